@@ -1,0 +1,94 @@
+"""E-mails that carry a one-time link (invitations, password resets).
+
+The link's token is made at send time from the user id, so no secret waits in the
+database or in the task queue.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import Ambassador
+
+
+def set_password_url(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _language_of(user: User) -> str:
+    try:
+        return user.ambassador.language
+    except Ambassador.DoesNotExist:
+        return settings.LANGUAGE_CODE
+
+
+def _send(user: User, template: str) -> None:
+    with translation.override(_language_of(user)):
+        context = {"user": user, "url": set_password_url(user), "site_url": settings.SITE_URL}
+        subject = render_to_string(f"ambassadors/email/{template}_subject.txt", context)
+        body = render_to_string(f"ambassadors/email/{template}.txt", context)
+        EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[user.email]).send()
+
+
+def invitation_send(*, ambassador_id: int) -> bool:
+    """Invite an imported employee once: the claim is one UPDATE, released if sending fails."""
+    now = timezone.now()
+    claimed = Ambassador.objects.filter(pk=ambassador_id, invited_at__isnull=True).update(
+        invited_at=now
+    )
+    if not claimed:
+        return False
+    ambassador = Ambassador.objects.select_related("user").get(pk=ambassador_id)
+    try:
+        _send(ambassador.user, "invitation")
+    except Exception:
+        Ambassador.objects.filter(pk=ambassador_id, invited_at=now).update(invited_at=None)
+        raise
+    return True
+
+
+def invitations_pending() -> list[int]:
+    """Recently imported people whose invitation has not gone out (for the sweep)."""
+    recent = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    return list(
+        Ambassador.objects.filter(
+            invited_at__isnull=True,
+            status=Ambassador.Status.INVITED,
+            user__is_active=True,
+            created_at__gte=recent,
+        )
+        .filter(~Q(user__email=""))
+        .filter(user__password__startswith="!")  # noqa: S106 (unusable password)
+        .values_list("pk", flat=True)
+    )
+
+
+def password_reset_send(*, user_id: int) -> None:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is not None and user.email:
+        _send(user, "password_reset")
+
+
+def invitations_enqueue(ambassador_ids: list[int]) -> None:
+    from django_q.tasks import async_task
+
+    def enqueue():
+        for pk in ambassador_ids:
+            async_task("ambassadors.tasks.send_invitation", pk)
+
+    transaction.on_commit(enqueue)

@@ -1,0 +1,117 @@
+from django import forms
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Ambassador, Network, SocialProfile, Topic
+
+
+class ProfileForm(forms.ModelForm):
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Topics of interest"),
+    )
+    quiet_hours_start = forms.TimeField(
+        label=_("Quiet hours from"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    quiet_hours_end = forms.TimeField(
+        label=_("Quiet hours until"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    class Meta:
+        model = Ambassador
+        fields = [
+            "department",
+            "language",
+            "topics",
+            "email_notifications",
+            "weekly_digest",
+            "max_nudges_per_week",
+            "quiet_hours_start",
+            "quiet_hours_end",
+            "leaderboard_visible",
+        ]
+
+    def __init__(self, *args, budget_default: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget_default = budget_default
+        self.fields["max_nudges_per_week"].help_text = _(
+            "The programme's default is %(default)s. Leave empty to use it; you can only go lower."
+        ) % {"default": budget_default}
+        self.fields["max_nudges_per_week"].widget.attrs.update({"min": 0, "max": budget_default})
+
+    def clean_max_nudges_per_week(self):
+        value = self.cleaned_data.get("max_nudges_per_week")
+        if value is not None and value > self.budget_default:
+            raise forms.ValidationError(
+                _("You can lower the number of suggestions, not raise it above %(default)s.")
+                % {"default": self.budget_default}
+            )
+        return value
+
+
+class NetworksForm(forms.Form):
+    """One row per network: used or not, and the approximate audience there."""
+
+    def __init__(self, *args, ambassador: Ambassador, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ambassador = ambassador
+        current = {profile.network: profile for profile in ambassador.networks.all()}
+        for network in Network:
+            profile = current.get(network.value)
+            self.fields[f"{network.value}_used"] = forms.BooleanField(
+                label=_("I use %(network)s") % {"network": network.label},
+                required=False,
+                initial=profile is not None,
+            )
+            self.fields[f"{network.value}_audience"] = forms.IntegerField(
+                label=_("Approximate audience on %(network)s") % {"network": network.label},
+                required=False,
+                min_value=0,
+                max_value=10_000_000,
+                initial=profile.audience_size if profile else None,
+            )
+
+    def rows(self):
+        for network in Network:
+            yield network, self[f"{network.value}_used"], self[f"{network.value}_audience"]
+
+    def save(self) -> None:
+        for network in Network:
+            used = self.cleaned_data[f"{network.value}_used"]
+            audience = self.cleaned_data[f"{network.value}_audience"] or 0
+            if used:
+                SocialProfile.objects.update_or_create(
+                    ambassador=self.ambassador,
+                    network=network.value,
+                    defaults={"audience_size": audience},
+                )
+            else:
+                SocialProfile.objects.filter(
+                    ambassador=self.ambassador, network=network.value
+                ).delete()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset whose e-mail is sent by a task, never inside the request."""
+
+    def save(self, *args, **kwargs):
+        from django_q.tasks import async_task
+
+        for user in self.get_users(self.cleaned_data["email"]):
+            async_task("ambassadors.tasks.send_password_reset", user.pk)
+
+
+class EmployeeImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: email, first_name, last_name, department, language (nl or en). "
+            "Comma or semicolon separated, UTF-8."
+        ),
+    )

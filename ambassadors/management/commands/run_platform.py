@@ -1,0 +1,73 @@
+"""Start the web server and the django-q2 worker together; Ctrl-C stops both."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+from .seed_demo import ADMIN, COMMS, DEMO_PASSWORD, EMPLOYEES, MENTORS
+
+
+class Command(BaseCommand):
+    help = "Run the web server and the qcluster worker until Ctrl-C."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+
+    def handle(self, *args, port: str, host: str, **options):
+        manage = [sys.executable, "manage.py"]
+        processes = [
+            subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"]),  # noqa: S603
+            subprocess.Popen([*manage, "qcluster"]),  # noqa: S603
+        ]
+        self._banner(host, port)
+        stopping = False
+
+        def stop(*_args):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping and all(p.poll() is None for p in processes):
+                time.sleep(0.5)
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGINT)
+            deadline = time.monotonic() + 10
+            for process in processes:
+                try:
+                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            self.stdout.write("Stopped the web server and the worker.")
+        failed = [p for p in processes if p.returncode not in (0, -signal.SIGINT, None)]
+        if failed and not stopping:
+            raise SystemExit(1)
+
+    def _banner(self, host: str, port: str) -> None:
+        employee = EMPLOYEES[0][0]
+        lines = [
+            "",
+            f"  Ambassador Academy runs on http://{host}:{port}/",
+            f"  CMS (comms staff, administrators): http://{host}:{port}/cms/",
+            "",
+            f"  Demo logins (password for all: {DEMO_PASSWORD})",
+            f"    employee, not joined yet:  {employee}",
+            f"    employees in stage 2 / 3:  {EMPLOYEES[1][0]} / {EMPLOYEES[2][0]}",
+            f"    mentor:                    {MENTORS[0][0]}",
+            f"    comms staff:               {COMMS[0][0]}",
+            f"    administrator:             {ADMIN[0]}",
+            "",
+            "  Press Ctrl-C to stop the web server and the worker.",
+            "",
+        ]
+        self.stdout.write("\n".join(lines))

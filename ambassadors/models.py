@@ -1,0 +1,375 @@
+"""The person in the programme: profile, consent, stage, topics, networks,
+notification preferences, the outbox of notifications and the attention budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+class Stage(models.IntegerChoices):
+    """The three stages of the growth path, shared by every app."""
+
+    ENGAGEMENT = 1, _("Engagement")
+    CURATION = 2, _("Curation")
+    PRODUCTION = 3, _("Production")
+
+
+class Network(models.TextChoices):
+    LINKEDIN = "linkedin", "LinkedIn"
+    X = "x", "X"
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Dutch")
+    ENGLISH = "en", _("English")
+
+
+class Topic(models.Model):
+    """One taxonomy of themes, shared by profiles, content, courses and missions."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name_nl"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_nl
+
+
+class Department(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AmbassadorQuerySet(models.QuerySet):
+    def participating(self):
+        return self.filter(status=Ambassador.Status.ACTIVE)
+
+    def with_user(self):
+        return self.select_related("user", "department")
+
+
+class Ambassador(models.Model):
+    """An employee's place in the programme. Activity is recorded only while ACTIVE."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Not joined yet")
+        ACTIVE = "active", _("Taking part")
+        PAUSED = "paused", _("Paused")
+        LEFT = "left", _("Left the programme")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ambassador"
+    )
+    status = models.CharField(
+        _("participation"), max_length=10, choices=Status.choices, default=Status.INVITED
+    )
+    stage = models.PositiveSmallIntegerField(
+        _("stage"), choices=Stage.choices, default=Stage.ENGAGEMENT
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ambassadors",
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics of interest"), blank=True, related_name="ambassadors"
+    )
+    email_notifications = models.BooleanField(_("e-mail me about new notifications"), default=True)
+    weekly_digest = models.BooleanField(
+        _("bundle e-mails into one weekly digest"),
+        default=False,
+        help_text=_("Instead of one e-mail per notification, one summary on Monday morning."),
+    )
+    max_nudges_per_week = models.PositiveSmallIntegerField(
+        _("maximum suggestions per week"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(50)],
+        help_text=_("Leave empty to use the programme's default. You can only lower it."),
+    )
+    quiet_hours_start = models.TimeField(_("quiet hours from"), null=True, blank=True)
+    quiet_hours_end = models.TimeField(_("quiet hours until"), null=True, blank=True)
+    leaderboard_visible = models.BooleanField(
+        _("show my name and figures on the leaderboard"), default=False
+    )
+    consented_at = models.DateTimeField(_("joined on"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AmbassadorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ambassador")
+        verbose_name_plural = _("ambassadors")
+        constraints = [
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="ambassador_stage_valid"),
+            models.CheckConstraint(
+                condition=Q(status="invited") | Q(consented_at__isnull=False),
+                name="ambassador_participation_needs_consent",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(quiet_hours_start__isnull=True, quiet_hours_end__isnull=True)
+                    | Q(quiet_hours_start__isnull=False, quiet_hours_end__isnull=False)
+                ),
+                name="ambassador_quiet_hours_both_or_none",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def clean(self):
+        if (self.quiet_hours_start is None) != (self.quiet_hours_end is None):
+            raise ValidationError(
+                _("Give both the start and the end of your quiet hours, or neither.")
+            )
+        if self.quiet_hours_start is not None and self.quiet_hours_start == self.quiet_hours_end:
+            raise ValidationError(_("Quiet hours must start and end at different times."))
+
+    @property
+    def is_participating(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
+
+    def in_quiet_hours(self, moment: dt.datetime) -> bool:
+        if self.quiet_hours_start is None or self.quiet_hours_end is None:
+            return False
+        local = timezone.localtime(moment).time()
+        start, end = self.quiet_hours_start, self.quiet_hours_end
+        if start < end:
+            return start <= local < end
+        return local >= start or local < end  # quiet hours over midnight
+
+    def end_of_quiet_hours(self, moment: dt.datetime) -> dt.datetime:
+        """The first moment at or after `moment` outside quiet hours."""
+        if not self.in_quiet_hours(moment):
+            return moment
+        local = timezone.localtime(moment)
+        end = local.replace(
+            hour=self.quiet_hours_end.hour,
+            minute=self.quiet_hours_end.minute,
+            second=0,
+            microsecond=0,
+        )
+        if end <= local:
+            end += dt.timedelta(days=1)
+        return end
+
+
+class SocialProfile(models.Model):
+    """A network the ambassador uses, with the approximate size of their audience there."""
+
+    ambassador = models.ForeignKey(Ambassador, on_delete=models.CASCADE, related_name="networks")
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices)
+    audience_size = models.PositiveIntegerField(
+        _("approximate audience"),
+        default=0,
+        validators=[MaxValueValidator(10_000_000)],
+        help_text=_("Roughly how many connections or followers. Used only for estimated reach."),
+    )
+
+    class Meta:
+        ordering = ["network"]
+        verbose_name = _("social network")
+        verbose_name_plural = _("social networks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ambassador", "network"], name="one_profile_per_network"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_network_display()} ({self.audience_size})"
+
+
+class ParticipationEvent(models.Model):
+    """The consent trail: every join, pause, leave and rejoin, with the consent text's version."""
+
+    class Action(models.TextChoices):
+        JOINED = "joined", _("joined")
+        PAUSED = "paused", _("paused")
+        RESUMED = "resumed", _("resumed")
+        LEFT = "left", _("left")
+        REJOINED = "rejoined", _("rejoined")
+
+    ambassador = models.ForeignKey(
+        Ambassador, on_delete=models.CASCADE, related_name="participation_events"
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    consent_version = models.CharField(max_length=20, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ambassador} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+@register_setting(icon="cog")
+class ProgrammeSettings(BaseGenericSetting):
+    """Site-wide defaults for the attention budget, edited by comms staff."""
+
+    max_nudges_per_week = models.PositiveSmallIntegerField(
+        _("suggestions per person per week"),
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(50)],
+        help_text=_(
+            "Everything the platform asks of a person (share suggestions, mission offers, "
+            "reminders) counts against this weekly budget. People can lower it for themselves."
+        ),
+    )
+    default_quiet_hours_start = models.TimeField(
+        _("default quiet hours from"), default=dt.time(20, 0)
+    )
+    default_quiet_hours_end = models.TimeField(
+        _("default quiet hours until"), default=dt.time(8, 0)
+    )
+
+    class Meta:
+        verbose_name = _("programme settings")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible(self, now: dt.datetime | None = None):
+        return self.filter(show_in_app=True, visible_from__lte=now or timezone.now())
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def email_due(self, now: dt.datetime, lease: dt.timedelta):
+        """Rows whose e-mail should go out now: due, not sent, and not claimed by a live worker."""
+        return self.filter(
+            email_after__lte=now,
+            email_sent_at__isnull=True,
+        ).filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - lease))
+
+    def nudges(self):
+        return self.filter(is_nudge=True)
+
+
+class Notification(models.Model):
+    """The outbox: one row per thing we tell a person, in-app and (optionally) by e-mail.
+
+    The row is the source of truth; django-q2 only rings the doorbell. An e-mail goes out
+    when `email_after` has passed and `email_sent_at` is empty. A worker claims a row
+    before sending (`email_claimed_at`); a claim older than the lease is taken over by
+    the periodic sweep, so a crashed worker never loses an e-mail.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=40)
+    idempotency_key = models.CharField(max_length=200, unique=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=300, blank=True)
+    is_nudge = models.BooleanField(default=False)
+    show_in_app = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    visible_from = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_after = models.DateTimeField(null=True, blank=True)
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_error = models.CharField(max_length=300, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-visible_from", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            models.Index(
+                fields=["email_after"],
+                name="notification_email_due_idx",
+                condition=Q(email_sent_at__isnull=True, email_after__isnull=False),
+            ),
+            models.Index(
+                fields=["recipient", "visible_from"],
+                name="notification_nudge_week_idx",
+                condition=Q(is_nudge=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(link__startswith="//") & (Q(link="") | Q(link__startswith="/")),
+                name="notification_link_is_local_path",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class EmployeeImport(models.Model):
+    """An uploaded employee CSV: checked first (dry run), applied only on request."""
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("Checked, not applied")
+        REJECTED = "rejected", _("Rejected")
+        APPLIED = "applied", _("Applied")
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    content = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices)
+    report = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("employee import")
+        verbose_name_plural = _("employee imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

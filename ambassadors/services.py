@@ -1,0 +1,486 @@
+"""Writes that change an ambassador's state or tell them something.
+
+Everything the platform asks of a person goes through `nudge_plan()`, which keeps the
+weekly attention budget, spaces nudges out and respects quiet hours. Everything it
+tells a person goes through `notify()`. Both write outbox rows; e-mail leaves through
+`notification_email_deliver()`, called by tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import Ambassador, Notification, ParticipationEvent, ProgrammeSettings
+
+logger = logging.getLogger(__name__)
+
+CONSENT_VERSION = "2026-11"
+MAX_EMAIL_ATTEMPTS = 5
+PLANNING_HORIZON = dt.timedelta(weeks=4)
+
+ERROR_ALREADY_TAKING_PART = gettext_lazy("You are already taking part in the programme.")
+ERROR_NOT_TAKING_PART = gettext_lazy("You are not taking part in the programme at the moment.")
+ERROR_NOT_PAUSED = gettext_lazy("Your participation is not paused.")
+ERROR_UNSAFE_LINK = gettext_lazy("A notification can only link to a page of this site.")
+
+
+class ParticipationError(Exception):
+    """A participation change that is not possible from the current state."""
+
+
+# --- participation -------------------------------------------------------------------------
+
+
+def ambassador_get_or_create(*, user: User) -> Ambassador:
+    """The profile of a user; created (not yet joined, nothing recorded) on first need."""
+    try:
+        return user.ambassador
+    except Ambassador.DoesNotExist:
+        ambassador, _created = Ambassador.objects.get_or_create(user=user)
+        user.ambassador = ambassador
+        return ambassador
+
+
+def _record(ambassador: Ambassador, action: str) -> None:
+    ParticipationEvent.objects.create(
+        ambassador=ambassador, action=action, consent_version=CONSENT_VERSION
+    )
+
+
+@transaction.atomic
+def ambassador_join(*, ambassador: Ambassador) -> Ambassador:
+    """Give consent: first join, or rejoin after leaving."""
+    ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
+    if ambassador.status in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
+        raise ParticipationError(ERROR_ALREADY_TAKING_PART)
+    first_time = ambassador.status == Ambassador.Status.INVITED and ambassador.consented_at is None
+    now = timezone.now()
+    ambassador.status = Ambassador.Status.ACTIVE
+    ambassador.consented_at = now
+    ambassador.status_changed_at = now
+    ambassador.save(update_fields=["status", "consented_at", "status_changed_at"])
+    _record(
+        ambassador,
+        ParticipationEvent.Action.JOINED if first_time else ParticipationEvent.Action.REJOINED,
+    )
+    if first_time:
+        with translation.override(ambassador.language):
+            notify(
+                recipient=ambassador.user,
+                kind="welcome",
+                key=f"welcome:{ambassador.user_id}",
+                subject=_("Welcome to Ambassador Academy"),
+                body=_(
+                    "Good to have you. Start at your own pace: your path shows where you are "
+                    "and what comes next. Questions? The mentors are there for you."
+                ),
+                link="/path/",
+                email=False,
+            )
+    return ambassador
+
+
+@transaction.atomic
+def ambassador_pause(*, ambassador: Ambassador) -> Ambassador:
+    """Stop all suggestions for now; the profile and history stay."""
+    ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
+    if ambassador.status != Ambassador.Status.ACTIVE:
+        raise ParticipationError(ERROR_NOT_TAKING_PART)
+    _set_status(ambassador, Ambassador.Status.PAUSED, ParticipationEvent.Action.PAUSED)
+    _cancel_pending_nudges(ambassador)
+    return ambassador
+
+
+@transaction.atomic
+def ambassador_resume(*, ambassador: Ambassador) -> Ambassador:
+    ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
+    if ambassador.status != Ambassador.Status.PAUSED:
+        raise ParticipationError(ERROR_NOT_PAUSED)
+    _set_status(ambassador, Ambassador.Status.ACTIVE, ParticipationEvent.Action.RESUMED)
+    return ambassador
+
+
+@transaction.atomic
+def ambassador_leave(*, ambassador: Ambassador) -> Ambassador:
+    """Leave the programme: no more suggestions or e-mails; rejoining needs new consent."""
+    ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
+    if ambassador.status not in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
+        raise ParticipationError(ERROR_NOT_TAKING_PART)
+    _set_status(ambassador, Ambassador.Status.LEFT, ParticipationEvent.Action.LEFT)
+    _cancel_pending_nudges(ambassador)
+    Notification.objects.filter(recipient_id=ambassador.user_id, email_sent_at__isnull=True).update(
+        email_after=None
+    )
+    return ambassador
+
+
+def _set_status(ambassador: Ambassador, status: str, action: str) -> None:
+    ambassador.status = status
+    ambassador.status_changed_at = timezone.now()
+    ambassador.save(update_fields=["status", "status_changed_at"])
+    _record(ambassador, action)
+
+
+def _cancel_pending_nudges(ambassador: Ambassador) -> None:
+    Notification.objects.nudges().filter(
+        recipient_id=ambassador.user_id,
+        visible_from__gt=timezone.now(),
+    ).delete()
+
+
+# --- notifications and the outbox ----------------------------------------------------------
+
+
+def _validate_link(link: str) -> None:
+    if link and (not link.startswith("/") or link.startswith("//") or "\\" in link):
+        raise ValueError(str(ERROR_UNSAFE_LINK))
+
+
+def _email_moment(ambassador: Ambassador | None, moment: dt.datetime, email: bool):
+    """When this person's e-mail may go out, or None when they get none (or a digest)."""
+    if not email:
+        return None
+    if ambassador is None:
+        return moment
+    if ambassador.status == Ambassador.Status.LEFT:
+        return None
+    if not ambassador.email_notifications or ambassador.weekly_digest:
+        return None
+    return ambassador.end_of_quiet_hours(moment)
+
+
+def _profile_of(user: User) -> Ambassador | None:
+    try:
+        return user.ambassador
+    except Ambassador.DoesNotExist:
+        return None
+
+
+def _enqueue_delivery(notification: Notification) -> None:
+    if notification.email_after is not None and notification.email_after <= timezone.now():
+        from django_q.tasks import async_task
+
+        pk = notification.pk
+        transaction.on_commit(
+            lambda: async_task("ambassadors.tasks.deliver_notification_email", pk)
+        )
+
+
+def notify(
+    *,
+    recipient: User,
+    kind: str,
+    key: str,
+    subject: str,
+    body: str = "",
+    link: str = "",
+    email: bool = True,
+    show_in_app: bool = True,
+) -> Notification:
+    """Tell a person something, once per key: in-app now, by e-mail as their preferences allow."""
+    _validate_link(link)
+    existing = Notification.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    email_after = _email_moment(_profile_of(recipient), now, email)
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient,
+                kind=kind,
+                idempotency_key=key,
+                subject=subject[:200],
+                body=body,
+                link=link,
+                show_in_app=show_in_app,
+                visible_from=now,
+                email_after=email_after,
+            )
+    except IntegrityError:
+        return Notification.objects.get(idempotency_key=key)
+    _enqueue_delivery(notification)
+    return notification
+
+
+def default_weekly_budget() -> int:
+    return ProgrammeSettings.load().max_nudges_per_week
+
+
+def weekly_budget(ambassador: Ambassador) -> int:
+    """The person's nudges per week: the programme default, or lower if they chose so."""
+    default = default_weekly_budget()
+    if ambassador.max_nudges_per_week is None:
+        return default
+    return min(default, ambassador.max_nudges_per_week)
+
+
+def week_start(moment: dt.datetime) -> dt.datetime:
+    """Monday 00:00 local time of the week that holds `moment`."""
+    local = timezone.localtime(moment)
+    monday = (local - dt.timedelta(days=local.weekday())).date()
+    return timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
+
+
+def _next_week_start(moment: dt.datetime) -> dt.datetime:
+    local = timezone.localtime(week_start(moment)) + dt.timedelta(days=7, hours=12)
+    return week_start(local)
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    used: int
+    budget: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.budget - self.used, 0)
+
+
+def budget_status(*, ambassador: Ambassador, now: dt.datetime | None = None) -> BudgetStatus:
+    """Nudges planned in the current week against the person's budget."""
+    start = week_start(now or timezone.now())
+    used = (
+        Notification.objects.nudges()
+        .filter(
+            recipient_id=ambassador.user_id,
+            visible_from__gte=start,
+            visible_from__lt=_next_week_start(start),
+        )
+        .count()
+    )
+    return BudgetStatus(used=used, budget=weekly_budget(ambassador))
+
+
+def _minimum_gap(budget: int) -> dt.timedelta:
+    return min(dt.timedelta(hours=24), dt.timedelta(days=7) / max(budget, 1))
+
+
+def nudge_plan(
+    *,
+    ambassador: Ambassador,
+    kind: str,
+    key: str,
+    subject: str,
+    body: str = "",
+    link: str = "",
+    earliest: dt.datetime | None = None,
+) -> Notification | None:
+    """Plan something the platform asks of a person, within their attention budget.
+
+    Finds the first moment at or after `earliest` that is outside quiet hours, at least a
+    minimum gap away from their other nudges, and in a week with budget left. Returns
+    None when the person does not take part or no such moment falls in the next weeks.
+    Idempotent per key.
+    """
+    _validate_link(link)
+    with transaction.atomic():
+        # One planner at a time per person, so two pushes cannot both take the last slot.
+        ambassador = (
+            Ambassador.objects.select_for_update().select_related("user").get(pk=ambassador.pk)
+        )
+        existing = Notification.objects.filter(idempotency_key=key).first()
+        if existing is not None:
+            return existing
+        if ambassador.status != Ambassador.Status.ACTIVE:
+            return None
+        budget = weekly_budget(ambassador)
+        if budget == 0:
+            return None
+        now = timezone.now()
+        slot = max(earliest or now, now)
+        horizon = now + PLANNING_HORIZON
+        planned = sorted(
+            Notification.objects.nudges()
+            .filter(
+                recipient_id=ambassador.user_id,
+                visible_from__gte=week_start(slot),
+                visible_from__lt=horizon + dt.timedelta(days=7),
+            )
+            .values_list("visible_from", flat=True)
+        )
+        gap = _minimum_gap(budget)
+        while slot <= horizon:
+            slot = ambassador.end_of_quiet_hours(slot)
+            start = week_start(slot)
+            end = _next_week_start(slot)
+            if sum(1 for moment in planned if start <= moment < end) >= budget:
+                slot = end
+                continue
+            clash = [moment for moment in planned if abs(moment - slot) < gap]
+            if clash:
+                slot = max(clash) + gap
+                continue
+            break
+        else:
+            return None
+        if slot > horizon:
+            return None
+        notification = Notification.objects.create(
+            recipient=ambassador.user,
+            kind=kind,
+            idempotency_key=key,
+            subject=subject[:200],
+            body=body,
+            link=link,
+            is_nudge=True,
+            visible_from=slot,
+            email_after=_email_moment(ambassador, slot, True),
+        )
+    _enqueue_delivery(notification)
+    return notification
+
+
+def notification_mark_read(*, user: User, notification_id: int) -> Notification:
+    notification = Notification.objects.visible().get(pk=notification_id, recipient=user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, user: User) -> int:
+    return (
+        Notification.objects.visible()
+        .unread()
+        .filter(recipient=user)
+        .update(read_at=timezone.now())
+    )
+
+
+def _lease() -> dt.timedelta:
+    return dt.timedelta(seconds=settings.ACADEMY_OUTBOX_LEASE_SECONDS)
+
+
+def notification_email_deliver(*, notification_id: int) -> bool:
+    """Send one notification's e-mail if it is due and nobody else is sending it.
+
+    The claim is one UPDATE, so two workers never both send. A worker that dies after
+    claiming leaves a stale claim that the sweep takes over once the lease has passed.
+    """
+    now = timezone.now()
+    claimed = (
+        Notification.objects.email_due(now, _lease())
+        .filter(pk=notification_id)
+        .update(email_claimed_at=now, email_attempts=F("email_attempts") + 1)
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    recipient = notification.recipient
+    ambassador = _profile_of(recipient)
+    if not recipient.email or not recipient.is_active:
+        _email_cancel(notification, "no active e-mail address")
+        return False
+    if notification.kind != "digest" and _email_moment(ambassador, now, True) is None:
+        _email_cancel(notification, "recipient no longer wants e-mail")
+        return False
+    if ambassador is not None and ambassador.in_quiet_hours(now):
+        Notification.objects.filter(pk=notification.pk).update(
+            email_after=ambassador.end_of_quiet_hours(now), email_claimed_at=None
+        )
+        return False
+    try:
+        _send_notification_email(notification, ambassador)
+    except Exception as exc:
+        logger.warning("E-mail for notification %s failed: %s", notification.pk, exc)
+        update = {"email_claimed_at": None, "email_error": str(exc)[:300]}
+        if notification.email_attempts >= MAX_EMAIL_ATTEMPTS:
+            update["email_after"] = None
+        Notification.objects.filter(pk=notification.pk).update(**update)
+        return False
+    Notification.objects.filter(pk=notification.pk).update(email_sent_at=timezone.now())
+    return True
+
+
+def _email_cancel(notification: Notification, reason: str) -> None:
+    Notification.objects.filter(pk=notification.pk).update(
+        email_after=None, email_claimed_at=None, email_error=reason
+    )
+
+
+def _send_notification_email(notification: Notification, ambassador: Ambassador | None) -> None:
+    language = ambassador.language if ambassador else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "notification": notification,
+            "recipient": notification.recipient,
+            "site_url": settings.SITE_URL,
+            "link": f"{settings.SITE_URL}{notification.link}" if notification.link else "",
+        }
+        text = render_to_string("ambassadors/email/notification.txt", context)
+        message = EmailMultiAlternatives(
+            subject=notification.subject,
+            body=text,
+            to=[notification.recipient.email],
+            # A stable Message-ID lets mail servers drop a copy resent after a crash.
+            headers={
+                "Message-ID": f"<{notification.idempotency_key.replace(':', '.')}"
+                f".{notification.pk}@ambassador-academy>"
+            },
+        )
+        message.send()
+
+
+def outbox_sweep(*, limit: int = 500) -> int:
+    """Send every e-mail that is due and unclaimed (or whose claim went stale)."""
+    ids = list(
+        Notification.objects.email_due(timezone.now(), _lease())
+        .order_by("email_after")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(1 for pk in ids if notification_email_deliver(notification_id=pk))
+
+
+def weekly_digest_send(*, now: dt.datetime | None = None) -> int:
+    """One summary e-mail per person who chose the weekly digest and has unread news."""
+    now = now or timezone.now()
+    year, week, _weekday = timezone.localtime(now).isocalendar()
+    since = now - dt.timedelta(days=7)
+    created = 0
+    people = (
+        Ambassador.objects.participating()
+        .filter(weekly_digest=True, email_notifications=True)
+        .select_related("user")
+    )
+    for ambassador in people.iterator():
+        unread = list(
+            Notification.objects.visible(now)
+            .unread()
+            .filter(recipient_id=ambassador.user_id, visible_from__gte=since)
+            .exclude(kind="digest")
+            .order_by("visible_from")[:20]
+        )
+        if not unread:
+            continue
+        with translation.override(ambassador.language):
+            body = "\n".join(f"- {item.subject}" for item in unread)
+            key = f"digest:{ambassador.user_id}:{year}-W{week:02d}"
+            if Notification.objects.filter(idempotency_key=key).exists():
+                continue
+            notification = Notification.objects.create(
+                recipient=ambassador.user,
+                kind="digest",
+                idempotency_key=key,
+                subject=_("Your week at Ambassador Academy"),
+                body=body,
+                link="/notifications/",
+                show_in_app=False,
+                visible_from=now,
+                email_after=ambassador.end_of_quiet_hours(now),
+            )
+            created += 1
+            _enqueue_delivery(notification)
+    return created

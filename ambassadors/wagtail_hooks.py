@@ -1,0 +1,96 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import IMPORT_PERMISSION, EmployeeImportReportView, EmployeeImportUploadView
+from .models import Ambassador, Department, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name_nl", "name_en", "slug"]
+    search_fields = ["name_nl", "name_en", "slug"]
+    list_export = ["slug", "name_nl", "name_en", "description"]
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    menu_label = _("Departments")
+    list_display = ["name"]
+    search_fields = ["name"]
+    list_export = ["name"]
+
+
+class AmbassadorViewSet(SnippetViewSet):
+    model = Ambassador
+    icon = "user"
+    menu_label = _("Ambassadors")
+    list_display = [
+        "__str__",
+        "department",
+        "stage",
+        "status",
+        "language",
+        BooleanColumn("leaderboard_visible", label=_("On leaderboard")),
+    ]
+    list_filter = ["stage", "status", "department", "language"]
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+    list_export = [
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "department",
+        "stage",
+        "status",
+        "language",
+    ]
+    ordering = ["user__last_name", "user__first_name"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Stage and participation change through services (promotion, consent), not by editing.
+    form_fields = ["department"]
+
+    def get_queryset(self, request):
+        return Ambassador.objects.with_user()
+
+
+class ProgrammeGroup(SnippetViewSetGroup):
+    items = (AmbassadorViewSet, DepartmentViewSet, TopicViewSet)
+    menu_icon = "group"
+    menu_label = _("Programme")
+    menu_name = "programme"
+
+
+register_snippet(ProgrammeGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("import-employees/", EmployeeImportUploadView.as_view(), name="ambassadors_import"),
+        path(
+            "import-employees/<int:pk>/",
+            EmployeeImportReportView.as_view(),
+            name="ambassadors_import_report",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(IMPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import employees"), reverse("ambassadors_import"), icon_name="upload", order=900
+    )
