@@ -1,7 +1,7 @@
 """Local development: the embedded default (SQLite, ORM broker, local-memory cache)."""
 
 from .base import *  # noqa: F403
-from .base import env_str
+from .env import env_str
 
 DEBUG = True
 # A development-only key; production refuses to start without its own SECRET_KEY.

@@ -3,7 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int
+from .base import SECRET_KEY
+from .env import env_bool, env_int
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(

@@ -24,3 +24,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so a qcluster or live server in another process sees the same data.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}
+
+# Every test process and live-server thread closes its connection after each request, so the
+# test database can be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from ambassadors import services
+from ambassadors import provisioning, services
 from ambassadors.models import Ambassador, Department, Network, SocialProfile, Stage, Topic
 from ambassadors.roles import Role
 
@@ -112,6 +112,9 @@ def _profile(user: User, department: Department | None, stage: int, language: st
 
 
 def seed_foundation() -> None:
+    provisioning.roles_sync()
+    provisioning.schedules_sync()
+    provisioning.programme_settings_ensure()
     Site.objects.filter(is_default_site=True).update(site_name="Ambassador Academy")
     Page.objects.filter(depth=2, title__startswith="Welcome to").update(
         title="Ambassador Academy", draft_title="Ambassador Academy"

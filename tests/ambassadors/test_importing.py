@@ -1,0 +1,171 @@
+"""Employee CSV import: dry run with per-row errors, all-or-nothing apply, invitations by task."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ambassadors.importing import employee_import_apply, employee_import_check
+from ambassadors.models import Ambassador, Department, EmployeeImport
+from ambassadors.roles import Role
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+GOOD = (
+    "email,first_name,last_name,department,language\n"
+    "anna@example.org,Anna,Jansen,Sales,nl\n"
+    "ben@example.org,Ben,Smit,IT,en\n"
+)
+
+
+def check(uploader, text: str | bytes) -> EmployeeImport:
+    raw = text.encode() if isinstance(text, str) else text
+    return employee_import_check(uploaded_by=uploader, file_name="people.csv", raw=raw)
+
+
+def test_good_file_is_checked_without_writing(comms):
+    """The dry run reports what would happen and creates nobody."""
+    result = check(comms, GOOD)
+    assert result.status == EmployeeImport.Status.CHECKED
+    assert [row["email"] for row in result.report["create"]] == [
+        "anna@example.org",
+        "ben@example.org",
+    ]
+    assert not User.objects.filter(email="anna@example.org").exists()
+
+
+def test_apply_creates_people_and_invites_them_once(comms, django_capture_on_commit_callbacks):
+    """Applying creates users, profiles and departments, and sends one invitation each."""
+    result = check(comms, GOOD)
+    with django_capture_on_commit_callbacks(execute=True):
+        employee_import_apply(employee_import=result)
+    anna = User.objects.get(email="anna@example.org")
+    assert not anna.has_usable_password()
+    assert anna.groups.filter(name=Role.EMPLOYEE.value).exists()
+    assert anna.ambassador.department.name == "Sales"
+    assert User.objects.get(email="ben@example.org").ambassador.language == "en"
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "ben@example.org"]
+    assert "/accounts/password/reset/" in mail.outbox[0].body
+    # Applying the same import again is refused; nobody is invited twice.
+    with pytest.raises(Exception, match="applied"):
+        employee_import_apply(employee_import=EmployeeImport.objects.get(pk=result.pk))
+    from ambassadors import tasks
+
+    assert tasks.send_invitation(anna.ambassador.pk) is False
+    tasks.sweep_outbox()
+    assert len(mail.outbox) == 2
+
+
+def test_invitation_link_lets_the_person_choose_a_password(
+    client, comms, django_capture_on_commit_callbacks
+):
+    """The link in the invitation opens the set-password form and the new password works."""
+    with django_capture_on_commit_callbacks(execute=True):
+        employee_import_apply(employee_import=check(comms, GOOD))
+    body = next(m.body for m in mail.outbox if m.to == ["anna@example.org"])
+    link = next(line for line in body.splitlines() if "/accounts/password/reset/" in line)
+    path = link.split("127.0.0.1:8000", 1)[1].strip()
+    form_page = client.get(path, follow=True)
+    assert form_page.context["validlink"] is True
+    new = "Sunflower-Harbour-42"
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 302
+    assert client.login(username="anna@example.org", password=new)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("email,first_name\nanna@example.org,Anna\n", "Missing columns"),
+        (b"email,first_name,last_name,department,language\nj\xe9r\xf4me@x.org,J,R,S,nl\n", "UTF-8"),
+        ("", "empty"),
+        ("email,first_name,last_name,department,language\n", "no employees"),
+    ],
+)
+def test_file_level_problems_are_fatal(comms, content, expected):
+    """Missing columns, wrong encoding and empty files are rejected with a clear reason."""
+    result = check(comms, content)
+    assert result.status == EmployeeImport.Status.REJECTED
+    assert expected in result.report["fatal"]
+
+
+def test_row_errors_are_listed_per_line_and_nothing_is_written(comms):
+    """Bad e-mail, missing name, unknown language and duplicates are reported with their line."""
+    text = (
+        "email,first_name,last_name,department,language\n"
+        "good@example.org,Good,One,Sales,nl\n"
+        "not-an-email,Bad,Mail,Sales,nl\n"
+        "noname@example.org,,X,Sales,nl\n"
+        "lang@example.org,Lang,X,Sales,fr\n"
+        "GOOD@example.org,Dup,Licate,Sales,nl\n"
+        "short@example.org,Short\n"
+    )
+    result = check(comms, text)
+    assert result.status == EmployeeImport.Status.REJECTED
+    lines = {error["line"]: error["message"] for error in result.report["errors"]}
+    assert sorted(lines) == [3, 4, 5, 6, 7]
+    assert "not-an-email" in lines[3]
+    assert "line 2" in lines[6]
+    with pytest.raises(Exception, match="checked"):
+        employee_import_apply(employee_import=result)
+    assert not User.objects.filter(email="good@example.org").exists()
+    assert not Department.objects.exists()
+
+
+def test_semicolons_and_dutch_headers_are_understood(comms):
+    """A Dutch Excel export (semicolons, BOM, Dutch headers) is read correctly."""
+    text = (
+        "\ufeffE-mail;Voornaam;Achternaam;Afdeling;Taal\nkees@example.org;Kees;Mol;HR;Nederlands\n"
+    )
+    result = check(comms, text.encode("utf-8"))
+    assert result.status == EmployeeImport.Status.CHECKED
+    assert result.report["create"][0]["department"] == "HR"
+    assert result.report["create"][0]["language"] == "nl"
+
+
+def test_existing_people_are_updated_not_duplicated(comms, employee):
+    """A row for an existing e-mail updates the department and keeps a joined person's language."""
+    Ambassador.objects.filter(user=employee).update(language="en")
+    text = f"email,first_name,last_name,department,language\n{employee.email},New,Name,HR,nl\n"
+    result = check(comms, text)
+    assert len(result.report["update"]) == 1
+    employee_import_apply(employee_import=result)
+    ambassador = Ambassador.objects.get(user=employee)
+    assert ambassador.department.name == "HR"
+    assert ambassador.language == "en"
+    assert User.objects.filter(email__iexact=employee.email).count() == 1
+
+
+def test_apply_rechecks_and_writes_nothing_when_data_changed(comms):
+    """If someone was added between check and apply, the import is rejected and nothing written."""
+    result = check(comms, GOOD)
+    result.content = GOOD + "anna@example.org,Anna,Again,Sales,nl\n"
+    result.save()
+    outcome = employee_import_apply(employee_import=result)
+    assert outcome.status == EmployeeImport.Status.REJECTED
+    assert not User.objects.filter(email="anna@example.org").exists()
+
+
+def test_upload_through_the_admin(client_for, comms):
+    """Comms staff upload, read the report and apply it in the Wagtail admin."""
+    client = client_for(comms)
+    upload = SimpleUploadedFile("people.csv", GOOD.encode(), content_type="text/csv")
+    response = client.post("/cms/import-employees/", {"file": upload})
+    assert response.status_code == 302
+    report_url = response["Location"]
+    page = client.get(report_url)
+    assert page.status_code == 200
+    assert b"anna@example.org" in page.content
+    response = client.post(report_url)
+    assert response.status_code == 302
+    assert User.objects.filter(email="anna@example.org").exists()
+
+
+def test_oversized_upload_is_refused(comms, settings):
+    """A file over the size limit is rejected before it is parsed."""
+    settings.ACADEMY_IMPORT_MAX_BYTES = 100
+    result = check(comms, GOOD * 10)
+    assert result.status == EmployeeImport.Status.REJECTED
+    assert "KB" in result.report["fatal"]

@@ -1,0 +1,55 @@
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from ambassadors.roles import Role
+from tests.factories import make_user
+
+
+@pytest.fixture
+def employee(db):
+    return make_user(Role.EMPLOYEE)
+
+
+@pytest.fixture
+def other_employee(db):
+    return make_user(Role.EMPLOYEE)
+
+
+@pytest.fixture
+def newcomer(db):
+    """An employee who has not given consent yet."""
+    return make_user(Role.EMPLOYEE, joined=False)
+
+
+@pytest.fixture
+def mentor(db):
+    return make_user(Role.EMPLOYEE, Role.MENTOR)
+
+
+@pytest.fixture
+def comms(db):
+    return make_user(Role.EMPLOYEE, Role.COMMS)
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user(Role.ADMIN, superuser=True, joined=False)
+
+
+@pytest.fixture
+def client_for():
+    def make(user=None):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def english():
+    """Messages in English, so tests can read them whatever the site default."""
+    with translation.override("en"):
+        yield

@@ -1,0 +1,87 @@
+"""A real qcluster process with the ORM broker delivers a notification e-mail."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django_q.conf import Conf
+
+from ambassadors import services
+from ambassadors.models import Notification
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = f"{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}"
+    return f"postgres://{user}{password}@{host}/{db['NAME']}"
+
+
+@pytest.fixture
+def qcluster(tmp_path):
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "EMAIL_URL": f"file://{mail_dir}",
+        "Q_SYNC": "0",
+    }
+    log = (tmp_path / "qcluster.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    yield mail_dir
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def test_qcluster_sends_the_notification_email_once(qcluster, employee, monkeypatch, tmp_path):
+    """A notification enqueued through the ORM broker is e-mailed by the worker, exactly once."""
+    monkeypatch.setattr(Conf, "SYNC", False)  # this process enqueues; the worker runs the task
+    notification = services.notify(
+        recipient=employee, kind="test", key="qcluster-1", subject="Delivered by the worker"
+    )
+    deadline = time.monotonic() + 90
+    files = []
+    while time.monotonic() < deadline:
+        files = list(qcluster.glob("*.log"))
+        if files:
+            break
+        time.sleep(0.5)
+    log = (tmp_path / "qcluster.log").read_text()
+    assert files, f"no e-mail written by the worker; its log:\n{log}"
+    content = files[0].read_text()
+    assert "Delivered by the worker" in content
+    assert employee.email in content
+    # Give a duplicate (the sweep, a retry) the chance to appear, then check there is none.
+    time.sleep(3)
+    messages = sum(
+        path.read_text().count("Subject: Delivered by the worker")
+        for path in qcluster.glob("*.log")
+    )
+    assert messages == 1
+    assert Notification.objects.get(pk=notification.pk).email_sent_at is not None

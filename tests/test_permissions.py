@@ -1,0 +1,115 @@
+"""Every URL of the site, requested by every role, with the status each must get.
+
+Later capabilities add their URLs to ROUTES; a URL pattern missing from the table fails
+`test_every_url_pattern_is_in_the_table`, so no page can skip the check.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from ambassadors.models import ProgrammeSettings
+from ambassadors.roles import Role
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "newcomer", "employee", "mentor", "comms", "admin"]
+A, N, E, M, C, ADM = ROLES
+
+
+def statuses(default, **overrides):
+    table = dict.fromkeys(ROLES, default)
+    table.update(overrides)
+    return table
+
+
+SIGNED_IN_ONLY = statuses(200, anonymous=302)
+PARTICIPANTS_ONLY = statuses(200, anonymous=302, newcomer=302, admin=302)
+POST_ONLY = statuses(405)
+CMS_ONLY = statuses(302, comms=200, admin=200)
+
+# name: (path, expected status per role)
+ROUTES = {
+    "healthz": ("/healthz/", statuses(200)),
+    "ambassadors:home": ("/", statuses(302, anonymous=200)),
+    "ambassadors:welcome": ("/welcome/", statuses(302, anonymous=302, newcomer=200, admin=200)),
+    "ambassadors:dashboard": ("/path/", PARTICIPANTS_ONLY),
+    "ambassadors:profile": ("/profile/", PARTICIPANTS_ONLY),
+    "ambassadors:participation": ("/profile/participation/", POST_ONLY),
+    "ambassadors:notifications": ("/notifications/", SIGNED_IN_ONLY),
+    "ambassadors:notifications_read_all": ("/notifications/read-all/", POST_ONLY),
+    "ambassadors:notification_open": ("/notifications/1/open/", POST_ONLY),
+    "ambassadors:set_language": ("/language/", POST_ONLY),
+    "login": ("/accounts/login/", statuses(302, anonymous=200)),
+    "logout": ("/accounts/logout/", POST_ONLY),
+    "password_change": ("/accounts/password/change/", SIGNED_IN_ONLY),
+    "password_change_done": ("/accounts/password/change/done/", SIGNED_IN_ONLY),
+    "password_reset": ("/accounts/password/reset/", statuses(200)),
+    "password_reset_done": ("/accounts/password/reset/sent/", statuses(200)),
+    "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
+    "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
+    # Wagtail admin: comms staff and administrators only.
+    "cms": ("/cms/", CMS_ONLY),
+    "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
+    "cms_ambassadors": ("/cms/snippets/ambassadors/ambassador/", CMS_ONLY),
+    "cms_topics": ("/cms/snippets/ambassadors/topic/", CMS_ONLY),
+    "cms_settings": (
+        lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
+        CMS_ONLY,
+    ),
+}
+
+# URL patterns that are not ours to table here: the Wagtail admin and documents (spot
+# checked above), Wagtail's password form for private pages, and its page-serving catch-all.
+FOREIGN_PREFIXES = ("cms/", "documents/", "_util/")
+
+
+def _people():
+    return {
+        A: None,
+        N: make_user(Role.EMPLOYEE, joined=False),
+        E: make_user(Role.EMPLOYEE),
+        M: make_user(Role.EMPLOYEE, Role.MENTOR),
+        C: make_user(Role.EMPLOYEE, Role.COMMS),
+        ADM: make_user(Role.ADMIN, superuser=True, joined=False),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_each_role_gets_the_expected_status(name, client_for):
+    """Each role gets exactly the status the table says, for every URL."""
+    path, expected = ROUTES[name]
+    path = path() if callable(path) else path
+    people = _people()
+    got = {role: client_for(people[role]).get(path).status_code for role in ROLES}
+    assert got == expected, f"{name} {path}"
+
+
+def _named_patterns(resolver, prefix="", namespace=""):
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or ""
+            full_ns = f"{namespace}:{ns}".strip(":") if ns else namespace
+            yield from _named_patterns(pattern, route, full_ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}".strip(":") if pattern.name else None
+            yield route, name
+
+
+def test_every_url_pattern_is_in_the_table():
+    """A new URL pattern without a row in ROUTES fails here."""
+    missing = []
+    for route, name in _named_patterns(get_resolver()):
+        if route.startswith(FOREIGN_PREFIXES) or name in (None, "wagtail_serve"):
+            continue
+        if name not in ROUTES:
+            missing.append((route, name))
+    assert missing == []
+
+
+def test_employee_cannot_use_the_import_even_by_post(client_for, employee):
+    """Posting to the import directly is refused for an employee."""
+    response = client_for(employee).post("/cms/import-employees/", {})
+    assert response.status_code == 302
+    assert "/cms/login/" in response["Location"]
