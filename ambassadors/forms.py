@@ -110,8 +110,5 @@ class QueuedPasswordResetForm(PasswordResetForm):
 class EmployeeImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_(
-            "Columns: email, first_name, last_name, department, language (nl or en). "
-            "Comma or semicolon separated, UTF-8."
-        ),
+        help_text=_("Comma or semicolon separated, UTF-8. Language is nl or en."),
     )

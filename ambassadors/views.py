@@ -181,6 +181,8 @@ def participation(request):
         messages.error(request, _("Unknown choice."))
         return redirect("ambassadors:profile")
     change, message = action
+    if change is services.ambassador_leave and request.POST.get("confirm") != "yes":
+        return render(request, "ambassadors/leave_confirm.html", {"ambassador": request.ambassador})
     try:
         ambassador = change(ambassador=request.ambassador)
     except services.ParticipationError as error:

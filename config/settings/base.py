@@ -160,6 +160,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party
 WAGTAIL_USER_EDIT_FORM = "wagtail.users.forms.UserEditForm"
 
 # django-q2: the database is the source of truth, the broker only a doorbell.
@@ -176,6 +177,7 @@ Q_CLUSTER = {
     "save_limit": 1000,
     "catch_up": False,
     "label": "Tasks",
+    "log_level": env_str("Q_LOG_LEVEL", "WARNING"),
 }
 if REDIS_URL and env_str("Q_BROKER", "orm") == "redis":
     Q_CLUSTER["redis"] = REDIS_URL

@@ -60,7 +60,11 @@ def test_pause_resume_leave_rejoin(client_for, employee):
     assert client.get("/path/").status_code == 200  # paused people still see their path
     client.post("/profile/participation/", {"action": "resume"})
     assert Ambassador.objects.get(user=employee).status == Ambassador.Status.ACTIVE
+    # Leaving asks for confirmation first.
     response = client.post("/profile/participation/", {"action": "leave"})
+    assert response.status_code == 200
+    assert Ambassador.objects.get(user=employee).status == Ambassador.Status.ACTIVE
+    response = client.post("/profile/participation/", {"action": "leave", "confirm": "yes"})
     assert response["Location"] == "/welcome/"
     assert Ambassador.objects.get(user=employee).status == Ambassador.Status.LEFT
     assert client.get("/path/")["Location"] == "/welcome/"

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 
 from django.core.management.base import BaseCommand
 
@@ -26,8 +27,9 @@ class Command(BaseCommand):
             subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"]),  # noqa: S603
             subprocess.Popen([*manage, "qcluster"]),  # noqa: S603
         ]
-        self._banner(host, port)
         stopping = False
+        self._wait_until_serving(host, port, processes)
+        self._banner(host, port)
 
         def stop(*_args):
             nonlocal stopping
@@ -52,6 +54,17 @@ class Command(BaseCommand):
         failed = [p for p in processes if p.returncode not in (0, -signal.SIGINT, None)]
         if failed and not stopping:
             raise SystemExit(1)
+
+    def _wait_until_serving(self, host: str, port: str, processes) -> None:
+        """Print the banner only once the site answers, so it is the last thing on screen."""
+        url = f"http://{host}:{port}/healthz/"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and all(p.poll() is None for p in processes):
+            try:
+                with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own address)
+                    return
+            except OSError:
+                time.sleep(0.5)
 
     def _banner(self, host: str, port: str) -> None:
         employee = EMPLOYEES[0][0]
