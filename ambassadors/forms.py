@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Ambassador, Network, SocialProfile, Topic
@@ -95,6 +95,15 @@ class NetworksForm(forms.Form):
                 SocialProfile.objects.filter(
                     ambassador=self.ambassador, network=network.value
                 ).delete()
+
+
+class LoginForm(AuthenticationForm):
+    """Imported employees know their e-mail address; demo and admin accounts a username."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address or username")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

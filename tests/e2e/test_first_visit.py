@@ -15,7 +15,7 @@ def test_employee_logs_in_consents_and_switches_language(live_server, page, tmp_
     call_command("seed_demo")
     page.goto(f"{live_server.url}/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    page.get_by_label("Gebruikersnaam").fill("sanne")
+    page.get_by_label("E-mailadres of gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill("academy-demo")
     page.get_by_role("button", name="Inloggen").click()
 
@@ -41,7 +41,7 @@ def test_employee_logs_in_consents_and_switches_language(live_server, page, tmp_
     # The choice sticks: after logging out and in again the interface stays English.
     page.get_by_role("button", name="Log out").click()
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("sanne@demo.ambassador-academy.test")
+    page.get_by_label("E-mail address or username").fill("sanne@demo.ambassador-academy.test")
     page.get_by_label("Password").fill("academy-demo")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server.url}/path/")
