@@ -4,19 +4,36 @@ from .models import Ambassador
 
 
 class ProfileLanguageMiddleware:
-    """A signed-in person sees the interface in the language of their profile."""
+    """The interface language for paths without a language prefix.
+
+    A signed-in person gets the language of their profile; anyone else their cookie or
+    browser choice. Paths with a prefix (`/en/...`, Wagtail pages in English) keep the
+    language of the prefix; the CMS keeps Wagtail's own per-user choice.
+
+    This runs in process_view, after URL resolution: Django's i18n_patterns resolve
+    unprefixed paths only while the default language is active.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith("/cms/") or translation.get_language_from_path(
+            request.path_info
+        ):
+            return None
+        language = None
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith("/cms/"):
+        if user is not None and user.is_authenticated:
             try:
                 language = user.ambassador.language
             except Ambassador.DoesNotExist:
                 language = None
-            if language:
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
-        return self.get_response(request)
+        if not language:
+            language = translation.get_language_from_request(request, check_path=False)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        return None

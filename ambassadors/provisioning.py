@@ -116,3 +116,31 @@ def programme_settings_ensure(apps=global_apps) -> None:
     ProgrammeSettings = apps.get_model("ambassadors", "ProgrammeSettings")
     if not ProgrammeSettings.objects.exists():
         ProgrammeSettings.objects.create()
+
+
+def wagtail_site_ensure():
+    """The page tree's root, a home page, the default site and the root collection, as
+    Wagtail's migrations make them; made again when missing (a flushed test database).
+    Returns the home page."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    locale, _created = Locale.objects.get_or_create(language_code="nl")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = Page.objects.filter(depth=2, locale=locale).order_by("path").first()
+    if home is None:
+        home = root.add_child(
+            instance=Page(title="Ambassador Academy", slug="home", locale=locale, live=True)
+        )
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Ambassador Academy",
+        )
+    return home

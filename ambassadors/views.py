@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
+from .access import participant_or_redirect
+from .dashboard import panels_for
 from .forms import NetworksForm, ProfileForm
 from .models import Ambassador, Language, Notification, Stage
 
@@ -60,15 +62,13 @@ def healthz(request):
 
 
 def participant_required(view):
-    """Signed in and taking part (or paused); otherwise to the consent page."""
+    """Signed in and taking part (or paused); otherwise to the login or consent page."""
 
-    @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        ambassador = services.ambassador_get_or_create(user=request.user)
-        if ambassador.status not in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
-            return redirect("ambassadors:welcome")
-        request.ambassador = ambassador
+        refusal = participant_or_redirect(request)
+        if refusal is not None:
+            return refusal
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -131,6 +131,7 @@ def dashboard(request):
             "next_stage": next_stage,
             "recent": recent,
             "budget": services.budget_status(ambassador=ambassador),
+            "panels": panels_for(request, ambassador),
         },
     )
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +12,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),
+    path("", include("courses.urls")),
     path("", include("ambassadors.urls")),
 ]
 
@@ -19,4 +21,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail pages: Dutch at /..., English at /en/... (the locale's tree).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -9,10 +9,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from ambassadors.models import ProgrammeSettings
 from ambassadors.roles import Role
+from tests.courses.conftest import build_tree
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
+UNKNOWN = "00000000-0000-4000-8000-000000000000"
 ROLES = ["anonymous", "newcomer", "employee", "mentor", "comms", "admin"]
 A, N, E, M, C, ADM = ROLES
 
@@ -48,11 +50,27 @@ ROUTES = {
     "password_reset_done": ("/accounts/password/reset/sent/", statuses(200)),
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
+    # Courses: certificates belong to their owner, verification and Open Badges are public.
+    "courses:certificate": ("/certificates/no-such-code/", statuses(404, anonymous=302)),
+    "courses:verify": ("/verify/no-such-code/", statuses(404)),
+    "courses:badge_issuer": ("/badges/issuer.json", statuses(200)),
+    "courses:badge_class": (f"/badges/courses/{UNKNOWN}.json", statuses(404)),
+    "courses:badge_image": (f"/badges/courses/{UNKNOWN}.svg", statuses(404)),
+    "courses:badge_assertion": ("/badges/assertions/no-such-code.json", statuses(404)),
+    # Wagtail pages of every learner type (spot checks: they are served by wagtail_serve).
+    "page:course_index": (lambda: build_tree().index.url, PARTICIPANTS_ONLY),
+    "page:course": (lambda: build_tree().basics.url, PARTICIPANTS_ONLY),
+    "page:lesson": (lambda: build_tree().intro.url, PARTICIPANTS_ONLY),
+    "page:locked_lesson": (
+        lambda: build_tree().stage3_lesson.url,
+        statuses(403, anonymous=302, newcomer=302, admin=302),
+    ),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
     "cms_ambassadors": ("/cms/snippets/ambassadors/ambassador/", CMS_ONLY),
     "cms_topics": ("/cms/snippets/ambassadors/topic/", CMS_ONLY),
+    "cms_course_figures": ("/cms/course-figures/", CMS_ONLY),
     "cms_settings": (
         lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
         CMS_ONLY,

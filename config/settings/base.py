@@ -202,3 +202,6 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["ambassadors.backends.EmailOrUsernameBackend"]
+
+# The organisation that issues course certificates and Open Badges.
+ACADEMY_ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Ambassador Academy")

@@ -23,6 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: str, host: str, **options):
         manage = [sys.executable, "manage.py"]
+        # Links in e-mails and certificates point at this server unless SITE_URL says otherwise.
+        os.environ.setdefault("SITE_URL", f"http://{host}:{port}")
         processes = [
             subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"]),  # noqa: S603
             subprocess.Popen([*manage, "qcluster"]),  # noqa: S603

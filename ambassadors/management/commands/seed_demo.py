@@ -1,13 +1,17 @@
-"""Demo organisation: employees in three stages, mentors, comms staff and an administrator.
+"""Demo organisation: employees in three stages, mentors, comms staff and an administrator,
+then every other app's demo content.
 
-Idempotent: running it again changes nothing. Later capabilities add their own demo data
-here, each in its own function.
+Idempotent: running it again changes nothing. An app adds its own demo content in a
+`demo.py` module with a `seed()` function; they run in the order of INSTALLED_APPS, after
+the people here, so `ambassadors` needs to import none of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -79,6 +83,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             seed_foundation()
+        for app_config in apps.get_app_configs():
+            if app_config.name == "ambassadors":
+                continue
+            try:
+                demo = importlib.import_module(f"{app_config.name}.demo")
+            except ModuleNotFoundError as missing:
+                if missing.name != f"{app_config.name}.demo":
+                    raise
+                continue
+            with transaction.atomic():
+                demo.seed()
+            self.stdout.write(f"Demo content of {app_config.label} is in place.")
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
 
@@ -115,6 +131,7 @@ def seed_foundation() -> None:
     provisioning.roles_sync()
     provisioning.schedules_sync()
     provisioning.programme_settings_ensure()
+    provisioning.wagtail_site_ensure()
     Site.objects.filter(is_default_site=True).update(site_name="Ambassador Academy")
     Page.objects.filter(depth=2, title__startswith="Welcome to").update(
         title="Ambassador Academy", draft_title="Ambassador Academy"

@@ -1,0 +1,24 @@
+"""Who may use the learner-facing parts of the site: one check for views and pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from .models import Ambassador
+from .services import ambassador_get_or_create
+
+
+def participant_or_redirect(request: HttpRequest) -> HttpResponse | None:
+    """None when the person may continue (signed in, joined or paused); else the redirect.
+
+    Sets `request.ambassador` for the caller.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    ambassador = ambassador_get_or_create(user=request.user)
+    if ambassador.status not in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
+        return redirect("ambassadors:welcome")
+    request.ambassador = ambassador
+    return None

@@ -1,0 +1,353 @@
+"""Reads about courses and a learner's progress, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db.models import Avg, Count, Prefetch, Q
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from ambassadors.models import Ambassador, Stage
+
+from .models import (
+    ALL_STAGES,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+)
+
+CARD_RENDITION = "fill-480x240"
+
+
+@dataclass
+class LessonStatus:
+    page: LessonPage
+    done: bool
+    current: bool = False
+
+
+@dataclass
+class CourseStatus:
+    course: CoursePage
+    lessons: list[LessonStatus] = field(default_factory=list)
+    enrolment: Enrolment | None = None
+    locked_reason: str = ""
+    missing_prerequisites: list[Page] = field(default_factory=list)
+
+    @property
+    def required_total(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.page.required)
+
+    @property
+    def required_done(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.page.required and lesson.done)
+
+    @property
+    def percent(self) -> int:
+        if self.completed:
+            return 100
+        total = self.required_total
+        return round(100 * self.required_done / total) if total else 0
+
+    @property
+    def started(self) -> bool:
+        return self.enrolment is not None
+
+    @property
+    def completed(self) -> bool:
+        return self.enrolment is not None and self.enrolment.completed_at is not None
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.locked_reason)
+
+    @property
+    def resume(self) -> LessonPage | None:
+        """Where to continue: the first lesson not done, else the first lesson."""
+        for lesson in self.lessons:
+            if not lesson.done:
+                return lesson.page
+        return self.lessons[0].page if self.lessons else None
+
+
+@dataclass
+class CatalogueSection:
+    title: str
+    note: str
+    courses: list[CourseStatus]
+
+
+def _user_of(ambassador: Ambassador | None) -> User | None:
+    return ambassador.user if ambassador is not None else None
+
+
+def completed_course_keys(user: User | None) -> set[uuid.UUID]:
+    if user is None:
+        return set()
+    return set(Enrolment.objects.completed().filter(user=user).values_list("course_key", flat=True))
+
+
+def access_problem(
+    *, ambassador: Ambassador | None, course: CoursePage, completed: set[uuid.UUID]
+) -> tuple[str, list[Page]]:
+    """Why this learner may not take the course yet ("" when they may), and what is missing."""
+    if ambassador is None:
+        return "", []
+    if course.stage != ALL_STAGES and course.stage > ambassador.stage:
+        return (
+            _("This course belongs to the %(stage)s stage. It opens when you get there.")
+            % {"stage": Stage(course.stage).label},
+            [],
+        )
+    missing = [
+        prerequisite
+        for prerequisite in course.prerequisites.all()
+        if prerequisite.translation_key not in completed
+    ]
+    if missing:
+        names = ", ".join(prerequisite.title for prerequisite in missing)
+        return _("First complete: %(courses)s.") % {"courses": names}, missing
+    return "", []
+
+
+def _statuses(
+    *, ambassador: Ambassador | None, courses: list[CoursePage], lessons: list[LessonPage]
+) -> list[CourseStatus]:
+    user = _user_of(ambassador)
+    keys = [course.translation_key for course in courses]
+    done: set[uuid.UUID] = set()
+    enrolments: dict[uuid.UUID, Enrolment] = {}
+    if user is not None:
+        done = set(
+            LessonProgress.objects.filter(user=user, course_key__in=keys).values_list(
+                "lesson_key", flat=True
+            )
+        )
+        enrolments = {
+            enrolment.course_key: enrolment
+            for enrolment in Enrolment.objects.filter(user=user, course_key__in=keys)
+        }
+    # Prerequisites may be courses of another catalogue, so all completions count.
+    completed = completed_course_keys(user)
+    by_parent: dict[str, list[LessonPage]] = {}
+    for lesson in lessons:
+        by_parent.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
+    statuses = []
+    for course in courses:
+        reason, missing = access_problem(ambassador=ambassador, course=course, completed=completed)
+        statuses.append(
+            CourseStatus(
+                course=course,
+                lessons=[
+                    LessonStatus(page=lesson, done=lesson.translation_key in done)
+                    for lesson in by_parent.get(course.path, [])
+                ],
+                enrolment=enrolments.get(course.translation_key),
+                locked_reason=reason,
+                missing_prerequisites=missing,
+            )
+        )
+    return statuses
+
+
+def _courses(queryset) -> list[CoursePage]:
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return list(
+        queryset.order_by("path").prefetch_related(
+            Prefetch("image", queryset=images),
+            Prefetch(
+                "prerequisites", queryset=CoursePage.objects.only("id", "title", "translation_key")
+            ),
+        )
+    )
+
+
+def _lessons_under(page: Page) -> list[LessonPage]:
+    return list(LessonPage.objects.live().descendant_of(page).defer("body").order_by("path"))
+
+
+def catalogue_for(
+    *, ambassador: Ambassador | None, index: CourseIndexPage
+) -> list[CatalogueSection]:
+    """The learner's courses grouped by stage: their own first, later ones marked."""
+    statuses = _statuses(
+        ambassador=ambassador,
+        courses=_courses(CoursePage.objects.live().child_of(index)),
+        lessons=_lessons_under(index),
+    )
+    stage = ambassador.stage if ambassador is not None else Stage.ENGAGEMENT
+    mine = [s for s in statuses if s.course.stage in (ALL_STAGES, stage)]
+    later = [s for s in statuses if s.course.stage > stage]
+    earlier = [s for s in statuses if ALL_STAGES < s.course.stage < stage]
+    sections = [
+        CatalogueSection(
+            title=_("For your stage: %(stage)s") % {"stage": Stage(stage).label},
+            note=_("The basics for everyone and the courses of the stage you are in."),
+            courses=mine,
+        ),
+        CatalogueSection(
+            title=_("Later stages"),
+            note=_("You can look ahead; these open when you reach their stage."),
+            courses=later,
+        ),
+        CatalogueSection(
+            title=_("Earlier stages"),
+            note=_("Courses you may want to refresh."),
+            courses=earlier,
+        ),
+    ]
+    return [section for section in sections if section.courses]
+
+
+def course_status(*, ambassador: Ambassador | None, course: CoursePage) -> CourseStatus:
+    courses = _courses(CoursePage.objects.filter(pk=course.pk))
+    return _statuses(ambassador=ambassador, courses=courses, lessons=_lessons_under(course))[0]
+
+
+def course_overview(*, ambassador: Ambassador | None, course: CoursePage) -> dict:
+    status = course_status(ambassador=ambassador, course=course)
+    return {"status": status}
+
+
+def has_completed_required_courses(ambassador: Ambassador, stage: int) -> bool:
+    """True when every course required to move on from `stage` is completed (any language).
+
+    The basics for all stages count for leaving the first stage.
+    """
+    stages = [stage, ALL_STAGES] if stage == Stage.ENGAGEMENT else [stage]
+    required = set(
+        CoursePage.objects.live()
+        .filter(required_for_promotion=True, stage__in=stages)
+        .values_list("translation_key", flat=True)
+    )
+    return required <= completed_course_keys(ambassador.user)
+
+
+def course_completions(ambassador: Ambassador) -> dict[uuid.UUID, Enrolment]:
+    """Every completed course of the person, by course translation key."""
+    return {
+        enrolment.course_key: enrolment
+        for enrolment in Enrolment.objects.completed().filter(user=ambassador.user)
+    }
+
+
+def required_for_next_stage(ambassador: Ambassador) -> list[tuple[CoursePage, bool]]:
+    """Courses required to move on from the person's stage, in their language, with done flags."""
+    if ambassador.stage >= Stage.PRODUCTION:
+        return []
+    stages = (
+        [ambassador.stage, ALL_STAGES]
+        if ambassador.stage == Stage.ENGAGEMENT
+        else [ambassador.stage]
+    )
+    courses = list(
+        CoursePage.objects.live()
+        .filter(required_for_promotion=True, stage__in=stages, locale=Locale.get_active())
+        .order_by("path")
+        .only("id", "title", "url_path", "translation_key", "stage", "locale_id", "path", "depth")
+    )
+    done = completed_course_keys(ambassador.user)
+    return [(course, course.translation_key in done) for course in courses]
+
+
+def next_lesson(ambassador: Ambassador) -> tuple[CoursePage, LessonPage] | None:
+    """The lesson to continue with: in the course the person worked on last."""
+    enrolment = (
+        Enrolment.objects.filter(user=ambassador.user, completed_at__isnull=True)
+        .order_by("-last_seen_at")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    candidates = list(
+        CoursePage.objects.live()
+        .filter(translation_key=enrolment.course_key)
+        .select_related("locale")
+    )
+    if not candidates:
+        return None
+    active = Locale.get_active()
+    course = next((c for c in candidates if c.locale_id == active.pk), candidates[0])
+    status = course_status(ambassador=ambassador, course=course)
+    lesson = status.resume
+    return (course, lesson) if lesson is not None else None
+
+
+def course_in_language(course_key, language: str) -> CoursePage | None:
+    """The course with this translation key in `language`, or in any language."""
+    candidates = list(
+        CoursePage.objects.filter(translation_key=course_key).select_related("locale")
+    )
+    preferred = [c for c in candidates if c.locale.language_code == language]
+    return (preferred or candidates or [None])[0]
+
+
+def badges_of(user: User) -> list[tuple[Enrolment, CoursePage]]:
+    """Completed courses of a person, each with the course in the active language."""
+    enrolments = list(Enrolment.objects.completed().filter(user=user).order_by("completed_at"))
+    active = Locale.get_active()
+    pages: dict[uuid.UUID, CoursePage] = {}
+    for course in CoursePage.objects.filter(translation_key__in=[e.course_key for e in enrolments]):
+        if course.translation_key not in pages or course.locale_id == active.pk:
+            pages[course.translation_key] = course
+    return [(e, pages[e.course_key]) for e in enrolments if e.course_key in pages]
+
+
+@dataclass
+class CourseFigures:
+    course: CoursePage
+    started: int = 0
+    completed: int = 0
+    average_score: float | None = None
+    drop_off_lesson: str = ""
+    drop_off_count: int = 0
+
+    @property
+    def completion_rate(self) -> int | None:
+        return round(100 * self.completed / self.started) if self.started else None
+
+
+def course_figures() -> list[CourseFigures]:
+    """Per course: started, completed, completion rate, average quiz score, where learners stop.
+
+    Five queries whatever the number of courses or learners.
+    """
+    default = Locale.get_default()
+    courses = list(CoursePage.objects.filter(locale=default).order_by("path"))
+    rows = {course.translation_key: CourseFigures(course=course) for course in courses}
+    counts = Enrolment.objects.values("course_key").annotate(
+        started=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False))
+    )
+    for row in counts:
+        if row["course_key"] in rows:
+            rows[row["course_key"]].started = row["started"]
+            rows[row["course_key"]].completed = row["completed"]
+    for row in QuizAttempt.objects.values("course_key").annotate(average=Avg("score")):
+        if row["course_key"] in rows:
+            rows[row["course_key"]].average_score = row["average"]
+    stops = (
+        Enrolment.objects.filter(completed_at__isnull=True, last_lesson_key__isnull=False)
+        .values("course_key", "last_lesson_key")
+        .annotate(learners=Count("id"))
+        .order_by("-learners")
+    )
+    stop_by_course: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
+    for row in stops:
+        stop_by_course.setdefault(row["course_key"], (row["last_lesson_key"], row["learners"]))
+    titles = dict(
+        LessonPage.objects.filter(
+            locale=default, translation_key__in=[key for key, _n in stop_by_course.values()]
+        ).values_list("translation_key", "title")
+    )
+    for course_key, (lesson_key, learners) in stop_by_course.items():
+        if course_key in rows:
+            rows[course_key].drop_off_lesson = titles.get(lesson_key, "")
+            rows[course_key].drop_off_count = learners
+    return list(rows.values())

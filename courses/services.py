@@ -1,0 +1,229 @@
+"""Writes for learning: opening a lesson, finishing it, grading a quiz, completing a course."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import QuestionBlock
+from .models import (
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+    _certificate_code,
+)
+
+ERROR_LESSON_HAS_QUIZ = _("This lesson is finished by passing its quiz.")
+ERROR_UNKNOWN_QUIZ = _("This quiz does not belong to this lesson.")
+ERROR_FOREIGN_ANSWER = _("An answer does not belong to this quiz. Please reload the page.")
+ERROR_MISSING_ANSWER = _("Please answer every question.")
+ERROR_ONE_ANSWER = _("Some questions take only one answer: choose one for each of them.")
+ERROR_NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
+ERROR_ALREADY_SUBMITTED = _("This attempt was already submitted. Here is its result.")
+
+
+class LearningError(Exception):
+    """Something the learner tried that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: str
+    correct: bool
+    chosen: list[str]
+
+
+def lesson_open(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolment:
+    """Start the course if needed and remember this lesson as the place to resume."""
+    enrolment, _created = Enrolment.objects.get_or_create(
+        user=user, course_key=course.translation_key
+    )
+    if enrolment.last_lesson_key != lesson.translation_key:
+        enrolment.last_lesson_key = lesson.translation_key
+        enrolment.save(update_fields=["last_lesson_key", "last_seen_at"])
+    return enrolment
+
+
+@transaction.atomic
+def lesson_mark_done(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolment | None:
+    """Finish a lesson without a quiz. Returns the enrolment if the course is now complete."""
+    if lesson.has_quiz:
+        raise LearningError(ERROR_LESSON_HAS_QUIZ)
+    _lesson_done(user=user, course=course, lesson=lesson)
+    return course_completion_check(user=user, course=course)
+
+
+def _lesson_done(*, user: User, course: CoursePage, lesson: LessonPage) -> None:
+    LessonProgress.objects.get_or_create(
+        user=user,
+        lesson_key=lesson.translation_key,
+        defaults={"course_key": course.translation_key},
+    )
+    Enrolment.objects.get_or_create(user=user, course_key=course.translation_key)
+
+
+def _quiz_block(lesson: LessonPage, quiz_id: str):
+    for block in lesson.body:
+        if block.block_type == "quiz" and block.id == quiz_id:
+            return block
+    raise LearningError(ERROR_UNKNOWN_QUIZ)
+
+
+def quiz_attempts(*, user: User, lesson: LessonPage) -> list[QuizAttempt]:
+    return list(QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key))
+
+
+def quiz_grade(quiz_value, answers: dict[str, list[str]]) -> list[QuestionResult]:
+    """Check answers against the quiz; raise on tampering or missing answers."""
+    questions = {question.id: question.value for question in quiz_value["questions"].bound_blocks}
+    if set(answers) - set(questions):
+        raise LearningError(ERROR_FOREIGN_ANSWER)
+    results = []
+    for question_id, question in questions.items():
+        chosen = answers.get(question_id) or []
+        if not chosen:
+            raise LearningError(ERROR_MISSING_ANSWER)
+        options = {option.id: option.value for option in question["options"].bound_blocks}
+        if set(chosen) - set(options):
+            raise LearningError(ERROR_FOREIGN_ANSWER)
+        if question["kind"] != QuestionBlock.MULTIPLE and len(set(chosen)) != 1:
+            raise LearningError(ERROR_ONE_ANSWER)
+        correct = {option_id for option_id, option in options.items() if option["correct"]}
+        results.append(
+            QuestionResult(
+                question_id=question_id, correct=set(chosen) == correct, chosen=sorted(set(chosen))
+            )
+        )
+    return results
+
+
+def quiz_submit(
+    *,
+    user: User,
+    course: CoursePage,
+    lesson: LessonPage,
+    quiz_id: str,
+    answers: dict[str, list[str]],
+    number: int,
+) -> QuizAttempt:
+    """Grade one attempt on the server and store it; a pass may finish the lesson and course.
+
+    `number` is the attempt the form was made for: a replayed or double-clicked form
+    gets the stored result, not a second attempt.
+    """
+    quiz = _quiz_block(lesson, quiz_id)
+    with transaction.atomic():
+        previous = list(
+            QuizAttempt.objects.select_for_update().filter(
+                user=user, lesson_key=lesson.translation_key, quiz_id=quiz_id
+            )
+        )
+        existing = next((attempt for attempt in previous if attempt.number == number), None)
+        if existing is not None:
+            raise AlreadySubmitted(existing)
+        max_attempts = quiz.value["max_attempts"] or 0
+        if max_attempts and len(previous) >= max_attempts:
+            raise LearningError(ERROR_NO_ATTEMPTS_LEFT)
+        if number != len(previous) + 1:
+            raise LearningError(ERROR_FOREIGN_ANSWER)
+        results = quiz_grade(quiz.value, answers)
+        score = round(100 * sum(result.correct for result in results) / len(results))
+        passed = score >= quiz.value["pass_mark"]
+        try:
+            with transaction.atomic():
+                attempt = QuizAttempt.objects.create(
+                    user=user,
+                    course_key=course.translation_key,
+                    lesson_key=lesson.translation_key,
+                    quiz_id=quiz_id,
+                    number=number,
+                    score=score,
+                    passed=passed,
+                    answers={
+                        r.question_id: {"chosen": r.chosen, "correct": r.correct} for r in results
+                    },
+                )
+        except IntegrityError as exc:
+            # A concurrent submit of the same attempt won the race.
+            raise AlreadySubmitted(
+                QuizAttempt.objects.get(
+                    user=user, lesson_key=lesson.translation_key, quiz_id=quiz_id, number=number
+                )
+            ) from exc
+        Enrolment.objects.get_or_create(user=user, course_key=course.translation_key)
+        if passed and _all_quizzes_passed(user=user, lesson=lesson):
+            _lesson_done(user=user, course=course, lesson=lesson)
+            course_completion_check(user=user, course=course)
+    return attempt
+
+
+class AlreadySubmitted(LearningError):
+    def __init__(self, attempt: QuizAttempt):
+        super().__init__(ERROR_ALREADY_SUBMITTED)
+        self.attempt = attempt
+
+
+def _all_quizzes_passed(*, user: User, lesson: LessonPage) -> bool:
+    quiz_ids = {block.id for block in lesson.quizzes()}
+    passed = set(
+        QuizAttempt.objects.filter(
+            user=user, lesson_key=lesson.translation_key, passed=True, quiz_id__in=quiz_ids
+        ).values_list("quiz_id", flat=True)
+    )
+    return quiz_ids <= passed
+
+
+def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | None:
+    """Complete the course when all its required lessons are done; idempotent."""
+    required = set(
+        LessonPage.objects.live()
+        .child_of(course)
+        .filter(required=True)
+        .values_list("translation_key", flat=True)
+    )
+    if not required:
+        return None
+    done = set(
+        LessonProgress.objects.filter(user=user, lesson_key__in=required).values_list(
+            "lesson_key", flat=True
+        )
+    )
+    if required - done:
+        return None
+    enrolment, _created = Enrolment.objects.get_or_create(
+        user=user, course_key=course.translation_key
+    )
+    if enrolment.completed_at is None:
+        updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+            completed_at=timezone.now(), certificate_code=_certificate_code()
+        )
+        if updated:
+            enrolment.refresh_from_db()
+            _congratulate(user=user, course=course, enrolment=enrolment)
+    return enrolment
+
+
+def _congratulate(*, user: User, course: CoursePage, enrolment: Enrolment) -> None:
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from ambassadors.services import notify
+
+    language = getattr(getattr(user, "ambassador", None), "language", "nl")
+    with translation.override(language):
+        notify(
+            recipient=user,
+            kind="course_completed",
+            key=f"course-completed:{user.pk}:{course.translation_key}",
+            subject=gettext("You earned the badge “%(badge)s”") % {"badge": course.badge_label},
+            body=gettext("Well done! Your certificate is ready to view and print."),
+            link=reverse("courses:certificate", args=[enrolment.certificate_code]),
+            email=False,
+        )
