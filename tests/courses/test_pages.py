@@ -82,3 +82,20 @@ def test_unpublished_lesson_is_not_found(client_for, employee, tree):
     """An unpublished lesson answers 404."""
     tree.intro.unpublish()
     assert client_for(employee).get(tree.intro.url).status_code == 404
+
+
+class Previews(WagtailPageTestCase):
+    """Comms staff preview catalogue, course and lesson pages in the editor."""
+
+    def test_pages_are_previewable(self):
+        from tests.courses.conftest import build_tree
+
+        tree = build_tree()
+        self.login()
+        for page in (tree.index, tree.basics):
+            self.assertPageIsPreviewable(page)
+        # A lesson's StreamField needs nested form data; preview the stored page instead.
+        response = tree.quiz_lesson.make_preview_request()
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Which network is mostly for work?")
+        self.assertNotContains(response, "SECRET-FEEDBACK-WRONG")
