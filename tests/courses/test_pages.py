@@ -96,6 +96,6 @@ class Previews(WagtailPageTestCase):
             self.assertPageIsPreviewable(page)
         # A lesson's StreamField needs nested form data; preview the stored page instead.
         response = tree.quiz_lesson.make_preview_request()
-        self.assertEqual(response.status_code, 200)
+        assert response.status_code == 200
         self.assertContains(response, "Which network is mostly for work?")
         self.assertNotContains(response, "SECRET-FEEDBACK-WRONG")

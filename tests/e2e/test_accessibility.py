@@ -1,0 +1,67 @@
+"""axe-core finds no serious or critical WCAG 2 A/AA problems on the main pages."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ambassadors.roles import Role
+from courses import services
+from tests.courses.conftest import build_tree
+from tests.factories import PASSWORD, make_user
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']})"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _login(page, base, username):
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
+    """Login, consent, path, profile, notifications, catalogue, course, lesson, certificate."""
+    if not AXE.exists():
+        message = "axe-core is not installed (make test runs npm ci)."
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    tree = build_tree()
+    newcomer = make_user(Role.EMPLOYEE, joined=False)
+    learner = make_user(Role.EMPLOYEE)
+    services.lesson_mark_done(user=learner, course=tree.basics, lesson=tree.intro)
+    base = live_server.url
+    problems = {}
+
+    page.goto(f"{base}/accounts/login/")
+    problems["login"] = _axe_violations(page)
+    _login(page, base, newcomer.username)
+    problems["welcome"] = _axe_violations(page)
+    page.context.clear_cookies()
+    _login(page, base, learner.username)
+    for name, path in [
+        ("path", "/path/"),
+        ("profile", "/profile/"),
+        ("notifications", "/notifications/"),
+        ("catalogue", tree.index.url),
+        ("course", tree.basics.url),
+        ("lesson", tree.quiz_lesson.url),
+    ]:
+        page.goto(base + path)
+        problems[name] = _axe_violations(page)
+    assert {name: found for name, found in problems.items() if found} == {}
