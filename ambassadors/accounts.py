@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .models import Ambassador
+from .queue import enqueue_on_commit
 
 
 def set_password_url(user: User) -> str:
@@ -85,10 +85,5 @@ def password_reset_send(*, user_id: int) -> None:
 
 
 def invitations_enqueue(ambassador_ids: list[int]) -> None:
-    from django_q.tasks import async_task
-
-    def enqueue():
-        for pk in ambassador_ids:
-            async_task("ambassadors.tasks.send_invitation", pk)
-
-    transaction.on_commit(enqueue)
+    for pk in ambassador_ids:
+        enqueue_on_commit("ambassadors.tasks.send_invitation", pk)

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Ambassador, Network, SocialProfile, Topic
+from .queue import enqueue
 
 
 class ProfileForm(forms.ModelForm):
@@ -110,10 +111,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
     """Password reset whose e-mail is sent by a task, never inside the request."""
 
     def save(self, *args, **kwargs):
-        from django_q.tasks import async_task
-
         for user in self.get_users(self.cleaned_data["email"]):
-            async_task("ambassadors.tasks.send_password_reset", user.pk)
+            enqueue("ambassadors.tasks.send_password_reset", user.pk)
 
 
 class EmployeeImportForm(forms.Form):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Ambassador, Notification, ParticipationEvent, ProgrammeSettings
+from .queue import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -170,12 +171,7 @@ def _profile_of(user: User) -> Ambassador | None:
 
 def _enqueue_delivery(notification: Notification) -> None:
     if notification.email_after is not None and notification.email_after <= timezone.now():
-        from django_q.tasks import async_task
-
-        pk = notification.pk
-        transaction.on_commit(
-            lambda: async_task("ambassadors.tasks.deliver_notification_email", pk)
-        )
+        enqueue_on_commit("ambassadors.tasks.deliver_notification_email", notification.pk)
 
 
 def notify(

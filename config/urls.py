@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),
     path("", include("courses.urls")),
+    path("", include("guidelines.urls")),
     path("", include("ambassadors.urls")),
 ]
 

@@ -1,14 +1,14 @@
 """StreamField blocks of a lesson. The quiz block never renders its answers: the page
 template shows questions and options only, and grading happens on the server."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from ambassadors.streamfield import stream_value
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -128,44 +128,6 @@ class LessonStreamBlock(blocks.StreamBlock):
     quiz = QuizBlock()
 
 
-def _item(value) -> dict:
-    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
-
-
-def lesson_body(blocks: list[tuple[str, object]]):
+def lesson_body(blocks_and_values: list[tuple[str, object]]):
     """A lesson body from simple (type, value) pairs, every block and list item with an id."""
-    raw = []
-    for block_type, value in blocks:
-        if block_type == "text":
-            data = value
-        elif block_type == "checklist":
-            data = {"title": value["title"], "items": [_item(item) for item in value["items"]]}
-        elif block_type == "quiz":
-            data = {
-                "title": value["title"],
-                "pass_mark": value.get("pass_mark", 70),
-                "max_attempts": value.get("max_attempts", 0),
-                "questions": [
-                    _item(
-                        {
-                            "kind": question["kind"],
-                            "text": question["text"],
-                            "options": [
-                                _item(
-                                    {
-                                        "text": option["text"],
-                                        "correct": option["correct"],
-                                        "feedback": option.get("feedback", ""),
-                                    }
-                                )
-                                for option in question["options"]
-                            ],
-                        }
-                    )
-                    for question in value["questions"]
-                ],
-            }
-        else:
-            data = value
-        raw.append({"type": block_type, "value": data, "id": str(uuid.uuid4())})
-    return LessonStreamBlock().to_python(raw)
+    return stream_value(LessonStreamBlock(), blocks_and_values)

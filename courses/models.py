@@ -11,9 +11,8 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -22,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ambassadors.models import Stage
+from ambassadors.pages import ParticipantPageMixin
 
 from .blocks import LessonStreamBlock
 
@@ -29,41 +29,7 @@ ALL_STAGES = 0
 COURSE_STAGE_CHOICES = [(ALL_STAGES, _("All stages")), *Stage.choices]
 
 
-class LearnerPage(Page):
-    """Pages for participants: login and consent first, then the page in their language."""
-
-    class Meta:
-        abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        if getattr(request, "is_preview", False):
-            request.ambassador = None
-            return super().serve(request, *args, **kwargs)
-        from ambassadors.access import participant_or_redirect
-
-        refusal = participant_or_redirect(request)
-        if refusal is not None:
-            return refusal
-        translation = self._translation_for_language(get_language())
-        if translation is not None:
-            return HttpResponseRedirect(translation.url)
-        return self.serve_learner(request, *args, **kwargs)
-
-    def serve_learner(self, request, *args, **kwargs):
-        return super().serve(request, *args, **kwargs)
-
-    def _translation_for_language(self, language: str):
-        """The live translation in the learner's language when this page is in another one."""
-        if not language or self.locale.language_code == language:
-            return None
-        return (
-            Page.objects.live()
-            .filter(translation_key=self.translation_key, locale__language_code=language)
-            .first()
-        )
-
-
-class CourseIndexPage(LearnerPage):
+class CourseIndexPage(ParticipantPageMixin, Page):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
@@ -77,7 +43,7 @@ class CourseIndexPage(LearnerPage):
     class Meta:
         verbose_name = _("course catalogue")
 
-    def serve_learner(self, request, *args, **kwargs):
+    def serve_participant(self, request, *args, **kwargs):
         from .selectors import catalogue_for
 
         context = self.get_context(request)
@@ -85,7 +51,7 @@ class CourseIndexPage(LearnerPage):
         return TemplateResponse(request, self.template, context)
 
 
-class CoursePage(LearnerPage):
+class CoursePage(ParticipantPageMixin, Page):
     stage = models.PositiveSmallIntegerField(
         _("stage"),
         choices=COURSE_STAGE_CHOICES,
@@ -165,7 +131,7 @@ class CoursePage(LearnerPage):
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
-    def serve_learner(self, request, *args, **kwargs):
+    def serve_participant(self, request, *args, **kwargs):
         from .selectors import course_overview
 
         context = self.get_context(request)
@@ -173,7 +139,7 @@ class CoursePage(LearnerPage):
         return TemplateResponse(request, self.template, context)
 
 
-class LessonPage(LearnerPage):
+class LessonPage(ParticipantPageMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson content"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
     required = models.BooleanField(_("required for completing the course"), default=True)
@@ -200,13 +166,13 @@ class LessonPage(LearnerPage):
     def has_quiz(self) -> bool:
         return any(block.block_type == "quiz" for block in self.body)
 
-    def serve_learner(self, request, *args, **kwargs):
+    def serve_participant(self, request, *args, **kwargs):
         from . import views
 
         return views.lesson_serve(request, self)
 
     def serve_preview(self, request, mode_name):
-        request.is_preview = True
+        # Wagtail's default preview renders the template without the lesson's own context.
         request.ambassador = None
         from . import views
 

@@ -11,6 +11,7 @@ from ambassadors.models import ProgrammeSettings
 from ambassadors.roles import Role
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
+from tests.guidelines.conftest import build_guidelines
 
 pytestmark = pytest.mark.django_db
 
@@ -65,12 +66,23 @@ ROUTES = {
         lambda: build_tree().stage3_lesson.url,
         statuses(403, anonymous=302, newcomer=302, admin=302),
     ),
+    # Guidelines: search for anyone signed in, pages for participants.
+    "guidelines:search": ("/search/?q=social", SIGNED_IN_ONLY),
+    "page:guideline_index": (lambda: build_guidelines().index.url, PARTICIPANTS_ONLY),
+    "page:guideline": (lambda: build_guidelines().main.url, PARTICIPANTS_ONLY),
+    "page:guideline_print": (lambda: build_guidelines().index.url + "print/", PARTICIPANTS_ONLY),
+    "page:guideline_changes": (
+        lambda: build_guidelines().main.url + "changes/",
+        statuses(302),  # participants without an earlier acknowledgement go to the page
+    ),
+    "page:content_strategy": (lambda: build_guidelines().strategy.url, PARTICIPANTS_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
     "cms_ambassadors": ("/cms/snippets/ambassadors/ambassador/", CMS_ONLY),
     "cms_topics": ("/cms/snippets/ambassadors/topic/", CMS_ONLY),
     "cms_course_figures": ("/cms/course-figures/", CMS_ONLY),
+    "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "cms_settings": (
         lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
         CMS_ONLY,

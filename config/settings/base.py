@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "mentors",
     "insights",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,45 @@
+"""The one rule for Wagtail pages meant for participants, shared by courses and guidelines."""
+
+from __future__ import annotations
+
+from django.http import HttpResponseRedirect
+from django.utils.translation import get_language
+
+from .access import participant_or_redirect
+
+
+class ParticipantPageMixin:
+    """Login and consent first, then the page in the person's language.
+
+    Put it before Page (and before RoutablePageMixin) in a page model's bases. Pages
+    implement `serve_participant()`; `request.ambassador` is None in a CMS preview.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):
+            request.ambassador = None
+            return self.serve_participant(request, *args, **kwargs)
+        refusal = participant_or_redirect(request)
+        if refusal is not None:
+            return refusal
+        translation = self.translation_for_language(get_language())
+        if translation is not None:
+            own_url = self.get_url(request) or ""
+            suffix = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
+            return HttpResponseRedirect(translation.get_url(request) + suffix)
+        return self.serve_participant(request, *args, **kwargs)
+
+    def serve_participant(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
+    def translation_for_language(self, language: str):
+        """The live translation in `language` when this page is in another language."""
+        from wagtail.models import Page
+
+        if not language or self.locale.language_code == language:
+            return None
+        return (
+            Page.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=language)
+            .first()
+        )

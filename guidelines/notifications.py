@@ -1,0 +1,47 @@
+"""Telling people that a guideline changed, in their own language."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.utils import translation
+from django.utils.translation import gettext
+
+from ambassadors.models import Ambassador
+from ambassadors.services import notify
+
+from .models import GuidelinePage
+from .services import people_to_ask_again
+
+
+def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
+    pages = {
+        page.locale.language_code: page
+        for page in GuidelinePage.objects.live()
+        .filter(translation_key=translation_key)
+        .select_related("locale")
+    }
+    if not pages:
+        return 0
+    people = (
+        people_to_ask_again(translation_key=translation_key, version=version)
+        .filter(ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED])
+        .select_related("ambassador")
+        .order_by("pk")
+    )
+    asked = 0
+    for user in people.iterator(chunk_size=500):
+        language = user.ambassador.language
+        page = pages.get(language) or next(iter(pages.values()))
+        with translation.override(language):
+            notify(
+                recipient=user,
+                kind="guidelines_changed",
+                key=f"guidelines:{translation_key}:v{version}:{user.pk}",
+                subject=gettext("The guideline “%(title)s” has changed") % {"title": page.title},
+                body=page.change_summary
+                or gettext("Please read what changed and acknowledge the new version."),
+                link=f"{page.url}changes/",
+            )
+        asked += 1
+    return asked

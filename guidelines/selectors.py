@@ -1,0 +1,202 @@
+"""Reads about guidelines and who acknowledged what, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from wagtail.models import Locale
+
+from ambassadors.models import Ambassador
+
+from .models import Acknowledgement, GuidelineIndexPage, GuidelinePage, GuidelineVersion
+
+CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
+
+
+def current_versions() -> dict[uuid.UUID, int]:
+    """Every published guideline (by translation key) with its current version."""
+    keys = GuidelinePage.objects.live().values("translation_key")
+    versions = dict(
+        GuidelineVersion.objects.filter(translation_key__in=keys)
+        .values("translation_key")
+        .annotate(current=Max("number"))
+        .values_list("translation_key", "current")
+        .order_by()
+    )
+    return {key: versions.get(key, 1) for key in keys.values_list("translation_key", flat=True)}
+
+
+def has_acknowledged_current_guidelines(user: User) -> bool:
+    """True when the person accepted the current version of every published guideline."""
+    required = set(current_versions())
+    if not required:
+        return True
+    if not user.is_authenticated:
+        return False
+    acknowledged = set(
+        Acknowledgement.objects.filter(
+            user=user, is_current=True, translation_key__in=required
+        ).values_list("translation_key", flat=True)
+    )
+    return required <= acknowledged
+
+
+@dataclass
+class GuidelineStatus:
+    page: GuidelinePage
+    status: str
+    last: Acknowledgement | None
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == CURRENT
+
+
+def statuses_for(user: User, pages: list[GuidelinePage]) -> list[GuidelineStatus]:
+    versions = current_versions()
+    latest: dict[uuid.UUID, Acknowledgement] = {}
+    for acknowledgement in Acknowledgement.objects.filter(
+        user=user, translation_key__in=[page.translation_key for page in pages]
+    ).order_by("translation_key", "-version"):
+        latest.setdefault(acknowledgement.translation_key, acknowledgement)
+    result = []
+    for page in pages:
+        last = latest.get(page.translation_key)
+        if last is None:
+            status = MISSING
+        elif last.version >= versions.get(page.translation_key, 1):
+            status = CURRENT
+        else:
+            status = OUTDATED
+        result.append(GuidelineStatus(page=page, status=status, last=last))
+    return result
+
+
+def guideline_pages(index: GuidelineIndexPage) -> list[GuidelinePage]:
+    """The published guidelines under `index`, each with its current version attached."""
+    pages = list(GuidelinePage.objects.live().child_of(index).order_by("path"))
+    versions = current_versions()
+    for page in pages:
+        page.__dict__["version"] = versions.get(page.translation_key, 1)
+    return pages
+
+
+def guideline_index_in_language() -> GuidelineIndexPage | None:
+    return (
+        GuidelineIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        or GuidelineIndexPage.objects.live().first()
+    )
+
+
+def status_for_dashboard(user: User) -> dict | None:
+    index = guideline_index_in_language()
+    if index is None:
+        return None
+    statuses = statuses_for(user, guideline_pages(index))
+    if not statuses:
+        return None
+    return {
+        "index": index,
+        "statuses": statuses,
+        "all_current": all(status.is_current for status in statuses),
+    }
+
+
+@dataclass
+class DepartmentCoverage:
+    department: str
+    people: int
+    current: int
+    outdated: int
+    missing: int
+
+    def percent(self, count: int) -> int:
+        return round(100 * count / self.people) if self.people else 0
+
+    @property
+    def current_percent(self) -> int:
+        return self.percent(self.current)
+
+    @property
+    def outdated_percent(self) -> int:
+        return self.percent(self.outdated)
+
+    @property
+    def missing_percent(self) -> int:
+        return self.percent(self.missing)
+
+
+def _people_with_counts(keys):
+    current = (
+        Acknowledgement.objects.filter(
+            user=OuterRef("user_id"), is_current=True, translation_key__in=keys
+        )
+        .values("user")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    any_ack = (
+        Acknowledgement.objects.filter(user=OuterRef("user_id"), translation_key__in=keys)
+        .values("user")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Ambassador.objects.participating().annotate(
+        current_count=Coalesce(Subquery(current, output_field=IntegerField()), Value(0)),
+        any_count=Coalesce(Subquery(any_ack, output_field=IntegerField()), Value(0)),
+    )
+
+
+def coverage_by_department() -> tuple[list[DepartmentCoverage], DepartmentCoverage]:
+    """Per department and in total: people taking part who are current, behind, or never read."""
+    keys = list(current_versions())
+    required = len(keys)
+    rows = (
+        _people_with_counts(keys)
+        .values("department__name")
+        .annotate(
+            people=Count("id"),
+            current=Count("id", filter=Q(current_count__gte=required)),
+            missing=Count("id", filter=Q(any_count=0)),
+        )
+        .order_by("department__name")
+    )
+    departments = []
+    for row in rows:
+        current = row["current"] if required else row["people"]
+        missing = row["missing"] if required else 0
+        departments.append(
+            DepartmentCoverage(
+                department=row["department__name"] or "",
+                people=row["people"],
+                current=current,
+                missing=missing,
+                outdated=row["people"] - current - missing,
+            )
+        )
+    total = DepartmentCoverage(
+        department="",
+        people=sum(d.people for d in departments),
+        current=sum(d.current for d in departments),
+        outdated=sum(d.outdated for d in departments),
+        missing=sum(d.missing for d in departments),
+    )
+    return departments, total
+
+
+def people_by_status(status: str | None):
+    """Participants with their acknowledgement status, for the coverage list."""
+    keys = list(current_versions())
+    required = len(keys)
+    people = _people_with_counts(keys).select_related("user", "department")
+    if status == CURRENT:
+        people = people.filter(current_count__gte=required)
+    elif status == MISSING:
+        people = people.filter(any_count=0) if required else people.none()
+    elif status == OUTDATED:
+        people = people.filter(current_count__lt=required, any_count__gt=0)
+    return people.order_by("department__name", "user__last_name", "user__first_name"), required

@@ -1,0 +1,18 @@
+"""Wagtail tells us when a guideline is published (also by the scheduler)."""
+
+from wagtail.signals import page_published
+
+from ambassadors.queue import enqueue_on_commit
+
+from . import services
+from .models import GuidelinePage
+
+
+def on_guideline_published(sender, instance, revision=None, **kwargs):
+    version = services.guideline_published(page=instance, revision=revision)
+    if version is not None:
+        enqueue_on_commit("guidelines.tasks.ask_again", str(instance.translation_key), version)
+
+
+def connect():
+    page_published.connect(on_guideline_published, sender=GuidelinePage)

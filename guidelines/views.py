@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import logging
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from wagtail.admin.compare import StreamFieldComparison, TextFieldComparison
+from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction
+
+from . import services
+from .models import ContentStrategyPage, GuidelinePage
+from .selectors import CURRENT, guideline_pages, statuses_for
+
+SEARCH_MAX_LENGTH = 200
+WORD = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
+WORD = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
+
+
+def _own_status(request, page):
+    if request.ambassador is None:
+        return None
+    return statuses_for(request.user, [page])[0]
+
+
+def guideline_index(request, index):
+    pages = guideline_pages(index)
+    statuses = statuses_for(request.user, pages) if request.ambassador else []
+    strategy = ContentStrategyPage.objects.live().child_of(index).first()
+    context = index.get_context(request)
+    context.update({"statuses": statuses, "pages": pages, "strategy": strategy})
+    return TemplateResponse(request, index.template, context)
+
+
+def guideline_print(request, index):
+    context = index.get_context(request)
+    context["pages"] = guideline_pages(index)
+    return TemplateResponse(request, "guidelines/guideline_print.html", context)
+
+
+def guideline_read(request, page):
+    if request.method == "POST" and request.ambassador is not None:
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = -1
+        try:
+            services.guideline_acknowledge(user=request.user, page=page, version=version)
+        except services.AcknowledgementError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(page.url)
+        messages.success(request, _("Thank you. You have acknowledged this guideline."))
+        target = request.POST.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(target)
+        return HttpResponseRedirect(page.get_parent().url)
+    context = page.get_context(request)
+    context["status"] = _own_status(request, page)
+    context["next"] = request.GET.get("next", "")
+    return TemplateResponse(request, page.template, context)
+
+
+def _published_revision_at(page, moment):
+    entry = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", timestamp__lte=moment, revision__isnull=False
+        )
+        .select_related("revision")
+        .order_by("-timestamp")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+def guideline_changes(request, page):
+    """What changed since the version the person acknowledged, as a readable comparison."""
+    status = _own_status(request, page)
+    if status is None or status.last is None:
+        messages.info(request, _("You have not acknowledged an earlier version of this guideline."))
+        return HttpResponseRedirect(page.url)
+    last = status.last
+    if last.revision is not None and last.revision.object_id == str(page.pk):
+        old_revision = last.revision
+    else:
+        old_revision = _published_revision_at(page, last.acknowledged_at)
+    if old_revision is None:
+        messages.info(request, _("The version you acknowledged is no longer available."))
+        return HttpResponseRedirect(page.url)
+    old = old_revision.as_object()
+    comparisons = [
+        TextFieldComparison(GuidelinePage._meta.get_field("title"), old, page),
+        TextFieldComparison(GuidelinePage._meta.get_field("intro"), old, page),
+        StreamFieldComparison(GuidelinePage._meta.get_field("body"), old, page),
+    ]
+    context = page.get_context(request)
+    context.update(
+        {
+            "status": status,
+            "comparisons": [c for c in comparisons if c.has_changed()],
+            "acknowledged_at": last.acknowledged_at,
+            "is_current": status.status == CURRENT,
+        }
+    )
+    return TemplateResponse(request, "guidelines/guideline_changes.html", context)
+
+
+def _restricted_paths(request) -> list[str]:
+    """Paths of page trees this request may not see (Wagtail's page privacy)."""
+    return [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page")
+        if not restriction.accept_request(request)
+    ]
+
+
+@login_required
+def search(request):
+    """Search guidelines, the strategy and courses in the person's language."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    # Words only: the full-text engines read quotes, dashes and the like as operators.
+    terms = " ".join(WORD.findall(query))
+    results = []
+    if terms:
+        hidden = tuple(_restricted_paths(request))
+        found = (
+            Page.objects.live()
+            .filter(locale=Locale.get_active(), depth__gt=2)
+            .specific()
+            .search(terms, operator="or")
+        )
+        try:
+            results = [
+                page for page in found[:100] if not (hidden and page.path.startswith(hidden))
+            ]
+        except DatabaseError:
+            logger.warning("Search for %r failed", terms, exc_info=True)
+            messages.error(request, _("The search did not work for these words. Try other words."))
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(request, "guidelines/search.html", {"query": query, "page": page})
