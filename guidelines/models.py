@@ -60,7 +60,7 @@ class GuidelinePage(ParticipantPageMixin, RoutablePageMixin, Page):
         default=False,
         help_text=_(
             "Tick this when you publish a change people must read again. Small corrections "
-            "ask nobody. The box is cleared after publishing."
+            "do not ask anyone to acknowledge again. The box is cleared after publishing."
         ),
     )
     change_summary = models.CharField(

@@ -9,6 +9,7 @@ from ambassadors.roles import Role
 from courses import services
 from tests.courses.conftest import build_tree
 from tests.factories import PASSWORD, make_user
+from tests.guidelines.conftest import build_guidelines
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,6 +43,7 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
             pytest.fail(message)
         pytest.skip(message)
     tree = build_tree()
+    guidelines = build_guidelines()
     newcomer = make_user(Role.EMPLOYEE, joined=False)
     learner = make_user(Role.EMPLOYEE)
     services.lesson_mark_done(user=learner, course=tree.basics, lesson=tree.intro)
@@ -61,6 +63,10 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
         ("catalogue", tree.index.url),
         ("course", tree.basics.url),
         ("lesson", tree.quiz_lesson.url),
+        ("guidelines", guidelines.index.url),
+        ("guideline", guidelines.main.url),
+        ("strategy", guidelines.strategy.url),
+        ("search", "/search/?q=social"),
     ]:
         page.goto(base + path)
         problems[name] = _axe_violations(page)
