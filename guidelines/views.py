@@ -12,11 +12,11 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from wagtail.admin.compare import StreamFieldComparison, TextFieldComparison
 from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction
 
 from . import services
-from .models import ContentStrategyPage, GuidelinePage
+from .comparison import compare
+from .models import ContentStrategyPage
 from .selectors import CURRENT, guideline_pages, statuses_for
 
 SEARCH_MAX_LENGTH = 200
@@ -97,17 +97,11 @@ def guideline_changes(request, page):
     if old_revision is None:
         messages.info(request, _("The version you acknowledged is no longer available."))
         return HttpResponseRedirect(page.url)
-    old = old_revision.as_object()
-    comparisons = [
-        TextFieldComparison(GuidelinePage._meta.get_field("title"), old, page),
-        TextFieldComparison(GuidelinePage._meta.get_field("intro"), old, page),
-        StreamFieldComparison(GuidelinePage._meta.get_field("body"), old, page),
-    ]
     context = page.get_context(request)
     context.update(
         {
             "status": status,
-            "comparisons": [c for c in comparisons if c.has_changed()],
+            "sections": compare(old_revision.as_object(), page),
             "acknowledged_at": last.acknowledged_at,
             "is_current": status.status == CURRENT,
         }

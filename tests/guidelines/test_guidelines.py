@@ -154,8 +154,10 @@ def test_comparison_shows_what_changed(client_for, employee, guidelines):
     response = client_for(employee).get(f"{guidelines.main.url}changes/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'class="addition"' in html
-    assert "Never post customer sites without consent" in html
+    assert "<ins>" in html
+    assert response.context["sections"][0].heading == "Do and don't"
+    added = [line.text for line in response.context["sections"][0].lines if line.change == "added"]
+    assert added == ["✗ Never post customer sites without consent"]
 
 
 def test_comparison_without_earlier_acknowledgement_sends_to_the_page(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from .seed_demo import ADMIN, COMMS, DEMO_PASSWORD, EMPLOYEES, MENTORS
 
@@ -22,6 +23,12 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
 
     def handle(self, *args, port: str, host: str, **options):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if probe.connect_ex((host, int(port))) == 0:
+                raise CommandError(
+                    f"Port {port} on {host} is in use: stop the other server, or choose "
+                    f"another port (PORT=8001 make run)."
+                )
         manage = [sys.executable, "manage.py"]
         # Links in e-mails and certificates point at this server unless SITE_URL says otherwise.
         os.environ.setdefault("SITE_URL", f"http://{host}:{port}")
