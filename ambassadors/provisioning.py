@@ -19,6 +19,10 @@ COMMS_MODEL_PERMISSIONS = {
         "employeeimport": ["add", "view"],
         "programmesettings": ["change"],
     },
+    "sharing": {
+        "contentitem": ["add", "change", "delete", "view"],
+        "push": ["add", "view"],
+    },
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }

@@ -264,6 +264,17 @@ def _minimum_gap(budget: int) -> dt.timedelta:
     return min(dt.timedelta(hours=24), dt.timedelta(days=7) / max(budget, 1))
 
 
+def _crowded_window(planned, slot, budget: int):
+    """A later moment to try when adding `slot` would put too many nudges in some 7 days."""
+    week = dt.timedelta(days=7)
+    moments = sorted([*planned, slot])
+    for start in (m for m in moments if slot - week < m <= slot):
+        inside = [m for m in moments if start <= m < start + week]
+        if len(inside) > budget:
+            return inside[-1] + dt.timedelta(seconds=1) if inside[-1] > slot else start + week
+    return None
+
+
 def nudge_plan(
     *,
     ambassador: Ambassador,
@@ -308,12 +319,17 @@ def nudge_plan(
             .values_list("visible_from", flat=True)
         )
         gap = _minimum_gap(budget)
+        week = dt.timedelta(days=7)
         while slot <= horizon:
             slot = ambassador.end_of_quiet_hours(slot)
-            start = week_start(slot)
-            end = _next_week_start(slot)
-            if sum(1 for moment in planned if start <= moment < end) >= budget:
-                slot = end
+            # Any seven days around the slot hold at most `budget` nudges, this one included.
+            before = sorted(m for m in planned if slot - week < m <= slot)
+            if len(before) >= budget:
+                slot = before[-budget] + week
+                continue
+            crowded = _crowded_window(planned, slot, budget)
+            if crowded is not None:
+                slot = crowded
                 continue
             clash = [moment for moment in planned if abs(moment - slot) < gap]
             if clash:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("ambassadors.urls_accounts")),
     path("", include("courses.urls")),
     path("", include("guidelines.urls")),
+    path("", include("sharing.urls")),
     path("", include("ambassadors.urls")),
 ]
 

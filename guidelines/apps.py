@@ -10,3 +10,24 @@ class GuidelinesConfig(AppConfig):
         from . import dashboard_panels, signals  # noqa: F401 (registers the dashboard panel)
 
         signals.connect()
+        from django.utils.translation import gettext_lazy
+
+        from ambassadors.gates import Gate, register_gate
+
+        from .selectors import guideline_index_in_language, has_acknowledged_current_guidelines
+
+        def guidelines_url() -> str:
+            index = guideline_index_in_language()
+            return index.url if index is not None else "/"
+
+        register_gate(
+            Gate(
+                name="guidelines",
+                is_met=has_acknowledged_current_guidelines,
+                message=gettext_lazy(
+                    "Before your first share or mission, please read and acknowledge the "
+                    "current social media guidelines."
+                ),
+                url=guidelines_url,
+            )
+        )

@@ -12,6 +12,7 @@ from ambassadors.roles import Role
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
 from tests.guidelines.conftest import build_guidelines
+from tests.sharing.conftest import make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,16 @@ ROUTES = {
         statuses(302),  # participants without an earlier acknowledgement go to the page
     ),
     "page:content_strategy": (lambda: build_guidelines().strategy.url, PARTICIPANTS_ONLY),
+    # Sharing: the feed, share pages and reach for participants; tracked links for anyone.
+    "sharing:feed": ("/share/", PARTICIPANTS_ONLY),
+    "sharing:reach": ("/share/reach/", PARTICIPANTS_ONLY),
+    "sharing:share": (lambda: f"/share/{make_item().pk}/", PARTICIPANTS_ONLY),
+    "sharing:dismiss": ("/share/1/dismiss/", POST_ONLY),
+    "sharing:instagram": (
+        "/share/instagram/unknowncode/",
+        statuses(404, anonymous=302, newcomer=302, admin=302),
+    ),
+    "sharing:tracked_link": ("/s/unknowncode", statuses(404)),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
@@ -83,6 +94,8 @@ ROUTES = {
     "cms_topics": ("/cms/snippets/ambassadors/topic/", CMS_ONLY),
     "cms_course_figures": ("/cms/course-figures/", CMS_ONLY),
     "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
+    "cms_content_library": ("/cms/snippets/sharing/contentitem/", CMS_ONLY),
+    "cms_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
     "cms_settings": (
         lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
         CMS_ONLY,

@@ -1,0 +1,123 @@
+"""Reads of the content library: the personal feed and "my reach", in fixed queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ambassadors.models import Ambassador, Network, SocialProfile
+
+from .models import ContentItem, Dismissal, Share, TextVariant
+from .services import default_variants
+
+CANDIDATES = 200
+FRESHNESS_DAYS = 14
+
+
+@dataclass
+class Suggestion:
+    item: ContentItem
+    score: float
+    text: TextVariant | None
+    topic_match: int
+
+
+def primary_network(ambassador: Ambassador) -> str:
+    """The network the person uses most (largest audience), LinkedIn when none is set."""
+    profile = ambassador.networks.order_by("-audience_size").first()
+    return profile.network if profile else Network.LINKEDIN
+
+
+def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int = 20):
+    """Items for this person, most relevant first.
+
+    Matches their stage and language; leaves out expired, shared and dismissed items.
+    Relevance: topics they chose (weighed down by topics they dismissed), freshness, and
+    how often people in the same stage shared it lately.
+    """
+    user = ambassador.user
+    now = timezone.now()
+    network = network or primary_network(ambassador)
+    items = list(
+        ContentItem.objects.shareable(now)
+        .filter(min_stage__lte=ambassador.stage, language=ambassador.language)
+        .exclude(shares__user=user)
+        .exclude(dismissals__user=user)
+        .annotate(
+            peers=Count(
+                "shares",
+                filter=Q(
+                    shares__created_at__gte=now - dt.timedelta(days=30),
+                    shares__user__ambassador__stage=ambassador.stage,
+                ),
+            )
+        )
+        .select_related("image")
+        .prefetch_related("topics", "variants")
+        .order_by("-created_at")[:CANDIDATES]
+    )
+    mine = set(ambassador.topics.values_list("pk", flat=True))
+    dismissed = Counter(Dismissal.objects.filter(user=user).values_list("item__topics", flat=True))
+    suggestions = []
+    for item in items:
+        topics = {topic.pk for topic in item.topics.all()}
+        match = len(topics & mine)
+        penalty = sum(dismissed[topic] for topic in topics)
+        started = item.publish_from or item.created_at
+        age = max((now - started).total_seconds() / 86400, 0)
+        score = (
+            3 * match - 1.5 * penalty + 2 * math.exp(-age / FRESHNESS_DAYS) + math.log1p(item.peers)
+        )
+        suggestions.append(Suggestion(item=item, score=score, text=None, topic_match=match))
+    suggestions.sort(key=lambda s: (-s.score, -s.item.pk))
+    chosen = suggestions[:limit]
+    defaults = default_variants(user=user, items=[s.item for s in chosen], network=network)
+    for suggestion in chosen:
+        suggestion.text = defaults.get(suggestion.item.pk)
+    return chosen, network
+
+
+@dataclass
+class ReachRow:
+    share: Share
+    clicks: int
+    visitors: int
+    estimated_audience: int
+
+
+def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
+    """The person's shares with clicks (bots left out), unique visitors and estimated reach."""
+    shares = list(
+        Share.objects.filter(user=ambassador.user)
+        .select_related("item")
+        .annotate(
+            human_clicks=Count("clicks", filter=Q(clicks__is_bot=False)),
+            visitors=Count("clicks__visitor", filter=Q(clicks__is_bot=False), distinct=True),
+        )
+        .order_by("-created_at")
+    )
+    audience = dict(
+        SocialProfile.objects.filter(ambassador=ambassador).values_list("network", "audience_size")
+    )
+    rows = [
+        ReachRow(
+            share=share,
+            clicks=share.human_clicks,
+            visitors=share.visitors,
+            estimated_audience=audience.get(share.network, 0),
+        )
+        for share in shares
+    ]
+    totals = {
+        "shares": len(rows),
+        "clicks": sum(row.clicks for row in rows),
+        "visitors": sum(row.visitors for row in rows),
+        "estimated_audience": sum(row.estimated_audience for row in rows),
+        "clicks_per_share": round(sum(row.clicks for row in rows) / len(rows), 1) if rows else 0,
+    }
+    return rows, totals

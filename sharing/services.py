@@ -1,0 +1,335 @@
+"""Writes of the content library: shares, clicks, dismissals, default texts and pushes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from collections import Counter
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.gates import first_unmet_gate
+from ambassadors.models import Ambassador, Network
+from ambassadors.services import nudge_plan
+
+from .models import (
+    ERROR_TOO_LONG,
+    NETWORK_LIMITS,
+    Click,
+    ContentItem,
+    DefaultText,
+    Dismissal,
+    Push,
+    Share,
+    TextVariant,
+    text_length,
+)
+
+ERROR_NOT_SHAREABLE = _("This item can no longer be shared.")
+ERROR_STAGE = _("This item is meant for a later stage.")
+ERROR_NOT_TAKING_PART = _("Join the programme to share content.")
+ERROR_EMPTY_TEXT = _("Write a text to go with the link.")
+ERROR_UNKNOWN_NETWORK = _("Choose LinkedIn, X, Facebook or Instagram.")
+ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this segment; nothing was planned.")
+
+BOT_MARKERS = (
+    "bot",
+    "crawler",
+    "spider",
+    "preview",
+    "facebookexternalhit",
+    "linkedinbot",
+    "twitterbot",
+    "slackbot",
+    "slack-imgproxy",
+    "whatsapp",
+    "telegrambot",
+    "discordbot",
+    "embedly",
+    "curl",
+    "python-requests",
+    "headless",
+)
+
+
+class SharingError(Exception):
+    pass
+
+
+# --- default texts ----------------------------------------------------------------------
+
+
+def default_variants(
+    *, user: User, items: list[ContentItem], network: str
+) -> dict[int, TextVariant]:
+    """The variant each item offers this person first; assigned once, least-used first.
+
+    Colleagues looking at the same item get different texts while there are variants left.
+    Three queries for any number of items.
+    """
+    variants: dict[int, list[TextVariant]] = {}
+    for item in items:
+        options = [v for v in item.variants.all() if v.network == network]
+        if options:
+            variants[item.pk] = options
+    chosen = {
+        default.item_id: default.variant_id
+        for default in DefaultText.objects.filter(
+            user=user, network=network, item_id__in=list(variants)
+        )
+    }
+    missing = [pk for pk in variants if pk not in chosen]
+    if missing:
+        usage = Counter(
+            dict(
+                DefaultText.objects.filter(item_id__in=missing, network=network)
+                .values("variant_id")
+                .annotate(n=Count("id"))
+                .values_list("variant_id", "n")
+            )
+        )
+        new = []
+        for pk in missing:
+            pick = min(variants[pk], key=lambda v: (usage[v.pk], v.sort_order or 0, v.pk))
+            usage[pick.pk] += 1
+            chosen[pk] = pick.pk
+            new.append(DefaultText(user=user, item_id=pk, network=network, variant=pick))
+        DefaultText.objects.bulk_create(new, ignore_conflicts=True)
+    result = {}
+    for pk, options in variants.items():
+        result[pk] = next((v for v in options if v.pk == chosen.get(pk)), options[0])
+    return result
+
+
+# --- shares -------------------------------------------------------------------------------
+
+
+def _check_can_share(user: User, item: ContentItem) -> Ambassador:
+    try:
+        ambassador = user.ambassador
+    except Ambassador.DoesNotExist as exc:
+        raise SharingError(ERROR_NOT_TAKING_PART) from exc
+    if ambassador.status != Ambassador.Status.ACTIVE:
+        raise SharingError(ERROR_NOT_TAKING_PART)
+    if not ContentItem.objects.shareable().filter(pk=item.pk).exists():
+        raise SharingError(ERROR_NOT_SHAREABLE)
+    if item.min_stage > ambassador.stage:
+        raise SharingError(ERROR_STAGE)
+    gate = first_unmet_gate(user)
+    if gate is not None:
+        raise SharingError(gate.message)
+    return ambassador
+
+
+def share_text_check(*, network: str, text: str) -> str:
+    text = (text or "").strip()
+    if network not in Network.values:
+        raise SharingError(ERROR_UNKNOWN_NETWORK)
+    if not text:
+        raise SharingError(ERROR_EMPTY_TEXT)
+    limit = NETWORK_LIMITS[network]
+    if text_length(network, text) > limit:
+        raise SharingError(
+            ERROR_TOO_LONG
+            % {
+                "network": Network(network).label,
+                "length": text_length(network, text),
+                "limit": limit,
+            }
+        )
+    return text
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def share_create(*, user: User, item: ContentItem, network: str, text: str) -> Share:
+    """Record a share with its text and a personal tracked link; once per item and network."""
+    _check_can_share(user, item)
+    text = share_text_check(network=network, text=text)
+    if item.disclosure and item.disclosure not in text:
+        text = share_text_check(network=network, text=f"{text}\n\n{item.disclosure}")
+    variant = (
+        DefaultText.objects.filter(user=user, item=item, network=network)
+        .select_related("variant")
+        .first()
+    )
+    offered = variant.variant if variant else None
+    edited = offered is None or " ".join(offered.text.split()) != " ".join(
+        text.replace(item.disclosure, "").split() if item.disclosure else text.split()
+    )
+    try:
+        with transaction.atomic():
+            share, created = Share.objects.get_or_create(
+                user=user,
+                item=item,
+                network=network,
+                defaults={"text": text, "variant": offered, "edited": edited},
+            )
+    except IntegrityError:
+        share, created = Share.objects.get(user=user, item=item, network=network), False
+    if not created and share.text != text:
+        share.text, share.edited = text, edited
+        share.save(update_fields=["text", "edited"])
+    return share
+
+
+def tracked_url(share: Share) -> str:
+    return f"{settings.SITE_URL}/s/{share.code}"
+
+
+def target_url(share: Share) -> str:
+    """The item's stored address with UTM parameters; nothing from the request goes in."""
+    parts = urlsplit(share.item.url)
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not key.startswith("utm_")
+    ]
+    query += [
+        ("utm_source", share.network),
+        ("utm_medium", "employee-advocacy"),
+        ("utm_campaign", f"item-{share.item_id}"),
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def intent_url(share: Share) -> str:
+    """The network's own share page with the text and the tracked link (no API keys)."""
+    link = tracked_url(share)
+    if share.network == Network.X:
+        return "https://x.com/intent/post?" + urlencode({"text": share.text, "url": link})
+    if share.network == Network.FACEBOOK:
+        return "https://www.facebook.com/sharer/sharer.php?" + urlencode(
+            {"u": link, "quote": share.text}
+        )
+    if share.network == Network.LINKEDIN:
+        return "https://www.linkedin.com/feed/?" + urlencode(
+            {"shareActive": "true", "text": f"{share.text}\n\n{link}"}
+        )
+    return ""  # Instagram has no web share page: copy the text, download the image
+
+
+# --- clicks -------------------------------------------------------------------------------
+
+
+def _daily_salt(day: dt.date) -> bytes:
+    return hmac.new(settings.SECRET_KEY.encode(), day.isoformat().encode(), hashlib.sha256).digest()
+
+
+def visitor_hash(*, ip: str, user_agent: str, day: dt.date) -> str:
+    """Same visitor, same day: same hash. The IP address itself is never stored."""
+    return hmac.new(_daily_salt(day), f"{ip}|{user_agent}".encode(), hashlib.sha256).hexdigest()
+
+
+def is_bot(user_agent: str) -> bool:
+    agent = (user_agent or "").lower()
+    return not agent or any(marker in agent for marker in BOT_MARKERS)
+
+
+def click_record(*, share_id: int, ip: str, user_agent: str) -> Click:
+    """One small insert; unique visitors and bots are sorted out when figures are read."""
+    now = timezone.now()
+    day = timezone.localdate(now)
+    return Click.objects.create(
+        share_id=share_id,
+        day=day,
+        visitor=visitor_hash(ip=ip, user_agent=user_agent[:300], day=day),
+        is_bot=is_bot(user_agent),
+        at=now,
+    )
+
+
+# --- dismissals -----------------------------------------------------------------------------
+
+
+def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissal:
+    dismissal, _created = Dismissal.objects.get_or_create(
+        user=user, item=item, defaults={"reason": reason.strip()[:300]}
+    )
+    return dismissal
+
+
+# --- pushes ---------------------------------------------------------------------------------
+
+
+def push_segment(push: Push):
+    """Participants the push is for: the item's stage and language, and the segment."""
+    people = Ambassador.objects.participating().filter(stage__gte=push.item.min_stage)
+    if push.stage:
+        people = people.filter(stage=push.stage)
+    if push.department_id:
+        people = people.filter(department_id=push.department_id)
+    language = push.language or push.item.language
+    people = people.filter(language=language)
+    topic_ids = list(push.topics.values_list("pk", flat=True))
+    if topic_ids:
+        people = people.filter(topics__in=topic_ids).distinct()
+    return people.select_related("user")
+
+
+def push_plan(*, push: Push) -> Push:
+    """Plan one suggestion per person, spread evenly over the window, within each budget.
+
+    Idempotent: a person already planned for this push keeps their slot.
+    """
+    people = list(push_segment(push).order_by("pk"))
+    if not people:
+        raise SharingError(ERROR_EMPTY_SEGMENT)
+    start = timezone.now()
+    window = dt.timedelta(hours=push.window_hours)
+    planned = skipped = 0
+    for position, ambassador in enumerate(people):
+        earliest = start + window * position / len(people)
+        with translation.override(ambassador.language):
+            notification = nudge_plan(
+                ambassador=ambassador,
+                kind="share_suggestion",
+                key=f"push:{push.pk}:{ambassador.user_id}",
+                subject=gettext("Something to share: %(title)s") % {"title": push.item.title},
+                body=push.item.summary[:300],
+                link=f"/share/{push.item_id}/",
+                earliest=earliest,
+            )
+        if notification is None:
+            skipped += 1
+        else:
+            planned += 1
+    Push.objects.filter(pk=push.pk).update(
+        planned_at=start, segment_size=len(people), planned=planned, skipped=skipped
+    )
+    push.refresh_from_db()
+    return push
+
+
+def push_progress(push: Push) -> dict:
+    """Planned, delivered, opened and shared for one push, and identical texts."""
+    from ambassadors.models import Notification
+
+    now = timezone.now()
+    rows = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    counts = rows.aggregate(
+        planned=Count("id"),
+        delivered=Count("id", filter=Q(visible_from__lte=now)),
+        opened=Count("id", filter=Q(read_at__isnull=False)),
+    )
+    shares = Share.objects.filter(item=push.item, user__in=rows.values("recipient"))
+    counts["shared"] = shares.count()
+    same_text = (
+        Share.objects.filter(item=push.item, edited=False)
+        .values("text")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    counts["identical"] = same_text["n"] if same_text else 0
+    return counts

@@ -1,0 +1,43 @@
+"""django-q2 tasks for sharing: thin and idempotent."""
+
+from __future__ import annotations
+
+from .models import Push
+from .services import SharingError, push_plan
+
+
+def plan_push(push_id: int) -> int:
+    """Plan a push's suggestions; running it again keeps everyone's existing slot."""
+    push = Push.objects.filter(pk=push_id).select_related("item").first()
+    if push is None:
+        return 0
+    try:
+        return push_plan(push=push).planned
+    except SharingError:
+        return 0
+
+
+def fetch_preview(item_id: int) -> str:
+    """Fetch an item's link preview; a failure is stored for the editor, never raised."""
+    from .models import ContentItem
+    from .preview import PreviewError
+    from .preview import fetch_preview as fetch
+
+    item = ContentItem.objects.filter(pk=item_id).first()
+    if item is None:
+        return "gone"
+    try:
+        found = fetch(item.url)
+    except PreviewError as error:
+        ContentItem.objects.filter(pk=item_id).update(
+            preview_status=ContentItem.Preview.FAILED, preview_error=str(error)[:300]
+        )
+        return "failed"
+    ContentItem.objects.filter(pk=item_id).update(
+        preview_status=ContentItem.Preview.FETCHED,
+        preview_error="",
+        preview_title=found["title"],
+        preview_description=found["description"],
+        preview_image_url=found["image"],
+    )
+    return "fetched"

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sharing"
+
+urlpatterns = [
+    path("share/", views.feed, name="feed"),
+    path("share/reach/", views.reach, name="reach"),
+    path("share/<int:item_id>/", views.share, name="share"),
+    path("share/<int:item_id>/dismiss/", views.dismiss, name="dismiss"),
+    path("share/instagram/<str:code>/", views.instagram, name="instagram"),
+    path("s/<str:code>", views.tracked_link, name="tracked_link"),
+]

@@ -1,0 +1,115 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail import hooks
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ambassadors.queue import enqueue_on_commit
+
+from .forms import PushForm
+from .models import ContentItem, Push
+from .services import push_progress, push_segment
+
+PUSH_PERMISSION = "sharing.add_push"
+
+
+class ContentItemViewSet(SnippetViewSet):
+    model = ContentItem
+    icon = "link"
+    menu_label = gettext_lazy("Content library")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "min_stage", "language", "status", "preview_status"]
+    list_filter = ["kind", "status", "language", "min_stage", "topics"]
+    search_fields = ["title", "summary", "url"]
+    list_export = ["title", "url", "kind", "min_stage", "language", "status", "expires_at"]
+    inspect_view_enabled = True
+
+
+register_snippet(ContentItemViewSet)
+
+
+class PushCreateView(WagtailAdminTemplateMixin, FormView):
+    template_name = "sharing/admin/push_form.html"
+    form_class = PushForm
+    page_title = gettext_lazy("Push to a segment")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PUSH_PERMISSION):
+            raise PermissionDenied
+        self.item = get_object_or_404(ContentItem.objects.shareable(), pk=kwargs["item_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.item.title
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "item": self.item}
+
+    def form_valid(self, form):
+        push = form.save(commit=False)
+        push.item = self.item
+        push.created_by = self.request.user
+        push.save()
+        form.save_m2m()
+        size = push_segment(push).count()
+        if size == 0:
+            push.delete()
+            form.add_error(None, _("Nobody taking part matches this segment; nothing was planned."))
+            return self.form_invalid(form)
+        enqueue_on_commit("sharing.tasks.plan_push", push.pk)
+        messages.success(
+            self.request,
+            _("Planning suggestions for %(count)s people, spread over %(hours)s hours.")
+            % {"count": size, "hours": push.window_hours},
+        )
+        return redirect("sharing_push", pk=push.pk)
+
+
+class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "sharing/admin/push_detail.html"
+    page_title = gettext_lazy("Push")
+    header_icon = "mail"
+
+    def get_context_data(self, **kwargs):
+        push = get_object_or_404(Push.objects.select_related("item"), pk=self.kwargs["pk"])
+        return {
+            **super().get_context_data(**kwargs),
+            "push": push,
+            "progress": push_progress(push),
+            "pushes": Push.objects.select_related("item").order_by("-created_at")[:20],
+        }
+
+
+@hooks.register("register_admin_urls")
+def register_push_urls():
+    return [
+        path("sharing/push/<int:item_id>/", PushCreateView.as_view(), name="sharing_push_new"),
+        path("sharing/pushes/<int:pk>/", PushDetailView.as_view(), name="sharing_push"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def push_button(snippet, user, next_url=None):
+    if isinstance(snippet, ContentItem) and user.has_perm(PUSH_PERMISSION):
+        from wagtail.admin.widgets import ListingButton
+
+        yield ListingButton(_("Push"), reverse("sharing_push_new", args=[snippet.pk]), priority=20)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def fetch_preview_after_save(request, instance):
+    """Fetch the link preview in the background; saving never waits for it."""
+    if isinstance(instance, ContentItem):
+        ContentItem.objects.filter(pk=instance.pk).update(
+            preview_status=ContentItem.Preview.PENDING, preview_error=""
+        )
+        enqueue_on_commit("sharing.tasks.fetch_preview", instance.pk)
