@@ -22,6 +22,7 @@ COMMS_MODEL_PERMISSIONS = {
     "sharing": {
         "contentitem": ["add", "change", "delete", "view"],
         "push": ["add", "view"],
+        "newsfeed": ["add", "change", "delete", "view"],
     },
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
@@ -98,6 +99,14 @@ def schedules_sync(apps=global_apps) -> None:
             "func": "ambassadors.tasks.sweep_outbox",
             "schedule_type": "I",
             "minutes": 1,
+            "repeats": -1,
+        },
+    )
+    Schedule.objects.update_or_create(
+        name="news feeds",
+        defaults={
+            "func": "sharing.tasks.import_feeds",
+            "schedule_type": "H",
             "repeats": -1,
         },
     )

@@ -293,3 +293,34 @@ class Push(models.Model):
 
     def __str__(self) -> str:
         return f"Push of {self.item}"
+
+
+class NewsFeed(models.Model):
+    """An RSS or Atom feed of the organisation's blog or newsroom, imported on a schedule."""
+
+    name = models.CharField(_("name"), max_length=120)
+    url = models.URLField(_("feed address"), max_length=1000, validators=[http_url], unique=True)
+    kind = models.CharField(
+        _("kind of items"),
+        max_length=20,
+        choices=ContentItem.Kind.choices,
+        default=ContentItem.Kind.NEWS,
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    min_stage = models.PositiveSmallIntegerField(
+        _("suits from stage"), choices=Stage.choices, default=Stage.ENGAGEMENT
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
+    active = models.BooleanField(_("import"), default=True)
+    last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True, editable=False)
+    last_error = models.CharField(_("last problem"), max_length=300, blank=True, editable=False)
+    imported = models.PositiveIntegerField(_("items imported"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("news feed")
+        verbose_name_plural = _("news feeds")
+
+    def __str__(self) -> str:
+        return self.name

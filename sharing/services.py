@@ -333,3 +333,148 @@ def push_progress(push: Push) -> dict:
     )
     counts["identical"] = same_text["n"] if same_text else 0
     return counts
+
+
+# --- proposals and colleagues' posts ---------------------------------------------------------
+
+ERROR_ALREADY_IN_LIBRARY = _("This address is already in the library.")
+ERROR_PROPOSAL_STAGE = _("Proposing links opens in the curation stage.")
+ERROR_NOT_LINKEDIN = _("Paste the address of your post on LinkedIn (linkedin.com).")
+ERROR_NOT_A_PROPOSAL = _("Only open proposals can be reviewed.")
+ERROR_REASON_NEEDED = _("Give the reason, so the ambassador knows why.")
+COLLEAGUE_INVITES = 20
+
+
+def _new_item(
+    *, user: User, url: str, title: str, comment: str, kind: str, status: str, stage: int
+):
+    from .models import http_url
+
+    try:
+        http_url(url)
+    except Exception as exc:
+        raise SharingError(_("Enter an http or https address.")) from exc
+    if ContentItem.objects.filter(url=url).exists():
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY)
+    item = ContentItem(
+        url=url,
+        title=title.strip()[:200] or url[:200],
+        summary=comment.strip()[:1000],
+        kind=kind,
+        status=status,
+        min_stage=stage,
+        language=user.ambassador.language,
+        proposed_by=user,
+        proposal_comment=comment.strip()[:1000],
+        preview_status=ContentItem.Preview.PENDING,
+    )
+    item.variants = [
+        TextVariant(network=Network.LINKEDIN, text=comment.strip()[:2900] or item.title)
+    ]
+    item.topics = list(user.ambassador.topics.all())
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError as exc:
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY) from exc
+    from ambassadors.queue import enqueue_on_commit
+
+    enqueue_on_commit("sharing.tasks.fetch_preview", item.pk)
+    return item
+
+
+def proposal_create(*, user: User, url: str, title: str, comment: str) -> ContentItem:
+    """An ambassador in stage 2 or 3 proposes a link with their comment, for comms to review."""
+    ambassador = user.ambassador
+    if ambassador.status != Ambassador.Status.ACTIVE:
+        raise SharingError(ERROR_NOT_TAKING_PART)
+    if ambassador.stage < 2:
+        raise SharingError(ERROR_PROPOSAL_STAGE)
+    if not comment.strip():
+        raise SharingError(ERROR_EMPTY_TEXT)
+    return _new_item(
+        user=user,
+        url=url.strip(),
+        title=title,
+        comment=comment,
+        kind=ContentItem.Kind.THIRD_PARTY,
+        status=ContentItem.Status.PROPOSED,
+        stage=2,
+    )
+
+
+def proposal_review(
+    *, item: ContentItem, approve: bool, reason: str, reviewer: User
+) -> ContentItem:
+    """Comms approve or reject a proposal; the proposer hears why."""
+    from ambassadors.services import notify
+
+    with transaction.atomic():
+        item = ContentItem.objects.select_for_update().get(pk=item.pk)
+        if item.status != ContentItem.Status.PROPOSED:
+            raise SharingError(ERROR_NOT_A_PROPOSAL)
+        if not approve and not reason.strip():
+            raise SharingError(ERROR_REASON_NEEDED)
+        item.status = ContentItem.Status.PUBLISHED if approve else ContentItem.Status.REJECTED
+        item.review_reason = reason.strip()[:300]
+        item.save(update_fields=["status", "review_reason"])
+        if item.proposed_by_id:
+            language = getattr(getattr(item.proposed_by, "ambassador", None), "language", "nl")
+            with translation.override(language):
+                subject = (
+                    gettext("Your proposal is in the library: %(title)s")
+                    if approve
+                    else gettext("Your proposal was not added: %(title)s")
+                ) % {"title": item.title}
+                notify(
+                    recipient=item.proposed_by,
+                    kind="proposal_reviewed",
+                    key=f"proposal:{item.pk}:{item.status}",
+                    subject=subject,
+                    body=item.review_reason,
+                    link="/share/",
+                )
+    return item
+
+
+def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[ContentItem, int]:
+    """A stage-1 ambassador shares the link of their own LinkedIn post; colleagues with the
+    same topics are invited to engage, each within their attention budget."""
+    ambassador = user.ambassador
+    if ambassador.status != Ambassador.Status.ACTIVE:
+        raise SharingError(ERROR_NOT_TAKING_PART)
+    host = urlsplit(url.strip()).hostname or ""
+    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+        raise SharingError(ERROR_NOT_LINKEDIN)
+    item = _new_item(
+        user=user,
+        url=url.strip(),
+        title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
+        comment=comment,
+        kind=ContentItem.Kind.COLLEAGUE,
+        status=ContentItem.Status.PUBLISHED,
+        stage=1,
+    )
+    topic_ids = [topic.pk for topic in ambassador.topics.all()]
+    colleagues = (
+        Ambassador.objects.participating()
+        .filter(topics__in=topic_ids)
+        .exclude(user=user)
+        .distinct()
+        .select_related("user")
+        .order_by("?")[:COLLEAGUE_INVITES]
+    )
+    invited = 0
+    for colleague in colleagues:
+        with translation.override(colleague.language):
+            planned = nudge_plan(
+                ambassador=colleague,
+                kind="colleague_post",
+                key=f"colleague-post:{item.pk}:{colleague.user_id}",
+                subject=gettext("%(name)s posted on LinkedIn about a topic you follow")
+                % {"name": user.get_full_name() or user.username},
+                body=comment.strip()[:300],
+                link=f"/share/{item.pk}/",
+            )
+        invited += planned is not None
+    return item, invited

@@ -41,3 +41,11 @@ def fetch_preview(item_id: int) -> str:
         preview_image_url=found["image"],
     )
     return "fetched"
+
+
+def import_feeds() -> int:
+    """Periodic: import every active news feed; a failing feed does not stop the others."""
+    from .feeds import feed_import
+    from .models import NewsFeed
+
+    return sum(feed_import(feed=feed) for feed in NewsFeed.objects.filter(active=True))

@@ -122,3 +122,51 @@ def tracked_link(request, code: str):
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     return HttpResponseRedirect(services.target_url(share))
+
+
+@participant_required
+def propose(request):
+    """Stage 2 and up: propose a link with your own comment; comms staff review it."""
+    error = ""
+    values = {"url": "", "title": "", "comment": ""}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "") for key in values}
+        try:
+            services.proposal_create(user=request.user, **values)
+        except services.SharingError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Thank you! The comms team will look at your proposal."))
+            return redirect("sharing:feed")
+    return render(
+        request,
+        "sharing/propose.html",
+        {"values": values, "error": error, "allowed": request.ambassador.stage >= 2},
+        status=400 if error else 200,
+    )
+
+
+@participant_required
+def my_post(request):
+    """Share the link of your own LinkedIn post so colleagues with your topics can engage."""
+    error = ""
+    values = {"url": "", "comment": ""}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "") for key in values}
+        try:
+            _item, invited = services.colleague_post_create(user=request.user, **values)
+        except services.SharingError as problem:
+            error = str(problem)
+        else:
+            messages.success(
+                request,
+                _("Done. %(count)s colleagues with the same topics will see your post.")
+                % {"count": invited},
+            )
+            return redirect("sharing:feed")
+    return render(
+        request,
+        "sharing/my_post.html",
+        {"values": values, "error": error},
+        status=400 if error else 200,
+    )

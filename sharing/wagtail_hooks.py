@@ -8,13 +8,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ambassadors.queue import enqueue_on_commit
 
 from .forms import PushForm
-from .models import ContentItem, Push
-from .services import push_progress, push_segment
+from .models import ContentItem, NewsFeed, Push
+from .services import SharingError, push_progress, push_segment
+from .services import proposal_review as review_proposal
 
 PUSH_PERMISSION = "sharing.add_push"
 
@@ -23,8 +24,6 @@ class ContentItemViewSet(SnippetViewSet):
     model = ContentItem
     icon = "link"
     menu_label = gettext_lazy("Content library")
-    menu_order = 210
-    add_to_admin_menu = True
     list_display = ["title", "kind", "min_stage", "language", "status", "preview_status"]
     list_filter = ["kind", "status", "language", "min_stage", "topics"]
     search_fields = ["title", "summary", "url"]
@@ -32,7 +31,22 @@ class ContentItemViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-register_snippet(ContentItemViewSet)
+class NewsFeedViewSet(SnippetViewSet):
+    model = NewsFeed
+    icon = "link-external"
+    menu_label = gettext_lazy("News feeds")
+    list_display = ["name", "url", "active", "last_fetched_at", "imported", "last_error"]
+
+
+class LibraryGroup(SnippetViewSetGroup):
+    items = (ContentItemViewSet, NewsFeedViewSet)
+    menu_icon = "link"
+    menu_label = gettext_lazy("Content library")
+    menu_name = "library"
+    menu_order = 210
+
+
+register_snippet(LibraryGroup)
 
 
 class PushCreateView(WagtailAdminTemplateMixin, FormView):
@@ -88,9 +102,41 @@ class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
         }
 
 
+class ProposalReviewView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "sharing/admin/proposal_review.html"
+    page_title = gettext_lazy("Review a proposal")
+    header_icon = "help"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("sharing.change_contentitem"):
+            raise PermissionDenied
+        self.item = get_object_or_404(
+            ContentItem.objects.select_related("proposed_by"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "item": self.item}
+
+    def post(self, request, pk):
+        try:
+            review_proposal(
+                item=self.item,
+                approve=request.POST.get("decision") == "approve",
+                reason=request.POST.get("reason", ""),
+                reviewer=request.user,
+            )
+        except SharingError as error:
+            messages.error(request, str(error))
+            return redirect("sharing_proposal", pk=pk)
+        messages.success(request, _("Review saved; the ambassador has been told."))
+        return redirect(reverse("wagtailsnippets_sharing_contentitem:list"))
+
+
 @hooks.register("register_admin_urls")
 def register_push_urls():
     return [
+        path("sharing/proposals/<int:pk>/", ProposalReviewView.as_view(), name="sharing_proposal"),
         path("sharing/push/<int:item_id>/", PushCreateView.as_view(), name="sharing_push_new"),
         path("sharing/pushes/<int:pk>/", PushDetailView.as_view(), name="sharing_push"),
     ]

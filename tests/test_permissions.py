@@ -82,6 +82,8 @@ ROUTES = {
     "sharing:reach": ("/share/reach/", PARTICIPANTS_ONLY),
     "sharing:share": (lambda: f"/share/{make_item().pk}/", PARTICIPANTS_ONLY),
     "sharing:dismiss": ("/share/1/dismiss/", POST_ONLY),
+    "sharing:propose": ("/share/propose/", PARTICIPANTS_ONLY),
+    "sharing:my_post": ("/share/my-post/", PARTICIPANTS_ONLY),
     "sharing:instagram": (
         "/share/instagram/unknowncode/",
         statuses(404, anonymous=302, newcomer=302, admin=302),
@@ -96,6 +98,10 @@ ROUTES = {
     "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "cms_content_library": ("/cms/snippets/sharing/contentitem/", CMS_ONLY),
     "cms_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
+    "cms_proposal_review": (
+        lambda: f"/cms/sharing/proposals/{make_item(status='proposed').pk}/",
+        CMS_ONLY,
+    ),
     "cms_settings": (
         lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
         CMS_ONLY,

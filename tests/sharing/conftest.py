@@ -14,7 +14,7 @@ def make_item(*, topics=(), min_stage=1, language="nl", variants=2, days_old=1, 
     number = next(_numbers)
     fields.setdefault("publish_from", timezone.now() - dt.timedelta(days=days_old))
     item = ContentItem(
-        url=f"https://news.example/article-{number}?ref=home",
+        url=fields.pop("url", f"https://news.example/article-{number}?ref=home"),
         title=fields.pop("title", f"Article {number}"),
         summary="Summary",
         min_stage=min_stage,
