@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SharingConfig(AppConfig):
     name = "sharing"
     verbose_name = _("Sharing")
+
+    def ready(self):
+        from . import dashboard_panels  # noqa: F401 (registers the dashboard panel)

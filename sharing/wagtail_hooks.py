@@ -159,3 +159,11 @@ def fetch_preview_after_save(request, instance):
             preview_status=ContentItem.Preview.PENDING, preview_error=""
         )
         enqueue_on_commit("sharing.tasks.fetch_preview", instance.pk)
+
+
+@hooks.register("insert_global_admin_js")
+def variant_length_check_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/admin-variants.js"))

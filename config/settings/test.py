@@ -28,3 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Every test process and live-server thread closes its connection after each request, so the
 # test database can be dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The live server of the browser tests serves static files straight from the app folders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
