@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser messages clean
+.PHONY: run test install lint browser messages clean bench-redirect
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ test: install browser node_modules/.installed lint
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Not part of `make test`: the tracked-link redirect against /healthz/ under gunicorn.
+bench-redirect: install
+	$(BIN)/python bench/redirect_bench.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

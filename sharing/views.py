@@ -113,15 +113,15 @@ def tracked_link(request, code: str):
     """Count the click and send the visitor to the item's stored address, never elsewhere."""
     if not 6 <= len(code) <= 16 or not set(code) <= CODE_ALPHABET:
         raise Http404
-    share = Share.objects.select_related("item").filter(code=code).first()
-    if share is None:
+    share_id, target = services.link_target(code)
+    if share_id is None:
         raise Http404
     services.click_record(
-        share_id=share.pk,
+        share_id=share_id,
         ip=request.META.get("REMOTE_ADDR", ""),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
-    return HttpResponseRedirect(services.target_url(share))
+    return HttpResponseRedirect(target)
 
 
 @participant_required
