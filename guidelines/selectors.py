@@ -86,10 +86,11 @@ def guideline_pages(index: GuidelineIndexPage) -> list[GuidelinePage]:
 
 
 def guideline_index_in_language() -> GuidelineIndexPage | None:
-    return (
-        GuidelineIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        or GuidelineIndexPage.objects.live().first()
-    )
+    try:
+        index = GuidelineIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    except Locale.DoesNotExist:  # a database without any locale yet
+        index = None
+    return index or GuidelineIndexPage.objects.live().first()
 
 
 def status_for_dashboard(user: User) -> dict | None:

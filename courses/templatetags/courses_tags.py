@@ -16,10 +16,11 @@ def course_catalogue_url(context) -> str:
     cached = getattr(request, "_course_catalogue_url", None)
     if cached is not None:
         return cached
-    index = (
-        CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        or CourseIndexPage.objects.live().first()
-    )
+    try:
+        index = CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    except Locale.DoesNotExist:  # a database without any locale yet
+        index = None
+    index = index or CourseIndexPage.objects.live().first()
     url = index.get_url(request) if index is not None else ""
     if request is not None:
         request._course_catalogue_url = url

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from ambassadors import provisioning
 from ambassadors.roles import Role
 from sharing.models import Share
 from tests.factories import PASSWORD, make_user
@@ -21,6 +22,7 @@ DESKTOP_BROWSER = (
 def test_share_and_see_the_click(live_server, browser, settings):
     """The whole sharing loop in a real browser; outside sites are answered locally."""
     settings.SITE_URL = live_server.url
+    provisioning.wagtail_site_ensure()  # an earlier browser test flushed the page tree
     # The article lives on the test server itself, so the browser can really follow the link.
     item = make_item(
         language="en", title="Quiet heat pumps", url=f"{live_server.url}/healthz/?article=1"
