@@ -292,7 +292,7 @@ def seed() -> None:
             item = ContentItem(
                 url=url,
                 title=title,
-                summary=title,
+                summary="",
                 kind=kind,
                 min_stage=stage,
                 language=language,
