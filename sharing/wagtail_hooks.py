@@ -29,6 +29,25 @@ class ContentItemViewSet(SnippetViewSet):
     search_fields = ["title", "summary", "url"]
     list_export = ["title", "url", "kind", "min_stage", "language", "status", "expires_at"]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "url",
+        "title",
+        "summary",
+        "kind",
+        "min_stage",
+        "language",
+        "publish_from",
+        "expires_at",
+        "disclosure",
+        "status",
+        "proposal_comment",
+        "review_reason",
+        "preview_status",
+        "preview_error",
+        "preview_title",
+        "preview_description",
+        "preview_image_url",
+    ]
 
 
 class NewsFeedViewSet(SnippetViewSet):
