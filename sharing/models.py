@@ -82,7 +82,7 @@ class ContentItem(ClusterableModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORPORATE)
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
     min_stage = models.PositiveSmallIntegerField(
-        _("suits from stage"),
+        _("suitable from stage"),
         choices=Stage.choices,
         default=Stage.ENGAGEMENT,
         help_text=_("Posts of the organisation suit stage 1; articles by others stage 2."),
@@ -310,10 +310,10 @@ class NewsFeed(models.Model):
         _("language"), max_length=2, choices=Language.choices, default=Language.DUTCH
     )
     min_stage = models.PositiveSmallIntegerField(
-        _("suits from stage"), choices=Stage.choices, default=Stage.ENGAGEMENT
+        _("suitable from stage"), choices=Stage.choices, default=Stage.ENGAGEMENT
     )
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
-    active = models.BooleanField(_("import"), default=True)
+    active = models.BooleanField(_("import automatically"), default=True)
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True, editable=False)
     last_error = models.CharField(_("last problem"), max_length=300, blank=True, editable=False)
     imported = models.PositiveIntegerField(_("items imported"), default=0, editable=False)

@@ -366,6 +366,7 @@ ERROR_ALREADY_IN_LIBRARY = _("This address is already in the library.")
 ERROR_PROPOSAL_STAGE = _("Proposing links opens in the curation stage.")
 ERROR_NOT_LINKEDIN = _("Paste the address of your post on LinkedIn (linkedin.com).")
 ERROR_NOT_A_PROPOSAL = _("Only open proposals can be reviewed.")
+ERROR_EMPTY_COMMENT = _("Add your comment: why is this worth reading?")
 ERROR_REASON_NEEDED = _("Give the reason, so the ambassador knows why.")
 COLLEAGUE_INVITES = 20
 
@@ -416,7 +417,7 @@ def proposal_create(*, user: User, url: str, title: str, comment: str) -> Conten
     if ambassador.stage < 2:
         raise SharingError(ERROR_PROPOSAL_STAGE)
     if not comment.strip():
-        raise SharingError(ERROR_EMPTY_TEXT)
+        raise SharingError(ERROR_EMPTY_COMMENT)
     return _new_item(
         user=user,
         url=url.strip(),

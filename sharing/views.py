@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -158,11 +159,24 @@ def my_post(request):
         except services.SharingError as problem:
             error = str(problem)
         else:
-            messages.success(
-                request,
-                _("Done. %(count)s colleagues with the same topics will see your post.")
-                % {"count": invited},
-            )
+            if invited:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Done. %(count)s colleague with the same topics will see your post.",
+                        "Done. %(count)s colleagues with the same topics will see your post.",
+                        invited,
+                    )
+                    % {"count": invited},
+                )
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Your post is in the library. No colleague with the same topics has "
+                        "room in their attention budget right now."
+                    ),
+                )
             return redirect("sharing:feed")
     return render(
         request,

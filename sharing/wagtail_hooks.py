@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -100,8 +100,12 @@ class PushCreateView(WagtailAdminTemplateMixin, FormView):
         enqueue_on_commit("sharing.tasks.plan_push", push.pk)
         messages.success(
             self.request,
-            _("Planning suggestions for %(count)s people, spread over %(hours)s hours.")
-            % {"count": size, "hours": push.window_hours},
+            ngettext(
+                "Planning a suggestion for %(count)s person.",
+                "Planning suggestions for %(count)s people.",
+                size,
+            )
+            % {"count": size},
         )
         return redirect("sharing_push", pk=push.pk)
 

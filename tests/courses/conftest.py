@@ -125,3 +125,23 @@ def quiz_answers(lesson, right=True):
         ]
         data[f"q-{question.id}"] = chosen[: None if question.value["kind"] == "multiple" else 1]
     return data
+
+
+def answers(lesson, right=True) -> dict[str, list[str]]:
+    """The quiz answers as the grading service takes them: question id → option ids."""
+    data = quiz_answers(lesson, right)
+    return {key[2:]: value for key, value in data.items() if key.startswith("q-")}
+
+
+def pass_quiz(user, course, lesson, number=1):
+    from courses import services
+
+    quiz = lesson.quizzes()[0]
+    return services.quiz_submit(
+        user=user,
+        course=course,
+        lesson=lesson,
+        quiz_id=quiz.id,
+        answers=answers(lesson),
+        number=number,
+    )

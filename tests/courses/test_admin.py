@@ -4,7 +4,7 @@ import pytest
 
 from ambassadors.roles import Role
 from courses import selectors, services
-from tests.courses.conftest import quiz_answers
+from tests.courses.conftest import answers
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +13,8 @@ pytestmark = pytest.mark.django_db
 def test_course_figures_count_learners_scores_and_drop_off(client_for, comms, tree):
     """Started, completed, rate, average score and the lesson where most stop, per course."""
     quiz = tree.quiz_lesson.quizzes()[0]
-    right = {k[2:]: v for k, v in quiz_answers(tree.quiz_lesson).items() if k.startswith("q-")}
-    wrong = {
-        k[2:]: v for k, v in quiz_answers(tree.quiz_lesson, False).items() if k.startswith("q-")
-    }
+    right = answers(tree.quiz_lesson)
+    wrong = answers(tree.quiz_lesson, right=False)
     finisher, stopper, starter = (make_user(Role.EMPLOYEE) for _ in range(3))
     for user in (finisher, stopper):
         services.lesson_open(user=user, course=tree.basics, lesson=tree.intro)

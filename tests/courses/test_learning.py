@@ -5,7 +5,7 @@ import pytest
 from ambassadors.models import Notification, Stage
 from courses import selectors, services
 from courses.models import Enrolment, LessonProgress, QuizAttempt
-from tests.courses.conftest import quiz_answers
+from tests.courses.conftest import answers, pass_quiz, quiz_answers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -129,7 +129,7 @@ def test_attempt_limit(employee, tree):
     lesson.save_revision().publish()
     lesson.refresh_from_db()
     quiz = lesson.quizzes()[0]
-    wrong = {k[2:]: v for k, v in quiz_answers(lesson, right=False).items() if k.startswith("q-")}
+    wrong = answers(lesson, right=False)
     services.quiz_submit(
         user=employee, course=tree.basics, lesson=lesson, quiz_id=quiz.id, answers=wrong, number=1
     )
@@ -181,16 +181,7 @@ def test_required_courses_selector(employee, tree):
     ambassador = employee.ambassador
     assert not selectors.has_completed_required_courses(ambassador, Stage.ENGAGEMENT)
     services.lesson_mark_done(user=employee, course=tree.basics, lesson=tree.intro)
-    quiz = tree.quiz_lesson.quizzes()[0]
-    right = {k[2:]: v for k, v in quiz_answers(tree.quiz_lesson).items() if k.startswith("q-")}
-    services.quiz_submit(
-        user=employee,
-        course=tree.basics,
-        lesson=tree.quiz_lesson,
-        quiz_id=quiz.id,
-        answers=right,
-        number=1,
-    )
+    pass_quiz(employee, tree.basics, tree.quiz_lesson)
     assert not selectors.has_completed_required_courses(ambassador, Stage.ENGAGEMENT)
     services.lesson_mark_done(user=employee, course=tree.stage1, lesson=tree.stage1_lesson)
     assert selectors.has_completed_required_courses(ambassador, Stage.ENGAGEMENT)

@@ -113,6 +113,7 @@ def test_preview_refuses_other_schemes(url):
         preview.fetch_preview(url)
 
 
+@pytest.mark.usefixtures("english")
 def test_preview_follows_no_redirect_to_an_internal_address(monkeypatch):
     """A public page redirecting to an internal address is refused at the redirect."""
     answers = iter(["93.184.216.34", "127.0.0.1"])
