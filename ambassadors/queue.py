@@ -24,3 +24,22 @@ def enqueue(task_path: str, *args) -> None:
 
 def enqueue_on_commit(task_path: str, *args) -> None:
     transaction.on_commit(lambda: enqueue(task_path, *args))
+
+
+def in_batches(queryset, size: int = 500):
+    """Rows of a queryset, fetched in batches by primary key.
+
+    Not `.iterator()`: a task that enqueues more work while it loops must not hold a
+    database cursor open, because django-q2 may close idle connections when it enqueues
+    (on SQLite the connection is closed after every use).
+    """
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        rows = list(page[:size])
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].pk

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Ambassador, Notification, ParticipationEvent, ProgrammeSettings
-from .queue import enqueue_on_commit
+from .queue import enqueue_on_commit, in_batches
 
 logger = logging.getLogger(__name__)
 
@@ -467,7 +467,7 @@ def weekly_digest_send(*, now: dt.datetime | None = None) -> int:
         .filter(weekly_digest=True, email_notifications=True)
         .select_related("user")
     )
-    for ambassador in people.iterator():
+    for ambassador in in_batches(people):
         unread = list(
             Notification.objects.visible(now)
             .unread()

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from ambassadors.models import Ambassador
+from ambassadors.queue import in_batches
 from ambassadors.services import notify
 
 from .models import GuidelinePage
@@ -23,14 +24,11 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     }
     if not pages:
         return 0
-    people = (
-        people_to_ask_again(translation_key=translation_key, version=version)
-        .filter(ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED])
-        .select_related("ambassador")
-        .order_by("pk")
+    people = people_to_ask_again(translation_key=translation_key, version=version).filter(
+        ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED]
     )
     asked = 0
-    for user in people.iterator(chunk_size=500):
+    for user in in_batches(people.select_related("ambassador")):
         language = user.ambassador.language
         page = pages.get(language) or next(iter(pages.values()))
         with translation.override(language):

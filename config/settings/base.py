@@ -199,6 +199,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail's own background work (reference index) logs every task at INFO.
         "django_tasks": {"level": "WARNING"},
+        # django-q2 logs every task at INFO; Q_LOG_LEVEL=INFO brings that back.
+        "django-q": {"level": env_str("Q_LOG_LEVEL", "WARNING")},
     },
 }
 

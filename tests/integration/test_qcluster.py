@@ -85,3 +85,35 @@ def test_qcluster_sends_the_notification_email_once(qcluster, employee, monkeypa
     )
     assert messages == 1
     assert Notification.objects.get(pk=notification.pk).email_sent_at is not None
+
+
+def test_qcluster_asks_again_after_a_major_change(qcluster, monkeypatch):
+    """A major change runs ask_again in the worker, which enqueues e-mails while it loops."""
+    from ambassadors.roles import Role
+    from guidelines import services as guideline_services
+    from guidelines.models import GuidelinePage
+    from tests.factories import make_user
+    from tests.guidelines.conftest import build_guidelines, major_change
+
+    guidelines = build_guidelines()
+    readers = [make_user(Role.EMPLOYEE) for _ in range(3)]
+    for reader in readers:
+        page = GuidelinePage.objects.get(pk=guidelines.main.pk)
+        guideline_services.guideline_acknowledge(user=reader, page=page, version=page.version)
+    monkeypatch.setattr(Conf, "SYNC", False)
+    major_change(guidelines.main, "A new rule")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        sent = Notification.objects.filter(
+            kind="guidelines_changed", email_sent_at__isnull=False
+        ).count()
+        if sent == len(readers):
+            break
+        time.sleep(0.5)
+    assert sent == len(readers)
+    mails = sum(path.read_text().count("Subject: ") for path in qcluster.glob("*.log"))
+    assert mails == len(readers)
+    # It worked the first time: no failed run of the task was recorded.
+    from django_q.models import Task
+
+    assert not Task.objects.filter(func="guidelines.tasks.ask_again", success=False).exists()
