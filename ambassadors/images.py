@@ -1,0 +1,63 @@
+"""Checking uploaded images: real images only, bounded in bytes and pixels, metadata removed."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # about 7,700 × 5,200
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+ERROR_TOO_LARGE = _("The image is larger than 8 MB.")
+ERROR_NOT_IMAGE = _("This file is not a JPEG, PNG or WebP image.")
+ERROR_TOO_MANY_PIXELS = _("The image has too many pixels.")
+
+
+class ImageRejected(Exception):
+    pass
+
+
+def image_clean(upload, *, name: str = "image") -> SimpleUploadedFile:
+    """A re-encoded copy of an uploaded image without EXIF or location data, or ImageRejected.
+
+    Reads the content, not the file name; refuses decompression bombs before decoding.
+    """
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ImageRejected(ERROR_TOO_LARGE)
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ImageRejected(ERROR_TOO_LARGE)
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            kind = probe.format
+            width, height = probe.size
+            probe.verify()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise ImageRejected(ERROR_NOT_IMAGE) from exc
+    if kind not in ALLOWED_FORMATS:
+        raise ImageRejected(ERROR_NOT_IMAGE)
+    if width * height > MAX_PIXELS:
+        raise ImageRejected(ERROR_TOO_MANY_PIXELS)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            clean = ImageOps.exif_transpose(image)  # keep the orientation, drop the tags
+            clean.info = {}  # text chunks, ICC notes, GPS: nothing travels along
+            if kind == "JPEG" and clean.mode not in ("RGB", "L"):
+                clean = clean.convert("RGB")
+            output = io.BytesIO()
+            clean.save(output, format=kind)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ImageRejected(ERROR_NOT_IMAGE) from exc
+    extension = ALLOWED_FORMATS[kind]
+    content_type = "image/jpeg" if extension == "jpg" else f"image/{extension}"
+    return SimpleUploadedFile(f"{name}.{extension}", output.getvalue(), content_type=content_type)
