@@ -1,0 +1,260 @@
+"""Missions per stage, assignments with their life cycle, evidence, points and stage changes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.models import Department, Language, Stage, Topic
+
+
+class Mission(models.Model):
+    class Kind(models.TextChoices):
+        LIKE = "like", _("Like a post")
+        COMMENT = "comment", _("Comment on a post")
+        SHARE = "share", _("Share a post of the organisation or a colleague")
+        CURATE = "curate", _("Share content by others with your own comment")
+        ARTICLE = "article", _("Write an article or post")
+        PHOTO = "photo", _("Photo")
+        VIDEO = "video", _("Video")
+        REPORT = "report", _("Report of an event or customer visit")
+
+    STAGE_KINDS = {
+        Stage.ENGAGEMENT: {Kind.LIKE, Kind.COMMENT, Kind.SHARE},
+        Stage.CURATION: {Kind.CURATE},
+        Stage.PRODUCTION: {Kind.ARTICLE, Kind.PHOTO, Kind.VIDEO, Kind.REPORT},
+    }
+
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    instructions_nl = models.TextField(_("instructions (Dutch)"), blank=True)
+    instructions_en = models.TextField(_("instructions (English)"), blank=True)
+    points = models.PositiveSmallIntegerField(_("points"), default=10)
+    needs_link = models.BooleanField(_("evidence: link to the post"), default=True)
+    needs_screenshot = models.BooleanField(_("evidence: screenshot"), default=False)
+    needs_text = models.BooleanField(_("evidence: text"), default=False)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    days_to_complete = models.PositiveSmallIntegerField(
+        _("days to complete after accepting"), default=14
+    )
+    open_to_all = models.BooleanField(
+        _("anyone in the stage can pick it"),
+        default=True,
+        help_text=_("Otherwise it is only offered through campaigns."),
+    )
+    active_from = models.DateTimeField(_("active from"), null=True, blank=True)
+    active_until = models.DateTimeField(_("active until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["stage", "pk"]
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        constraints = [
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="mission_stage_valid"),
+            models.CheckConstraint(
+                condition=~Q(title_nl="") | ~Q(title_en=""), name="mission_has_a_title"
+            ),
+            models.CheckConstraint(
+                condition=Q(needs_link=True) | Q(needs_screenshot=True) | Q(needs_text=True),
+                name="mission_asks_for_evidence",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        if get_language() == Language.ENGLISH:
+            return self.title_en or self.title_nl
+        return self.title_nl or self.title_en
+
+    @property
+    def instructions(self) -> str:
+        if get_language() == Language.ENGLISH:
+            return self.instructions_en or self.instructions_nl
+        return self.instructions_nl or self.instructions_en
+
+
+class Campaign(models.Model):
+    """Offers missions to a segment over a period, within everyone's attention budget."""
+
+    name = models.CharField(_("name"), max_length=200)
+    missions = models.ManyToManyField(Mission, verbose_name=_("missions"), related_name="campaigns")
+    stage = models.PositiveSmallIntegerField(
+        _("stage"), choices=Stage.choices, null=True, blank=True
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    window_hours = models.PositiveSmallIntegerField(_("spread over (hours)"), default=72)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assignment(models.Model):
+    """One person and one mission: offered → accepted → submitted → approved (or not)."""
+
+    class State(models.TextChoices):
+        OFFERED = "offered", _("Offered")
+        ACCEPTED = "accepted", _("Accepted")
+        SUBMITTED = "submitted", _("Submitted")
+        CHANGES_REQUESTED = "changes", _("Changes requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        DECLINED = "declined", _("Declined")
+        EXPIRED = "expired", _("Expired")
+
+    OPEN_STATES = (State.OFFERED, State.ACCEPTED, State.SUBMITTED, State.CHANGES_REQUESTED)
+
+    mission = models.ForeignKey(Mission, on_delete=models.PROTECT, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="assignments"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OFFERED)
+    offered_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    feedback = models.TextField(_("feedback"), blank=True)
+
+    class Meta:
+        ordering = ["-offered_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "user"], name="one_assignment_per_mission"),
+            models.CheckConstraint(
+                condition=~Q(state__in=["accepted", "submitted", "changes", "approved", "rejected"])
+                | Q(accepted_at__isnull=False),
+                name="assignment_accepted_before_work",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "submitted_at"], name="assignment_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.mission}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"evidence/{instance.assignment.user_id}/{instance.assignment_id}/{filename}"
+
+
+class Submission(models.Model):
+    """Evidence for an assignment; every (re)submission is kept, nothing is overwritten."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
+    link = models.URLField(_("link to your post"), max_length=1000, blank=True)
+    screenshot = models.ImageField(_("screenshot"), upload_to=evidence_path, blank=True)
+    text = models.TextField(_("text"), blank=True, max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Evidence for {self.assignment_id}"
+
+
+class PointsEntry(models.Model):
+    """An append-only ledger: one row per reason, never edited; the key prevents doubles."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    points = models.IntegerField()
+    reason = models.CharField(max_length=200)
+    key = models.CharField(max_length=120, unique=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.points:+d} {self.reason}"
+
+
+class GrowthRule(models.Model):
+    """What it takes to move on from a stage; comms staff edit it in the CMS."""
+
+    from_stage = models.PositiveSmallIntegerField(
+        _("moving on from"),
+        choices=[
+            (Stage.ENGAGEMENT, Stage.ENGAGEMENT.label),
+            (Stage.CURATION, Stage.CURATION.label),
+        ],
+        unique=True,
+    )
+    approved_missions = models.PositiveSmallIntegerField(
+        _("approved missions of this stage"), default=3
+    )
+    require_courses = models.BooleanField(_("the stage's required courses completed"), default=True)
+    require_guidelines = models.BooleanField(_("current guidelines acknowledged"), default=True)
+
+    class Meta:
+        verbose_name = _("growth rule")
+        verbose_name_plural = _("growth rules")
+
+    def __str__(self) -> str:
+        return str(Stage(self.from_stage).label)
+
+
+class StageChange(models.Model):
+    """Every change of stage, with who made it and why."""
+
+    class Kind(models.TextChoices):
+        PROMOTION = "promotion", _("Accepted an invitation")
+        MANUAL = "manual", _("Changed by comms staff")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    from_stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    to_stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.from_stage} → {self.to_stage}"
+
+
+class PromotionInvitation(models.Model):
+    """The rules for the next stage are met: the person may move up, or stay. Their choice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    to_stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "to_stage"], name="one_invitation_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} invited to {self.to_stage}"

@@ -1,0 +1,237 @@
+"""The growth-path engine: every transition, evidence checks, points once, promotion."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from ambassadors.models import Ambassador, Stage
+from ambassadors.roles import Role
+from missions import services
+from missions.models import (
+    Assignment,
+    GrowthRule,
+    Mission,
+    PointsEntry,
+    PromotionInvitation,
+    StageChange,
+    Submission,
+)
+from tests.factories import make_user
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+S = Assignment.State
+
+
+def mission(stage=Stage.ENGAGEMENT, **fields):
+    fields.setdefault("title_en", "Comment on our post")
+    fields.setdefault("kind", Mission.Kind.COMMENT)
+    return Mission.objects.create(stage=stage, **fields)
+
+
+def screenshot() -> SimpleUploadedFile:
+    output = io.BytesIO()
+    image = Image.new("RGB", (20, 20), "white")
+    exif = Image.Exif()
+    exif[0x010F] = "Phone"
+    image.save(output, format="JPEG", exif=exif)
+    return SimpleUploadedFile("proof.png", output.getvalue())
+
+
+def accepted(user, **fields):
+    return services.mission_pick(user=user, mission=mission(**fields))
+
+
+def test_the_whole_happy_path(employee, comms):
+    """Offered → accepted → submitted → changes requested → submitted → approved."""
+    assignment = Assignment.objects.create(mission=mission(), user=employee)
+    assignment = services.assignment_accept(user=employee, assignment=assignment)
+    assert assignment.state == S.ACCEPTED
+    assert assignment.due_at > timezone.now()
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p/1")
+    services.assignment_request_changes(
+        assignment=assignment, reviewer=comms, feedback="Add a line of your own."
+    )
+    assert Assignment.objects.get(pk=assignment.pk).state == S.CHANGES_REQUESTED
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p/2")
+    approved = services.assignment_approve(assignment=assignment, reviewer=comms)
+    assert approved.state == S.APPROVED
+    assert Submission.objects.filter(assignment=assignment).count() == 2  # nothing overwritten
+    assert services.points_total(employee) == 10
+
+
+@pytest.mark.parametrize(
+    ("state", "action"),
+    [
+        (S.OFFERED, "approve"),
+        (S.OFFERED, "submit"),
+        (S.ACCEPTED, "approve"),
+        (S.SUBMITTED, "accept"),
+        (S.APPROVED, "submit"),
+        (S.APPROVED, "approve"),
+        (S.REJECTED, "request_changes"),
+        (S.DECLINED, "accept"),
+        (S.EXPIRED, "submit"),
+    ],
+)
+def test_impossible_transitions_are_clear_errors(employee, comms, state, action):
+    """Each impossible step raises a readable error and changes nothing."""
+    assignment = Assignment.objects.create(
+        mission=mission(), user=employee, state=state, accepted_at=timezone.now()
+    )
+    calls = {
+        "approve": lambda: services.assignment_approve(assignment=assignment, reviewer=comms),
+        "submit": lambda: services.assignment_submit(
+            user=employee, assignment=assignment, link="https://x.example/p"
+        ),
+        "accept": lambda: services.assignment_accept(user=employee, assignment=assignment),
+        "request_changes": lambda: services.assignment_request_changes(
+            assignment=assignment, reviewer=comms, feedback="x"
+        ),
+    }
+    with pytest.raises(services.MissionError, match="cannot go from"):
+        calls[action]()
+    assert Assignment.objects.get(pk=assignment.pk).state == state
+    assert not Submission.objects.exists()
+    assert not PointsEntry.objects.exists()
+
+
+def test_someone_elses_assignment_is_refused(employee, other_employee):
+    """Submitting for another person's assignment is refused; nothing is written."""
+    assignment = accepted(employee)
+    with pytest.raises(services.MissionError, match="not yours"):
+        services.assignment_submit(
+            user=other_employee, assignment=assignment, link="https://x.example/p"
+        )
+    assert not Submission.objects.exists()
+
+
+def test_submitting_after_the_deadline_is_refused(employee):
+    """Past the due date the submission is refused."""
+    assignment = accepted(employee)
+    Assignment.objects.filter(pk=assignment.pk).update(
+        due_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    with pytest.raises(services.MissionError, match="passed"):
+        services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    assert services.assignments_expire() == 1
+    assert Assignment.objects.get(pk=assignment.pk).state == S.EXPIRED
+
+
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example", "x"]
+)
+def test_bad_links_are_refused(employee, link):
+    """Only http(s) links count as evidence."""
+    assignment = accepted(employee)
+    with pytest.raises(services.MissionError, match="http"):
+        services.assignment_submit(user=employee, assignment=assignment, link=link)
+    assert Assignment.objects.get(pk=assignment.pk).state == S.ACCEPTED
+
+
+def test_screenshot_is_verified_and_stripped(employee):
+    """A real image is stored without EXIF; a renamed non-image is refused."""
+    assignment = accepted(employee, needs_link=False, needs_screenshot=True)
+    with pytest.raises(services.MissionError):
+        services.assignment_submit(
+            user=employee,
+            assignment=assignment,
+            screenshot=SimpleUploadedFile("proof.png", b"%PDF-1.4 not an image"),
+        )
+    submission = services.assignment_submit(
+        user=employee, assignment=assignment, screenshot=screenshot()
+    )
+    with Image.open(submission.screenshot.path) as stored:
+        assert not stored.getexif()
+
+
+def test_text_evidence_is_sanitised(employee):
+    """Script in the evidence text does not survive."""
+    assignment = accepted(employee, needs_link=False, needs_text=True)
+    submission = services.assignment_submit(
+        user=employee, assignment=assignment, text="Done! <script>alert(1)</script>"
+    )
+    assert "<script" not in submission.text
+    assert submission.text.startswith("Done!")
+
+
+def test_points_are_awarded_once(employee, comms):
+    """A retried review awards nothing twice; the ledger has one row per key."""
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    services.assignment_approve(assignment=assignment, reviewer=comms)
+    with pytest.raises(services.MissionError):
+        services.assignment_approve(assignment=assignment, reviewer=comms)
+    assert (
+        services.points_award(
+            user=employee, points=10, reason="again", key=f"assignment:{assignment.pk}:approved"
+        )
+        is None
+    )
+    assert PointsEntry.objects.filter(user=employee).count() == 1
+
+
+def test_review_without_feedback_is_refused(employee, comms):
+    """Asking for changes or rejecting needs feedback."""
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    with pytest.raises(services.MissionError, match="feedback"):
+        services.assignment_reject(assignment=assignment, reviewer=comms, feedback="  ")
+
+
+def test_promotion_is_an_invitation_the_person_may_decline(employee, comms):
+    """After the rule is met the person is invited; declining keeps the stage, accepting moves."""
+    GrowthRule.objects.filter(from_stage=1).update(
+        approved_missions=2, require_courses=False, require_guidelines=False
+    )
+    ambassador = Ambassador.objects.get(user=employee)
+    requirements = services.promotion_requirements(ambassador)
+    assert [r.done for r in requirements] == [False]
+    assert requirements[0].label == "0 of 2 missions of this stage approved"
+    for number in range(2):
+        assignment = services.mission_pick(user=employee, mission=mission(title_en=f"M{number}"))
+        services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+        services.assignment_approve(assignment=assignment, reviewer=comms)
+    invitation = PromotionInvitation.objects.get(user=employee)
+    assert invitation.to_stage == Stage.CURATION
+    services.promotion_answer(user=employee, accept=False)
+    assert Ambassador.objects.get(user=employee).stage == Stage.ENGAGEMENT
+    with pytest.raises(services.MissionError):
+        services.promotion_answer(user=employee, accept=True)
+    PromotionInvitation.objects.filter(user=employee).update(answered_at=None, accepted=None)
+    services.promotion_answer(user=employee, accept=True)
+    assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
+    assert StageChange.objects.get(user=employee).kind == StageChange.Kind.PROMOTION
+
+
+def test_manual_stage_change_keeps_the_reason(employee, comms):
+    """Comms staff move someone back with a reason; without one it is refused."""
+    ambassador = Ambassador.objects.get(user=employee)
+    with pytest.raises(services.MissionError):
+        services.stage_set(ambassador=ambassador, to_stage=2, reason="", changed_by=comms)
+    services.stage_set(
+        ambassador=ambassador, to_stage=2, reason="Already curating", changed_by=comms
+    )
+    change = StageChange.objects.get(user=employee)
+    assert (change.from_stage, change.to_stage, change.reason) == (1, 2, "Already curating")
+
+
+def test_picking_needs_the_right_stage_and_the_guidelines(employee):
+    """A mission of another stage is refused; with guidelines published, they come first."""
+    with pytest.raises(services.MissionError, match="another stage"):
+        services.mission_pick(user=employee, mission=mission(stage=Stage.PRODUCTION))
+    from tests.guidelines.conftest import build_guidelines
+
+    build_guidelines()
+    with pytest.raises(services.MissionError, match="guidelines"):
+        services.mission_pick(user=employee, mission=mission())
+
+
+def test_other_employees_see_none_of_it(other_employee):
+    """Nothing here leaks: a fresh employee has no points and no assignments."""
+    make_user(Role.EMPLOYEE)
+    assert services.points_total(other_employee) == 0
+    assert not Assignment.objects.filter(user=other_employee).exists()
