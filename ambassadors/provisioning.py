@@ -24,6 +24,11 @@ COMMS_MODEL_PERMISSIONS = {
         "push": ["add", "view"],
         "newsfeed": ["add", "change", "delete", "view"],
     },
+    "missions": {
+        "mission": ["add", "change", "delete", "view"],
+        "campaign": ["add", "change", "delete", "view"],
+        "growthrule": ["change", "view"],
+    },
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }

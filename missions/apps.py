@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class MissionsConfig(AppConfig):
     name = "missions"
     verbose_name = _("Missions")
+
+    def ready(self):
+        from . import dashboard_panels  # noqa: F401 (registers the dashboard panel)

@@ -48,6 +48,9 @@ ERROR_TEXT = _("Add a text.")
 ERROR_FEEDBACK = _("Give feedback, so the ambassador knows what to change or why.")
 ERROR_NO_INVITATION = _("There is no open invitation to move up.")
 ERROR_REASON = _("Give the reason for this change of stage.")
+SUBJECT_APPROVED = _("Approved: %(mission)s")
+SUBJECT_CHANGES = _("Please change: %(mission)s")
+SUBJECT_REJECTED = _("Not approved: %(mission)s")
 
 TRANSITIONS = {
     "accept": {S.OFFERED},
@@ -206,7 +209,7 @@ def _tell(assignment: Assignment, subject: str) -> None:
             recipient=user,
             kind="mission_reviewed",
             key=f"assignment:{assignment.pk}:{assignment.state}:{assignment.reviewed_at:%s}",
-            subject=gettext(subject) % {"mission": assignment.mission.title},
+            subject=str(subject) % {"mission": assignment.mission.title},
             body=assignment.feedback,
             link="/missions/",
         )
@@ -222,7 +225,7 @@ def assignment_approve(*, assignment: Assignment, reviewer: User, feedback: str 
             reason=f"mission:{assignment.mission_id}",
             key=f"assignment:{assignment.pk}:approved",
         )
-        _tell(assignment, "Approved: %(mission)s")
+        _tell(assignment, SUBJECT_APPROVED)
         promotion_check(ambassador=Ambassador.objects.get(user_id=assignment.user_id))
     return assignment
 
@@ -232,14 +235,14 @@ def assignment_request_changes(
     *, assignment: Assignment, reviewer: User, feedback: str
 ) -> Assignment:
     assignment = _review(assignment, "request_changes", reviewer, feedback, S.CHANGES_REQUESTED)
-    _tell(assignment, "Please change: %(mission)s")
+    _tell(assignment, SUBJECT_CHANGES)
     return assignment
 
 
 @transaction.atomic
 def assignment_reject(*, assignment: Assignment, reviewer: User, feedback: str) -> Assignment:
     assignment = _review(assignment, "reject", reviewer, feedback, S.REJECTED)
-    _tell(assignment, "Not approved: %(mission)s")
+    _tell(assignment, SUBJECT_REJECTED)
     return assignment
 
 

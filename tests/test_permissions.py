@@ -89,6 +89,8 @@ ROUTES = {
         statuses(404, anonymous=302, newcomer=302, admin=302),
     ),
     "sharing:tracked_link": ("/s/unknowncode", statuses(404)),
+    # Missions (in progress): answering the invitation to move up.
+    "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
@@ -97,6 +99,7 @@ ROUTES = {
     "cms_course_figures": ("/cms/course-figures/", CMS_ONLY),
     "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "cms_content_library": ("/cms/snippets/sharing/contentitem/", CMS_ONLY),
+    "cms_missions": ("/cms/snippets/missions/mission/", CMS_ONLY),
     "cms_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
     "cms_proposal_review": (
         lambda: f"/cms/sharing/proposals/{make_item(status='proposed').pk}/",

@@ -235,3 +235,22 @@ def test_other_employees_see_none_of_it(other_employee):
     make_user(Role.EMPLOYEE)
     assert services.points_total(other_employee) == 0
     assert not Assignment.objects.filter(user=other_employee).exists()
+
+
+def test_dashboard_invitation_and_answer(client_for, employee, comms):
+    """The dashboard shows what is still needed, then the invitation; the answer moves up."""
+    GrowthRule.objects.filter(from_stage=1).update(
+        approved_missions=1, require_courses=False, require_guidelines=False
+    )
+    client = client_for(employee)
+    panel = next(p for t, p in client.get("/path/").context["panels"] if "missions" in t)
+    assert panel["invitation"] is None
+    assert [r.done for r in panel["requirements"]] == [False]
+    assignment = services.mission_pick(user=employee, mission=mission())
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    services.assignment_approve(assignment=assignment, reviewer=comms)
+    panel = next(p for t, p in client.get("/path/").context["panels"] if "missions" in t)
+    assert panel["invitation"] is not None
+    assert panel["points"] == 10
+    client.post("/path/move-up/", {"answer": "accept"})
+    assert Ambassador.objects.get(user=employee).stage == Stage.CURATION

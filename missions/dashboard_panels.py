@@ -1,0 +1,16 @@
+from ambassadors.dashboard import register_panel
+
+from .models import PromotionInvitation
+from .services import points_total, promotion_requirements
+
+
+@register_panel("missions/dashboard_panel.html", order=15)
+def growth_panel(request, ambassador):
+    invitation = PromotionInvitation.objects.filter(
+        user=ambassador.user, to_stage=ambassador.stage + 1, answered_at__isnull=True
+    ).first()
+    return {
+        "requirements": promotion_requirements(ambassador),
+        "invitation": invitation,
+        "points": points_total(ambassador.user),
+    }
