@@ -1,5 +1,6 @@
 """A real qcluster process with the ORM broker delivers a notification e-mail."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -43,19 +44,22 @@ def qcluster(tmp_path):
         "Q_SYNC": "0",
     }
     log = (tmp_path / "qcluster.log").open("w")
+    # Its own process group, so the cluster and every worker it forked stop together and no
+    # worker outlives the test (a stray one would take tasks from the next run's database).
     process = subprocess.Popen(
         [sys.executable, "manage.py", "qcluster"],
         cwd=ROOT,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     yield mail_dir
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    process.send_signal(signal.SIGTERM)  # the cluster stops its workers itself
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=20)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # whatever is left of the group
     log.close()
 
 
