@@ -43,3 +43,29 @@ class ParticipantPageMixin:
             .filter(translation_key=self.translation_key, locale__language_code=language)
             .first()
         )
+
+
+def page_in_active_language(model):
+    """The live page of `model` in the active language, else in any language (or None)."""
+    from wagtail.models import Locale
+
+    pages = model.objects.live()
+    try:
+        found = pages.filter(locale=Locale.get_active()).first()
+    except Locale.DoesNotExist:  # a database without any locale yet
+        found = None
+    return found or pages.first()
+
+
+def page_url_once(context, model) -> str:
+    """URL of `model`'s page in the active language, looked up once per request (header links)."""
+    request = context.get("request")
+    cache = getattr(request, "_academy_page_urls", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._academy_page_urls = cache
+    if model not in cache:
+        page = page_in_active_language(model)
+        cache[model] = page.get_url(request) if page is not None else ""
+    return cache[model]

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from wagtail.models import Locale
 
 from ambassadors.models import Ambassador
+from ambassadors.pages import page_in_active_language
 
 from .models import Acknowledgement, GuidelineIndexPage, GuidelinePage, GuidelineVersion
 
@@ -86,11 +86,7 @@ def guideline_pages(index: GuidelineIndexPage) -> list[GuidelinePage]:
 
 
 def guideline_index_in_language() -> GuidelineIndexPage | None:
-    try:
-        index = GuidelineIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    except Locale.DoesNotExist:  # a database without any locale yet
-        index = None
-    return index or GuidelineIndexPage.objects.live().first()
+    return page_in_active_language(GuidelineIndexPage)
 
 
 def status_for_dashboard(user: User) -> dict | None:

@@ -1,6 +1,7 @@
 from django import template
 
 from ambassadors.models import Network
+from ambassadors.pages import page_url_once
 
 register = template.Library()
 
@@ -16,14 +17,6 @@ def network_label(value: str) -> str:
 @register.simple_tag(takes_context=True)
 def guidelines_url(context) -> str:
     """The guidelines overview in the active language, once per request."""
-    from guidelines.selectors import guideline_index_in_language
+    from guidelines.models import GuidelineIndexPage
 
-    request = context.get("request")
-    cached = getattr(request, "_guidelines_url", None)
-    if cached is not None:
-        return cached
-    index = guideline_index_in_language()
-    url = index.get_url(request) if index is not None else ""
-    if request is not None:
-        request._guidelines_url = url
-    return url
+    return page_url_once(context, GuidelineIndexPage)
