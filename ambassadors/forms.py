@@ -36,6 +36,7 @@ class ProfileForm(forms.ModelForm):
             "quiet_hours_start",
             "quiet_hours_end",
             "leaderboard_visible",
+            "leaderboard_anonymous",
         ]
 
     def __init__(self, *args, budget_default: int, **kwargs):

@@ -127,6 +127,11 @@ class Ambassador(models.Model):
     leaderboard_visible = models.BooleanField(
         _("show my name and figures on the leaderboard"), default=False
     )
+    leaderboard_anonymous = models.BooleanField(
+        _("on the leaderboard, hide my name"),
+        default=False,
+        help_text=_("You appear as “an ambassador” with your points and department."),
+    )
     consented_at = models.DateTimeField(_("joined on"), null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)

@@ -115,6 +115,22 @@ def schedules_sync(apps=global_apps) -> None:
             "repeats": -1,
         },
     )
+    Schedule.objects.update_or_create(
+        name="missions",
+        defaults={
+            "func": "missions.tasks.hourly",
+            "schedule_type": "H",
+            "repeats": -1,
+        },
+    )
+    Schedule.objects.update_or_create(
+        name="we miss you",
+        defaults={
+            "func": "missions.tasks.miss_you",
+            "schedule_type": "D",
+            "repeats": -1,
+        },
+    )
     if not Schedule.objects.filter(name="weekly digest").exists():
         # Weekly from the next Monday 08:00 local time (no cron parser needed).
         now = timezone.localtime()

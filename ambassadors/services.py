@@ -284,13 +284,14 @@ def nudge_plan(
     body: str = "",
     link: str = "",
     earliest: dt.datetime | None = None,
+    latest: dt.datetime | None = None,
 ) -> Notification | None:
     """Plan something the platform asks of a person, within their attention budget.
 
     Finds the first moment at or after `earliest` that is outside quiet hours, at least a
     minimum gap away from their other nudges, and in a week with budget left. Returns
-    None when the person does not take part or no such moment falls in the next weeks.
-    Idempotent per key.
+    None when the person does not take part or no such moment falls in the next weeks
+    (or before `latest`, when the nudge is pointless after that). Idempotent per key.
     """
     _validate_link(link)
     with transaction.atomic():
@@ -338,7 +339,7 @@ def nudge_plan(
             break
         else:
             return None
-        if slot > horizon:
+        if slot > horizon or (latest is not None and slot > latest):
             return None
         notification = Notification.objects.create(
             recipient=ambassador.user,

@@ -204,8 +204,11 @@ def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | No
             completed_at=timezone.now(), certificate_code=_certificate_code()
         )
         if updated:
+            from .signals import course_completed
+
             enrolment.refresh_from_db()
             _congratulate(user=user, course=course, enrolment=enrolment)
+            course_completed.send(sender=CoursePage, user=user, course=course, enrolment=enrolment)
     return enrolment
 
 

@@ -83,6 +83,9 @@ def guideline_acknowledge(*, user: User, page: GuidelinePage, version: int) -> A
         acknowledgement = Acknowledgement.objects.get(
             user=user, translation_key=page.translation_key, version=version
         )
+    from .signals import guideline_acknowledged
+
+    guideline_acknowledged.send(sender=GuidelinePage, user=user)
     return acknowledgement
 
 

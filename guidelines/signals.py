@@ -1,11 +1,16 @@
-"""Wagtail tells us when a guideline is published (also by the scheduler)."""
+"""Wagtail tells us when a guideline is published (also by the scheduler); we tell others
+when someone acknowledges a guideline."""
 
+from django.dispatch import Signal
 from wagtail.signals import page_published
 
 from ambassadors.queue import enqueue_on_commit
 
 from . import services
 from .models import GuidelinePage
+
+# Sent with `user` after an acknowledgement is recorded (the growth path listens).
+guideline_acknowledged = Signal()
 
 
 def on_guideline_published(sender, instance, revision=None, **kwargs):

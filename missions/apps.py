@@ -7,4 +7,6 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Missions")
 
     def ready(self):
-        from . import dashboard_panels  # noqa: F401 (registers the dashboard panel)
+        from . import dashboard_panels, receivers  # noqa: F401 (registers the dashboard panel)
+
+        receivers.connect()

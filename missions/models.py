@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
 
 from ambassadors.models import Department, Language, Stage, Topic
+
+INSTRUCTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class Mission(models.Model):
@@ -32,12 +37,33 @@ class Mission(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title_nl = models.CharField(_("title (Dutch)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    instructions_nl = models.TextField(_("instructions (Dutch)"), blank=True)
-    instructions_en = models.TextField(_("instructions (English)"), blank=True)
+    instructions_nl = RichTextField(
+        _("instructions (Dutch)"), blank=True, features=INSTRUCTION_FEATURES
+    )
+    instructions_en = RichTextField(
+        _("instructions (English)"), blank=True, features=INSTRUCTION_FEATURES
+    )
     points = models.PositiveSmallIntegerField(_("points"), default=10)
     needs_link = models.BooleanField(_("evidence: link to the post"), default=True)
     needs_screenshot = models.BooleanField(_("evidence: screenshot"), default=False)
     needs_text = models.BooleanField(_("evidence: text"), default=False)
+    content_item = models.ForeignKey(
+        "sharing.ContentItem",
+        verbose_name=_("content to work with"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the item from the content library this mission is about."),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course that prepares for it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
     days_to_complete = models.PositiveSmallIntegerField(
         _("days to complete after accepting"), default=14
@@ -97,7 +123,18 @@ class Campaign(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     window_hours = models.PositiveSmallIntegerField(_("spread over (hours)"), default=72)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    planned_at = models.DateTimeField(_("planned"), null=True, blank=True, editable=False)
+    segment_size = models.PositiveIntegerField(
+        _("people in the segment"), default=0, editable=False
+    )
+    offered = models.PositiveIntegerField(_("people offered missions"), default=0, editable=False)
+    skipped = models.PositiveIntegerField(
+        _("left out (attention budget full)"), default=0, editable=False
+    )
 
     class Meta:
         ordering = ["-starts_at"]
@@ -131,7 +168,7 @@ class Assignment(models.Model):
         Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="assignments"
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.OFFERED)
-    offered_at = models.DateTimeField(auto_now_add=True)
+    offered_at = models.DateTimeField(default=timezone.now, db_index=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -161,13 +198,23 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.assignment.user_id}/{instance.assignment_id}/{filename}"
 
 
+def private_storage():
+    """Evidence lives outside the public media URL space; a view checks who may see it."""
+    return storages["private"]
+
+
 class Submission(models.Model):
     """Evidence for an assignment; every (re)submission is kept, nothing is overwritten."""
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
     link = models.URLField(_("link to your post"), max_length=1000, blank=True)
-    screenshot = models.ImageField(_("screenshot"), upload_to=evidence_path, blank=True)
+    screenshot = models.ImageField(
+        _("screenshot"), upload_to=evidence_path, storage=private_storage, blank=True
+    )
     text = models.TextField(_("text"), blank=True, max_length=5000)
+    draft_ref = models.CharField(
+        max_length=60, blank=True, help_text="The mentor desk draft this text started from."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -13,21 +13,24 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
+from ambassadors.queue import in_batches
 from ambassadors.sanitise import clean_text
-from ambassadors.services import notify
+from ambassadors.services import notify, nudge_plan
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
 from .models import (
     Assignment,
+    Campaign,
     GrowthRule,
     Mission,
     PointsEntry,
@@ -48,6 +51,7 @@ ERROR_TEXT = _("Add a text.")
 ERROR_FEEDBACK = _("Give feedback, so the ambassador knows what to change or why.")
 ERROR_NO_INVITATION = _("There is no open invitation to move up.")
 ERROR_REASON = _("Give the reason for this change of stage.")
+ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was offered.")
 SUBJECT_APPROVED = _("Approved: %(mission)s")
 SUBJECT_CHANGES = _("Please change: %(mission)s")
 SUBJECT_REJECTED = _("Not approved: %(mission)s")
@@ -71,6 +75,12 @@ ACTION_LABELS = {
     "expire": _("expired"),
 }
 http_url = URLValidator(schemes=["http", "https"])
+
+# Points for each completed course, and the totals that earn a badge.
+COURSE_POINTS = 20
+MILESTONES = (50, 100, 250, 500, 1000)
+REMINDER_BEFORE = dt.timedelta(days=2)
+INACTIVE_AFTER = dt.timedelta(days=30)
 
 
 class MissionError(Exception):
@@ -258,9 +268,33 @@ def points_award(*, user: User, points: int, reason: str, key: str) -> PointsEnt
     """Append to the ledger once per key; a retried review awards nothing twice."""
     try:
         with transaction.atomic():
-            return PointsEntry.objects.create(user=user, points=points, reason=reason, key=key)
+            entry = PointsEntry.objects.create(user=user, points=points, reason=reason, key=key)
     except IntegrityError:
         return None
+    total = points_total(user)
+    for milestone in MILESTONES:
+        if total - points < milestone <= total:
+            _milestone_tell(user, milestone)
+    return entry
+
+
+def _milestone_tell(user: User, milestone: int) -> None:
+    language = getattr(getattr(user, "ambassador", None), "language", "nl")
+    with translation.override(language):
+        notify(
+            recipient=user,
+            kind="points_milestone",
+            key=f"milestone:{user.pk}:{milestone}",
+            subject=gettext("New badge: %(points)s points") % {"points": milestone},
+            body=gettext("Thank you for everything you did for the programme."),
+            link="/missions/",
+            email=False,
+        )
+
+
+def badges_earned(total: int) -> list[int]:
+    """The milestones a points total has reached."""
+    return [milestone for milestone in MILESTONES if total >= milestone]
 
 
 def points_total(user: User) -> int:
@@ -377,3 +411,217 @@ def stage_set(
     ambassador.stage = to_stage
     ambassador.save(update_fields=["stage"])
     return ambassador
+
+
+# --- campaigns ------------------------------------------------------------------------------
+
+
+def campaign_segment(campaign: Campaign) -> QuerySet[Ambassador]:
+    """Participants the campaign is for: its segment, in a stage one of its missions fits."""
+    stages = set(campaign.missions.values_list("stage", flat=True))
+    if campaign.stage:
+        stages &= {campaign.stage}
+    people = Ambassador.objects.participating().filter(stage__in=stages)
+    if campaign.department_id:
+        people = people.filter(department_id=campaign.department_id)
+    if campaign.language:
+        people = people.filter(language=campaign.language)
+    topic_ids = list(campaign.topics.values_list("pk", flat=True))
+    if topic_ids:
+        people = people.filter(topics__in=topic_ids).distinct()
+    return people.select_related("user")
+
+
+def campaign_plan(*, campaign: Campaign) -> Campaign:
+    """Offer the campaign's missions, one nudge per person spread over the window.
+
+    Each person's offer counts against the same attention budget as sharing's pushes; a
+    person whose budget is full is left out, not squeezed in. Idempotent: running it again
+    keeps every existing offer and slot.
+    """
+    now = timezone.now()
+    missions = [m for m in campaign.missions.all() if mission_is_active(m, now)]
+    people = list(campaign_segment(campaign).order_by("pk"))
+    if not people or not missions:
+        raise MissionError(ERROR_EMPTY_SEGMENT)
+    taken = set(
+        Assignment.objects.filter(
+            user_id__in=[person.user_id for person in people], mission__in=missions
+        ).values_list("user_id", "mission_id")
+    )
+    start = max(campaign.starts_at, now)
+    window = dt.timedelta(hours=campaign.window_hours)
+    offered = skipped = 0
+    for position, ambassador in enumerate(people):
+        theirs = [
+            mission
+            for mission in missions
+            if mission.stage == ambassador.stage and (ambassador.user_id, mission.pk) not in taken
+        ]
+        already = Assignment.objects.filter(campaign=campaign, user_id=ambassador.user_id)
+        if not theirs:
+            offered += already.exists()
+            continue
+        with translation.override(ambassador.language):
+            notification = nudge_plan(
+                ambassador=ambassador,
+                kind="mission_offer",
+                key=f"campaign:{campaign.pk}:{ambassador.user_id}",
+                subject=ngettext(
+                    "A mission for you: %(title)s",
+                    "%(count)s missions for you, starting with: %(title)s",
+                    len(theirs),
+                )
+                % {"count": len(theirs), "title": theirs[0].title},
+                body=gettext("Taking it on is up to you; saying no is fine too."),
+                link="/missions/",
+                earliest=start + window * position / len(people),
+            )
+        if notification is None:
+            skipped += 1
+            continue
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    mission=mission,
+                    user_id=ambassador.user_id,
+                    campaign=campaign,
+                    offered_at=notification.visible_from,
+                    due_at=notification.visible_from + dt.timedelta(days=mission.days_to_complete),
+                )
+                for mission in theirs
+            ],
+            ignore_conflicts=True,
+        )
+        offered += 1
+    Campaign.objects.filter(pk=campaign.pk).update(
+        planned_at=now, segment_size=len(people), offered=offered, skipped=skipped
+    )
+    campaign.refresh_from_db()
+    return campaign
+
+
+def campaigns_due(now: dt.datetime | None = None) -> list[int]:
+    """Campaigns whose start has come and that were not planned yet."""
+    now = now or timezone.now()
+    return list(
+        Campaign.objects.filter(starts_at__lte=now, planned_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+# --- gentle reminders -----------------------------------------------------------------------
+
+
+def reminders_send(*, now: dt.datetime | None = None) -> int:
+    """One reminder per accepted mission, shortly before it ends, within the budget."""
+    now = now or timezone.now()
+    due_soon = Assignment.objects.filter(
+        state__in=[S.ACCEPTED, S.CHANGES_REQUESTED],
+        due_at__gt=now,
+        due_at__lte=now + REMINDER_BEFORE,
+    ).select_related("mission", "user__ambassador")
+    sent = 0
+    for assignment in in_batches(due_soon):
+        ambassador = assignment.user.ambassador
+        with translation.override(ambassador.language):
+            reminder = nudge_plan(
+                ambassador=ambassador,
+                kind="mission_reminder",
+                key=f"mission-reminder:{assignment.pk}",
+                subject=gettext("Your mission ends soon: %(title)s")
+                % {"title": assignment.mission.title},
+                body=gettext(
+                    "Still want to do it? Hand in your evidence before the date. "
+                    "Letting it go is fine too."
+                ),
+                link=f"/missions/{assignment.pk}/",
+                earliest=now,
+                latest=assignment.due_at - dt.timedelta(hours=2),
+            )
+        sent += reminder is not None
+    return sent
+
+
+def inactive_ambassadors(now: dt.datetime | None = None) -> QuerySet[Ambassador]:
+    """Taking part, asked for e-mail, no sign of life in 30 days, not told so this month."""
+    now = now or timezone.now()
+    since = now - INACTIVE_AFTER
+    return (
+        Ambassador.objects.participating()
+        .filter(email_notifications=True, consented_at__lt=since)
+        .filter(Q(user__last_login__lt=since) | Q(user__last_login__isnull=True))
+        .exclude(user__assignments__submitted_at__gte=since)
+        .exclude(user__notifications__kind="miss_you", user__notifications__created_at__gte=since)
+        .distinct()
+    )
+
+
+def miss_you_send(*, now: dt.datetime | None = None) -> int:
+    """At most one friendly "we miss you" per month, within the attention budget."""
+    now = now or timezone.now()
+    sent = 0
+    for ambassador in in_batches(inactive_ambassadors(now).select_related("user")):
+        with translation.override(ambassador.language):
+            note = nudge_plan(
+                ambassador=ambassador,
+                kind="miss_you",
+                key=f"miss-you:{ambassador.user_id}:{now:%Y-%m}",
+                subject=gettext("We miss you at Ambassador Academy"),
+                body=gettext(
+                    "There are new missions and things to share whenever you feel like it. "
+                    "No pressure: you can also pause or lower how often we write."
+                ),
+                link="/",
+                earliest=now,
+            )
+        sent += note is not None
+    return sent
+
+
+# --- the leaderboard ------------------------------------------------------------------------
+
+
+@dataclass
+class LeaderboardRow:
+    rank: int
+    name: str
+    department: str
+    points: int
+    is_me: bool
+
+
+def leaderboard(*, ambassador: Ambassador, scope: str, limit: int = 20) -> list[LeaderboardRow]:
+    """Only people who opted in appear; those who asked for it without their name."""
+    totals = (
+        PointsEntry.objects.filter(user=OuterRef("user"))
+        .values("user")
+        .annotate(total=Sum("points"))
+        .values("total")
+    )
+    people = Ambassador.objects.participating().filter(leaderboard_visible=True)
+    if scope == "team":
+        people = people.filter(department_id=ambassador.department_id)
+    people = (
+        people.select_related("user", "department")
+        .annotate(points=Coalesce(Subquery(totals, output_field=IntegerField()), 0))
+        .order_by("-points", "pk")[:limit]
+    )
+    rows = []
+    for rank, person in enumerate(people, start=1):
+        name = (
+            gettext("An ambassador")
+            if person.leaderboard_anonymous
+            else (person.user.get_full_name() or person.user.username)
+        )
+        rows.append(
+            LeaderboardRow(
+                rank=rank,
+                name=name,
+                department=str(person.department or ""),
+                points=person.points,
+                is_me=person.pk == ambassador.pk,
+            )
+        )
+    return rows

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import PRIVATE_MEDIA_ROOT, SECRET_KEY
 from .env import env_bool, env_int
 
 if not SECRET_KEY:
@@ -29,4 +29,9 @@ X_FRAME_OPTIONS = "DENY"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Evidence and attachments: no public URL; permission-checked views serve them.
+    "private": {
+        "BACKEND": "ambassadors.storage.PrivateStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
 }

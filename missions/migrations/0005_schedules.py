@@ -1,0 +1,18 @@
+"""The hourly missions task (campaigns, expiry, reminders) and the daily "we miss you"."""
+
+from django.db import migrations
+
+from ambassadors.provisioning import schedules_sync
+
+
+def provision(apps, schema_editor):
+    schedules_sync(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("missions", "0004_links_campaign_plan_private_evidence"),
+        ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
+    ]
+
+    operations = [migrations.RunPython(provision, migrations.RunPython.noop)]

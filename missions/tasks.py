@@ -1,0 +1,37 @@
+"""django-q2 tasks for the growth path: thin and idempotent."""
+
+from __future__ import annotations
+
+from ambassadors.queue import enqueue
+
+from . import services
+from .models import Campaign
+
+
+def plan_campaign(campaign_id: int) -> int:
+    """Offer a campaign's missions; running it again keeps every existing offer."""
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        return 0
+    try:
+        return services.campaign_plan(campaign=campaign).offered
+    except services.MissionError:
+        from django.utils import timezone
+
+        Campaign.objects.filter(pk=campaign_id).update(planned_at=timezone.now())
+        return 0
+
+
+def hourly() -> dict:
+    """Periodic: start campaigns whose time has come, end overdue missions, remind."""
+    for campaign_id in services.campaigns_due():
+        enqueue("missions.tasks.plan_campaign", campaign_id)
+    return {
+        "expired": services.assignments_expire(),
+        "reminded": services.reminders_send(),
+    }
+
+
+def miss_you() -> int:
+    """Periodic (daily): at most one friendly note a month to people who went quiet."""
+    return services.miss_you_send()
