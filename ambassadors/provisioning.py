@@ -28,6 +28,7 @@ COMMS_MODEL_PERMISSIONS = {
         "mission": ["add", "change", "delete", "view"],
         "campaign": ["add", "change", "delete", "view"],
         "growthrule": ["change", "view"],
+        "stagechange": ["add", "view"],
     },
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},

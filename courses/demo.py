@@ -37,9 +37,9 @@ STAGE_COLOURS = {0: "#0b5d63", 1: "#1f7a8c", 2: "#6a4c93", 3: "#b5541c"}
 # Demo learners: username -> number of courses completed in list order, and lessons done
 # in the course after that.
 PROGRESS = {
-    "daan": (2, 1),
+    "daan": (3, 1),
     "fatima": (3, 2),
-    "lisa": (2, 0),
+    "lisa": (3, 0),
     "noah": (2, 2),
     "lucas": (3, 1),
     "sophie": (3, 0),

@@ -1,6 +1,8 @@
+from django.utils import timezone
+
 from ambassadors.dashboard import register_panel
 
-from .models import PromotionInvitation
+from .models import Assignment, PromotionInvitation
 from .services import points_total, promotion_requirements
 
 
@@ -13,4 +15,9 @@ def growth_panel(request, ambassador):
         "requirements": promotion_requirements(ambassador),
         "invitation": invitation,
         "points": points_total(ambassador.user),
+        "open": Assignment.objects.filter(
+            user=ambassador.user,
+            state__in=Assignment.OPEN_STATES,
+            offered_at__lte=timezone.now(),
+        ).count(),
     }

@@ -28,6 +28,7 @@ from ambassadors.services import notify, nudge_plan
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
+from .drafts import draft_text
 from .models import (
     Assignment,
     Campaign,
@@ -177,18 +178,32 @@ def _evidence(mission: Mission, link: str, screenshot, text: str):
 
 
 def assignment_submit(
-    *, user: User, assignment: Assignment, link: str = "", screenshot=None, text: str = ""
+    *,
+    user: User,
+    assignment: Assignment,
+    link: str = "",
+    screenshot=None,
+    text: str = "",
+    draft_ref: str = "",
 ) -> Submission:
-    """Hand in evidence; checked before anything is written, kept with every resubmission."""
+    """Hand in evidence; checked before anything is written, kept with every resubmission.
+
+    `draft_ref` names a mentor desk draft the text started from (kept only if it is one
+    the person may use).
+    """
     mission = Mission.objects.get(pk=assignment.mission_id)
     link, cleaned, text = _evidence(mission, link, screenshot, text)
+    if draft_ref and draft_text(user, draft_ref) is None:
+        draft_ref = ""
     with transaction.atomic():
         assignment = _locked(assignment, "submit")
         if assignment.user_id != user.pk:
             raise MissionError(ERROR_NOT_YOURS)
         if assignment.due_at and assignment.due_at <= timezone.now():
             raise MissionError(ERROR_EXPIRED)
-        submission = Submission(assignment=assignment, link=link, text=text)
+        submission = Submission(
+            assignment=assignment, link=link, text=text, draft_ref=draft_ref[:60]
+        )
         if cleaned is not None:
             submission.screenshot.save(cleaned.name, cleaned, save=False)
         submission.save()
@@ -221,7 +236,7 @@ def _tell(assignment: Assignment, subject: str) -> None:
             key=f"assignment:{assignment.pk}:{assignment.state}:{assignment.reviewed_at:%s}",
             subject=str(subject) % {"mission": assignment.mission.title},
             body=assignment.feedback,
-            link="/missions/",
+            link=f"/missions/{assignment.pk}/",
         )
 
 
@@ -410,6 +425,15 @@ def stage_set(
     )
     ambassador.stage = to_stage
     ambassador.save(update_fields=["stage"])
+    with translation.override(ambassador.language):
+        notify(
+            recipient=ambassador.user,
+            kind="stage_changed",
+            key=f"stage:{ambassador.user_id}:{timezone.now():%s%f}",
+            subject=gettext("Your stage is now %(stage)s") % {"stage": Stage(to_stage).label},
+            body=reason.strip()[:300],
+            link="/path/",
+        )
     return ambassador
 
 

@@ -12,6 +12,7 @@ from ambassadors.roles import Role
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
 from tests.guidelines.conftest import build_guidelines
+from tests.missions.conftest import submitted
 from tests.sharing.conftest import make_item
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,7 @@ SIGNED_IN_ONLY = statuses(200, anonymous=302)
 PARTICIPANTS_ONLY = statuses(200, anonymous=302, newcomer=302, admin=302)
 POST_ONLY = statuses(405)
 CMS_ONLY = statuses(302, comms=200, admin=200)
+REVIEWERS_ONLY = statuses(403, anonymous=302, mentor=200, comms=200, admin=200)
 
 # name: (path, expected status per role)
 ROUTES = {
@@ -89,7 +91,23 @@ ROUTES = {
         statuses(404, anonymous=302, newcomer=302, admin=302),
     ),
     "sharing:tracked_link": ("/s/unknowncode", statuses(404)),
-    # Missions (in progress): answering the invitation to move up.
+    # Missions: own pages for participants; someone else's assignment is not found; evidence
+    # only for its owner and reviewers; the review queue for mentors and comms staff.
+    "missions:list": ("/missions/", PARTICIPANTS_ONLY),
+    "missions:pick": ("/missions/pick/1/", POST_ONLY),
+    "missions:assignment": (
+        lambda: f"/missions/{submitted().pk}/",
+        statuses(404, anonymous=302, newcomer=302, admin=302),
+    ),
+    "missions:accept": ("/missions/1/accept/", POST_ONLY),
+    "missions:decline": ("/missions/1/decline/", POST_ONLY),
+    "missions:leaderboard": ("/missions/leaderboard/", PARTICIPANTS_ONLY),
+    "missions:evidence": (
+        lambda: f"/missions/evidence/{submitted().submissions.get().pk}/",
+        statuses(200, anonymous=302, newcomer=404, employee=404),
+    ),
+    "missions:review_queue": ("/missions/review/", REVIEWERS_ONLY),
+    "missions:review": (lambda: f"/missions/review/{submitted().pk}/", REVIEWERS_ONLY),
     "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
@@ -100,6 +118,12 @@ ROUTES = {
     "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "cms_content_library": ("/cms/snippets/sharing/contentitem/", CMS_ONLY),
     "cms_missions": ("/cms/snippets/missions/mission/", CMS_ONLY),
+    "cms_campaigns": ("/cms/snippets/missions/campaign/", CMS_ONLY),
+    "cms_growth_rules": ("/cms/snippets/missions/growthrule/", CMS_ONLY),
+    "missions_stage_change": (
+        lambda: f"/cms/missions/stage/{make_user(Role.EMPLOYEE).ambassador.pk}/",
+        CMS_ONLY,
+    ),
     "cms_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
     "cms_proposal_review": (
         lambda: f"/cms/sharing/proposals/{make_item(status='proposed').pk}/",

@@ -1,7 +1,6 @@
 """The growth-path engine: every transition, evidence checks, points once, promotion."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,31 +13,16 @@ from missions import services
 from missions.models import (
     Assignment,
     GrowthRule,
-    Mission,
     PointsEntry,
     PromotionInvitation,
     StageChange,
     Submission,
 )
 from tests.factories import make_user
+from tests.missions.conftest import mission, screenshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State
-
-
-def mission(stage=Stage.ENGAGEMENT, **fields):
-    fields.setdefault("title_en", "Comment on our post")
-    fields.setdefault("kind", Mission.Kind.COMMENT)
-    return Mission.objects.create(stage=stage, **fields)
-
-
-def screenshot() -> SimpleUploadedFile:
-    output = io.BytesIO()
-    image = Image.new("RGB", (20, 20), "white")
-    exif = Image.Exif()
-    exif[0x010F] = "Phone"
-    image.save(output, format="JPEG", exif=exif)
-    return SimpleUploadedFile("proof.png", output.getvalue())
 
 
 def accepted(user, **fields):

@@ -1,11 +1,13 @@
-"""The hourly missions task (campaigns, expiry, reminders) and the daily "we miss you"."""
+"""The hourly missions task (campaigns, expiry, reminders), the daily "we miss you", and
+comms staff's permission to change someone's stage by hand."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import schedules_sync
+from ambassadors.provisioning import roles_sync, schedules_sync
 
 
 def provision(apps, schema_editor):
+    roles_sync(apps)
     schedules_sync(apps)
 
 
