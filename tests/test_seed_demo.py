@@ -48,3 +48,30 @@ def test_every_demo_course_page_renders(client, language):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert response["Content-Language"] == language
+
+
+def test_demo_missions_cover_every_state_and_render(client):
+    """Missions in both languages, two campaigns, every state, screenshots, an invitation."""
+    from missions.models import Assignment, Campaign, Mission, PromotionInvitation, Submission
+
+    call_command("seed_demo")
+    assert Mission.objects.exclude(title_nl="").exclude(title_en="").count() >= 12
+    assert set(Mission.objects.values_list("stage", flat=True)) == {1, 2, 3}
+    assert Campaign.objects.filter(planned_at__isnull=False).count() == 2
+    assert set(Assignment.objects.values_list("state", flat=True)) == set(Assignment.State)
+    assert Submission.objects.exclude(screenshot="").exists()
+    assert PromotionInvitation.objects.filter(answered_at__isnull=True).exists()
+    counted = Assignment.objects.count()
+    call_command("seed_demo")
+    assert Assignment.objects.count() == counted
+
+    client.force_login(User.objects.get(username="tom"))
+    assert client.get("/missions/").status_code == 200
+    for assignment in Assignment.objects.filter(user__username="tom"):
+        assert client.get(f"/missions/{assignment.pk}/").status_code == 200
+    client.force_login(User.objects.get(username="mentor"))
+    assert client.get("/missions/review/").status_code == 200
+    for assignment in Assignment.objects.filter(state="submitted"):
+        assert client.get(f"/missions/review/{assignment.pk}/").status_code == 200
+    for submission in Submission.objects.exclude(screenshot=""):
+        assert client.get(f"/missions/evidence/{submission.pk}/").status_code == 200

@@ -10,6 +10,7 @@ from courses import services
 from tests.courses.conftest import build_tree
 from tests.factories import PASSWORD, make_user
 from tests.guidelines.conftest import build_guidelines
+from tests.missions.conftest import mission, submitted
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,10 +44,13 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
             pytest.fail(message)
         pytest.skip(message)
     tree = build_tree()
-    guidelines = build_guidelines()
     newcomer = make_user(Role.EMPLOYEE, joined=False)
     learner = make_user(Role.EMPLOYEE)
     services.lesson_mark_done(user=learner, course=tree.basics, lesson=tree.intro)
+    mission(title_en="Comment on a colleague's post")
+    waiting = submitted(learner)  # before the guidelines exist, so no gate stops it
+    guidelines = build_guidelines()
+    reviewer = make_user(Role.EMPLOYEE, Role.MENTOR)
     base = live_server.url
     problems = {}
 
@@ -67,6 +71,17 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
         ("guideline", guidelines.main.url),
         ("strategy", guidelines.strategy.url),
         ("search", "/search/?q=social"),
+        ("missions", "/missions/"),
+        ("assignment", f"/missions/{waiting.pk}/"),
+        ("leaderboard", "/missions/leaderboard/"),
+    ]:
+        page.goto(base + path)
+        problems[name] = _axe_violations(page)
+    page.context.clear_cookies()
+    _login(page, base, reviewer.username)
+    for name, path in [
+        ("review_queue", "/missions/review/"),
+        ("review", f"/missions/review/{waiting.pk}/"),
     ]:
         page.goto(base + path)
         problems[name] = _axe_violations(page)
