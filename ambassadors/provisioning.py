@@ -30,6 +30,13 @@ COMMS_MODEL_PERMISSIONS = {
         "growthrule": ["change", "view"],
         "stagechange": ["add", "view"],
     },
+    "mentors": {
+        "mentorprofile": ["add", "change", "view"],
+        "slatarget": ["add", "change", "view"],
+        "openinghours": ["add", "change", "delete", "view"],
+        "holiday": ["add", "change", "delete", "view"],
+        "cannedresponse": ["add", "change", "delete", "view"],
+    },
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }
@@ -121,6 +128,15 @@ def schedules_sync(apps=global_apps) -> None:
         defaults={
             "func": "missions.tasks.hourly",
             "schedule_type": "H",
+            "repeats": -1,
+        },
+    )
+    Schedule.objects.update_or_create(
+        name="mentor desk SLA",
+        defaults={
+            "func": "mentors.tasks.sla_sweep",
+            "schedule_type": "I",
+            "minutes": 5,
             "repeats": -1,
         },
     )

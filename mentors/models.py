@@ -1,0 +1,319 @@
+"""The mentor desk: requests (tickets) with their thread, attachments, drafts and SLA clock,
+mentor profiles, the business-hours calendar, SLA targets and canned responses."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.models import Network
+
+
+class Kind(models.TextChoices):
+    QUESTION = "question", _("Question")
+    COACHING = "coaching", _("Coaching")
+    GHOSTWRITING = "ghostwriting", _("Ghostwriting")
+    EDITING = "editing", _("Editing")
+    MEDIATION = "mediation", _("Mediation")
+
+
+class MentorProfile(models.Model):
+    """What a mentor handles, how much at once, and when they are away."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile"
+    )
+    handles_question = models.BooleanField(_("questions"), default=True)
+    handles_coaching = models.BooleanField(_("coaching"), default=False)
+    handles_ghostwriting = models.BooleanField(_("ghostwriting"), default=False)
+    handles_editing = models.BooleanField(_("editing"), default=False)
+    handles_mediation = models.BooleanField(_("mediation"), default=False)
+    capacity = models.PositiveSmallIntegerField(
+        _("open requests at once"), default=5, help_text=_("0 means: no new requests.")
+    )
+    away_from = models.DateTimeField(_("away from"), null=True, blank=True)
+    away_until = models.DateTimeField(_("away until"), null=True, blank=True)
+    is_team_lead = models.BooleanField(_("team lead"), default=False)
+    last_assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("mentor")
+        verbose_name_plural = _("mentors")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(away_from__isnull=True)
+                | Q(away_until__isnull=True)
+                | Q(away_until__gt=models.F("away_from")),
+                name="mentor_away_period_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+    def handles(self, kind: str) -> bool:
+        return bool(getattr(self, f"handles_{kind}", False))
+
+    @property
+    def skills(self) -> list[str]:
+        return [kind.label for kind in Kind if self.handles(kind)]
+
+
+class SlaTarget(models.Model):
+    """Targets per kind, in business minutes (mediation: around the clock)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, unique=True)
+    first_response_minutes = models.PositiveIntegerField(_("first response within (minutes)"))
+    resolution_minutes = models.PositiveIntegerField(_("resolved within (minutes)"))
+    pickup_minutes = models.PositiveIntegerField(
+        _("back to the queue when untouched for (minutes)"), default=120
+    )
+    business_hours = models.BooleanField(
+        _("counts business hours only"),
+        default=True,
+        help_text=_("Off: the clock runs around the clock (mediation)."),
+    )
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("SLA target")
+        verbose_name_plural = _("SLA targets")
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class OpeningHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices, unique=True)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")), name="opening_hours_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Holiday(models.Model):
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class CannedResponse(models.Model):
+    kind = models.CharField(
+        _("for requests of kind"), max_length=20, choices=Kind.choices, blank=True
+    )
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("canned response")
+        verbose_name_plural = _("canned responses")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Ticket(models.Model):
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a mentor")
+        ASSIGNED = "assigned", _("With a mentor")
+        WAITING = "waiting", _("Waiting for you")
+        RESOLVED = "resolved", _("Closed")
+
+    OPEN_STATES = (State.QUEUED, State.ASSIGNED, State.WAITING)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tickets"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("your request"), max_length=10_000)
+    details = models.JSONField(default=dict, blank=True)
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    touched_at = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The SLA clock: due and warning moments are stored so the queue can filter on them;
+    # while the ticket waits on the employee they are empty and the remainder is kept.
+    response_due_at = models.DateTimeField(null=True, blank=True)
+    response_warn_at = models.DateTimeField(null=True, blank=True)
+    resolution_due_at = models.DateTimeField(null=True, blank=True)
+    resolution_warn_at = models.DateTimeField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    response_remaining = models.PositiveIntegerField(null=True, blank=True)
+    resolution_remaining = models.PositiveIntegerField(null=True, blank=True)
+    response_warned = models.BooleanField(default=False)
+    response_escalated = models.BooleanField(default=False)
+    resolution_warned = models.BooleanField(default=False)
+    resolution_escalated = models.BooleanField(default=False)
+    response_breached = models.BooleanField(default=False)
+    resolution_breached = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        indexes = [
+            models.Index(fields=["state", "assignee"], name="ticket_queue_idx"),
+            models.Index(fields=["response_warn_at"], name="ticket_response_warn_idx"),
+            models.Index(fields=["resolution_warn_at"], name="ticket_resolution_warn_idx"),
+            models.Index(fields=["requester", "-created_at"], name="ticket_requester_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="queued") | Q(assignee__isnull=True),
+                name="queued_ticket_has_no_assignee",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="queued") | Q(state="resolved") | Q(assignee__isnull=False),
+                name="open_ticket_has_assignee",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.subject}"
+
+
+class Message(models.Model):
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(max_length=10_000)
+    internal = models.BooleanField(
+        default=False, help_text="An internal note: never shown to the employee."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Message {self.pk} on {self.ticket_id}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"tickets/{instance.ticket_id}/{filename}"
+
+
+def private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class Attachment(models.Model):
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(upload_to=attachment_path, storage=private_storage)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Draft(models.Model):
+    """A text a mentor wrote or edited for the employee."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="drafts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=20_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk} for {self.ticket_id}"
+
+
+class Rating(models.Model):
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="rating")
+    satisfaction = models.PositiveSmallIntegerField(choices=[(n, str(n)) for n in range(1, 6)])
+    comment = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__gte=1, satisfaction__lte=5), name="rating_one_to_five"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id}: {self.satisfaction}"
+
+
+class TicketEvent(models.Model):
+    """What happened to a ticket and who did it: assignment, reassignment with the reason,
+    return to the queue, warnings, escalations, state changes."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} {self.action}"

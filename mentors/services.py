@@ -1,0 +1,606 @@
+"""The mentor desk's rules: filing, routing, the SLA clock, the thread, drafts, closing,
+reopening and rating. Every change is one function in a transaction; a refused action
+raises DeskError with a message the person can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.roles import is_mentor
+from ambassadors.sanitise import clean_text
+from ambassadors.services import notify
+
+from .attachments import MAX_PER_MESSAGE, AttachmentRejected, attachment_clean
+from .models import (
+    Attachment,
+    Draft,
+    Kind,
+    MentorProfile,
+    Message,
+    Rating,
+    SlaTarget,
+    Ticket,
+    TicketEvent,
+)
+from .sla import Calendar
+
+T = Ticket.State
+REOPEN_WITHIN = dt.timedelta(days=14)
+WARN_AT = 0.75
+# Used when comms staff have not set targets for a kind (minutes; mediation around the clock).
+DEFAULT_TARGETS = {
+    Kind.QUESTION: (8 * 60, 3 * 8 * 60, 120, True),
+    Kind.COACHING: (8 * 60, 10 * 8 * 60, 240, True),
+    Kind.GHOSTWRITING: (8 * 60, 5 * 8 * 60, 240, True),
+    Kind.EDITING: (8 * 60, 3 * 8 * 60, 240, True),
+    Kind.MEDIATION: (60, 24 * 60, 15, False),
+}
+
+ERROR_SUBJECT = _("Give your request a short subject.")
+ERROR_BODY = _("Tell the mentor what you need.")
+ERROR_LINK = _("Give the address of the discussion (an http or https link).")
+ERROR_CLOSED = _("This request is closed. Reopen it to write again.")
+ERROR_NOT_YOURS = _("This request is not yours.")
+ERROR_TAKEN = _("Another mentor already took this request.")
+ERROR_SKILL = _("%(name)s does not handle %(kind)s requests.")
+ERROR_REASON = _("Give the reason for the reassignment.")
+ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
+ERROR_RATING = _("Choose a score from 1 to 5.")
+ERROR_NOT_CLOSED = _("You can rate the help once the request is closed.")
+ERROR_EMPTY = _("Write a message first.")
+ERROR_NOT_MENTOR = _("Only mentors work on requests.")
+
+http_url = URLValidator(schemes=["http", "https"])
+
+
+class DeskError(Exception):
+    pass
+
+
+# --- targets and the clock ------------------------------------------------------------------
+
+
+def target_for(kind: str) -> SlaTarget:
+    found = SlaTarget.objects.filter(kind=kind).first()
+    if found is not None:
+        return found
+    response, resolution, pickup, business = DEFAULT_TARGETS[Kind(kind)]
+    return SlaTarget(
+        kind=kind,
+        first_response_minutes=response,
+        resolution_minutes=resolution,
+        pickup_minutes=pickup,
+        business_hours=business,
+    )
+
+
+def calendar_for(target: SlaTarget) -> Calendar:
+    return Calendar.load() if target.business_hours else Calendar.around_the_clock()
+
+
+def _set_clock(ticket: Ticket, start: dt.datetime, *, response: float, resolution: float):
+    """Due and warning moments from `start`, with `response`/`resolution` minutes left."""
+    target = target_for(ticket.kind)
+    calendar = calendar_for(target)
+    if ticket.first_response_at is None:
+        ticket.response_due_at = calendar.add(start, response)
+        ticket.response_warn_at = calendar.add(
+            start, max(response - (1 - WARN_AT) * target.first_response_minutes, 0)
+        )
+    ticket.resolution_due_at = calendar.add(start, resolution)
+    ticket.resolution_warn_at = calendar.add(
+        start, max(resolution - (1 - WARN_AT) * target.resolution_minutes, 0)
+    )
+
+
+def clock_start(ticket: Ticket, now: dt.datetime) -> None:
+    target = target_for(ticket.kind)
+    _set_clock(
+        ticket,
+        now,
+        response=target.first_response_minutes,
+        resolution=target.resolution_minutes,
+    )
+
+
+def clock_pause(ticket: Ticket, now: dt.datetime) -> None:
+    """Waiting on the employee: keep what is left, clear the due moments."""
+    if ticket.paused_at is not None:
+        return
+    calendar = calendar_for(target_for(ticket.kind))
+    if ticket.first_response_at is None and ticket.response_due_at:
+        ticket.response_remaining = round(calendar.minutes_between(now, ticket.response_due_at))
+    if ticket.resolution_due_at:
+        ticket.resolution_remaining = round(calendar.minutes_between(now, ticket.resolution_due_at))
+    ticket.paused_at = now
+    ticket.response_due_at = ticket.response_warn_at = None
+    ticket.resolution_due_at = ticket.resolution_warn_at = None
+
+
+def clock_resume(ticket: Ticket, now: dt.datetime) -> None:
+    if ticket.paused_at is None:
+        return
+    _set_clock(
+        ticket,
+        now,
+        response=ticket.response_remaining or 0,
+        resolution=ticket.resolution_remaining or 0,
+    )
+    ticket.paused_at = None
+    ticket.response_remaining = ticket.resolution_remaining = None
+
+
+# --- routing --------------------------------------------------------------------------------
+
+
+def _event(ticket, action, actor=None, to_user=None, reason=""):
+    TicketEvent.objects.create(
+        ticket=ticket, action=action, actor=actor, to_user=to_user, reason=reason[:300]
+    )
+
+
+def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: bool = True):
+    """Mentors with the skill who are not away; with room left under their capacity."""
+    now = now or timezone.now()
+    away = Q(away_from__lte=now) & (Q(away_until__isnull=True) | Q(away_until__gt=now))
+    away |= Q(away_from__isnull=True, away_until__gt=now)
+    mentors = (
+        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__is_active=True)
+        .exclude(away)
+        .annotate(
+            open_count=Count(
+                "user__assigned_tickets",
+                filter=Q(user__assigned_tickets__state__in=[T.ASSIGNED, T.WAITING]),
+            )
+        )
+        .select_related("user")
+    )
+    if with_room:
+        mentors = mentors.filter(capacity__gt=0, open_count__lt=F("capacity"))
+    return mentors
+
+
+def _team_leads():
+    return User.objects.filter(mentor_profile__is_team_lead=True, is_active=True)
+
+
+def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str = ""):
+    language = getattr(getattr(user, "ambassador", None), "language", "nl")
+    with translation.override(language):
+        notify(recipient=user, kind=kind, key=key, subject=str(subject), body=body, link=link)
+
+
+def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="") -> None:
+    previous = ticket.assignee
+    ticket.assignee = mentor
+    ticket.assigned_at = now
+    ticket.touched_at = None
+    if ticket.state == T.QUEUED:
+        ticket.state = T.ASSIGNED
+    MentorProfile.objects.filter(user=mentor).update(last_assigned_at=now)
+    _event(
+        ticket,
+        "reassigned" if previous else "assigned",
+        actor=actor,
+        to_user=mentor,
+        reason=reason,
+    )
+    _tell(
+        mentor,
+        kind="ticket_assigned",
+        key=f"ticket:{ticket.pk}:assigned:{mentor.pk}:{now:%s%f}",
+        subject=gettext("New request for you: %(subject)s") % {"subject": ticket.subject},
+        link=f"/desk/{ticket.pk}/",
+    )
+
+
+def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | None:
+    """Give a queued ticket to the best available mentor, or leave it in the queue.
+
+    Fewest open tickets relative to capacity wins; ties go to whoever got one longest ago
+    (round robin). Mediation is offered to every available mediation mentor at once
+    instead: the first to take it gets it.
+    """
+    now = timezone.now()
+    if ticket.kind == Kind.MEDIATION:
+        return _broadcast(ticket, now)
+    candidates = [
+        m for m in available_mentors(ticket.kind, now) if m.user_id not in (exclude or ())
+    ]
+    if not candidates:
+        _queue_alert(ticket)
+        return None
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    best = min(
+        candidates,
+        key=lambda m: (m.open_count / m.capacity, m.last_assigned_at or oldest, m.pk),
+    )
+    _assign(ticket, best.user, now)
+    ticket.save()
+    return best.user
+
+
+def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
+    mentors = list(available_mentors(Kind.MEDIATION, now, with_room=False))
+    for mentor in mentors:
+        _tell(
+            mentor.user,
+            kind="mediation_alert",
+            key=f"ticket:{ticket.pk}:mediation:{mentor.user_id}",
+            subject=gettext("Urgent mediation request: %(subject)s") % {"subject": ticket.subject},
+            body=gettext("The first mentor to take it gets it."),
+            link=f"/desk/{ticket.pk}/",
+        )
+    if not mentors:
+        _queue_alert(ticket)
+    _event(ticket, "broadcast", reason=f"{len(mentors)} mentors alerted")
+
+
+def _queue_alert(ticket: Ticket) -> None:
+    for lead in _team_leads():
+        _tell(
+            lead,
+            kind="ticket_unassigned",
+            key=f"ticket:{ticket.pk}:queued:{lead.pk}:{timezone.now():%Y%m%d%H}",
+            subject=gettext("No mentor available for: %(subject)s") % {"subject": ticket.subject},
+            body=gettext("The request waits in the team queue."),
+            link=f"/desk/{ticket.pk}/",
+        )
+
+
+# --- filing ---------------------------------------------------------------------------------
+
+
+def _clean_attachments(files) -> list:
+    files = [f for f in (files or []) if f]
+    if len(files) > MAX_PER_MESSAGE:
+        raise DeskError(gettext("At most 5 attachments at a time."))
+    try:
+        return [attachment_clean(upload) for upload in files]
+    except AttachmentRejected as error:
+        raise DeskError(str(error)) from error
+
+
+def _store(ticket: Ticket, message: Message | None, user: User, cleaned: list) -> None:
+    for clean in cleaned:
+        attachment = Attachment(
+            ticket=ticket,
+            message=message,
+            uploaded_by=user,
+            name=clean.name,
+            content_type=clean.content_type,
+            size=len(clean.content),
+        )
+        attachment.file.save(clean.name, ContentFile(clean.content), save=False)
+        attachment.save()
+
+
+def ticket_create(
+    *,
+    requester: User,
+    kind: str,
+    subject: str,
+    body: str,
+    details: dict | None = None,
+    network: str = "",
+    files=None,
+) -> Ticket:
+    """File a request: checked first, then stored with its attachments and routed."""
+    subject = clean_text(subject or "").strip()[:200]
+    body = clean_text(body or "").strip()[:10_000]
+    if kind not in Kind.values:
+        raise DeskError(gettext("Choose what kind of help you need."))
+    if not subject:
+        raise DeskError(ERROR_SUBJECT)
+    if not body:
+        raise DeskError(ERROR_BODY)
+    details = {
+        key: clean_text(str(value)).strip()[:10_000] for key, value in (details or {}).items()
+    }
+    if kind == Kind.MEDIATION:
+        try:
+            http_url(details.get("link", ""))
+        except Exception as error:
+            raise DeskError(ERROR_LINK) from error
+    cleaned = _clean_attachments(files)
+    now = timezone.now()
+    with transaction.atomic():
+        ticket = Ticket(
+            kind=kind,
+            requester=requester,
+            subject=subject,
+            body=body,
+            details=details,
+            network=network if network else "",
+        )
+        clock_start(ticket, now)
+        ticket.save()
+        _store(ticket, None, requester, cleaned)
+        _event(ticket, "created", actor=requester)
+        ticket_route(ticket)
+    return ticket
+
+
+def _locked(ticket: Ticket) -> Ticket:
+    return Ticket.objects.select_for_update().get(pk=ticket.pk)
+
+
+@transaction.atomic
+def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
+    """A mentor takes a queued request (how mediation is picked up)."""
+    ticket = _locked(ticket)
+    _require_skill(mentor, ticket.kind)
+    if ticket.state != T.QUEUED:
+        raise DeskError(ERROR_TAKEN)
+    now = timezone.now()
+    _assign(ticket, mentor, now, actor=mentor)
+    ticket.touched_at = now
+    ticket.save()
+    return ticket
+
+
+def _require_skill(mentor: User, kind: str) -> None:
+    profile = MentorProfile.objects.filter(user=mentor).first()
+    if profile is None or not profile.handles(kind):
+        name = mentor.get_full_name() or mentor.username
+        raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(kind).label.lower()})
+
+
+@transaction.atomic
+def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) -> Ticket:
+    reason = clean_text(reason or "").strip()
+    if not reason:
+        raise DeskError(ERROR_REASON)
+    ticket = _locked(ticket)
+    if ticket.state == T.RESOLVED:
+        raise DeskError(ERROR_CLOSED)
+    _require_skill(to_user, ticket.kind)
+    _assign(ticket, to_user, timezone.now(), actor=actor, reason=reason)
+    ticket.save()
+    return ticket
+
+
+# --- the thread -----------------------------------------------------------------------------
+
+
+def _is_desk(user: User) -> bool:
+    return is_mentor(user)
+
+
+def ticket_reply(
+    *, ticket: Ticket, author: User, body: str, internal: bool = False, files=None
+) -> Message:
+    """Add to the thread. Employees write public messages only; mentors may add internal
+    notes, which the employee never sees."""
+    body = clean_text(body or "").strip()[:10_000]
+    cleaned = _clean_attachments(files)
+    if not body and not cleaned:
+        raise DeskError(ERROR_EMPTY)
+    now = timezone.now()
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if ticket.state == T.RESOLVED:
+            raise DeskError(ERROR_CLOSED)
+        from_requester = author.pk == ticket.requester_id
+        if not from_requester and not _is_desk(author):
+            raise DeskError(ERROR_NOT_YOURS)
+        internal = internal and not from_requester
+        message = Message.objects.create(ticket=ticket, author=author, body=body, internal=internal)
+        _store(ticket, message, author, cleaned)
+        if from_requester:
+            if ticket.state == T.WAITING:
+                clock_resume(ticket, now)
+                ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
+            ticket.save()
+            if ticket.assignee_id:
+                _tell(
+                    ticket.assignee,
+                    kind="ticket_reply",
+                    key=f"ticket:{ticket.pk}:message:{message.pk}",
+                    subject=gettext("New reply on: %(subject)s") % {"subject": ticket.subject},
+                    link=f"/desk/{ticket.pk}/",
+                )
+            return message
+        ticket.touched_at = now
+        if not internal:
+            if ticket.first_response_at is None:
+                ticket.first_response_at = now
+                ticket.response_breached = bool(
+                    ticket.response_due_at and now > ticket.response_due_at
+                )
+                ticket.response_due_at = ticket.response_warn_at = None
+            _tell(
+                ticket.requester,
+                kind="ticket_reply",
+                key=f"ticket:{ticket.pk}:message:{message.pk}",
+                subject=gettext("Your mentor replied: %(subject)s") % {"subject": ticket.subject},
+                body=body[:300],
+                link=f"/help/{ticket.pk}/",
+            )
+        ticket.save()
+    return message
+
+
+@transaction.atomic
+def ticket_wait(*, ticket: Ticket, mentor: User) -> Ticket:
+    """Waiting on the employee: the SLA clock pauses until they answer."""
+    ticket = _locked(ticket)
+    if ticket.state not in (T.ASSIGNED,):
+        raise DeskError(ERROR_CLOSED if ticket.state == T.RESOLVED else ERROR_TAKEN)
+    clock_pause(ticket, timezone.now())
+    ticket.state = T.WAITING
+    ticket.touched_at = timezone.now()
+    ticket.save()
+    _event(ticket, "waiting", actor=mentor)
+    return ticket
+
+
+@transaction.atomic
+def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
+    """Close the request (the employee when helped, or the mentor)."""
+    ticket = _locked(ticket)
+    if ticket.state == T.RESOLVED:
+        raise DeskError(ERROR_CLOSED)
+    if by.pk != ticket.requester_id and not _is_desk(by):
+        raise DeskError(ERROR_NOT_YOURS)
+    now = timezone.now()
+    ticket.resolution_breached = bool(ticket.resolution_due_at and now > ticket.resolution_due_at)
+    ticket.state = T.RESOLVED
+    ticket.resolved_at = now
+    ticket.paused_at = None
+    ticket.response_due_at = ticket.response_warn_at = None
+    ticket.resolution_due_at = ticket.resolution_warn_at = None
+    ticket.save()
+    _event(ticket, "resolved", actor=by)
+    return ticket
+
+
+@transaction.atomic
+def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
+    ticket = _locked(ticket)
+    if user.pk != ticket.requester_id:
+        raise DeskError(ERROR_NOT_YOURS)
+    if ticket.state != T.RESOLVED or ticket.resolved_at < timezone.now() - REOPEN_WITHIN:
+        raise DeskError(ERROR_REOPEN)
+    now = timezone.now()
+    ticket.resolved_at = None
+    ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
+    target = target_for(ticket.kind)
+    _set_clock(ticket, now, response=0, resolution=target.resolution_minutes)
+    ticket.resolution_warned = ticket.resolution_escalated = False
+    ticket.save()
+    _event(ticket, "reopened", actor=user)
+    if ticket.state == T.QUEUED:
+        ticket_route(ticket)
+    return ticket
+
+
+@transaction.atomic
+def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") -> Rating:
+    if user.pk != ticket.requester_id:
+        raise DeskError(ERROR_NOT_YOURS)
+    if ticket.state != T.RESOLVED:
+        raise DeskError(ERROR_NOT_CLOSED)
+    try:
+        score = int(satisfaction)
+    except (TypeError, ValueError) as error:
+        raise DeskError(ERROR_RATING) from error
+    if not 1 <= score <= 5:
+        raise DeskError(ERROR_RATING)
+    rating, _created = Rating.objects.update_or_create(
+        ticket=ticket,
+        defaults={"satisfaction": score, "comment": clean_text(comment or "").strip()[:2000]},
+    )
+    return rating
+
+
+@transaction.atomic
+def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
+    """A ghostwritten or edited text returned to the employee as a draft."""
+    text = clean_text(text or "").strip()[:20_000]
+    if not text:
+        raise DeskError(ERROR_EMPTY)
+    if not _is_desk(mentor):
+        raise DeskError(ERROR_NOT_MENTOR)
+    ticket = _locked(ticket)
+    if ticket.state == T.RESOLVED:
+        raise DeskError(ERROR_CLOSED)
+    draft = Draft.objects.create(ticket=ticket, author=mentor, text=text)
+    ticket.touched_at = timezone.now()
+    ticket.save(update_fields=["touched_at", "updated_at"])
+    _tell(
+        ticket.requester,
+        kind="ticket_draft",
+        key=f"ticket:{ticket.pk}:draft:{draft.pk}",
+        subject=gettext("A draft for you: %(subject)s") % {"subject": ticket.subject},
+        link=f"/help/{ticket.pk}/",
+    )
+    return draft
+
+
+# --- the periodic sweep ---------------------------------------------------------------------
+
+
+def sla_sweep(*, now: dt.datetime | None = None) -> dict:
+    """Warn at 75% of a target, escalate on breach (once each), return untouched tickets."""
+    now = now or timezone.now()
+    counts = {"warned": 0, "escalated": 0, "returned": 0}
+    open_states = [T.QUEUED, T.ASSIGNED]
+    for field in ("response", "resolution"):
+        warn = Ticket.objects.filter(
+            state__in=open_states, **{f"{field}_warn_at__lte": now, f"{field}_warned": False}
+        ).select_related("assignee")
+        for ticket in list(warn):
+            if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_warned": False}).update(
+                **{f"{field}_warned": True}
+            ):
+                for person in [ticket.assignee] if ticket.assignee else list(_team_leads()):
+                    _tell(
+                        person,
+                        kind="sla_warning",
+                        key=f"ticket:{ticket.pk}:{field}:warned:{person.pk}",
+                        subject=gettext("Due soon: %(subject)s") % {"subject": ticket.subject},
+                        link=f"/desk/{ticket.pk}/",
+                    )
+                counts["warned"] += 1
+        breach = Ticket.objects.filter(
+            state__in=open_states, **{f"{field}_due_at__lte": now, f"{field}_escalated": False}
+        )
+        for ticket in list(breach):
+            if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_escalated": False}).update(
+                **{f"{field}_escalated": True, f"{field}_breached": True}
+            ):
+                for lead in _team_leads():
+                    _tell(
+                        lead,
+                        kind="sla_breach",
+                        key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",
+                        subject=gettext("Target missed: %(subject)s") % {"subject": ticket.subject},
+                        link=f"/desk/{ticket.pk}/",
+                    )
+                _event(ticket, f"escalated_{field}")
+                counts["escalated"] += 1
+    counts["returned"] = tickets_return_untouched(now=now)
+    return counts
+
+
+def tickets_return_untouched(*, now: dt.datetime | None = None) -> int:
+    """A ticket its mentor did not open within the pick-up time goes to someone else."""
+    now = now or timezone.now()
+    returned = 0
+    candidates = Ticket.objects.filter(state=T.ASSIGNED, touched_at__isnull=True).select_related(
+        "assignee"
+    )
+    for ticket in list(candidates):
+        target = target_for(ticket.kind)
+        if ticket.assigned_at + dt.timedelta(minutes=target.pickup_minutes) > now:
+            continue
+        with transaction.atomic():
+            locked = _locked(ticket)
+            if locked.state != T.ASSIGNED or locked.touched_at is not None:
+                continue
+            previous = locked.assignee_id
+            locked.assignee = None
+            locked.state = T.QUEUED
+            locked.save()
+            _event(locked, "returned", reason="not picked up in time")
+            ticket_route(locked, exclude={previous})
+        returned += 1
+    return returned
+
+
+def ticket_touch(ticket: Ticket, user: User) -> None:
+    """The assignee opened the ticket: it is picked up."""
+    if ticket.assignee_id == user.pk and ticket.touched_at is None:
+        Ticket.objects.filter(pk=ticket.pk, touched_at__isnull=True).update(
+            touched_at=timezone.now()
+        )
