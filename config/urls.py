@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("guidelines.urls")),
     path("", include("sharing.urls")),
+    path("", include("mentors.urls")),
     path("", include("missions.urls")),
     path("", include("ambassadors.urls")),
 ]

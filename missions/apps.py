@@ -10,3 +10,10 @@ class MissionsConfig(AppConfig):
         from . import dashboard_panels, receivers  # noqa: F401 (registers the dashboard panel)
 
         receivers.connect()
+
+        from mentors.selectors import draft_text
+
+        from .drafts import register_draft_source
+
+        # Drafts the mentor desk wrote or edited can start a production mission's text.
+        register_draft_source(draft_text)

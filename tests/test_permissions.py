@@ -12,6 +12,7 @@ from ambassadors.roles import Role
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
 from tests.guidelines.conftest import build_guidelines
+from tests.mentors.conftest import file_request, png_file
 from tests.missions.conftest import submitted
 from tests.sharing.conftest import make_item
 
@@ -33,6 +34,7 @@ PARTICIPANTS_ONLY = statuses(200, anonymous=302, newcomer=302, admin=302)
 POST_ONLY = statuses(405)
 CMS_ONLY = statuses(302, comms=200, admin=200)
 REVIEWERS_ONLY = statuses(403, anonymous=302, mentor=200, comms=200, admin=200)
+MENTORS_ONLY = statuses(403, anonymous=302, mentor=200)
 
 # name: (path, expected status per role)
 ROUTES = {
@@ -109,6 +111,25 @@ ROUTES = {
     "missions:review_queue": ("/missions/review/", REVIEWERS_ONLY),
     "missions:review": (lambda: f"/missions/review/{submitted().pk}/", REVIEWERS_ONLY),
     "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
+    # Mentor desk: an employee's own requests; the desk for mentors; attachments only for
+    # the request's author and mentors (someone else's request is simply not found).
+    "mentors:help": ("/help/", PARTICIPANTS_ONLY),
+    "mentors:help_new": ("/help/new/question/", PARTICIPANTS_ONLY),
+    "mentors:help_ticket": (
+        lambda: f"/help/{file_request().pk}/",
+        statuses(404, anonymous=302, newcomer=302, admin=302),
+    ),
+    "mentors:help_close": ("/help/1/close/", POST_ONLY),
+    "mentors:help_reopen": ("/help/1/reopen/", POST_ONLY),
+    "mentors:help_rate": ("/help/1/rate/", POST_ONLY),
+    "mentors:attachment": (
+        lambda: f"/help/attachments/{file_request(files=[png_file()]).attachments.get().pk}/",
+        statuses(404, anonymous=302, mentor=200),
+    ),
+    "mentors:desk": ("/desk/", MENTORS_ONLY),
+    "mentors:desk_figures": ("/desk/figures/", MENTORS_ONLY),
+    "mentors:desk_canned": ("/desk/canned/", MENTORS_ONLY),
+    "mentors:desk_ticket": (lambda: f"/desk/{file_request().pk}/", MENTORS_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
 from ambassadors.roles import Role
 from mentors import services
 from mentors.models import Kind, MentorProfile
@@ -24,3 +29,9 @@ def file_request(requester=None, kind=Kind.QUESTION, **fields):
     if kind == Kind.MEDIATION:
         fields.setdefault("details", {"link": "https://www.linkedin.example/posts/1"})
     return services.ticket_create(requester=requester, kind=kind, **fields)
+
+
+def png_file(name="photo.png", size=(30, 20)) -> SimpleUploadedFile:
+    output = io.BytesIO()
+    Image.new("RGB", size, "teal").save(output, format="PNG")
+    return SimpleUploadedFile(name, output.getvalue(), content_type="image/png")

@@ -1,0 +1,158 @@
+"""Read-only queries for the desk: the queue, figures and the readable diff of an edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.utils import timezone
+
+from .models import Draft, Kind, Ticket
+
+T = Ticket.State
+VIEWS = ("mine", "unassigned", "soon", "breached", "all")
+
+
+def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:
+    """One tab of the desk's queue; every filter is an indexed column, never a per-row check."""
+    now = now or timezone.now()
+    tickets = Ticket.objects.filter(state__in=Ticket.OPEN_STATES)
+    if view == "mine":
+        tickets = tickets.filter(assignee=user)
+    elif view == "unassigned":
+        tickets = tickets.filter(state=T.QUEUED)
+    elif view == "soon":
+        tickets = tickets.filter(
+            Q(response_warn_at__lte=now, response_due_at__gt=now)
+            | Q(resolution_warn_at__lte=now, resolution_due_at__gt=now)
+        )
+    elif view == "breached":
+        tickets = tickets.filter(Q(response_due_at__lte=now) | Q(resolution_due_at__lte=now))
+    if kind in Kind.values:
+        tickets = tickets.filter(kind=kind)
+    return tickets.select_related("requester", "assignee").order_by("created_at", "pk")
+
+
+def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
+    """The number in each tab, in one query."""
+    now = now or timezone.now()
+    open_tickets = Ticket.objects.filter(state__in=Ticket.OPEN_STATES)
+    return open_tickets.aggregate(
+        mine=Count("pk", filter=Q(assignee=user)),
+        unassigned=Count("pk", filter=Q(state=T.QUEUED)),
+        soon=Count(
+            "pk",
+            filter=Q(response_warn_at__lte=now, response_due_at__gt=now)
+            | Q(resolution_warn_at__lte=now, resolution_due_at__gt=now),
+        ),
+        breached=Count("pk", filter=Q(response_due_at__lte=now) | Q(resolution_due_at__lte=now)),
+        all=Count("pk"),
+    )
+
+
+@dataclass
+class Figures:
+    label: str
+    requests: int
+    first_response: dt.timedelta | None
+    resolution: dt.timedelta | None
+    response_met: float | None
+    resolution_met: float | None
+    satisfaction: float | None
+    ratings: int
+
+
+def figures(*, group_by: str, mentor=None) -> list[Figures]:
+    """First-response and resolution times, SLA attainment and satisfaction per kind or
+    per mentor (optionally for one mentor only). One grouped query."""
+    tickets = Ticket.objects.all()
+    if mentor is not None:
+        tickets = tickets.filter(assignee=mentor)
+    field = "kind" if group_by == "kind" else "assignee"
+    response = ExpressionWrapper(F("first_response_at") - F("created_at"), DurationField())
+    resolution = ExpressionWrapper(F("resolved_at") - F("created_at"), DurationField())
+    rows = (
+        tickets.values(field, "assignee__first_name", "assignee__last_name", "assignee__username")
+        if field == "assignee"
+        else tickets.values(field)
+    )
+    rows = rows.annotate(
+        requests=Count("pk"),
+        answered=Count("pk", filter=Q(first_response_at__isnull=False)),
+        answered_in_time=Count(
+            "pk", filter=Q(first_response_at__isnull=False, response_breached=False)
+        ),
+        resolved=Count("pk", filter=Q(resolved_at__isnull=False)),
+        resolved_in_time=Count(
+            "pk", filter=Q(resolved_at__isnull=False, resolution_breached=False)
+        ),
+        first_response=Avg(response, filter=Q(first_response_at__isnull=False)),
+        resolution_time=Avg(resolution, filter=Q(resolved_at__isnull=False)),
+        satisfaction=Avg("rating__satisfaction"),
+        ratings=Count("rating"),
+    ).order_by(field)
+    result = []
+    for row in rows:
+        if field == "kind":
+            label = str(Kind(row["kind"]).label)
+        elif row["assignee"] is None:
+            label = "—"
+        else:
+            name = f"{row['assignee__first_name']} {row['assignee__last_name']}".strip()
+            label = name or row["assignee__username"]
+        result.append(
+            Figures(
+                label=label,
+                requests=row["requests"],
+                first_response=row["first_response"],
+                resolution=row["resolution_time"],
+                response_met=row["answered_in_time"] / row["answered"] if row["answered"] else None,
+                resolution_met=(
+                    row["resolved_in_time"] / row["resolved"] if row["resolved"] else None
+                ),
+                satisfaction=row["satisfaction"],
+                ratings=row["ratings"],
+            )
+        )
+    return result
+
+
+@dataclass
+class Piece:
+    kind: str  # "same", "added", "removed"
+    text: str
+
+
+def text_diff(original: str, edited: str) -> list[Piece]:
+    """Word-level changes from the employee's draft to the mentor's edit."""
+    before = re.findall(r"\S+|\s+", original or "")
+    after = re.findall(r"\S+|\s+", edited or "")
+    pieces: list[Piece] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(Piece("same", "".join(before[a1:a2])))
+            continue
+        if op in ("delete", "replace"):
+            pieces.append(Piece("removed", "".join(before[a1:a2])))
+        if op in ("insert", "replace"):
+            pieces.append(Piece("added", "".join(after[b1:b2])))
+    return pieces
+
+
+DRAFT_PREFIX = "desk-"
+
+
+def draft_text(user, ref: str) -> str | None:
+    """The mission seam: the text of a draft made for `user`, by reference `desk-<id>`."""
+    if not ref.startswith(DRAFT_PREFIX) or not ref[len(DRAFT_PREFIX) :].isdigit():
+        return None
+    draft = (
+        Draft.objects.filter(pk=int(ref[len(DRAFT_PREFIX) :]), ticket__requester=user)
+        .only("text")
+        .first()
+    )
+    return draft.text if draft else None

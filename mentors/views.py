@@ -1,0 +1,355 @@
+"""The employee's help pages and the mentors' desk."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ambassadors.roles import is_mentor
+from ambassadors.views import participant_required
+
+from . import selectors, services
+from .forms import FORMS
+from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
+
+T = Ticket.State
+
+
+def mentor_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_mentor(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# --- for employees --------------------------------------------------------------------------
+
+
+@participant_required
+def help_home(request):
+    tickets = Ticket.objects.filter(requester=request.user).order_by("-created_at")
+    page = Paginator(tickets, 20).get_page(request.GET.get("page"))
+    kinds = [(kind, FORMS[kind].intro) for kind in Kind]
+    return render(request, "mentors/help_home.html", {"page": page, "kinds": kinds})
+
+
+@participant_required
+def help_new(request, kind: str):
+    if kind not in Kind.values:
+        raise Http404
+    form_class = FORMS[kind]
+    form = form_class(request.POST or None, request.FILES or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            ticket = services.ticket_create(
+                requester=request.user,
+                kind=kind,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                details=form.details(),
+                network=form.cleaned_data.get("network", ""),
+                files=form.cleaned_data.get("files") or [],
+            )
+        except services.DeskError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, _("Your request is in. A mentor will get back to you."))
+            return redirect("mentors:help_ticket", pk=ticket.pk)
+    return render(
+        request,
+        "mentors/help_new.html",
+        {"form": form, "kind": Kind(kind), "intro": form_class.intro, "error": error},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _own_ticket(request, pk: int) -> Ticket:
+    return get_object_or_404(
+        Ticket.objects.select_related("assignee"), pk=pk, requester=request.user
+    )
+
+
+@never_cache
+@participant_required
+def help_ticket(request, pk: int):
+    """The employee's view of their request: never internal notes or their attachments."""
+    ticket = _own_ticket(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.ticket_reply(
+                ticket=ticket,
+                author=request.user,
+                body=request.POST.get("body", ""),
+                files=request.FILES.getlist("files"),
+            )
+        except services.DeskError as problem:
+            error = str(problem)
+        else:
+            return redirect("mentors:help_ticket", pk=pk)
+    thread = ticket.messages.filter(internal=False).select_related("author")
+    attachments = ticket.attachments.filter(
+        Q(message__isnull=True) | Q(message__internal=False)
+    ).order_by("created_at")
+    drafts = list(ticket.drafts.select_related("author"))
+    if ticket.kind == Kind.EDITING:
+        for draft in drafts:
+            draft.changes = selectors.text_diff(ticket.body, draft.text)
+    from missions.models import Assignment, Mission
+
+    production = Assignment.objects.filter(
+        user=request.user,
+        state__in=[Assignment.State.ACCEPTED, Assignment.State.CHANGES_REQUESTED],
+        mission__stage=3,
+    ).select_related("mission")
+    reopen_until = ticket.resolved_at + services.REOPEN_WITHIN if ticket.resolved_at else None
+    return render(
+        request,
+        "mentors/help_ticket.html",
+        {
+            "ticket": ticket,
+            "thread": thread,
+            "attachments": attachments,
+            "drafts": drafts,
+            "production": list(production),
+            "production_kinds": {Mission.Kind.ARTICLE, Mission.Kind.PHOTO},
+            "can_reopen": reopen_until is not None and reopen_until > timezone.now(),
+            "rating": getattr(ticket, "rating", None) if ticket.state == T.RESOLVED else None,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _ticket_action(request, pk, action):
+    ticket = _own_ticket(request, pk)
+    try:
+        action(ticket)
+    except services.DeskError as problem:
+        messages.error(request, str(problem))
+    return redirect("mentors:help_ticket", pk=pk)
+
+
+@require_POST
+@participant_required
+def help_close(request, pk: int):
+    messages.success(request, _("Glad you were helped. You can rate the help below."))
+    return _ticket_action(request, pk, lambda t: services.ticket_resolve(ticket=t, by=request.user))
+
+
+@require_POST
+@participant_required
+def help_reopen(request, pk: int):
+    return _ticket_action(
+        request, pk, lambda t: services.ticket_reopen(ticket=t, user=request.user)
+    )
+
+
+@require_POST
+@participant_required
+def help_rate(request, pk: int):
+    def rate(ticket):
+        services.ticket_rate(
+            ticket=ticket,
+            user=request.user,
+            satisfaction=request.POST.get("satisfaction"),
+            comment=request.POST.get("comment", ""),
+        )
+        messages.success(request, _("Thank you for your rating."))
+
+    return _ticket_action(request, pk, rate)
+
+
+@never_cache
+def attachment(request, pk: int):
+    """An attachment, for the request's author (not on internal notes) and for mentors."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    found = get_object_or_404(Attachment.objects.select_related("ticket", "message"), pk=pk)
+    mentor = is_mentor(request.user)
+    own = found.ticket.requester_id == request.user.pk and not (
+        found.message is not None and found.message.internal
+    )
+    if not (mentor or own):
+        raise Http404
+    response = FileResponse(
+        found.file.open("rb"),
+        content_type=found.content_type,
+        as_attachment=not found.content_type.startswith("image/"),
+        filename=found.name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- for mentors ----------------------------------------------------------------------------
+
+
+@mentor_required
+def desk(request):
+    view = request.GET.get("view", "mine")
+    view = view if view in selectors.VIEWS else "mine"
+    kind = request.GET.get("kind", "")
+    tickets = selectors.queue(user=request.user, view=view, kind=kind)
+    page = Paginator(tickets, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mentors/desk.html",
+        {
+            "page": page,
+            "view": view,
+            "kind": kind,
+            "kinds": Kind.choices,
+            "counts": selectors.queue_counts(user=request.user),
+            "now": timezone.now(),
+            "views": [
+                ("mine", _("Mine")),
+                ("unassigned", _("Unassigned")),
+                ("soon", _("Breaching soon")),
+                ("breached", _("Breached")),
+                ("all", _("All open")),
+            ],
+        },
+    )
+
+
+DESK_ACTIONS = {"reply", "take", "wait", "resolve", "reassign", "draft"}
+
+
+@never_cache
+@mentor_required
+def desk_ticket(request, pk: int):
+    ticket = get_object_or_404(Ticket.objects.select_related("requester", "assignee"), pk=pk)
+    services.ticket_touch(ticket, request.user)
+    error = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            _desk_action(request, ticket, action)
+        except services.DeskError as problem:
+            error = str(problem)
+        else:
+            return redirect("mentors:desk_ticket", pk=pk)
+    ticket.refresh_from_db()
+    mentors = (
+        MentorProfile.objects.filter(**{f"handles_{ticket.kind}": True})
+        .exclude(user=ticket.assignee_id)
+        .select_related("user")
+        .annotate(
+            open_count=Count(
+                "user__assigned_tickets",
+                filter=Q(user__assigned_tickets__state__in=[T.ASSIGNED, T.WAITING]),
+            )
+        )
+    )
+    return render(
+        request,
+        "mentors/desk_ticket.html",
+        {
+            "ticket": ticket,
+            "thread": ticket.messages.select_related("author"),
+            "attachments": ticket.attachments.select_related("message"),
+            "drafts": ticket.drafts.select_related("author"),
+            "events": ticket.events.select_related("actor", "to_user"),
+            "canned": CannedResponse.objects.filter(Q(kind="") | Q(kind=ticket.kind)),
+            "mentors": mentors,
+            "rating": getattr(ticket, "rating", None),
+            "error": error,
+            "now": timezone.now(),
+        },
+        status=400 if error else 200,
+    )
+
+
+def _desk_action(request, ticket: Ticket, action: str) -> None:
+    user = request.user
+    if action not in DESK_ACTIONS:
+        raise services.DeskError(_("Unknown action."))
+    if action == "reply":
+        services.ticket_reply(
+            ticket=ticket,
+            author=user,
+            body=request.POST.get("body", ""),
+            internal=request.POST.get("internal") == "on",
+            files=request.FILES.getlist("files"),
+        )
+        if request.POST.get("then") == "wait":
+            services.ticket_wait(ticket=ticket, mentor=user)
+    elif action == "take":
+        services.ticket_take(ticket=ticket, mentor=user)
+    elif action == "wait":
+        services.ticket_wait(ticket=ticket, mentor=user)
+    elif action == "resolve":
+        services.ticket_resolve(ticket=ticket, by=user)
+    elif action == "reassign":
+        target = User.objects.filter(pk=request.POST.get("to_user") or 0).first()
+        if target is None:
+            raise services.DeskError(_("Choose a mentor."))
+        services.ticket_reassign(
+            ticket=ticket, to_user=target, actor=user, reason=request.POST.get("reason", "")
+        )
+    elif action == "draft":
+        services.draft_add(ticket=ticket, mentor=user, text=request.POST.get("text", ""))
+
+
+@mentor_required
+def desk_figures(request):
+    """Team figures: a mentor sees their own, the team lead sees everyone's."""
+    profile = MentorProfile.objects.filter(user=request.user).first()
+    lead = bool(profile and profile.is_team_lead)
+    only = None if lead else request.user
+    return render(
+        request,
+        "mentors/desk_figures.html",
+        {
+            "lead": lead,
+            "by_kind": selectors.figures(group_by="kind", mentor=only),
+            "by_mentor": selectors.figures(group_by="mentor", mentor=only),
+        },
+    )
+
+
+@mentor_required
+def desk_canned(request):
+    """Canned responses per kind, kept by the mentors themselves."""
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("delete"):
+            CannedResponse.objects.filter(pk=request.POST["delete"]).delete()
+            return redirect("mentors:desk_canned")
+        title = request.POST.get("title", "").strip()[:120]
+        body = request.POST.get("body", "").strip()[:5000]
+        kind = request.POST.get("kind", "")
+        if not title or not body or (kind and kind not in Kind.values):
+            error = _("Give the response a title and a text.")
+        else:
+            from ambassadors.sanitise import clean_text
+
+            CannedResponse.objects.create(title=clean_text(title), body=clean_text(body), kind=kind)
+            messages.success(request, _("Canned response saved."))
+            return redirect("mentors:desk_canned")
+    return render(
+        request,
+        "mentors/desk_canned.html",
+        {"responses": CannedResponse.objects.all(), "kinds": Kind.choices, "error": error},
+        status=400 if error else 200,
+    )
