@@ -147,3 +147,19 @@ FORMS = {
     form.kind: form
     for form in (RequestForm, CoachingForm, GhostwritingForm, EditingForm, MediationForm)
 }
+
+
+def details_for_display(ticket) -> list[tuple[str, str, bool]]:
+    """The kind-specific answers as (label, value, is_link), labelled in the reader's language."""
+    form = FORMS[ticket.kind]
+    rows = []
+    for name in form.detail_fields:
+        value = (ticket.details or {}).get(name, "")
+        if not value:
+            continue
+        field = form.base_fields[name]
+        choices = dict(getattr(field, "choices", []) or [])
+        rows.append((str(field.label), str(choices.get(value, value)), name == "link"))
+    if ticket.network:
+        rows.append((str(_("Network")), ticket.get_network_display(), False))
+    return rows

@@ -7,16 +7,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ambassadors.models import Network
 
 
 class Kind(models.TextChoices):
-    QUESTION = "question", _("Question")
-    COACHING = "coaching", _("Coaching")
-    GHOSTWRITING = "ghostwriting", _("Ghostwriting")
-    EDITING = "editing", _("Editing")
-    MEDIATION = "mediation", _("Mediation")
+    QUESTION = "question", pgettext_lazy("kind of request", "Question")
+    COACHING = "coaching", pgettext_lazy("kind of request", "Coaching")
+    GHOSTWRITING = "ghostwriting", pgettext_lazy("kind of request", "Ghostwriting")
+    EDITING = "editing", pgettext_lazy("kind of request", "Editing")
+    MEDIATION = "mediation", pgettext_lazy("kind of request", "Mediation")
 
 
 class MentorProfile(models.Model):

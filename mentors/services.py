@@ -486,6 +486,7 @@ def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
 
 @transaction.atomic
 def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") -> Rating:
+    ticket = _locked(ticket)
     if user.pk != ticket.requester_id:
         raise DeskError(ERROR_NOT_YOURS)
     if ticket.state != T.RESOLVED:

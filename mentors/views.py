@@ -21,7 +21,7 @@ from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 
 from . import selectors, services
-from .forms import FORMS
+from .forms import FORMS, details_for_display
 from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 
 T = Ticket.State
@@ -46,7 +46,9 @@ def mentor_required(view):
 def help_home(request):
     tickets = Ticket.objects.filter(requester=request.user).order_by("-created_at")
     page = Paginator(tickets, 20).get_page(request.GET.get("page"))
-    kinds = [(kind, FORMS[kind].intro) for kind in Kind]
+    # Mediation first: the one that cannot wait.
+    order = [Kind.MEDIATION, Kind.QUESTION, Kind.COACHING, Kind.GHOSTWRITING, Kind.EDITING]
+    kinds = [(kind, FORMS[kind].intro) for kind in order]
     return render(request, "mentors/help_home.html", {"page": page, "kinds": kinds})
 
 
@@ -126,6 +128,7 @@ def help_ticket(request, pk: int):
         "mentors/help_ticket.html",
         {
             "ticket": ticket,
+            "detail_rows": details_for_display(ticket),
             "thread": thread,
             "attachments": attachments,
             "drafts": drafts,
@@ -266,6 +269,7 @@ def desk_ticket(request, pk: int):
         "mentors/desk_ticket.html",
         {
             "ticket": ticket,
+            "detail_rows": details_for_display(ticket),
             "thread": ticket.messages.select_related("author"),
             "attachments": ticket.attachments.select_related("message"),
             "drafts": ticket.drafts.select_related("author"),
