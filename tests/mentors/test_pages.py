@@ -1,0 +1,299 @@
+"""The help pages and the desk as people use them: privacy of internal notes, attachments,
+bad input, drafts with their diff, closing, rating and reopening, and query counts."""
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from ambassadors.models import Ambassador, Stage
+from ambassadors.roles import Role
+from mentors import services
+from mentors.models import Attachment, Kind, Message, Ticket
+from missions import services as missions
+from missions.models import Mission
+from tests.factories import make_user
+from tests.mentors.conftest import file_request, make_mentor, png_file
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+T = Ticket.State
+
+
+@pytest.fixture
+def employee(employee):
+    Ambassador.objects.filter(user=employee).update(language="en")
+    return employee
+
+
+def test_file_a_request_of_each_kind(client_for, employee):
+    make_mentor(*Kind.values)
+    client = client_for(employee)
+    forms = {
+        Kind.QUESTION: {"subject": "Prices", "body": "What do I say?"},
+        Kind.COACHING: {"subject": "Video", "body": "Short videos", "availability": "Tuesday"},
+        Kind.GHOSTWRITING: {
+            "subject": "Open day",
+            "topic": "Open day",
+            "body": "Demo's and coffee",
+            "audience": "neighbours",
+            "tone": "personal",
+            "network": "facebook",
+        },
+        Kind.EDITING: {"subject": "My post", "body": "My draft text", "network": "linkedin"},
+        Kind.MEDIATION: {
+            "subject": "Angry comment",
+            "link": "https://www.linkedin.example/posts/9",
+            "body": "It escalates",
+            "urgency": "now",
+        },
+    }
+    for kind, data in forms.items():
+        response = client.post(f"/help/new/{kind}/", data)
+        assert response.status_code == 302, (kind, response.content.decode()[:500])
+    assert set(Ticket.objects.values_list("kind", flat=True)) == set(Kind.values)
+    ghost = Ticket.objects.get(kind=Kind.GHOSTWRITING)
+    assert ghost.details == {"topic": "Open day", "audience": "neighbours", "tone": "personal"}
+    assert ghost.network == "facebook"
+    assert client.get("/help/new/unknown/").status_code == 404
+
+
+def test_missing_fields_and_bad_links_are_clear_errors(client_for, employee):
+    client = client_for(employee)
+    response = client.post("/help/new/mediation/", {"subject": "x", "link": "javascript:alert(1)"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter a valid URL." in page
+    assert "This field is required." in page
+    assert not Ticket.objects.exists()
+
+
+def test_markup_is_kept_as_text(client_for, employee):
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request(employee, subject="<b>Hi</b>", body='<script>alert("x")</script>Help')
+    services.ticket_reply(ticket=ticket, author=mentor, body="<img src=x onerror=alert(1)>Sure")
+    page = client_for(employee).get(f"/help/{ticket.pk}/").content.decode()
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "onerror=alert" not in page or "&lt;img" in page
+
+
+def test_internal_notes_and_their_attachments_never_reach_the_employee(
+    client_for, employee, other_employee
+):
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    services.ticket_reply(
+        ticket=ticket,
+        author=mentor,
+        body="Secret: ask legal first.",
+        internal=True,
+        files=[png_file("legal.png")],
+    )
+    services.ticket_reply(ticket=ticket, author=mentor, body="Here is my advice.")
+    page = client_for(employee).get(f"/help/{ticket.pk}/").content.decode()
+    assert "Here is my advice." in page
+    assert "Secret" not in page
+    assert "legal.png" not in page
+    internal = Attachment.objects.get(name="legal.png")
+    assert client_for(employee).get(f"/help/attachments/{internal.pk}/").status_code == 404
+    assert client_for(mentor).get(f"/help/attachments/{internal.pk}/").status_code == 200
+    desk = client_for(mentor).get(f"/desk/{ticket.pk}/").content.decode()
+    assert "Secret: ask legal first." in desk
+    assert "Internal note" in desk
+    # Another employee cannot reach the request or anything in it.
+    assert client_for(other_employee).get(f"/help/{ticket.pk}/").status_code == 404
+
+
+def _docx() -> SimpleUploadedFile:
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return SimpleUploadedFile("../../etc/brief.docx", output.getvalue())
+
+
+def test_attachments_are_checked_by_content_and_served_only_to_participants(
+    client_for, employee, other_employee, comms
+):
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request(
+        employee,
+        files=[
+            png_file(),
+            _docx(),
+            SimpleUploadedFile("notes.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"),
+        ],
+    )
+    names = sorted(ticket.attachments.values_list("name", flat=True))
+    assert names == ["brief.docx", "notes.pdf", "photo.png"]
+    for item in ticket.attachments.all():
+        assert "/" not in item.name
+        for user, status in ((employee, 200), (mentor, 200), (other_employee, 404), (comms, 404)):
+            assert client_for(user).get(f"/help/attachments/{item.pk}/").status_code == status
+        assert client_for().get(f"/help/attachments/{item.pk}/").status_code == 302
+    pdf = client_for(employee).get(
+        f"/help/attachments/{ticket.attachments.get(name='notes.pdf').pk}/"
+    )
+    assert "attachment" in pdf["Content-Disposition"]
+    assert "sandbox" in pdf["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("cv.pdf", b"MZ\x90\x00 an executable"), "is not an image"),
+        (SimpleUploadedFile("photo.png", b"<svg onload=alert(1)>"), "is not an image"),
+        (SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024)), "larger than 10 MB"),
+        (SimpleUploadedFile("fake.docx", b"PK\x03\x04 broken zip"), "is not an image"),
+    ],
+)
+def test_bad_attachments_are_refused_and_nothing_is_stored(client_for, employee, upload, message):
+    response = client_for(employee).post(
+        "/help/new/question/", {"subject": "Help", "body": "Please", "files": [upload]}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Ticket.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+def test_replies_to_closed_requests_are_refused_until_reopened(client_for, employee):
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    client = client_for(employee)
+    client.post(f"/help/{ticket.pk}/close/")
+    assert Ticket.objects.get(pk=ticket.pk).state == T.RESOLVED
+    response = client.post(f"/help/{ticket.pk}/", {"body": "One more thing"})
+    assert response.status_code == 400
+    assert "Reopen it" in response.content.decode()
+    assert not Message.objects.filter(body="One more thing").exists()
+
+    client.post(f"/help/{ticket.pk}/rate/", {"satisfaction": "4", "comment": "Quick"})
+    assert Ticket.objects.get(pk=ticket.pk).rating.satisfaction == 4
+    client.post(f"/help/{ticket.pk}/rate/", {"satisfaction": "9"})
+    assert Ticket.objects.get(pk=ticket.pk).rating.satisfaction == 4
+
+    client.post(f"/help/{ticket.pk}/reopen/")
+    reopened = Ticket.objects.get(pk=ticket.pk)
+    assert reopened.state == T.ASSIGNED
+    assert reopened.assignee == mentor
+    assert client.post(f"/help/{ticket.pk}/", {"body": "One more thing"}).status_code == 302
+
+
+def test_reopening_ends_after_fourteen_days(employee):
+    make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    services.ticket_resolve(ticket=ticket, by=employee)
+    Ticket.objects.filter(pk=ticket.pk).update(resolved_at=timezone.now() - dt.timedelta(days=15))
+    with pytest.raises(services.DeskError, match="14 days"):
+        services.ticket_reopen(ticket=ticket, user=employee)
+
+
+def test_an_edit_shows_its_changes_and_can_start_a_mission(client_for, employee):
+    mentor = make_mentor(Kind.EDITING)
+    Ambassador.objects.filter(user=employee).update(stage=Stage.PRODUCTION)
+    task = Mission.objects.create(
+        stage=3, kind=Mission.Kind.ARTICLE, title_en="Write about a project", needs_text=True
+    )
+    assignment = missions.mission_pick(user=employee, mission=task)
+    ticket = file_request(employee, kind=Kind.EDITING, body="We installed a big heat pump today.")
+    client_for(mentor).post(
+        f"/desk/{ticket.pk}/",
+        {"action": "draft", "text": "Today we installed a quiet heat pump."},
+    )
+    page = client_for(employee).get(f"/help/{ticket.pk}/").content.decode()
+    assert "<del>We</del>" in page
+    assert "<ins>Today we</ins>" in page
+    assert "<del>big</del>" in page
+    assert "<ins>quiet</ins>" in page
+    draft = ticket.drafts.get()
+    link = f"/missions/{assignment.pk}/?draft=desk-{draft.pk}"
+    assert link in page
+    mission_page = client_for(employee).get(link).content.decode()
+    assert "Today we installed a quiet heat pump." in mission_page
+    # Someone else's draft reference fills nothing.
+    other = make_user(Role.EMPLOYEE)
+    assert (
+        "quiet heat pump"
+        not in client_for(other).get(f"/missions/?draft=desk-{draft.pk}").content.decode()
+    )
+
+
+def test_desk_actions_from_the_ticket_page(client_for, employee):
+    mentor = make_mentor(Kind.QUESTION, Kind.MEDIATION)
+    other = make_mentor(Kind.QUESTION)
+    ticket = file_request(employee, kind=Kind.MEDIATION)
+    client = client_for(mentor)
+    client.post(f"/desk/{ticket.pk}/", {"action": "take"})
+    assert Ticket.objects.get(pk=ticket.pk).assignee == mentor
+    client.post(
+        f"/desk/{ticket.pk}/", {"action": "reply", "body": "Calling you now.", "then": "wait"}
+    )
+    assert Ticket.objects.get(pk=ticket.pk).state == T.WAITING
+    response = client.post(
+        f"/desk/{ticket.pk}/", {"action": "reassign", "to_user": other.pk, "reason": "Shift"}
+    )
+    assert response.status_code == 400  # other does not handle mediation
+    assert "does not handle" in response.content.decode()
+    client.post(f"/desk/{ticket.pk}/", {"action": "resolve"})
+    assert Ticket.objects.get(pk=ticket.pk).state == T.RESOLVED
+
+
+def _tickets(count, mentor):
+    requester = make_user(Role.EMPLOYEE)
+    now = timezone.now()
+    Ticket.objects.bulk_create(
+        [
+            Ticket(
+                kind=Kind.QUESTION,
+                requester=requester,
+                subject=f"Question {n}",
+                body="?",
+                state=T.ASSIGNED if n % 2 else T.QUEUED,
+                assignee=mentor if n % 2 else None,
+                response_due_at=now + dt.timedelta(hours=n % 5 - 2),
+                response_warn_at=now + dt.timedelta(hours=n % 5 - 3),
+            )
+            for n in range(count)
+        ]
+    )
+
+
+@pytest.mark.parametrize("view", ["mine", "unassigned", "soon", "breached", "all"])
+def test_queue_queries_do_not_grow(client_for, view):
+    mentor = make_mentor(Kind.QUESTION)
+    client = client_for(mentor)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/desk/?view={view}").status_code == 200
+        return len(captured)
+
+    _tickets(10, mentor)
+    small = count()
+    _tickets(990, mentor)
+    assert count() == small
+
+
+def test_figures_mentor_sees_own_lead_sees_all(client_for, employee):
+    mentor = make_mentor(Kind.QUESTION, capacity=1)
+    colleague = make_mentor(Kind.QUESTION, capacity=1)
+    lead = make_mentor(Kind.COACHING, lead=True)
+    for _ in range(2):
+        ticket = file_request(employee)
+        services.ticket_reply(ticket=ticket, author=ticket.assignee, body="Answer")
+        services.ticket_resolve(ticket=ticket, by=employee)
+        services.ticket_rate(ticket=ticket, user=employee, satisfaction=5)
+    own = client_for(mentor).get("/desk/figures/").content.decode()
+    assert mentor.get_full_name() in own
+    assert colleague.get_full_name() not in own
+    everyone = client_for(lead).get("/desk/figures/").content.decode()
+    assert mentor.get_full_name() in everyone
+    assert colleague.get_full_name() in everyone
+    assert re.search(r"5[.,]0 \(1\)", everyone)
