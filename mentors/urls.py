@@ -15,5 +15,6 @@ urlpatterns = [
     path("desk/", views.desk, name="desk"),
     path("desk/figures/", views.desk_figures, name="desk_figures"),
     path("desk/canned/", views.desk_canned, name="desk_canned"),
+    path("desk/availability/", views.desk_availability, name="desk_availability"),
     path("desk/<int:pk>/", views.desk_ticket, name="desk_ticket"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
@@ -356,4 +357,44 @@ def desk_canned(request):
         "mentors/desk_canned.html",
         {"responses": CannedResponse.objects.all(), "kinds": Kind.choices, "error": error},
         status=400 if error else 200,
+    )
+
+
+class AvailabilityForm(forms.ModelForm):
+    class Meta:
+        model = MentorProfile
+        fields = ["capacity", "away_from", "away_until"]
+        widgets = {
+            "away_from": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "away_until": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("away_from"), cleaned.get("away_until")
+        if start and end and end <= start:
+            raise forms.ValidationError(_("“Away until” must be after “away from”."))
+        return cleaned
+
+
+@mentor_required
+def desk_availability(request):
+    """A mentor sets how many requests they take at once and when they are away."""
+    profile = MentorProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        profile = MentorProfile(user=request.user)
+    form = AvailabilityForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your availability is saved."))
+        return redirect("mentors:desk_availability")
+    return render(
+        request,
+        "mentors/desk_availability.html",
+        {"form": form, "profile": profile},
+        status=400 if request.method == "POST" else 200,
     )

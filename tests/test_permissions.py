@@ -129,6 +129,9 @@ ROUTES = {
     "mentors:desk": ("/desk/", MENTORS_ONLY),
     "mentors:desk_figures": ("/desk/figures/", MENTORS_ONLY),
     "mentors:desk_canned": ("/desk/canned/", MENTORS_ONLY),
+    "mentors:desk_availability": ("/desk/availability/", MENTORS_ONLY),
+    "cms_mentor_profiles": ("/cms/snippets/mentors/mentorprofile/", CMS_ONLY),
+    "cms_sla_targets": ("/cms/snippets/mentors/slatarget/", CMS_ONLY),
     "mentors:desk_ticket": (lambda: f"/desk/{file_request().pk}/", MENTORS_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
