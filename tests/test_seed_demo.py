@@ -75,3 +75,29 @@ def test_demo_missions_cover_every_state_and_render(client):
         assert client.get(f"/missions/review/{assignment.pk}/").status_code == 200
     for submission in Submission.objects.exclude(screenshot=""):
         assert client.get(f"/missions/evidence/{submission.pk}/").status_code == 200
+
+
+def test_demo_mentor_desk_has_every_kind_and_state(client):
+    """About forty requests of every kind and state, a breached one and a live mediation."""
+    from mentors.models import Kind, MentorProfile, Ticket
+
+    call_command("seed_demo")
+    assert MentorProfile.objects.count() == 3
+    assert MentorProfile.objects.filter(is_team_lead=True).exists()
+    assert Ticket.objects.count() >= 40
+    assert set(Ticket.objects.values_list("kind", flat=True)) == set(Kind.values)
+    assert set(Ticket.objects.values_list("state", flat=True)) == set(Ticket.State.values)
+    assert Ticket.objects.filter(kind=Kind.MEDIATION, state=Ticket.State.QUEUED).exists()
+    from django.utils import timezone
+
+    assert Ticket.objects.filter(
+        state=Ticket.State.ASSIGNED, response_due_at__lt=timezone.now()
+    ).exists()
+    counted = Ticket.objects.count()
+    call_command("seed_demo")
+    assert Ticket.objects.count() == counted
+    client.force_login(User.objects.get(username="mentor"))
+    for view in ("mine", "unassigned", "soon", "breached", "all"):
+        assert client.get(f"/desk/?view={view}").status_code == 200
+    for ticket in Ticket.objects.all()[:48]:
+        assert client.get(f"/desk/{ticket.pk}/").status_code == 200

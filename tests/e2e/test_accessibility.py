@@ -10,6 +10,7 @@ from courses import services
 from tests.courses.conftest import build_tree
 from tests.factories import PASSWORD, make_user
 from tests.guidelines.conftest import build_guidelines
+from tests.mentors.conftest import file_request, make_mentor
 from tests.missions.conftest import mission, submitted
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,7 +51,8 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
     mission(title_en="Comment on a colleague's post")
     waiting = submitted(learner)  # before the guidelines exist, so no gate stops it
     guidelines = build_guidelines()
-    reviewer = make_user(Role.EMPLOYEE, Role.MENTOR)
+    reviewer = make_mentor("question", "editing")
+    request = file_request(learner, kind="editing", body="My first draft.")
     base = live_server.url
     problems = {}
 
@@ -74,6 +76,9 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
         ("missions", "/missions/"),
         ("assignment", f"/missions/{waiting.pk}/"),
         ("leaderboard", "/missions/leaderboard/"),
+        ("help", "/help/"),
+        ("help_new", "/help/new/mediation/"),
+        ("help_ticket", f"/help/{request.pk}/"),
     ]:
         page.goto(base + path)
         problems[name] = _axe_violations(page)
@@ -82,6 +87,10 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
     for name, path in [
         ("review_queue", "/missions/review/"),
         ("review", f"/missions/review/{waiting.pk}/"),
+        ("desk", "/desk/"),
+        ("desk_ticket", f"/desk/{request.pk}/"),
+        ("desk_figures", "/desk/figures/"),
+        ("desk_availability", "/desk/availability/"),
     ]:
         page.goto(base + path)
         problems[name] = _axe_violations(page)
