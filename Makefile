@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser messages clean bench-redirect
+.PHONY: run test install lint browser messages clean bench-redirect bench-desk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,6 +42,9 @@ test: install browser node_modules/.installed lint
 # Not part of `make test`: the tracked-link redirect against /healthz/ under gunicorn.
 bench-redirect: install
 	$(BIN)/python bench/redirect_bench.py
+
+bench-desk: install
+	$(BIN)/python bench/desk_bench.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

@@ -11,48 +11,10 @@ Python load generator (the ratio is what counts: both URLs get the same client).
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
-
-
-def environment() -> dict:
-    default = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
-    database = os.environ.get("BENCH_DATABASE_URL") or default
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database,
-        "SITE_URL": f"http://127.0.0.1:{PORT}",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env, *args) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(result.stdout + result.stderr)
-    return result.stdout
-
+from common import CONNECTIONS, ROOT, SECONDS, environment, gunicorn, load, manage
 
 SETUP = """
 from django.contrib.auth.models import User
@@ -69,127 +31,15 @@ print("CODE", share.code)
 """
 
 
-def python_load(url: str) -> dict:
-    """Keep-alive connections in threads for SECONDS; counts answers by status."""
-    host, port = "127.0.0.1", PORT
-    path = url.split(f":{PORT}", 1)[1]
-    counts: dict[int, int] = {}
-    latencies: list[float] = []
-    lock = threading.Lock()
-    stop = time.monotonic() + SECONDS
-
-    def worker():
-        connection = http.client.HTTPConnection(host, port, timeout=10)
-        local, local_lat = {}, []
-        while time.monotonic() < stop:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path, headers={"User-Agent": BROWSER})
-                response = connection.getresponse()
-                response.read()
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                connection = http.client.HTTPConnection(host, port, timeout=10)
-                local[0] = local.get(0, 0) + 1
-                continue
-            local_lat.append(time.perf_counter() - started)
-            local[response.status] = local.get(response.status, 0) + 1
-        with lock:
-            for status, n in local.items():
-                counts[status] = counts.get(status, 0) + n
-            latencies.extend(local_lat)
-
-    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
-    total = sum(counts.values())
-    return {
-        "requests": total,
-        "rps": round(total / SECONDS, 1),
-        "p50_ms": round(1000 * latencies[len(latencies) // 2], 2) if latencies else None,
-        "p95_ms": round(1000 * latencies[int(len(latencies) * 0.95)], 2) if latencies else None,
-        "statuses": counts,
-        "tool": "python",
-    }
-
-
-def wrk_load(url: str) -> dict:
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
-            "--latency",
-            "-H",
-            f"User-Agent: {BROWSER}",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    total = int(re.search(r"(\d+) requests in", output).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-
-    def ms(label):
-        found = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", output)
-        if not found:
-            return None
-        value, unit = float(found.group(1)), found.group(2)
-        return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 2)
-
-    return {
-        "requests": total,
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": ms("50"),
-        "p95_ms": ms("90"),
-        "non_2xx_3xx": int(errors.group(1)) if errors else 0,
-        "tool": "wrk",
-    }
-
-
 def main() -> None:
     env = environment()
     (ROOT / "var").mkdir(exist_ok=True)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     code = re.search(r"CODE (\S+)", manage(env, "shell", "-c", SETUP)).group(1)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _attempt in range(60):
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
-                connection.request("GET", "/healthz/")
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        load = wrk_load if shutil.which("wrk") else python_load
-        base = f"http://127.0.0.1:{PORT}"
+    with gunicorn(env) as base:
         healthz = load(f"{base}/healthz/")
         redirect = load(f"{base}/s/{code}")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     clicks = int(
         re.search(
             r"CLICKS (\d+)",

@@ -169,6 +169,7 @@ class Ticket(models.Model):
         related_name="assigned_tickets",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    open_since = models.DateTimeField(null=True, blank=True, editable=False)
     assigned_at = models.DateTimeField(null=True, blank=True)
     touched_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
@@ -195,9 +196,14 @@ class Ticket(models.Model):
         verbose_name = _("request")
         verbose_name_plural = _("requests")
         indexes = [
-            models.Index(fields=["state", "assignee"], name="ticket_queue_idx"),
+            # The desk reads open requests only; `open_since` is empty once a request is
+            # closed, so these indexes hold the open ones however many closed pile up.
+            models.Index(fields=["open_since"], name="ticket_open_idx"),
+            models.Index(fields=["assignee", "open_since"], name="ticket_open_mine_idx"),
             models.Index(fields=["response_warn_at"], name="ticket_response_warn_idx"),
             models.Index(fields=["resolution_warn_at"], name="ticket_resolution_warn_idx"),
+            models.Index(fields=["response_due_at"], name="ticket_response_due_idx"),
+            models.Index(fields=["resolution_due_at"], name="ticket_resolution_due_idx"),
             models.Index(fields=["requester", "-created_at"], name="ticket_requester_idx"),
         ]
         constraints = [
@@ -208,6 +214,11 @@ class Ticket(models.Model):
             models.CheckConstraint(
                 condition=Q(state="queued") | Q(state="resolved") | Q(assignee__isnull=False),
                 name="open_ticket_has_assignee",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="resolved", open_since__isnull=True)
+                | (~Q(state="resolved") & Q(open_since__isnull=False)),
+                name="open_since_only_while_open",
             ),
         ]
 

@@ -19,38 +19,48 @@ VIEWS = ("mine", "unassigned", "soon", "breached", "all")
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:
     """One tab of the desk's queue; every filter is an indexed column, never a per-row check."""
     now = now or timezone.now()
-    tickets = Ticket.objects.filter(state__in=Ticket.OPEN_STATES)
+    tickets = Ticket.objects.filter(open_since__isnull=False)
     if view == "mine":
         tickets = tickets.filter(assignee=user)
     elif view == "unassigned":
-        tickets = tickets.filter(state=T.QUEUED)
+        tickets = tickets.filter(assignee__isnull=True)
     elif view == "soon":
-        tickets = tickets.filter(
-            Q(response_warn_at__lte=now, response_due_at__gt=now)
-            | Q(resolution_warn_at__lte=now, resolution_due_at__gt=now)
-        )
+        tickets = tickets.filter(_soon(now))
     elif view == "breached":
-        tickets = tickets.filter(Q(response_due_at__lte=now) | Q(resolution_due_at__lte=now))
+        tickets = tickets.filter(_breached(now))
     if kind in Kind.values:
         tickets = tickets.filter(kind=kind)
-    return tickets.select_related("requester", "assignee").order_by("created_at", "pk")
+    return (
+        tickets.select_related("requester", "assignee")
+        .defer("body", "details")
+        .order_by("open_since", "pk")
+    )
+
+
+def _soon(now):
+    return Q(response_warn_at__lte=now, response_due_at__gt=now) | Q(
+        resolution_warn_at__lte=now, resolution_due_at__gt=now
+    )
+
+
+def _breached(now):
+    return Q(response_due_at__lte=now) | Q(resolution_due_at__lte=now)
 
 
 def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
-    """The number in each tab, in one query."""
+    """The number in each tab: five small counts, each answered from an index (one
+    aggregate with five filters makes a planner read the whole table instead)."""
     now = now or timezone.now()
-    open_tickets = Ticket.objects.filter(state__in=Ticket.OPEN_STATES)
-    return open_tickets.aggregate(
-        mine=Count("pk", filter=Q(assignee=user)),
-        unassigned=Count("pk", filter=Q(state=T.QUEUED)),
-        soon=Count(
-            "pk",
-            filter=Q(response_warn_at__lte=now, response_due_at__gt=now)
-            | Q(resolution_warn_at__lte=now, resolution_due_at__gt=now),
-        ),
-        breached=Count("pk", filter=Q(response_due_at__lte=now) | Q(resolution_due_at__lte=now)),
-        all=Count("pk"),
-    )
+    open_tickets = Ticket.objects.filter(open_since__isnull=False)
+    # Due and warning moments exist only while a request is open, so these two need no
+    # open filter and can use their own indexes.
+    return {
+        "mine": open_tickets.filter(assignee=user).count(),
+        "unassigned": open_tickets.filter(assignee__isnull=True).count(),
+        "soon": Ticket.objects.filter(_soon(now)).count(),
+        "breached": Ticket.objects.filter(_breached(now)).count(),
+        "all": open_tickets.count(),
+    }
 
 
 @dataclass

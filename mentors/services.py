@@ -321,6 +321,7 @@ def ticket_create(
             body=body,
             details=details,
             network=network if network else "",
+            open_since=now,
         )
         clock_start(ticket, now)
         ticket.save()
@@ -456,6 +457,7 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     ticket.resolution_breached = bool(ticket.resolution_due_at and now > ticket.resolution_due_at)
     ticket.state = T.RESOLVED
     ticket.resolved_at = now
+    ticket.open_since = None
     ticket.paused_at = None
     ticket.response_due_at = ticket.response_warn_at = None
     ticket.resolution_due_at = ticket.resolution_warn_at = None
@@ -473,6 +475,7 @@ def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
         raise DeskError(ERROR_REOPEN)
     now = timezone.now()
     ticket.resolved_at = None
+    ticket.open_since = now
     ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
     target = target_for(ticket.kind)
     _set_clock(ticket, now, response=0, resolution=target.resolution_minutes)

@@ -257,6 +257,7 @@ def _tickets(count, mentor):
                 body="?",
                 state=T.ASSIGNED if n % 2 else T.QUEUED,
                 assignee=mentor if n % 2 else None,
+                open_since=now - dt.timedelta(minutes=n),
                 response_due_at=now + dt.timedelta(hours=n % 5 - 2),
                 response_warn_at=now + dt.timedelta(hours=n % 5 - 3),
             )
