@@ -14,7 +14,8 @@ from tests.factories import make_user
 
 
 def make_mentor(*kinds, capacity=5, lead=False, **fields):
-    user = make_user(Role.EMPLOYEE, Role.MENTOR)
+    """A mentor with these skills; their pages are in English so tests can read them."""
+    user = make_user(Role.EMPLOYEE, Role.MENTOR, language="en")
     skills = {f"handles_{kind}": kind in kinds for kind in Kind.values}
     MentorProfile.objects.create(
         user=user, capacity=capacity, is_team_lead=lead, **skills, **fields
