@@ -360,17 +360,26 @@ def _request(row, requester: User, mentors: list[User], created: dt.datetime, re
 
 
 def _backdate(ticket: Ticket, created: dt.datetime) -> None:
-    """Spread the demo thread over the hours after the request was made."""
+    """Spread the demo thread over the hours after the request was made, and judge the
+    targets against those moments (the services judged them against the seeding time)."""
     ticket.refresh_from_db()
-    step = dt.timedelta(minutes=40)
+    step = dt.timedelta(minutes=15 + (ticket.pk * 53) % 240)
     for position, message in enumerate(ticket.messages.order_by("pk")):
         type(message).objects.filter(pk=message.pk).update(
             created_at=created + step * (position + 1)
         )
+    target = services.target_for(ticket.kind)
+    calendar = services.calendar_for(target)
     changes = {}
     if ticket.first_response_at:
         changes["first_response_at"] = created + step
+        changes["response_breached"] = changes["first_response_at"] > calendar.add(
+            created, target.first_response_minutes
+        )
     if ticket.resolved_at:
         changes["resolved_at"] = created + step * 4
+        changes["resolution_breached"] = changes["resolved_at"] > calendar.add(
+            created, target.resolution_minutes
+        )
     if changes:
         Ticket.objects.filter(pk=ticket.pk).update(**changes)

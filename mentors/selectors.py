@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import Draft, Kind, Ticket
 
@@ -109,7 +110,7 @@ def figures(*, group_by: str, mentor=None) -> list[Figures]:
         if field == "kind":
             label = str(Kind(row["kind"]).label)
         elif row["assignee"] is None:
-            label = "—"
+            label = gettext("Not assigned yet")
         else:
             name = f"{row['assignee__first_name']} {row['assignee__last_name']}".strip()
             label = name or row["assignee__username"]
