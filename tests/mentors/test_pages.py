@@ -298,3 +298,29 @@ def test_figures_mentor_sees_own_lead_sees_all(client_for, employee):
     assert mentor.get_full_name() in everyone
     assert colleague.get_full_name() in everyone
     assert re.search(r"5[.,]0 \(1\)", everyone)
+
+
+def test_a_mentor_sets_time_away_and_gets_nothing_new_meanwhile(client_for):
+    away = make_mentor(Kind.QUESTION)
+    present = make_mentor(Kind.QUESTION)
+    client = client_for(away)
+    now = timezone.localtime()
+    wrong = client.post(
+        "/desk/availability/",
+        {
+            "capacity": "5",
+            "away_from": (now + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            "away_until": now.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert wrong.status_code == 400
+    assert "must be after" in wrong.content.decode()
+    client.post(
+        "/desk/availability/",
+        {
+            "capacity": "5",
+            "away_from": (now - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "away_until": (now + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert [file_request().assignee for _ in range(3)] == [present] * 3
