@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("guidelines.urls")),
     path("", include("sharing.urls")),
     path("", include("mentors.urls")),
+    path("", include("insights.urls")),
     path("", include("missions.urls")),
     path("", include("ambassadors.urls")),
 ]

@@ -1,0 +1,311 @@
+"""The dashboard's figures, read from the rollup tables with a fixed number of queries.
+
+Privacy: figures about groups of people are shown only when the group has at least five
+people; a smaller count is shown as "fewer than 5" (see `people`). When the filtered
+population itself is smaller than five, person-level sections are withheld altogether.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Max, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ambassadors.models import Department, Language, Network, ProgrammeSettings, Stage, Topic
+
+from .models import (
+    ActivePeriod,
+    ActivityDaily,
+    ContentDaily,
+    DeskDaily,
+    DismissalReasonDaily,
+    FunnelSnapshot,
+    InsightSettings,
+    MissionDaily,
+    RollupRun,
+    SharingDaily,
+    TopicSharingDaily,
+)
+
+MINIMUM_GROUP = 5
+PERIODS = {"30": 30, "90": 90, "365": 365}
+
+
+def people(count: int | None) -> int | str | None:
+    """A count of people as it may be shown: below five (but not zero) it is withheld."""
+    if count is None:
+        return None
+    if 0 < count < MINIMUM_GROUP:
+        return _("fewer than 5")
+    return count
+
+
+@dataclass
+class Filters:
+    start: dt.date
+    end: dt.date
+    department: int | None = None
+    stage: int | None = None
+    language: str = ""
+    network: str = ""
+    topic: int | None = None
+    days: str = "90"
+
+    @classmethod
+    def from_query(cls, query) -> Filters:
+        days = query.get("days", "90")
+        days = days if days in PERIODS else "90"
+        end = timezone.localdate()
+        start = end - dt.timedelta(days=PERIODS[days] - 1)
+
+        def number(name):
+            value = query.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        stage = number("stage")
+        return cls(
+            start=start,
+            end=end,
+            department=number("department"),
+            stage=stage if stage in Stage.values else None,
+            language=query.get("language", "") if query.get("language") in Language.values else "",
+            network=query.get("network", "") if query.get("network") in Network.values else "",
+            topic=number("topic"),
+            days=days,
+        )
+
+    def group_q(self, prefix: str = "") -> Q:
+        q = Q()
+        if self.department:
+            q &= Q(**{f"{prefix}department_id": self.department})
+        if self.stage:
+            q &= Q(**{f"{prefix}stage": self.stage})
+        if self.language:
+            q &= Q(**{f"{prefix}language": self.language})
+        return q
+
+    def days_q(self) -> Q:
+        return Q(day__gte=self.start, day__lte=self.end)
+
+    def query_string(self) -> str:
+        parts = {
+            "days": self.days,
+            "department": self.department or "",
+            "stage": self.stage or "",
+            "language": self.language,
+            "network": self.network,
+            "topic": self.topic or "",
+        }
+        return "&".join(f"{key}={value}" for key, value in parts.items())
+
+
+def _sum(queryset, *fields):
+    result = queryset.aggregate(**{field: Sum(field) for field in fields})
+    return {field: result[field] or 0 for field in fields}
+
+
+def funnel(filters: Filters) -> dict:
+    latest = FunnelSnapshot.objects.filter(day__lte=filters.end).aggregate(day=Max("day"))["day"]
+    rows = FunnelSnapshot.objects.filter(filters.group_q(), day=latest)
+    by_stage = {
+        row["stage"]: row
+        for row in rows.values("stage").annotate(
+            employees=Sum("employees"),
+            joined=Sum("joined"),
+            paused=Sum("paused"),
+            left=Sum("left"),
+            current=Sum("guidelines_current"),
+        )
+    }
+    employees = sum(row["employees"] for row in by_stage.values())
+    joined = sum(row["joined"] for row in by_stage.values())
+    steps = [
+        (_("Employees"), employees),
+        (_("Taking part"), joined),
+        *[(str(stage.label), by_stage.get(stage, {}).get("joined", 0)) for stage in Stage],
+    ]
+    return {
+        "day": latest,
+        "employees": employees,
+        "joined": joined,
+        "steps": steps,
+        "paused": sum(row["paused"] for row in by_stage.values()),
+        "left": sum(row["left"] for row in by_stage.values()),
+        "guidelines_current": sum(row["current"] for row in by_stage.values()),
+    }
+
+
+def activity(filters: Filters) -> dict:
+    daily = ActivityDaily.objects.filter(filters.group_q(), filters.days_q())
+    totals = _sum(
+        daily,
+        "lessons",
+        "courses_started",
+        "courses_completed",
+        "quiz_attempts",
+        "quiz_score_sum",
+        "acknowledgements",
+        "promoted",
+        "moved_back",
+        "nudges",
+        "nudges_unread",
+        "pauses",
+        "leaves",
+        "dismissals",
+    )
+    weekly_moves = {
+        row["week"].date() if hasattr(row["week"], "date") else row["week"]: row
+        for row in daily.annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(promoted=Sum("promoted"), moved_back=Sum("moved_back"), nudges=Sum("nudges"))
+        .order_by("week")
+    }
+    periods = {}
+    for period in (ActivePeriod.Period.WEEK, ActivePeriod.Period.MONTH):
+        periods[period] = list(
+            ActivePeriod.objects.filter(
+                filters.group_q(), period=period, day__gte=filters.start, day__lte=filters.end
+            )
+            .values("day")
+            .annotate(active=Sum("active"))
+            .order_by("day")
+        )
+    return {"totals": totals, "weekly": weekly_moves, "periods": periods}
+
+
+def missions(filters: Filters) -> list[dict]:
+    return list(
+        MissionDaily.objects.filter(filters.group_q(), filters.days_q())
+        .values("mission_stage", "kind")
+        .annotate(
+            offered=Sum("offered"),
+            accepted=Sum("accepted"),
+            submitted=Sum("submitted"),
+            approved=Sum("approved"),
+            rejected=Sum("rejected"),
+            reviews=Sum("reviews"),
+            review_hours=Sum("review_hours"),
+        )
+        .order_by("mission_stage", "kind")
+    )
+
+
+def sharing(filters: Filters, settings: InsightSettings) -> dict:
+    table = TopicSharingDaily if filters.topic else SharingDaily
+    rows = table.objects.filter(filters.group_q(), filters.days_q())
+    if filters.topic:
+        rows = rows.filter(topic_id=filters.topic)
+    if filters.network:
+        rows = rows.filter(network=filters.network)
+    per_network = []
+    totals = {"shares": 0, "own_words": 0, "clicks": 0, "unique_clicks": 0, "reach": 0}
+    emv_clicks = emv_impressions = Decimal(0)
+    for row in (
+        rows.values("network")
+        .annotate(
+            shares=Sum("shares"),
+            own_words=Sum("own_words"),
+            clicks=Sum("clicks"),
+            unique_clicks=Sum("unique_clicks"),
+            reach=Sum("estimated_reach"),
+        )
+        .order_by("network")
+    ):
+        impressions = Decimal(row["reach"]) * settings.impressions_per_audience
+        row["label"] = str(Network(row["network"]).label)
+        row["per_share"] = row["unique_clicks"] / row["shares"] if row["shares"] else None
+        row["emv_clicks"] = row["unique_clicks"] * settings.cpc(row["network"])
+        row["impressions"] = impressions
+        row["emv_impressions"] = impressions / 1000 * settings.cpm(row["network"])
+        emv_clicks += row["emv_clicks"]
+        emv_impressions += row["emv_impressions"]
+        for key in totals:
+            totals[key] += row[key]
+        per_network.append(row)
+    content = ContentDaily.objects.filter(filters.days_q())
+    if filters.network:
+        content = content.filter(network=filters.network)
+    top = list(
+        content.values("item_id", "item__title")
+        .annotate(shares=Sum("shares"), unique_clicks=Sum("unique_clicks"))
+        .order_by("-unique_clicks", "-shares")[:10]
+    )
+    reasons = list(
+        DismissalReasonDaily.objects.filter(filters.days_q())
+        .values("reason")
+        .annotate(count=Sum("count"))
+        .filter(count__gte=MINIMUM_GROUP)
+        .order_by("-count")[:5]
+    )
+    return {
+        "per_network": per_network,
+        "totals": totals,
+        "own_words_share": totals["own_words"] / totals["shares"] if totals["shares"] else None,
+        "per_share": totals["unique_clicks"] / totals["shares"] if totals["shares"] else None,
+        "emv_clicks": emv_clicks,
+        "emv_impressions": emv_impressions,
+        "top": top,
+        "reasons": reasons,
+    }
+
+
+def desk(filters: Filters) -> list[dict]:
+    rows = list(
+        DeskDaily.objects.filter(filters.days_q())
+        .values("kind")
+        .annotate(
+            requests=Sum("requests"),
+            answered=Sum("answered"),
+            answered_in_time=Sum("answered_in_time"),
+            first_response_minutes=Sum("first_response_minutes"),
+            resolved=Sum("resolved"),
+            resolved_in_time=Sum("resolved_in_time"),
+            resolution_minutes=Sum("resolution_minutes"),
+            ratings=Sum("ratings"),
+            satisfaction_sum=Sum("satisfaction_sum"),
+        )
+        .order_by("kind")
+    )
+    from mentors.models import Kind
+
+    for row in rows:
+        row["label"] = str(Kind(row["kind"]).label) if row["kind"] in Kind.values else row["kind"]
+        row["first_response"] = (
+            dt.timedelta(minutes=row["first_response_minutes"] / row["answered"])
+            if row["answered"]
+            else None
+        )
+        row["resolution"] = (
+            dt.timedelta(minutes=row["resolution_minutes"] / row["resolved"])
+            if row["resolved"]
+            else None
+        )
+        row["response_met"] = row["answered_in_time"] / row["answered"] if row["answered"] else None
+        row["resolution_met"] = (
+            row["resolved_in_time"] / row["resolved"] if row["resolved"] else None
+        )
+        row["satisfaction"] = row["satisfaction_sum"] / row["ratings"] if row["ratings"] else None
+    return rows
+
+
+def choices() -> dict:
+    return {
+        "departments": list(Department.objects.order_by("name").values_list("pk", "name")),
+        "topics": [(topic.pk, str(topic)) for topic in Topic.objects.order_by("slug")],
+        "stages": Stage.choices,
+        "languages": Language.choices,
+        "networks": Network.choices,
+    }
+
+
+def freshness():
+    return RollupRun.objects.aggregate(at=Max("at"))["at"]
+
+
+def budget() -> int:
+    return ProgrammeSettings.load().max_nudges_per_week

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("insights/", views.insights, name="dashboard"),
+    path("insights/export/<slug:key>.csv", views.export, name="export"),
+]

@@ -1,0 +1,56 @@
+"""The insights dashboard for comms staff, and its tables as CSV."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ambassadors.roles import is_comms
+
+from . import dashboard, tables
+from .export import csv_response
+
+
+def comms_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_comms(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@comms_required
+def insights(request):
+    filters = dashboard.Filters.from_query(request.GET)
+    built = tables.build(filters)
+    return render(
+        request,
+        "insights/dashboard.html",
+        {
+            **built,
+            "filters": filters,
+            "choices": dashboard.choices(),
+            "freshness": dashboard.freshness(),
+            "periods": [("30", _("30 days")), ("90", _("90 days")), ("365", _("a year"))],
+        },
+    )
+
+
+@comms_required
+def export(request, key: str):
+    filters = dashboard.Filters.from_query(request.GET)
+    table = tables.build(filters)["tables"].get(key)
+    if table is None:
+        raise Http404
+    return csv_response(
+        f"insights-{key}-{filters.start:%Y%m%d}-{filters.end:%Y%m%d}.csv", table.header, table.rows
+    )
