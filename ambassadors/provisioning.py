@@ -37,6 +37,7 @@ COMMS_MODEL_PERMISSIONS = {
         "holiday": ["add", "change", "delete", "view"],
         "cannedresponse": ["add", "change", "delete", "view"],
     },
+    "insights": {"insightsettings": ["change"]},
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }
@@ -140,6 +141,26 @@ def schedules_sync(apps=global_apps) -> None:
             "repeats": -1,
         },
     )
+    Schedule.objects.update_or_create(
+        name="insights today",
+        defaults={
+            "func": "insights.tasks.rollup_today",
+            "schedule_type": "I",
+            "minutes": 15,
+            "repeats": -1,
+        },
+    )
+    if not Schedule.objects.filter(name="insights nightly").exists():
+        tonight = (timezone.localtime() + dt.timedelta(days=1)).replace(
+            hour=2, minute=30, second=0, microsecond=0
+        )
+        Schedule.objects.create(
+            name="insights nightly",
+            func="insights.tasks.rollup_nightly",
+            schedule_type="D",
+            repeats=-1,
+            next_run=tonight,
+        )
     Schedule.objects.update_or_create(
         name="we miss you",
         defaults={

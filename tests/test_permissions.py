@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from ambassadors.models import ProgrammeSettings
 from ambassadors.roles import Role
+from insights.models import InsightSettings
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
 from tests.guidelines.conftest import build_guidelines
@@ -35,6 +36,7 @@ POST_ONLY = statuses(405)
 CMS_ONLY = statuses(302, comms=200, admin=200)
 REVIEWERS_ONLY = statuses(403, anonymous=302, mentor=200, comms=200, admin=200)
 MENTORS_ONLY = statuses(403, anonymous=302, mentor=200)
+COMMS_SITE = statuses(403, anonymous=302, comms=200, admin=200)
 
 # name: (path, expected status per role)
 ROUTES = {
@@ -132,7 +134,14 @@ ROUTES = {
     "mentors:desk_availability": ("/desk/availability/", MENTORS_ONLY),
     "cms_mentor_profiles": ("/cms/snippets/mentors/mentorprofile/", CMS_ONLY),
     "cms_sla_targets": ("/cms/snippets/mentors/slatarget/", CMS_ONLY),
+    "cms_insight_settings": (
+        lambda: f"/cms/settings/insights/insightsettings/{InsightSettings.load().pk}/",
+        CMS_ONLY,
+    ),
     "mentors:desk_ticket": (lambda: f"/desk/{file_request().pk}/", MENTORS_ONLY),
+    # Insights: comms staff and administrators only.
+    "insights:dashboard": ("/insights/", COMMS_SITE),
+    "insights:export": ("/insights/export/sharing.csv", COMMS_SITE),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
