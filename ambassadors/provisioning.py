@@ -161,6 +161,18 @@ def schedules_sync(apps=global_apps) -> None:
             repeats=-1,
             next_run=tonight,
         )
+    if not Schedule.objects.filter(name="insights weekly summary").exists():
+        now = timezone.localtime()
+        monday = (now + dt.timedelta(days=7 - now.weekday())).replace(
+            hour=7, minute=30, second=0, microsecond=0
+        )
+        Schedule.objects.create(
+            name="insights weekly summary",
+            func="insights.tasks.weekly_summary",
+            schedule_type="W",
+            repeats=-1,
+            next_run=monday,
+        )
     Schedule.objects.update_or_create(
         name="we miss you",
         defaults={

@@ -26,3 +26,10 @@ def rollup_nightly() -> float:
     seconds = rollups.rollup_range(today - dt.timedelta(days=REBUILD_DAYS), today)
     rollups.snapshot_funnel(today)
     return seconds
+
+
+def weekly_summary() -> int:
+    """Weekly (Monday morning): the summary for comms staff who asked for it."""
+    from .summary import summaries_send
+
+    return summaries_send()

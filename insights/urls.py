@@ -7,4 +7,5 @@ app_name = "insights"
 urlpatterns = [
     path("insights/", views.insights, name="dashboard"),
     path("insights/export/<slug:key>.csv", views.export, name="export"),
+    path("insights/summary/", views.subscription, name="subscription"),
 ]

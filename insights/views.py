@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ambassadors.roles import is_comms
 
 from . import dashboard, tables
 from .export import csv_response
+from .models import SummarySubscription
 
 
 def comms_required(view):
@@ -41,8 +44,22 @@ def insights(request):
             "choices": dashboard.choices(),
             "freshness": dashboard.freshness(),
             "periods": [("30", _("30 days")), ("90", _("90 days")), ("365", _("a year"))],
+            "subscribed": SummarySubscription.objects.filter(user=request.user).exists(),
         },
     )
+
+
+@require_POST
+@comms_required
+def subscription(request):
+    """Switch the weekly summary e-mail on or off for yourself."""
+    if request.POST.get("subscribe") == "yes":
+        SummarySubscription.objects.get_or_create(user=request.user)
+        messages.success(request, _("You will get a summary every Monday."))
+    else:
+        SummarySubscription.objects.filter(user=request.user).delete()
+        messages.info(request, _("No more weekly summaries."))
+    return redirect("insights:dashboard")
 
 
 @comms_required

@@ -142,6 +142,7 @@ ROUTES = {
     # Insights: comms staff and administrators only.
     "insights:dashboard": ("/insights/", COMMS_SITE),
     "insights:export": ("/insights/export/sharing.csv", COMMS_SITE),
+    "insights:subscription": ("/insights/summary/", POST_ONLY),
     # Wagtail admin: comms staff and administrators only.
     "cms": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),

@@ -210,3 +210,20 @@ def test_dashboard_queries_do_not_grow(client_for, comms):
     small = count()
     grow(120, "Large")
     assert count() == small
+
+
+def test_weekly_summary_for_those_who_asked(small_org, client_for, comms):
+    from ambassadors.models import Notification
+    from insights.summary import summaries_send
+
+    other = make_user(Role.EMPLOYEE, Role.COMMS)
+    client_for(comms).post("/insights/summary/", {"subscribe": "yes"})
+    monday = timezone.localdate() + dt.timedelta(days=1)  # the week before it: up to today
+    assert summaries_send(today=monday) == 1
+    assert summaries_send(today=monday) == 1  # sent again the same day: still one message
+    note = Notification.objects.get(recipient=comms, kind="insights_summary")
+    assert "Shares: 3, unique clicks: 3" in note.body
+    assert "People taking part: 5" in note.body
+    assert not Notification.objects.filter(recipient=other, kind="insights_summary").exists()
+    client_for(comms).post("/insights/summary/", {"subscribe": "no"})
+    assert summaries_send(today=monday + dt.timedelta(days=7)) == 0

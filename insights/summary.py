@@ -1,0 +1,54 @@
+"""The weekly summary for comms staff who asked for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from ambassadors.services import notify
+
+from .dashboard import Filters
+from .models import SummarySubscription
+from .tables import build
+
+
+def summary_text(filters: Filters) -> str:
+    built = build(filters)
+    headline = built["headline"]
+    learning = dict(built["tables"]["learning"].rows)
+    lines = [
+        gettext("People taking part: %(n)s") % {"n": headline.get("joined", "—")},
+        gettext("Shares: %(n)s, unique clicks: %(c)s")
+        % {"n": headline.get("shares", 0), "c": headline.get("unique_clicks", 0)},
+        gettext("Earned media value (estimate): %(currency)s %(value)s")
+        % {"currency": headline["currency"], "value": headline.get("emv", 0)},
+        gettext("Courses completed: %(n)s") % {"n": learning.get(gettext("Courses completed"), 0)},
+    ]
+    for label, value in built["tables"]["attention"].rows[:3]:
+        lines.append(f"{label}: {value if value is not None else '—'}")
+    return "\n".join(str(line) for line in lines)
+
+
+def summaries_send(*, today: dt.date | None = None) -> int:
+    """One summary of the past seven days per subscriber, once per week (keyed by date)."""
+    today = today or timezone.localdate()
+    filters = Filters(
+        start=today - dt.timedelta(days=7), end=today - dt.timedelta(days=1), days="30"
+    )
+    sent = 0
+    for user in User.objects.filter(pk__in=SummarySubscription.objects.values("user_id")):
+        language = getattr(getattr(user, "ambassador", None), "language", "nl")
+        with translation.override(language):
+            notify(
+                recipient=user,
+                kind="insights_summary",
+                key=f"insights-summary:{user.pk}:{today:%Y-%m-%d}",
+                subject=gettext("Ambassador Academy this week"),
+                body=summary_text(filters),
+                link="/insights/",
+            )
+        sent += 1
+    return sent
