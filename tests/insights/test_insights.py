@@ -24,6 +24,13 @@ from tests.sharing.conftest import make_item
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
+@pytest.fixture
+def comms(comms):
+    """Pages and messages follow the profile's language; these tests read English."""
+    Ambassador.objects.filter(user=comms).update(language="en")
+    return comms
+
+
 def _team(name, size, **profile):
     department = Department.objects.create(name=name)
     return department, [
