@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser messages clean bench-redirect bench-desk
+.PHONY: run test install lint browser messages clean bench-redirect bench-desk bench-insights
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,6 +45,9 @@ bench-redirect: install
 
 bench-desk: install
 	$(BIN)/python bench/desk_bench.py
+
+bench-insights: install
+	$(BIN)/python bench/insights_bench.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

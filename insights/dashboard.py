@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max, Q, Sum
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ from .models import (
 )
 
 MINIMUM_GROUP = 5
-PERIODS = {"30": 30, "90": 90, "365": 365}
+PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
 
 
 def people(count: int | None) -> int | str | None:
@@ -90,7 +89,8 @@ class Filters:
         return q
 
     def days_q(self) -> Q:
-        return Q(day__gte=self.start, day__lte=self.end)
+        """The precomputed sums over the chosen period (see rollups.rebuild_windows)."""
+        return Q(window=PERIODS[self.days])
 
     def query_string(self) -> str:
         parts = {
@@ -158,13 +158,6 @@ def activity(filters: Filters) -> dict:
         "leaves",
         "dismissals",
     )
-    weekly_moves = {
-        row["week"].date() if hasattr(row["week"], "date") else row["week"]: row
-        for row in daily.annotate(week=TruncWeek("day"))
-        .values("week")
-        .annotate(promoted=Sum("promoted"), moved_back=Sum("moved_back"), nudges=Sum("nudges"))
-        .order_by("week")
-    }
     periods = {}
     for period in (ActivePeriod.Period.WEEK, ActivePeriod.Period.MONTH):
         periods[period] = list(
@@ -172,9 +165,10 @@ def activity(filters: Filters) -> dict:
                 filters.group_q(), period=period, day__gte=filters.start, day__lte=filters.end
             )
             .values("day")
-            .annotate(active=Sum("active"))
+            .annotate(active=Sum("active"), promoted=Sum("promoted"), moved_back=Sum("moved_back"))
             .order_by("day")
         )
+    weekly_moves = {row["day"]: row for row in periods[ActivePeriod.Period.WEEK]}
     return {"totals": totals, "weekly": weekly_moves, "periods": periods}
 
 

@@ -34,6 +34,7 @@ class GroupDay(models.Model):
 class ActivityDaily(GroupDay):
     """What people did on a day, and what the platform asked of them."""
 
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     active = models.PositiveIntegerField(default=0)  # distinct people who did something
     lessons = models.PositiveIntegerField(default=0)
     courses_started = models.PositiveIntegerField(default=0)
@@ -52,7 +53,8 @@ class ActivityDaily(GroupDay):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "department", "stage", "language"], name="activity_daily_once"
+                fields=["window", "day", "department", "stage", "language"],
+                name="activity_daily_once",
             )
         ]
 
@@ -69,6 +71,8 @@ class ActivePeriod(GroupDay):
 
     period = models.CharField(max_length=5, choices=Period.choices)
     active = models.PositiveIntegerField(default=0)
+    promoted = models.PositiveIntegerField(default=0)
+    moved_back = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -103,6 +107,7 @@ class FunnelSnapshot(GroupDay):
 
 
 class SharingDaily(GroupDay):
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     network = models.CharField(max_length=20, choices=Network.choices)
     shares = models.PositiveIntegerField(default=0)
     own_words = models.PositiveIntegerField(default=0)
@@ -113,7 +118,7 @@ class SharingDaily(GroupDay):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "department", "stage", "language", "network"],
+                fields=["window", "day", "department", "stage", "language", "network"],
                 name="sharing_daily_once",
             )
         ]
@@ -125,6 +130,7 @@ class SharingDaily(GroupDay):
 class TopicSharingDaily(GroupDay):
     """Sharing per topic of the shared item (an item with two topics counts in both)."""
 
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
     network = models.CharField(max_length=20, choices=Network.choices)
     shares = models.PositiveIntegerField(default=0)
@@ -136,7 +142,7 @@ class TopicSharingDaily(GroupDay):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "department", "stage", "language", "topic", "network"],
+                fields=["window", "day", "department", "stage", "language", "topic", "network"],
                 name="topic_sharing_daily_once",
             )
         ]
@@ -146,6 +152,7 @@ class TopicSharingDaily(GroupDay):
 
 
 class ContentDaily(models.Model):
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     day = models.DateField(db_index=True)
     item = models.ForeignKey("sharing.ContentItem", on_delete=models.CASCADE, related_name="+")
     network = models.CharField(max_length=20, choices=Network.choices)
@@ -154,7 +161,9 @@ class ContentDaily(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["day", "item", "network"], name="content_daily_once")
+            models.UniqueConstraint(
+                fields=["window", "day", "item", "network"], name="content_daily_once"
+            )
         ]
 
     def __str__(self) -> str:
@@ -162,13 +171,16 @@ class ContentDaily(models.Model):
 
 
 class DismissalReasonDaily(models.Model):
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     day = models.DateField(db_index=True)
     reason = models.CharField(max_length=100)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["day", "reason"], name="dismissal_reason_once")
+            models.UniqueConstraint(
+                fields=["window", "day", "reason"], name="dismissal_reason_once"
+            )
         ]
 
     def __str__(self) -> str:
@@ -176,6 +188,7 @@ class DismissalReasonDaily(models.Model):
 
 
 class MissionDaily(GroupDay):
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     kind = models.CharField(max_length=20)
     mission_stage = models.PositiveSmallIntegerField()
     offered = models.PositiveIntegerField(default=0)
@@ -189,7 +202,15 @@ class MissionDaily(GroupDay):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "department", "stage", "language", "kind", "mission_stage"],
+                fields=[
+                    "window",
+                    "day",
+                    "department",
+                    "stage",
+                    "language",
+                    "kind",
+                    "mission_stage",
+                ],
                 name="mission_daily_once",
             )
         ]
@@ -199,6 +220,7 @@ class MissionDaily(GroupDay):
 
 
 class DeskDaily(models.Model):
+    window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     day = models.DateField(db_index=True)
     kind = models.CharField(max_length=20)
     requests = models.PositiveIntegerField(default=0)
@@ -212,7 +234,9 @@ class DeskDaily(models.Model):
     satisfaction_sum = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "kind"], name="desk_daily_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["window", "day", "kind"], name="desk_daily_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.day} {self.kind}"

@@ -13,7 +13,7 @@ import time
 from collections import Counter, defaultdict
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from ambassadors.models import Ambassador, Notification, ParticipationEvent, SocialProfile
@@ -311,7 +311,7 @@ def rollup_day(day: dt.date, group_of: dict | None = None) -> float:
     start, end = day_bounds(day)
     with transaction.atomic():
         for table in DAILY_TABLES:
-            table.objects.filter(day=day).delete()
+            table.objects.filter(day=day, window=0).delete()
         _sharing(day, start, end, group_of)
         _activity(day, start, end, group_of)
         _missions(day, start, end, group_of)
@@ -332,17 +332,19 @@ def rollup_period(period: str, first: dt.date, group_of: dict | None = None) -> 
         after = first + dt.timedelta(days=7)
     else:
         after = (first + dt.timedelta(days=32)).replace(day=1)
-    counts = Counter(
-        group_of.get(user, NO_GROUP)
-        for user in active_users(day_bounds(first)[0], day_bounds(after)[0])
-    )
+    start, end = day_bounds(first)[0], day_bounds(after)[0]
+    rows = defaultdict(Counter)
+    for user in active_users(start, end):
+        rows[group_of.get(user, NO_GROUP)]["active"] += 1
+    for user, before, now in StageChange.objects.filter(_within("at", start, end)).values_list(
+        "user_id", "from_stage", "to_stage"
+    ):
+        rows[group_of.get(user, NO_GROUP)]["promoted" if now > before else "moved_back"] += 1
     with transaction.atomic():
         ActivePeriod.objects.filter(period=period, day=first).delete()
         ActivePeriod.objects.bulk_create(
-            ActivePeriod(
-                period=period, day=first, department_id=d, stage=s, language=lang, active=n
-            )
-            for (d, s, lang), n in counts.items()
+            ActivePeriod(period=period, day=first, department_id=d, stage=s, language=lang, **n)
+            for (d, s, lang), n in rows.items()
         )
 
 
@@ -350,6 +352,68 @@ def rollup_periods(day: dt.date, group_of: dict | None = None) -> None:
     """The week and the month that hold `day`."""
     rollup_period(ActivePeriod.Period.WEEK, week_start(day), group_of)
     rollup_period(ActivePeriod.Period.MONTH, day.replace(day=1), group_of)
+
+
+WINDOWS = (7, 30, 90, 365)
+# Each table's grouping columns; every other column is summed.
+WINDOWED = {
+    ActivityDaily: ["department_id", "stage", "language"],
+    SharingDaily: ["department_id", "stage", "language", "network"],
+    TopicSharingDaily: ["department_id", "stage", "language", "topic_id", "network"],
+    ContentDaily: ["item_id", "network"],
+    DismissalReasonDaily: ["reason"],
+    MissionDaily: ["department_id", "stage", "language", "kind", "mission_stage"],
+    DeskDaily: ["kind"],
+}
+
+
+def _measures(table) -> list[str]:
+    skip = {"id", "day", "window"}
+    groups_of_table = set(WINDOWED[table])
+    return [
+        field.attname
+        for field in table._meta.concrete_fields
+        if field.attname not in skip and field.attname not in groups_of_table
+    ]
+
+
+def rebuild_windows(last: dt.date) -> None:
+    """The sums over the last 30, 90 and 365 days up to `last`, one row per group, so the
+    dashboard reads a few rows whatever the period and the size of the organisation."""
+    for table, columns in WINDOWED.items():
+        measures = _measures(table)
+        rows = []
+        for days in WINDOWS:
+            first = last - dt.timedelta(days=days - 1)
+            sums = (
+                table.objects.filter(window=0, day__gte=first, day__lte=last)
+                .values(*columns)
+                .annotate(**{f"sum_{m}": Sum(m) for m in measures})
+                .order_by()
+            )
+            for row in sums:
+                rows.append(
+                    table(
+                        window=days,
+                        day=last,
+                        **{column: row[column] for column in columns},
+                        **{m: row[f"sum_{m}"] or 0 for m in measures},
+                    )
+                )
+        with transaction.atomic():
+            table.objects.exclude(window=0).delete()
+            table.objects.bulk_create(rows, batch_size=2000)
+
+
+def refresh(day: dt.date) -> float:
+    """Today's rows, the windows ending today, this week and month, and the snapshot."""
+    began = time.perf_counter()
+    group_of = groups()
+    rollup_day(day, group_of)
+    rebuild_windows(day)
+    rollup_periods(day, group_of)
+    snapshot_funnel(day)
+    return time.perf_counter() - began
 
 
 def snapshot_funnel(day: dt.date) -> None:
@@ -395,4 +459,5 @@ def rollup_range(first: dt.date, last: dt.date, progress=None) -> float:
         rollup_period(ActivePeriod.Period.WEEK, week, group_of)
     for month in sorted({day.replace(day=1) for day in days}):
         rollup_period(ActivePeriod.Period.MONTH, month, group_of)
+    rebuild_windows(last)
     return time.perf_counter() - began

@@ -33,11 +33,9 @@ def summary_text(filters: Filters) -> str:
 
 
 def summaries_send(*, today: dt.date | None = None) -> int:
-    """One summary of the past seven days per subscriber, once per week (keyed by date)."""
+    """One summary of the last seven rolled-up days per subscriber, once per date."""
     today = today or timezone.localdate()
-    filters = Filters(
-        start=today - dt.timedelta(days=7), end=today - dt.timedelta(days=1), days="30"
-    )
+    filters = Filters(start=today - dt.timedelta(days=6), end=today, days="7")
     sent = 0
     for user in User.objects.filter(pk__in=SummarySubscription.objects.values("user_id")):
         language = getattr(getattr(user, "ambassador", None), "language", "nl")

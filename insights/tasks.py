@@ -13,11 +13,7 @@ REBUILD_DAYS = 3
 
 def rollup_today() -> float:
     """Incremental (every 15 minutes): today's figures and this week's and month's actives."""
-    today = timezone.localdate()
-    seconds = rollups.rollup_day(today)
-    rollups.rollup_periods(today)
-    rollups.snapshot_funnel(today)
-    return seconds
+    return rollups.refresh(timezone.localdate())
 
 
 def rollup_nightly() -> float:

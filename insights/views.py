@@ -43,7 +43,12 @@ def insights(request):
             "filters": filters,
             "choices": dashboard.choices(),
             "freshness": dashboard.freshness(),
-            "periods": [("30", _("30 days")), ("90", _("90 days")), ("365", _("a year"))],
+            "periods": [
+                ("7", _("7 days")),
+                ("30", _("30 days")),
+                ("90", _("90 days")),
+                ("365", _("a year")),
+            ],
             "subscribed": SummarySubscription.objects.filter(user=request.user).exists(),
         },
     )
