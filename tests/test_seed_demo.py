@@ -101,3 +101,16 @@ def test_demo_mentor_desk_has_every_kind_and_state(client):
         assert client.get(f"/desk/?view={view}").status_code == 200
     for ticket in Ticket.objects.all()[:48]:
         assert client.get(f"/desk/{ticket.pk}/").status_code == 200
+
+
+def test_demo_insights_are_rolled_up(client):
+    """After seed_demo the dashboard has figures for comms staff."""
+    from insights.models import FunnelSnapshot, SharingDaily
+
+    call_command("seed_demo")
+    assert SharingDaily.objects.filter(window=90).exists()
+    assert FunnelSnapshot.objects.exists()
+    client.force_login(User.objects.get(username="comms"))
+    page = client.get("/insights/?days=90")
+    assert page.status_code == 200
+    assert page.content.decode().count('<svg class="chart"') >= 3
