@@ -68,7 +68,7 @@ def test_mission_from_offer_to_promotion(live_server, browser, tmp_path):
     expect(me.get_by_alt_text("Screenshot handed in as evidence")).to_be_visible()
 
     mentor = _log_in(browser, base, reviewer)
-    mentor.locator("nav.main-nav").get_by_role("link", name="Review").click()
+    mentor.get_by_role("navigation", name="Work").get_by_role("link", name="Review").click()
     mentor.get_by_role("link", name="Share the vacancy").click()
     expect(mentor.get_by_alt_text("Screenshot handed in as evidence")).to_be_visible()
     mentor.get_by_label("Feedback for the ambassador").fill("Add why you like working here.")
