@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from ambassadors.models import Topic
+from ambassadors.models import Ambassador, Topic
 from sharing.models import ContentItem
 
 from . import services
@@ -337,6 +337,11 @@ def seed() -> None:
             _journey(user, mission, state, reviewer, now - dt.timedelta(days=max(days_ago, 3)))
     services.assignments_expire()
     _campaigns(missions, now)
+    # Some people chose to appear on the leaderboard, one of them without a name.
+    Ambassador.objects.filter(user__username__in=["daan", "fatima", "jesse", "lisa"]).update(
+        leaderboard_visible=True
+    )
+    Ambassador.objects.filter(user__username="lisa").update(leaderboard_anonymous=True)
     for user in people.values():
         services.promotion_check(ambassador=user.ambassador)
 
