@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser messages clean bench-redirect bench-desk bench-insights
+.PHONY: run test install lint browser messages clean bench bench-redirect bench-desk bench-insights
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,6 +40,9 @@ test: install browser node_modules/.installed lint
 	$(BIN)/pytest
 
 # Not part of `make test`: the tracked-link redirect against /healthz/ under gunicorn.
+bench: install
+	$(BIN)/python bench/run.py
+
 bench-redirect: install
 	$(BIN)/python bench/redirect_bench.py
 

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -141,6 +142,12 @@ def load(url: str, headers: dict | None = None) -> dict:
 @contextmanager
 def gunicorn(env, workers: int = 2):
     """The platform under gunicorn on PORT until the block ends."""
+    probe = socket.socket()
+    try:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            raise SystemExit(f"Port {PORT} is in use; stop that process or set BENCH_PORT.")
+    finally:
+        probe.close()
     server = subprocess.Popen(
         [
             sys.executable,

@@ -1,0 +1,277 @@
+"""`make bench`: every key page against the stack's own limit, in one run.
+
+1. A fresh database (SQLite file var/bench-suite.sqlite3, or BENCH_DATABASE_URL) with the demo
+   content (for the Wagtail pages) and a generated organisation at 1% of BENCH_SCALE: the
+   SQL queries of every page are counted; then the organisation grows to BENCH_SCALE
+   (default 1.0 = 10,000 employees, 100,000 shares, 1,000,000 clicks, ...) and they are
+   counted again.
+2. The platform runs under gunicorn (BENCH_WORKERS, default 2) and each page is loaded as the
+   right role for BENCH_SECONDS: requests per second, p50 and p95, and each page's ratio to
+   /healthz/ and to the plain Wagtail page.
+3. Planning a push to every generated ambassador is timed against a bulk insert of as many
+   rows; the peak memory of a web worker and of a qcluster worker is read from /proc.
+
+Writes bench/results.json and a Markdown table (bench/results.md) and prints the table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import CONNECTIONS, ROOT, SECONDS, environment, gunicorn, load, manage
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+PAGES = {
+    # name: (role, path); {lesson}, {guideline}, {code} are filled in from the data
+    "healthz": (None, "/healthz/"),
+    "wagtail_page": ("employee", "{guideline}"),
+    "dashboard": ("employee", "/path/"),
+    "feed": ("employee", "/share/"),
+    "lesson": ("employee", "{lesson}"),
+    "missions": ("employee", "/missions/"),
+    "mentor_queue": ("mentor", "/desk/?view=all"),
+    "insights": ("comms", "/insights/?days=90"),
+}
+
+PREPARE = """
+import json
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+from courses.models import LessonPage
+from guidelines.models import GuidelinePage
+from sharing.models import Share
+
+def session(username):
+    user = User.objects.get(username=username)
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+guideline = min(GuidelinePage.objects.live().filter(locale__language_code="nl"),
+                key=lambda page: len(str(page.specific.body)))
+lesson = LessonPage.objects.live().filter(locale__language_code="nl").first()
+share = Share.objects.order_by("pk").first()
+print("DATA", json.dumps({
+    "sessions": {role: session(name) for role, name in
+                 (("employee", "daan"), ("mentor", "mentor"), ("comms", "comms"))},
+    "guideline": guideline.url, "lesson": lesson.url, "code": share.code,
+}))
+"""
+
+QUERIES = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.contrib.auth.models import User
+from insights.models import InsightSettings
+InsightSettings.load()
+pages = json.loads(PAGES_JSON)
+users = {"employee": "daan", "mentor": "mentor", "comms": "comms"}
+counts = {}
+for name, (role, path) in pages.items():
+    client = Client(HTTP_HOST="127.0.0.1")
+    if role:
+        client.force_login(User.objects.get(username=users[role]))
+    client.get(path, secure=True)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, secure=True)
+    assert response.status_code == 200, (name, response.status_code)
+    counts[name] = len(captured)
+print("QUERIES", json.dumps(counts))
+"""
+
+PUSH = """
+import json, time
+from django.db import connection, transaction
+from django.utils import timezone
+from ambassadors.models import Ambassador, Notification
+from sharing.models import ContentItem, Push
+from sharing.services import push_plan
+item = ContentItem.objects.filter(url__startswith="https://gen.example/").first()
+push = Push.objects.create(item=item, window_hours=48)
+began = time.perf_counter()
+push_plan(push=push)
+planning = time.perf_counter() - began
+push.refresh_from_db()
+people = list(
+    Ambassador.objects.participating().values_list("user_id", flat=True)[: push.segment_size]
+)
+began = time.perf_counter()
+with transaction.atomic():
+    Notification.objects.bulk_create(
+        [Notification(recipient_id=user, kind="bench", idempotency_key=f"bench:{user}",
+                      subject="Bench", visible_from=timezone.now()) for user in people],
+        batch_size=2000,
+    )
+    bulk = time.perf_counter() - began
+    transaction.set_rollback(True)
+print("PUSH", json.dumps({"people": push.segment_size, "planned": push.planned,
+                          "seconds": round(planning, 2), "bulk_insert_seconds": round(bulk, 2)}))
+"""
+
+
+def filled(path: str, data: dict) -> str:
+    return path.format(guideline=data["guideline"], lesson=data["lesson"], code=data["code"])
+
+
+def query_counts(env, data) -> dict:
+    pages = {name: (role, filled(path, data)) for name, (role, path) in PAGES.items()}
+    script = f"PAGES_JSON = {json.dumps(json.dumps(pages))}\n" + QUERIES
+    return json.loads(re.search(r"QUERIES (.*)", manage(env, "shell", "-c", script)).group(1))
+
+
+def peak_memory_mb(pid: int) -> float | None:
+    try:
+        status = open(f"/proc/{pid}/status").read()  # noqa: PTH123, SIM115
+    except OSError:
+        return None
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return round(int(found.group(1)) / 1024, 1) if found else None
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (read from /proc, no extra packages)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def main() -> None:
+    env = environment("bench-suite")
+    (ROOT / "var").mkdir(exist_ok=True)
+    if not os.environ.get("BENCH_DATABASE_URL"):
+        for leftover in (ROOT / "var").glob("bench-suite.sqlite3*"):
+            leftover.unlink()
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "seed_demo")
+    generate = [sys.executable, "manage.py", "generate_org"]
+    subprocess.run([*generate, "--scale", str(SCALE * 0.01)], cwd=ROOT, env=env, check=True)
+    manage(env, "shell", "-c", "from insights.tasks import rollup_nightly; rollup_nightly()")
+    data = json.loads(re.search(r"DATA (.*)", manage(env, "shell", "-c", PREPARE)).group(1))
+    small = query_counts(env, data)
+    subprocess.run([*generate, "--scale", str(SCALE * 0.99)], cwd=ROOT, env=env, check=True)
+    manage(env, "shell", "-c", "from insights.tasks import rollup_nightly; rollup_nightly()")
+    large = query_counts(env, data)
+
+    pages = {}
+    with gunicorn(env, workers=WORKERS) as base:
+        server_pids = children(os.getpid())
+        for name, (role, path) in PAGES.items():
+            headers = {"Cookie": f"sessionid={data['sessions'][role]}"} if role else {}
+            pages[name] = load(f"{base}{filled(path, data)}", headers)
+            answered = set(pages[name].get("statuses", {200: 0}))
+            if answered != {200}:
+                raise SystemExit(f"{name} did not answer 200 only: {pages[name]}")
+        redirect = load(f"{base}/s/{data['code']}")
+        web_peak = max(
+            (peak_memory_mb(child) or 0 for pid in server_pids for child in children(pid)),
+            default=None,
+        )
+    # The worker runs while a push is planned and its e-mails go out.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env={**env, "Q_WORKERS": "1", "EMAIL_URL": "locmem://"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    push = json.loads(re.search(r"PUSH (.*)", manage(env, "shell", "-c", PUSH)).group(1))
+    time.sleep(10)
+    worker_peak = max(
+        [peak_memory_mb(worker.pid) or 0, *(peak_memory_mb(c) or 0 for c in children(worker.pid))]
+    )
+    worker.terminate()
+    worker.wait(timeout=30)
+
+    healthz, wagtail = pages["healthz"]["rps"], pages["wagtail_page"]["rps"]
+    results = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}",
+        "database": env["DATABASE_URL"].split(":", 1)[0],
+        "scale": SCALE,
+        "workers": WORKERS,
+        "connections": CONNECTIONS,
+        "seconds": SECONDS,
+        "pages": {
+            name: {
+                "rps": page["rps"],
+                "p50_ms": page["p50_ms"],
+                "p95_ms": page["p95_ms"],
+                "queries_small": small[name],
+                "queries_large": large[name],
+                "ratio_healthz": round(page["rps"] / healthz, 2) if healthz else None,
+                "ratio_wagtail": round(page["rps"] / wagtail, 2) if wagtail else None,
+            }
+            for name, page in pages.items()
+        },
+        "redirect": {
+            "rps": redirect["rps"],
+            "ratio_healthz": round(redirect["rps"] / healthz, 2) if healthz else None,
+        },
+        "push_plan": {
+            **push,
+            "ratio": round(push["seconds"] / push["bulk_insert_seconds"], 1)
+            if push["bulk_insert_seconds"]
+            else None,
+        },
+        "memory_mb": {"web": web_peak, "worker": worker_peak},
+    }
+    table = markdown(results)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
+    (ROOT / "bench" / "results.md").write_text(table)
+    print(table)
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        f"Machine: {results['machine']}; database: {results['database']}; scale "
+        f"{results['scale']}; {results['workers']} gunicorn workers, "
+        f"{results['connections']} connections, {results['seconds']} s per page.",
+        "",
+        "| page | req/s | p50 ms | p95 ms | queries 1% | queries full | × healthz | × Wagtail |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, page in results["pages"].items():
+        lines.append(
+            f"| {name} | {page['rps']} | {page['p50_ms']} | {page['p95_ms']} | "
+            f"{page['queries_small']} | {page['queries_large']} | {page['ratio_healthz']} | "
+            f"{page['ratio_wagtail']} |"
+        )
+    push = results["push_plan"]
+    lines += [
+        "",
+        f"Redirect: {results['redirect']['rps']} req/s ({results['redirect']['ratio_healthz']}× "
+        "healthz).",
+        f"Push plan to {push['people']} people: {push['seconds']} s against a bulk insert of "
+        f"{push['bulk_insert_seconds']} s ({push['ratio']}×).",
+        f"Peak memory: web worker {results['memory_mb']['web']} MB, qcluster "
+        f"{results['memory_mb']['worker']} MB.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
