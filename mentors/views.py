@@ -116,13 +116,6 @@ def help_ticket(request, pk: int):
     if ticket.kind == Kind.EDITING:
         for draft in drafts:
             draft.changes = selectors.text_diff(ticket.body, draft.text)
-    from missions.models import Assignment, Mission
-
-    production = Assignment.objects.filter(
-        user=request.user,
-        state__in=[Assignment.State.ACCEPTED, Assignment.State.CHANGES_REQUESTED],
-        mission__stage=3,
-    ).select_related("mission")
     reopen_until = ticket.resolved_at + services.REOPEN_WITHIN if ticket.resolved_at else None
     return render(
         request,
@@ -133,8 +126,6 @@ def help_ticket(request, pk: int):
             "thread": thread,
             "attachments": attachments,
             "drafts": drafts,
-            "production": list(production),
-            "production_kinds": {Mission.Kind.ARTICLE, Mission.Kind.PHOTO},
             "can_reopen": reopen_until is not None and reopen_until > timezone.now(),
             "rating": getattr(ticket, "rating", None) if ticket.state == T.RESOLVED else None,
             "error": error,

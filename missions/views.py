@@ -51,11 +51,16 @@ def reviewer_required(view):
 def mission_list(request):
     ambassador = request.ambassador
     points = services.points_total(request.user)
+    # Coming from a draft the mentor desk wrote: offer to start a mission from it.
+    draft = request.GET.get("draft", "")[:60]
+    if draft_text(request.user, draft) is None:
+        draft = ""
     return render(
         request,
         "missions/list.html",
         {
             "mine": missions_for(ambassador),
+            "draft": draft,
             "points": points,
             "badges": services.badges_earned(points),
             "next_badge": next((m for m in services.MILESTONES if m > points), None),

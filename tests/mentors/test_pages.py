@@ -213,8 +213,9 @@ def test_an_edit_shows_its_changes_and_can_start_a_mission(client_for, employee)
     assert "<del>big</del>" in page
     assert "<ins>quiet</ins>" in page
     draft = ticket.drafts.get()
+    assert f"/missions/?draft=desk-{draft.pk}" in page
     link = f"/missions/{assignment.pk}/?draft=desk-{draft.pk}"
-    assert link in page
+    assert link in client_for(employee).get(f"/missions/?draft=desk-{draft.pk}").content.decode()
     mission_page = client_for(employee).get(link).content.decode()
     assert "Today we installed a quiet heat pump." in mission_page
     # Someone else's draft reference fills nothing.
