@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -22,3 +25,20 @@ def participant_or_redirect(request: HttpRequest) -> HttpResponse | None:
         return redirect("ambassadors:welcome")
     request.ambassador = ambassador
     return None
+
+
+def role_required(allowed):
+    """Signed in (else the login page) and `allowed(user)` true (else 403), for staff views."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate

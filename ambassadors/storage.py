@@ -10,3 +10,11 @@ class PrivateStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Private files have no public URL; serve them through a view.")
+
+
+def private_storage():
+    """The storage for model fields whose files must stay private (a callable, so settings
+    decide the location at run time)."""
+    from django.core.files.storage import storages
+
+    return storages["private"]

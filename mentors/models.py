@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ambassadors.models import Network
+from ambassadors.storage import private_storage
 
 
 class Kind(models.TextChoices):
@@ -246,12 +247,6 @@ class Message(models.Model):
 
 def attachment_path(instance, filename: str) -> str:
     return f"tickets/{instance.ticket_id}/{filename}"
-
-
-def private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 class Attachment(models.Model):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
@@ -18,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 
@@ -28,16 +26,7 @@ from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 T = Ticket.State
 
 
-def mentor_required(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_mentor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+mentor_required = role_required(is_mentor)
 
 
 # --- for employees --------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from ambassadors.models import Department, Language, Stage, Topic
+from ambassadors.storage import private_storage
 
 INSTRUCTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -196,11 +196,6 @@ class Assignment(models.Model):
 
 def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.assignment.user_id}/{instance.assignment_id}/{filename}"
-
-
-def private_storage():
-    """Evidence lives outside the public media URL space; a view checks who may see it."""
-    return storages["private"]
 
 
 class Submission(models.Model):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ambassadors.access import role_required
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Stage
 from ambassadors.roles import is_comms, is_mentor
@@ -33,18 +31,7 @@ def is_reviewer(user) -> bool:
     return is_mentor(user) or is_comms(user)
 
 
-def reviewer_required(view):
-    """Mentors and comms staff review evidence; everyone else gets a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_reviewer(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+reviewer_required = role_required(is_reviewer)
 
 
 @participant_required
