@@ -105,95 +105,48 @@ def roles_sync(apps=global_apps) -> None:
                 )
 
 
+# name: (task, schedule type, minutes for "I"). Kept in step with the code on every sync.
+REPEATING = {
+    "outbox sweep": ("ambassadors.tasks.sweep_outbox", "I", 1),
+    "news feeds": ("sharing.tasks.import_feeds", "H", None),
+    "missions": ("missions.tasks.hourly", "H", None),
+    "mentor desk SLA": ("mentors.tasks.sla_sweep", "I", 5),
+    "insights today": ("insights.tasks.rollup_today", "I", 15),
+    "we miss you": ("missions.tasks.miss_you", "D", None),
+}
+# name: (task, schedule type, weekday or None for daily, hour, minute). Made once, at a
+# fixed local time (no cron parser needed); later syncs keep the time an operator set.
+AT_A_TIME = {
+    "insights nightly": ("insights.tasks.rollup_nightly", "D", None, 2, 30),
+    "insights weekly summary": ("insights.tasks.weekly_summary", "W", 0, 7, 30),
+    "weekly digest": ("ambassadors.tasks.send_weekly_digests", "W", 0, 8, 0),
+}
+
+
+def _next_moment(weekday: int | None, hour: int, minute: int) -> dt.datetime:
+    now = timezone.localtime()
+    days = 1 if weekday is None else (weekday - now.weekday()) % 7 or 7
+    return (now + dt.timedelta(days=days)).replace(
+        hour=hour, minute=minute, second=0, microsecond=0
+    )
+
+
 def schedules_sync(apps=global_apps) -> None:
     Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.update_or_create(
-        name="outbox sweep",
-        defaults={
-            "func": "ambassadors.tasks.sweep_outbox",
-            "schedule_type": "I",
-            "minutes": 1,
-            "repeats": -1,
-        },
-    )
-    Schedule.objects.update_or_create(
-        name="news feeds",
-        defaults={
-            "func": "sharing.tasks.import_feeds",
-            "schedule_type": "H",
-            "repeats": -1,
-        },
-    )
-    Schedule.objects.update_or_create(
-        name="missions",
-        defaults={
-            "func": "missions.tasks.hourly",
-            "schedule_type": "H",
-            "repeats": -1,
-        },
-    )
-    Schedule.objects.update_or_create(
-        name="mentor desk SLA",
-        defaults={
-            "func": "mentors.tasks.sla_sweep",
-            "schedule_type": "I",
-            "minutes": 5,
-            "repeats": -1,
-        },
-    )
-    Schedule.objects.update_or_create(
-        name="insights today",
-        defaults={
-            "func": "insights.tasks.rollup_today",
-            "schedule_type": "I",
-            "minutes": 15,
-            "repeats": -1,
-        },
-    )
-    if not Schedule.objects.filter(name="insights nightly").exists():
-        tonight = (timezone.localtime() + dt.timedelta(days=1)).replace(
-            hour=2, minute=30, second=0, microsecond=0
+    for name, (func, kind, minutes) in REPEATING.items():
+        Schedule.objects.update_or_create(
+            name=name,
+            defaults={"func": func, "schedule_type": kind, "minutes": minutes, "repeats": -1},
         )
-        Schedule.objects.create(
-            name="insights nightly",
-            func="insights.tasks.rollup_nightly",
-            schedule_type="D",
-            repeats=-1,
-            next_run=tonight,
-        )
-    if not Schedule.objects.filter(name="insights weekly summary").exists():
-        now = timezone.localtime()
-        monday = (now + dt.timedelta(days=7 - now.weekday())).replace(
-            hour=7, minute=30, second=0, microsecond=0
-        )
-        Schedule.objects.create(
-            name="insights weekly summary",
-            func="insights.tasks.weekly_summary",
-            schedule_type="W",
-            repeats=-1,
-            next_run=monday,
-        )
-    Schedule.objects.update_or_create(
-        name="we miss you",
-        defaults={
-            "func": "missions.tasks.miss_you",
-            "schedule_type": "D",
-            "repeats": -1,
-        },
-    )
-    if not Schedule.objects.filter(name="weekly digest").exists():
-        # Weekly from the next Monday 08:00 local time (no cron parser needed).
-        now = timezone.localtime()
-        monday = (now + dt.timedelta(days=7 - now.weekday())).replace(
-            hour=8, minute=0, second=0, microsecond=0
-        )
-        Schedule.objects.create(
-            name="weekly digest",
-            func="ambassadors.tasks.send_weekly_digests",
-            schedule_type="W",
-            repeats=-1,
-            next_run=monday,
-        )
+    for name, (func, kind, weekday, hour, minute) in AT_A_TIME.items():
+        if not Schedule.objects.filter(name=name).exists():
+            Schedule.objects.create(
+                name=name,
+                func=func,
+                schedule_type=kind,
+                repeats=-1,
+                next_run=_next_moment(weekday, hour, minute),
+            )
 
 
 def programme_settings_ensure(apps=global_apps) -> None:
