@@ -135,6 +135,25 @@ def wrk_load(url: str, headers: dict | None = None) -> dict:
     }
 
 
+# Prepended to a `manage.py shell` script: `session(username)` signs someone in and returns
+# the session key, so the load generator can send it as a cookie.
+SESSION = """
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+
+def session(username):
+    user = User.objects.get(username=username)
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+"""
+
+
 def load(url: str, headers: dict | None = None) -> dict:
     return (wrk_load if shutil.which("wrk") else python_load)(url, headers)
 

@@ -15,14 +15,13 @@ import json
 import os
 import re
 
-from common import CONNECTIONS, ROOT, SECONDS, environment, gunicorn, load, manage
+from common import CONNECTIONS, ROOT, SECONDS, SESSION, environment, gunicorn, load, manage
 
 LARGE = int(os.environ.get("BENCH_TICKETS", "100000"))
-MENTOR = """
-import datetime as dt
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth.models import Group, User
-from django.contrib.sessions.backends.db import SessionStore
+MENTOR = (
+    SESSION
+    + """
+from django.contrib.auth.models import Group
 from ambassadors.models import Ambassador
 from mentors.models import MentorProfile, Ticket
 Ticket.objects.all().delete()
@@ -32,14 +31,9 @@ Ambassador.objects.get_or_create(user=mentor)
 MentorProfile.objects.get_or_create(user=mentor, defaults={"capacity": 50})
 requester, _ = User.objects.get_or_create(username="bench-employee")
 Ambassador.objects.get_or_create(user=requester)
-session = SessionStore()
-session[SESSION_KEY] = str(mentor.pk)
-from django.conf import settings
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-session[HASH_SESSION_KEY] = mentor.get_session_auth_hash()
-session.create()
-print("SESSION", session.session_key)
+print("SESSION", session("bench-mentor"))
 """
+)
 GROW = """
 import datetime as dt, random
 from django.contrib.auth.models import User

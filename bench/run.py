@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import CONNECTIONS, ROOT, SECONDS, environment, gunicorn, load, manage
+from common import CONNECTIONS, ROOT, SECONDS, SESSION, environment, gunicorn, load, manage
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -41,24 +41,13 @@ PAGES = {
     "insights": ("comms", "/insights/?days=90"),
 }
 
-PREPARE = """
+PREPARE = (
+    SESSION
+    + """
 import json
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth.models import User
-from django.contrib.sessions.backends.db import SessionStore
 from courses.models import LessonPage
 from guidelines.models import GuidelinePage
 from sharing.models import Share
-
-def session(username):
-    user = User.objects.get(username=username)
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return store.session_key
 
 guideline = min(GuidelinePage.objects.live().filter(locale__language_code="nl"),
                 key=lambda page: len(str(page.specific.body)))
@@ -70,6 +59,7 @@ print("DATA", json.dumps({
     "guideline": guideline.url, "lesson": lesson.url, "code": share.code,
 }))
 """
+)
 
 QUERIES = """
 import json
