@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -275,6 +276,156 @@ def _crowded_window(planned, slot, budget: int):
     return None
 
 
+@dataclass(frozen=True)
+class Nudge:
+    """One thing to ask of one person (by their Ambassador id), for `nudge_plan_many()`."""
+
+    ambassador_id: int
+    kind: str
+    key: str
+    subject: str
+    body: str = ""
+    link: str = ""
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
+
+
+def _free_slot(
+    ambassador: Ambassador,
+    planned: list[dt.datetime],
+    budget: int,
+    *,
+    earliest: dt.datetime,
+    latest: dt.datetime | None,
+    horizon: dt.datetime,
+) -> dt.datetime | None:
+    """The first moment at or after `earliest` that fits the person's budget, or None.
+
+    Outside quiet hours, at least a minimum gap from their other nudges, and at most
+    `budget` nudges in any seven days, this one included.
+    """
+    slot = earliest
+    gap = _minimum_gap(budget)
+    week = dt.timedelta(days=7)
+    while slot <= horizon:
+        slot = ambassador.end_of_quiet_hours(slot)
+        before = sorted(m for m in planned if slot - week < m <= slot)
+        if len(before) >= budget:
+            slot = before[-budget] + week
+            continue
+        crowded = _crowded_window(planned, slot, budget)
+        if crowded is not None:
+            slot = crowded
+            continue
+        clash = [moment for moment in planned if abs(moment - slot) < gap]
+        if clash:
+            slot = max(clash) + gap
+            continue
+        break
+    else:
+        return None
+    if slot > horizon or (latest is not None and slot > latest):
+        return None
+    return slot
+
+
+PLAN_BATCH = 1000
+
+
+def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
+    """Plan many nudges at once: a few queries per thousand people, not per person.
+
+    The same rules as `nudge_plan()`, which is this with one item. Returns, per key, the
+    notification (a new one, or the one planned earlier under that key) or None when the
+    person does not take part or has no room before the horizon (or the nudge's `latest`).
+    Each batch is one transaction that locks its people's rows, so a concurrent planner
+    cannot take the same last slot.
+    """
+    for nudge in nudges:
+        _validate_link(nudge.link)
+    results: dict[str, Notification | None] = {}
+    default_budget = default_weekly_budget()
+    for first in range(0, len(nudges), PLAN_BATCH):
+        batch = nudges[first : first + PLAN_BATCH]
+        created: list[Notification] = []
+        with transaction.atomic():
+            people = {
+                person.pk: person
+                for person in Ambassador.objects.select_for_update().filter(
+                    pk__in={nudge.ambassador_id for nudge in batch}
+                )
+            }
+            existing = {
+                row.idempotency_key: row
+                for row in Notification.objects.filter(
+                    idempotency_key__in=[nudge.key for nudge in batch]
+                )
+            }
+            now = timezone.now()
+            horizon = now + PLANNING_HORIZON
+            earliest = min(max(nudge.earliest or now, now) for nudge in batch)
+            planned: dict[int, list[dt.datetime]] = {}
+            # The moment is compared through an expression so that the database reads the
+            # per-person index. Rows planned by earlier batches are not in its statistics
+            # yet, so it would take the window as rare and scan all of it, batch after batch.
+            for recipient, moment in (
+                Notification.objects.nudges()
+                .alias(moment=Coalesce("visible_from", "created_at"))
+                .filter(
+                    recipient_id__in=[person.user_id for person in people.values()],
+                    moment__gte=week_start(earliest),
+                    moment__lt=horizon + dt.timedelta(days=7),
+                )
+                .order_by()
+                .values_list("recipient_id", "visible_from")
+            ):
+                planned.setdefault(recipient, []).append(moment)
+            for nudge in batch:
+                if nudge.key in existing or nudge.key in results:
+                    results[nudge.key] = existing.get(nudge.key) or results[nudge.key]
+                    continue
+                person = people.get(nudge.ambassador_id)
+                results[nudge.key] = None
+                if person is None or person.status != Ambassador.Status.ACTIVE:
+                    continue
+                budget = (
+                    default_budget
+                    if person.max_nudges_per_week is None
+                    else min(default_budget, person.max_nudges_per_week)
+                )
+                if budget == 0:
+                    continue
+                theirs = planned.setdefault(person.user_id, [])
+                slot = _free_slot(
+                    person,
+                    theirs,
+                    budget,
+                    earliest=max(nudge.earliest or now, now),
+                    latest=nudge.latest,
+                    horizon=horizon,
+                )
+                if slot is None:
+                    continue
+                theirs.append(slot)
+                notification = Notification(
+                    recipient_id=person.user_id,
+                    kind=nudge.kind,
+                    idempotency_key=nudge.key,
+                    subject=nudge.subject[:200],
+                    body=nudge.body,
+                    link=nudge.link,
+                    is_nudge=True,
+                    visible_from=slot,
+                    email_after=_email_moment(person, slot, True),
+                )
+                created.append(notification)
+                results[nudge.key] = notification
+            Notification.objects.bulk_create(created, batch_size=500)
+        for notification in created:
+            _enqueue_delivery(notification)
+    return results
+
+
 def nudge_plan(
     *,
     ambassador: Ambassador,
@@ -293,67 +444,8 @@ def nudge_plan(
     None when the person does not take part or no such moment falls in the next weeks
     (or before `latest`, when the nudge is pointless after that). Idempotent per key.
     """
-    _validate_link(link)
-    with transaction.atomic():
-        # One planner at a time per person, so two pushes cannot both take the last slot.
-        ambassador = (
-            Ambassador.objects.select_for_update().select_related("user").get(pk=ambassador.pk)
-        )
-        existing = Notification.objects.filter(idempotency_key=key).first()
-        if existing is not None:
-            return existing
-        if ambassador.status != Ambassador.Status.ACTIVE:
-            return None
-        budget = weekly_budget(ambassador)
-        if budget == 0:
-            return None
-        now = timezone.now()
-        slot = max(earliest or now, now)
-        horizon = now + PLANNING_HORIZON
-        planned = sorted(
-            Notification.objects.nudges()
-            .filter(
-                recipient_id=ambassador.user_id,
-                visible_from__gte=week_start(slot),
-                visible_from__lt=horizon + dt.timedelta(days=7),
-            )
-            .values_list("visible_from", flat=True)
-        )
-        gap = _minimum_gap(budget)
-        week = dt.timedelta(days=7)
-        while slot <= horizon:
-            slot = ambassador.end_of_quiet_hours(slot)
-            # Any seven days around the slot hold at most `budget` nudges, this one included.
-            before = sorted(m for m in planned if slot - week < m <= slot)
-            if len(before) >= budget:
-                slot = before[-budget] + week
-                continue
-            crowded = _crowded_window(planned, slot, budget)
-            if crowded is not None:
-                slot = crowded
-                continue
-            clash = [moment for moment in planned if abs(moment - slot) < gap]
-            if clash:
-                slot = max(clash) + gap
-                continue
-            break
-        else:
-            return None
-        if slot > horizon or (latest is not None and slot > latest):
-            return None
-        notification = Notification.objects.create(
-            recipient=ambassador.user,
-            kind=kind,
-            idempotency_key=key,
-            subject=subject[:200],
-            body=body,
-            link=link,
-            is_nudge=True,
-            visible_from=slot,
-            email_after=_email_moment(ambassador, slot, True),
-        )
-    _enqueue_delivery(notification)
-    return notification
+    nudge = Nudge(ambassador.pk, kind, key, subject, body, link, earliest, latest)
+    return nudge_plan_many([nudge])[key]
 
 
 def notification_mark_read(*, user: User, notification_id: int) -> Notification:

@@ -84,28 +84,46 @@ for name, (role, path) in pages.items():
 print("QUERIES", json.dumps(counts))
 """
 
+# A push to PUSH_PEOPLE ambassadors: the generated organisation is topped up with taking-part
+# colleagues of the item's language (in bulk), then the planner is timed against a raw bulk
+# insert of as many notification rows (the database's own limit).
 PUSH = """
-import json, time
-from django.db import connection, transaction
+import datetime as dt, json, time
+from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils import timezone
 from ambassadors.models import Ambassador, Notification
 from sharing.models import ContentItem, Push
-from sharing.services import push_plan
-item = ContentItem.objects.filter(url__startswith="https://gen.example/").first()
+from sharing.services import push_plan, push_segment
+item = ContentItem.objects.filter(url__startswith="https://gen.example/", min_stage=1).first()
 push = Push.objects.create(item=item, window_hours=48)
+missing = PUSH_PEOPLE - push_segment(push).count()
+consented = timezone.now() - dt.timedelta(days=60)
+for first in range(0, max(missing, 0), 5000):
+    with transaction.atomic():
+        users = User.objects.bulk_create(
+            User(username=f"push-{n}", email=f"push-{n}@example.org", password="!")
+            for n in range(first, min(first + 5000, missing))
+        )
+        Ambassador.objects.bulk_create(
+            Ambassador(user=user, status="active", stage=1, language=item.language,
+                       consented_at=consented)
+            for user in users
+        )
 began = time.perf_counter()
 push_plan(push=push)
 planning = time.perf_counter() - began
 push.refresh_from_db()
-people = list(
-    Ambassador.objects.participating().values_list("user_id", flat=True)[: push.segment_size]
-)
+people = list(push_segment(push).values_list("user_id", flat=True))
 began = time.perf_counter()
 with transaction.atomic():
     Notification.objects.bulk_create(
         [Notification(recipient_id=user, kind="bench", idempotency_key=f"bench:{user}",
-                      subject="Bench", visible_from=timezone.now()) for user in people],
-        batch_size=2000,
+                      subject=f"Something to share: {item.title}", body=item.summary[:300],
+                      link=f"/share/{item.pk}/", is_nudge=True, visible_from=timezone.now(),
+                      email_after=timezone.now())
+         for user in people],
+        batch_size=500,
     )
     bulk = time.perf_counter() - began
     transaction.set_rollback(True)
@@ -188,7 +206,8 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    push = json.loads(re.search(r"PUSH (.*)", manage(env, "shell", "-c", PUSH)).group(1))
+    script = f"PUSH_PEOPLE = {int(100_000 * SCALE)}\n" + PUSH
+    push = json.loads(re.search(r"PUSH (.*)", manage(env, "shell", "-c", script)).group(1))
     time.sleep(10)
     worker_peak = max(
         [peak_memory_mb(worker.pid) or 0, *(peak_memory_mb(c) or 0 for c in children(worker.pid))]

@@ -24,7 +24,7 @@ from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
 from ambassadors.queue import in_batches
 from ambassadors.sanitise import clean_text
-from ambassadors.services import notify, nudge_plan
+from ambassadors.services import Nudge, notify, nudge_plan_many
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
@@ -468,56 +468,69 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
     people = list(campaign_segment(campaign).order_by("pk"))
     if not people or not missions:
         raise MissionError(ERROR_EMPTY_SEGMENT)
+    segment = campaign_segment(campaign).values("user_id")
     taken = set(
-        Assignment.objects.filter(
-            user_id__in=[person.user_id for person in people], mission__in=missions
-        ).values_list("user_id", "mission_id")
+        Assignment.objects.filter(user_id__in=segment, mission__in=missions).values_list(
+            "user_id", "mission_id"
+        )
+    )
+    already = set(
+        Assignment.objects.filter(campaign=campaign, user_id__in=segment).values_list(
+            "user_id", flat=True
+        )
     )
     start = max(campaign.starts_at, now)
     window = dt.timedelta(hours=campaign.window_hours)
-    offered = skipped = 0
+    offered = 0
+    nudges, offers = [], {}
     for position, ambassador in enumerate(people):
         theirs = [
             mission
             for mission in missions
             if mission.stage == ambassador.stage and (ambassador.user_id, mission.pk) not in taken
         ]
-        already = Assignment.objects.filter(campaign=campaign, user_id=ambassador.user_id)
         if not theirs:
-            offered += already.exists()
+            offered += ambassador.user_id in already
             continue
+        key = f"campaign:{campaign.pk}:{ambassador.user_id}"
+        offers[key] = (ambassador, theirs)
         with translation.override(ambassador.language):
-            notification = nudge_plan(
-                ambassador=ambassador,
+            subject = ngettext(
+                "A mission for you: %(title)s",
+                "%(count)s missions for you, starting with: %(title)s",
+                len(theirs),
+            ) % {"count": len(theirs), "title": theirs[0].title}
+            body = gettext("Taking it on is up to you; saying no is fine too.")
+        nudges.append(
+            Nudge(
+                ambassador_id=ambassador.pk,
                 kind="mission_offer",
-                key=f"campaign:{campaign.pk}:{ambassador.user_id}",
-                subject=ngettext(
-                    "A mission for you: %(title)s",
-                    "%(count)s missions for you, starting with: %(title)s",
-                    len(theirs),
-                )
-                % {"count": len(theirs), "title": theirs[0].title},
-                body=gettext("Taking it on is up to you; saying no is fine too."),
+                key=key,
+                subject=subject,
+                body=body,
                 link="/missions/",
                 earliest=start + window * position / len(people),
             )
-        if notification is None:
-            skipped += 1
-            continue
-        Assignment.objects.bulk_create(
-            [
-                Assignment(
-                    mission=mission,
-                    user_id=ambassador.user_id,
-                    campaign=campaign,
-                    offered_at=notification.visible_from,
-                    due_at=notification.visible_from + dt.timedelta(days=mission.days_to_complete),
-                )
-                for mission in theirs
-            ],
-            ignore_conflicts=True,
         )
-        offered += 1
+    outcome = nudge_plan_many(nudges)
+    skipped = sum(notification is None for notification in outcome.values())
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                mission=mission,
+                user_id=ambassador.user_id,
+                campaign=campaign,
+                offered_at=notification.visible_from,
+                due_at=notification.visible_from + dt.timedelta(days=mission.days_to_complete),
+            )
+            for key, (ambassador, theirs) in offers.items()
+            if (notification := outcome[key]) is not None
+            for mission in theirs
+        ],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    offered += len(nudges) - skipped
     Campaign.objects.filter(pk=campaign.pk).update(
         planned_at=now, segment_size=len(people), offered=offered, skipped=skipped
     )
@@ -546,26 +559,27 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
         due_at__gt=now,
         due_at__lte=now + REMINDER_BEFORE,
     ).select_related("mission", "user__ambassador")
-    sent = 0
+    nudges = []
     for assignment in in_batches(due_soon):
         ambassador = assignment.user.ambassador
         with translation.override(ambassador.language):
-            reminder = nudge_plan(
-                ambassador=ambassador,
-                kind="mission_reminder",
-                key=f"mission-reminder:{assignment.pk}",
-                subject=gettext("Your mission ends soon: %(title)s")
-                % {"title": assignment.mission.title},
-                body=gettext(
-                    "Still want to do it? Hand in your evidence before the date. "
-                    "Letting it go is fine too."
-                ),
-                link=f"/missions/{assignment.pk}/",
-                earliest=now,
-                latest=assignment.due_at - dt.timedelta(hours=2),
+            nudges.append(
+                Nudge(
+                    ambassador_id=ambassador.pk,
+                    kind="mission_reminder",
+                    key=f"mission-reminder:{assignment.pk}",
+                    subject=gettext("Your mission ends soon: %(title)s")
+                    % {"title": assignment.mission.title},
+                    body=gettext(
+                        "Still want to do it? Hand in your evidence before the date. "
+                        "Letting it go is fine too."
+                    ),
+                    link=f"/missions/{assignment.pk}/",
+                    earliest=now,
+                    latest=assignment.due_at - dt.timedelta(hours=2),
+                )
             )
-        sent += reminder is not None
-    return sent
+    return sum(note is not None for note in nudge_plan_many(nudges).values())
 
 
 def inactive_ambassadors(now: dt.datetime | None = None) -> QuerySet[Ambassador]:
@@ -585,23 +599,24 @@ def inactive_ambassadors(now: dt.datetime | None = None) -> QuerySet[Ambassador]
 def miss_you_send(*, now: dt.datetime | None = None) -> int:
     """At most one friendly "we miss you" per month, within the attention budget."""
     now = now or timezone.now()
-    sent = 0
+    nudges = []
     for ambassador in in_batches(inactive_ambassadors(now).select_related("user")):
         with translation.override(ambassador.language):
-            note = nudge_plan(
-                ambassador=ambassador,
-                kind="miss_you",
-                key=f"miss-you:{ambassador.user_id}:{now:%Y-%m}",
-                subject=gettext("We miss you at Ambassador Academy"),
-                body=gettext(
-                    "There are new missions and things to share whenever you feel like it. "
-                    "No pressure: you can also pause or lower how often we write."
-                ),
-                link="/",
-                earliest=now,
+            nudges.append(
+                Nudge(
+                    ambassador_id=ambassador.pk,
+                    kind="miss_you",
+                    key=f"miss-you:{ambassador.user_id}:{now:%Y-%m}",
+                    subject=gettext("We miss you at Ambassador Academy"),
+                    body=gettext(
+                        "There are new missions and things to share whenever you feel like "
+                        "it. No pressure: you can also pause or lower how often we write."
+                    ),
+                    link="/",
+                    earliest=now,
+                )
             )
-        sent += note is not None
-    return sent
+    return sum(note is not None for note in nudge_plan_many(nudges).values())
 
 
 # --- the leaderboard ------------------------------------------------------------------------

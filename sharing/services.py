@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network
-from ambassadors.services import nudge_plan
+from ambassadors.services import Nudge, nudge_plan, nudge_plan_many
 
 from .models import (
     ERROR_TOO_LONG,
@@ -307,28 +307,32 @@ def push_plan(*, push: Push) -> Push:
 
     Idempotent: a person already planned for this push keeps their slot.
     """
-    people = list(push_segment(push).order_by("pk"))
+    people = list(push_segment(push).order_by("pk").values_list("pk", "user_id", "language"))
     if not people:
         raise SharingError(ERROR_EMPTY_SEGMENT)
     start = timezone.now()
     window = dt.timedelta(hours=push.window_hours)
-    planned = skipped = 0
-    for position, ambassador in enumerate(people):
-        earliest = start + window * position / len(people)
-        with translation.override(ambassador.language):
-            notification = nudge_plan(
-                ambassador=ambassador,
-                kind="share_suggestion",
-                key=f"push:{push.pk}:{ambassador.user_id}",
-                subject=gettext("Something to share: %(title)s") % {"title": push.item.title},
-                body=push.item.summary[:300],
-                link=f"/share/{push.item_id}/",
-                earliest=earliest,
-            )
-        if notification is None:
-            skipped += 1
-        else:
-            planned += 1
+    subjects = {}
+    for language in {language for _pk, _user, language in people}:
+        with translation.override(language):
+            subjects[language] = gettext("Something to share: %(title)s") % {
+                "title": push.item.title
+            }
+    nudges = [
+        Nudge(
+            ambassador_id=pk,
+            kind="share_suggestion",
+            key=f"push:{push.pk}:{user_id}",
+            subject=subjects[language],
+            body=push.item.summary[:300],
+            link=f"/share/{push.item_id}/",
+            earliest=start + window * position / len(people),
+        )
+        for position, (pk, user_id, language) in enumerate(people)
+    ]
+    outcome = nudge_plan_many(nudges)
+    planned = sum(notification is not None for notification in outcome.values())
+    skipped = len(people) - planned
     Push.objects.filter(pk=push.pk).update(
         planned_at=start, segment_size=len(people), planned=planned, skipped=skipped
     )
