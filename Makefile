@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser messages clean bench bench-redirect bench-desk bench-insights
+.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -28,7 +28,11 @@ run: install
 	$(BIN)/python manage.py run_platform --port $(PORT)
 
 browser:
-	@sh scripts/ensure-chromium
+	@sh scripts/ensure-package chromium chromium "the browser tests"
+
+# The load generator of the benchmarks (they fall back to a slower Python one without it).
+wrk:
+	@sh scripts/ensure-package wrk wrk "the benchmarks"
 
 lint: install
 	$(BIN)/ruff check .
@@ -40,16 +44,16 @@ test: install browser node_modules/.installed lint
 	$(BIN)/pytest
 
 # Not part of `make test`: the tracked-link redirect against /healthz/ under gunicorn.
-bench: install
+bench: install wrk
 	$(BIN)/python bench/run.py
 
-bench-redirect: install
+bench-redirect: install wrk
 	$(BIN)/python bench/redirect_bench.py
 
-bench-desk: install
+bench-desk: install wrk
 	$(BIN)/python bench/desk_bench.py
 
-bench-insights: install
+bench-insights: install wrk
 	$(BIN)/python bench/insights_bench.py
 
 messages: install

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponseRedirect
 from django.utils.translation import get_language
 
+from . import structure
 from .access import participant_or_redirect
 
 
@@ -47,25 +48,26 @@ class ParticipantPageMixin:
 
 def page_in_active_language(model):
     """The live page of `model` in the active language, else in any language (or None)."""
-    from wagtail.models import Locale
-
     pages = model.objects.live()
-    try:
-        found = pages.filter(locale=Locale.get_active()).first()
-    except Locale.DoesNotExist:  # a database without any locale yet
-        found = None
+    locale = structure.active_locale_id()
+    found = pages.filter(locale_id=locale).first() if locale is not None else None
     return found or pages.first()
 
 
-def page_url_once(context, model) -> str:
-    """URL of `model`'s page in the active language, looked up once per request (header links)."""
-    request = context.get("request")
-    cache = getattr(request, "_academy_page_urls", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._academy_page_urls = cache
-    if model not in cache:
+def page_url(model, request=None) -> str:
+    """URL of `model`'s page in the active language ("" when there is none), cached until
+    the site's structure changes (header links, the guidelines gate)."""
+
+    def compute():
         page = page_in_active_language(model)
-        cache[model] = page.get_url(request) if page is not None else ""
-    return cache[model]
+        return page.get_url(request) if page is not None else ""
+
+    host = request.get_host() if request is not None else ""
+    return structure.cached(
+        f"url:{model._meta.label}:{get_language()}:{host}", compute, request=request
+    )
+
+
+def page_url_once(context, model) -> str:
+    """URL of `model`'s page in the active language for a template (header links)."""
+    return page_url(model, context.get("request"))

@@ -25,7 +25,17 @@ import sys
 import time
 from pathlib import Path
 
-from common import CONNECTIONS, ROOT, SECONDS, SESSION, environment, gunicorn, load, manage
+from common import (
+    CONNECTIONS,
+    ROOT,
+    SECONDS,
+    SESSION,
+    environment,
+    gunicorn,
+    load,
+    manage,
+    status_of,
+)
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -142,6 +152,14 @@ def query_counts(env, data) -> dict:
     return json.loads(re.search(r"QUERIES (.*)", manage(env, "shell", "-c", script)).group(1))
 
 
+def clicks_of(env, code: str) -> int:
+    script = (
+        "from sharing.models import Click\n"
+        f"print('CLICKS', Click.objects.filter(share__code={code!r}).count())"
+    )
+    return int(re.search(r"CLICKS (\d+)", manage(env, "shell", "-c", script)).group(1))
+
+
 def peak_memory_mb(pid: int) -> float | None:
     try:
         status = open(f"/proc/{pid}/status").read()  # noqa: PTH123, SIM115
@@ -189,11 +207,22 @@ def main() -> None:
         server_pids = children(os.getpid())
         for name, (role, path) in PAGES.items():
             headers = {"Cookie": f"sessionid={data['sessions'][role]}"} if role else {}
-            pages[name] = load(f"{base}{filled(path, data)}", headers)
-            answered = set(pages[name].get("statuses", {200: 0}))
-            if answered != {200}:
+            url = f"{base}{filled(path, data)}"
+            if status_of(url, headers) != 200:
+                raise SystemExit(f"{name} ({url}) does not answer 200 as {role}.")
+            pages[name] = load(url, headers)
+            if set(pages[name].get("statuses", {200: 0})) != {200} or pages[name].get(
+                "non_2xx_3xx"
+            ):
                 raise SystemExit(f"{name} did not answer 200 only: {pages[name]}")
+        clicks_before = clicks_of(env, data["code"])
         redirect = load(f"{base}/s/{data['code']}")
+        clicks = clicks_of(env, data["code"]) - clicks_before
+        # wrk stops counting at the deadline while the last requests may still be answered
+        # (and recorded): more clicks than counted answers is fine, fewer would be a loss.
+        answered = redirect["requests"] - redirect.get("non_2xx_3xx", 0)
+        if "statuses" in redirect:
+            answered = redirect["statuses"].get(302, 0)
         web_peak = max(
             (peak_memory_mb(child) or 0 for pid in server_pids for child in children(pid)),
             default=None,
@@ -239,6 +268,9 @@ def main() -> None:
         "redirect": {
             "rps": redirect["rps"],
             "ratio_healthz": round(redirect["rps"] / healthz, 2) if healthz else None,
+            "answered": answered,
+            "clicks_recorded": clicks,
+            "clicks_lost": max(answered - clicks, 0),
         },
         "push_plan": {
             **push,
@@ -273,7 +305,8 @@ def markdown(results: dict) -> str:
     lines += [
         "",
         f"Redirect: {results['redirect']['rps']} req/s ({results['redirect']['ratio_healthz']}× "
-        "healthz).",
+        f"healthz), {results['redirect']['answered']} answered, "
+        f"{results['redirect']['clicks_lost']} clicks lost.",
         f"Push plan to {push['people']} people: {push['seconds']} s against a bulk insert of "
         f"{push['bulk_insert_seconds']} s ({push['ratio']}×).",
         f"Peak memory: web worker {results['memory_mb']['web']} MB, qcluster "

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from ambassadors.models import Ambassador, Stage
+from ambassadors.structure import active_locale_id
 
 from .models import (
     ALL_STAGES,
@@ -249,7 +250,7 @@ def required_for_next_stage(ambassador: Ambassador) -> list[tuple[CoursePage, bo
     )
     courses = list(
         CoursePage.objects.live()
-        .filter(required_for_promotion=True, stage__in=stages, locale=Locale.get_active())
+        .filter(required_for_promotion=True, stage__in=stages, locale_id=active_locale_id())
         .order_by("path")
         .only("id", "title", "url_path", "translation_key", "stage", "locale_id", "path", "depth")
     )
@@ -273,8 +274,8 @@ def next_lesson(ambassador: Ambassador) -> tuple[CoursePage, LessonPage] | None:
     )
     if not candidates:
         return None
-    active = Locale.get_active()
-    course = next((c for c in candidates if c.locale_id == active.pk), candidates[0])
+    active = active_locale_id()
+    course = next((c for c in candidates if c.locale_id == active), candidates[0])
     status = course_status(ambassador=ambassador, course=course)
     lesson = status.resume
     return (course, lesson) if lesson is not None else None
@@ -292,10 +293,10 @@ def course_in_language(course_key, language: str) -> CoursePage | None:
 def badges_of(user: User) -> list[tuple[Enrolment, CoursePage]]:
     """Completed courses of a person, each with the course in the active language."""
     enrolments = list(Enrolment.objects.completed().filter(user=user).order_by("completed_at"))
-    active = Locale.get_active()
+    active = active_locale_id()
     pages: dict[uuid.UUID, CoursePage] = {}
     for course in CoursePage.objects.filter(translation_key__in=[e.course_key for e in enrolments]):
-        if course.translation_key not in pages or course.locale_id == active.pk:
+        if course.translation_key not in pages or course.locale_id == active:
             pages[course.translation_key] = course
     return [(e, pages[e.course_key]) for e in enrolments if e.course_key in pages]
 

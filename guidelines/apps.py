@@ -13,12 +13,13 @@ class GuidelinesConfig(AppConfig):
         from django.utils.translation import gettext_lazy
 
         from ambassadors.gates import Gate, register_gate
+        from ambassadors.pages import page_url
 
-        from .selectors import guideline_index_in_language, has_acknowledged_current_guidelines
+        from .models import GuidelineIndexPage
+        from .selectors import has_acknowledged_current_guidelines
 
         def guidelines_url() -> str:
-            index = guideline_index_in_language()
-            return index.url if index is not None else "/"
+            return page_url(GuidelineIndexPage) or "/"
 
         register_gate(
             Gate(

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from ambassadors import structure
 from ambassadors.models import Ambassador
 from ambassadors.pages import page_in_active_language
 
@@ -18,7 +19,15 @@ CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
 
 
 def current_versions() -> dict[uuid.UUID, int]:
-    """Every published guideline (by translation key) with its current version."""
+    """Every published guideline (by translation key) with its current version.
+
+    Cached until the site's structure changes: a new version is made when a guideline is
+    published, which moves the structure version.
+    """
+    return structure.cached("guideline-versions", _current_versions)
+
+
+def _current_versions() -> dict[uuid.UUID, int]:
     keys = GuidelinePage.objects.live().values("translation_key")
     versions = dict(
         GuidelineVersion.objects.filter(translation_key__in=keys)

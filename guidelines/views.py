@@ -12,7 +12,9 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
+
+from ambassadors.structure import active_locale_id
 
 from . import services
 from .comparison import compare
@@ -129,7 +131,7 @@ def search(request):
         hidden = tuple(_restricted_paths(request))
         found = (
             Page.objects.live()
-            .filter(locale=Locale.get_active(), depth__gt=2)
+            .filter(locale_id=active_locale_id(), depth__gt=2)
             .specific()
             .search(terms, operator="or")
         )

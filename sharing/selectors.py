@@ -43,7 +43,8 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
     user = ambassador.user
     now = timezone.now()
     network = network or primary_network(ambassador)
-    items = list(
+    # Score the candidates from a few plain values, then load only the chosen items whole.
+    candidates = list(
         ContentItem.objects.shareable(now)
         .filter(min_stage__lte=ambassador.stage, language=ambassador.language)
         .exclude(shares__user=user)
@@ -57,25 +58,32 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
                 ),
             )
         )
-        .select_related("image")
-        .prefetch_related("topics", "variants")
-        .order_by("-created_at")[:CANDIDATES]
+        .order_by("-created_at")
+        .values_list("pk", "created_at", "publish_from", "peers")[:CANDIDATES]
     )
+    topics_of: dict[int, set[int]] = {}
+    for item_id, topic_id in ContentItem.topics.through.objects.filter(
+        contentitem_id__in=[pk for pk, *_rest in candidates]
+    ).values_list("contentitem_id", "topic_id"):
+        topics_of.setdefault(item_id, set()).add(topic_id)
     mine = set(ambassador.topics.values_list("pk", flat=True))
     dismissed = Counter(Dismissal.objects.filter(user=user).values_list("item__topics", flat=True))
-    suggestions = []
-    for item in items:
-        topics = {topic.pk for topic in item.topics.all()}
+    scored = []
+    for pk, created_at, publish_from, peers in candidates:
+        topics = topics_of.get(pk, set())
         match = len(topics & mine)
         penalty = sum(dismissed[topic] for topic in topics)
-        started = item.publish_from or item.created_at
-        age = max((now - started).total_seconds() / 86400, 0)
-        score = (
-            3 * match - 1.5 * penalty + 2 * math.exp(-age / FRESHNESS_DAYS) + math.log1p(item.peers)
-        )
-        suggestions.append(Suggestion(item=item, score=score, text=None, topic_match=match))
-    suggestions.sort(key=lambda s: (-s.score, -s.item.pk))
-    chosen = suggestions[:limit]
+        age = max((now - (publish_from or created_at)).total_seconds() / 86400, 0)
+        score = 3 * match - 1.5 * penalty + 2 * math.exp(-age / FRESHNESS_DAYS) + math.log1p(peers)
+        scored.append((-score, -pk, match))
+    scored.sort()
+    chosen_ids = [-negative_pk for _score, negative_pk, _match in scored[:limit]]
+    items = ContentItem.objects.select_related("image").prefetch_related("topics", "variants")
+    loaded = items.in_bulk(chosen_ids)
+    chosen = [
+        Suggestion(item=loaded[-negative_pk], score=-score, text=None, topic_match=match)
+        for score, negative_pk, match in scored[:limit]
+    ]
     defaults = default_variants(user=user, items=[s.item for s in chosen], network=network)
     for suggestion in chosen:
         suggestion.text = defaults.get(suggestion.item.pk)

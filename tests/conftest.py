@@ -1,9 +1,18 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
 from ambassadors.roles import Role
 from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back, cached values too."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

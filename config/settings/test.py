@@ -21,6 +21,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# One process, emptied before each test (tests/conftest.py); Redis when CI sets REDIS_URL.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Tasks run inline in the test process unless a test starts a real qcluster,
 # which sets Q_SYNC=0 in the worker's environment.

@@ -2,8 +2,6 @@
 CMS side: campaigns and changing someone's stage by hand."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ambassadors.models import Ambassador, Department, Notification, Stage
@@ -14,6 +12,7 @@ from missions.models import Assignment, Campaign, PointsEntry, StageChange, Subm
 from tests.courses.conftest import build_tree
 from tests.factories import make_user
 from tests.missions.conftest import mission, submitted
+from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State
@@ -93,19 +92,12 @@ def _assignments(user, count):
     )
 
 
-def _queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(captured)
-
-
 def test_mission_list_queries_do_not_grow(client_for, employee, other_employee):
     _assignments(employee, 10)
     _assignments(other_employee, 500)
     mission(title_en="Free")
-    small = _queries(client_for(employee), "/missions/")
-    large = _queries(client_for(other_employee), "/missions/")
+    small = page_queries(client_for(employee), "/missions/")
+    large = page_queries(client_for(other_employee), "/missions/")
     assert small == large
 
 
@@ -126,16 +118,16 @@ def _waiting(count):
 
 def test_review_queue_queries_do_not_grow(client_for, mentor):
     _waiting(10)
-    small = _queries(client_for(mentor), "/missions/review/")
+    small = page_queries(client_for(mentor), "/missions/review/")
     _waiting(490)
-    large = _queries(client_for(mentor), "/missions/review/")
+    large = page_queries(client_for(mentor), "/missions/review/")
     assert small == large
     one = submitted()
     Submission.objects.bulk_create(
         [Submission(assignment=one, link=f"https://x.example/{n}") for n in range(30)]
     )
-    detail_small = _queries(client_for(mentor), f"/missions/review/{submitted().pk}/")
-    detail_large = _queries(client_for(mentor), f"/missions/review/{one.pk}/")
+    detail_small = page_queries(client_for(mentor), f"/missions/review/{submitted().pk}/")
+    detail_large = page_queries(client_for(mentor), f"/missions/review/{one.pk}/")
     assert detail_small == detail_large
 
 
