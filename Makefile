@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights
+.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -55,6 +55,10 @@ bench-desk: install wrk
 
 bench-insights: install wrk
 	$(BIN)/python bench/insights_bench.py
+
+# Two web instances and two task clusters on one PostgreSQL (and Redis with REDIS_URL).
+bench-scaleout: install wrk
+	$(BIN)/python bench/scaleout.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

@@ -16,6 +16,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -50,8 +51,9 @@ def manage(env, *args) -> str:
 
 def python_load(url: str, headers: dict | None = None) -> dict:
     """Keep-alive connections in threads for SECONDS; counts answers by status."""
-    host, port = "127.0.0.1", PORT
-    path = url.split(f":{PORT}", 1)[1]
+    parts = urlsplit(url)
+    host, port = parts.hostname, parts.port
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
     counts: dict[int, int] = {}
     latencies: list[float] = []
     lock = threading.Lock()
@@ -175,12 +177,12 @@ def load(url: str, headers: dict | None = None) -> dict:
 
 
 @contextmanager
-def gunicorn(env, workers: int = 2):
-    """The platform under gunicorn on PORT until the block ends."""
+def gunicorn(env, workers: int = 2, port: int = PORT):
+    """The platform under gunicorn on `port` until the block ends."""
     probe = socket.socket()
     try:
-        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
-            raise SystemExit(f"Port {PORT} is in use; stop that process or set BENCH_PORT.")
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"Port {port} is in use; stop that process or set BENCH_PORT.")
     finally:
         probe.close()
     server = subprocess.Popen(
@@ -192,7 +194,7 @@ def gunicorn(env, workers: int = 2):
             "-w",
             str(workers),
             "-b",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{port}",
             "--log-level",
             "warning",
         ],
@@ -202,13 +204,13 @@ def gunicorn(env, workers: int = 2):
     try:
         for _attempt in range(60):
             try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
                 connection.request("GET", "/healthz/")
                 if connection.getresponse().status == 200:
                     break
             except OSError:
                 time.sleep(0.5)
-        yield f"http://127.0.0.1:{PORT}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
