@@ -35,6 +35,7 @@ def environment(name: str = "bench") -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database,
+        "CACHE_DIR": str(ROOT / "var" / f"{name}-cache"),
         "SITE_URL": f"http://127.0.0.1:{PORT}",
         "LOG_LEVEL": "WARNING",
     }

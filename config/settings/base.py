@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings, env_int, env_list, env_str
+from .env import email_settings, env_int, env_list, env_str, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -161,6 +161,7 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
+STORAGES.update(s3_storages())
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -75,3 +75,39 @@ def email_settings(url: str | None) -> dict:
     raise ImproperlyConfigured(
         f"EMAIL_URL scheme {scheme!r} is not supported: use smtp, smtps, console, file or locmem."
     )
+
+
+def s3_storages() -> dict:
+    """Media on S3-compatible object storage when MEDIA_S3_BUCKET is set, else nothing.
+
+    Uploads then live in one place that every web and worker host reads: public media
+    (images, documents) under `public/`, evidence and attachments under `private/` with no
+    public address (the bucket must not allow public reads there; views stream them after
+    checking permission).
+    """
+    bucket = env_str("MEDIA_S3_BUCKET")
+    if not bucket:
+        return {}
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("MEDIA_S3_REGION") or None,
+        "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "public",
+                "querystring_auth": False,
+                "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            },
+        },
+        "private": {
+            "BACKEND": "ambassadors.storage_s3.PrivateS3Storage",
+            "OPTIONS": {**common, "location": "private", "default_acl": "private"},
+        },
+    }

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import PRIVATE_MEDIA_ROOT, SECRET_KEY
-from .env import env_bool, env_int
+from .env import env_bool, env_int, s3_storages
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -35,3 +35,4 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
+STORAGES.update(s3_storages())
