@@ -156,6 +156,14 @@ class Ambassador(models.Model):
                 name="ambassador_quiet_hours_both_or_none",
             ),
         ]
+        # The leaderboard reads the few who opted in, not every employee.
+        indexes = [
+            models.Index(
+                fields=["status"],
+                condition=Q(leaderboard_visible=True),
+                name="ambassador_leaderboard_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()

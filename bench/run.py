@@ -33,6 +33,7 @@ from common import (
     ROOT,
     SECONDS,
     SESSION,
+    create_database,
     environment,
     gunicorn,
     load,
@@ -193,7 +194,9 @@ def prepare(env) -> tuple[dict, dict, dict]:
     """A fresh database with the demo content and the generated organisation; the queries of
     every page at 1% and at full size."""
     (ROOT / "var").mkdir(exist_ok=True)
-    if not os.environ.get("BENCH_DATABASE_URL"):
+    if env["DATABASE_URL"].startswith("postgres"):
+        create_database(env["DATABASE_URL"], fresh=True)
+    else:
         for leftover in (ROOT / "var").glob("bench-suite.sqlite3*"):
             leftover.unlink()
     shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
@@ -213,7 +216,7 @@ def prepare(env) -> tuple[dict, dict, dict]:
 
 def main() -> None:
     env = environment("bench-suite")
-    prepared = ROOT / "var" / "bench-suite.json"
+    prepared = ROOT / "var" / f"bench-suite-{env['DATABASE_URL'].split(':', 1)[0]}.json"
     earlier = json.loads(prepared.read_text()) if prepared.exists() else {}
     if os.environ.get("BENCH_REUSE") == "1" and earlier.get("scale") == SCALE:
         # The data of an earlier run at the same scale (BENCH_REUSE=1): skip building it.

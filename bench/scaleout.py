@@ -34,7 +34,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import ROOT, SESSION, environment, gunicorn, load, manage, status_of
+from common import (
+    ROOT,
+    SESSION,
+    create_database,
+    environment,
+    gunicorn,
+    load,
+    manage,
+    status_of,
+)
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 MESSAGES = int(os.environ.get("SCALEOUT_MESSAGES", "1000"))
@@ -240,19 +249,6 @@ def main() -> None:
     print(json.dumps(results, indent=2))
     if problems:
         raise SystemExit("Scale-out check failed: " + "; ".join(problems))
-
-
-def create_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 if __name__ == "__main__":

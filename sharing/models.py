@@ -234,6 +234,8 @@ class Share(models.Model):
                 fields=["user", "item", "network"], name="share_once_per_network"
             )
         ]
+        # The feed counts each candidate's recent shares: a range per item, not all of them.
+        indexes = [models.Index(fields=["item", "created_at"], name="share_item_recent_idx")]
 
     def __str__(self) -> str:
         return f"{self.user} shared {self.item} on {self.network}"

@@ -49,17 +49,20 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
         .filter(min_stage__lte=ambassador.stage, language=ambassador.language)
         .exclude(shares__user=user)
         .exclude(dismissals__user=user)
-        .annotate(
-            peers=Count(
-                "shares",
-                filter=Q(
-                    shares__created_at__gte=now - dt.timedelta(days=30),
-                    shares__user__ambassador__stage=ambassador.stage,
-                ),
-            )
-        )
         .order_by("-created_at")
-        .values_list("pk", "created_at", "publish_from", "peers")[:CANDIDATES]
+        .values_list("pk", "created_at", "publish_from")[:CANDIDATES]
+    )
+    # Shares by people in the same stage lately, counted for the candidates only.
+    peers = dict(
+        Share.objects.filter(
+            item_id__in=[pk for pk, *_rest in candidates],
+            created_at__gte=now - dt.timedelta(days=30),
+            user__ambassador__stage=ambassador.stage,
+        )
+        .values("item_id")
+        .annotate(n=Count("id"))
+        .values_list("item_id", "n")
+        .order_by()
     )
     topics_of: dict[int, set[int]] = {}
     for item_id, topic_id in ContentItem.topics.through.objects.filter(
@@ -69,12 +72,13 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
     mine = set(ambassador.topics.values_list("pk", flat=True))
     dismissed = Counter(Dismissal.objects.filter(user=user).values_list("item__topics", flat=True))
     scored = []
-    for pk, created_at, publish_from, peers in candidates:
+    for pk, created_at, publish_from in candidates:
         topics = topics_of.get(pk, set())
         match = len(topics & mine)
         penalty = sum(dismissed[topic] for topic in topics)
         age = max((now - (publish_from or created_at)).total_seconds() / 86400, 0)
-        score = 3 * match - 1.5 * penalty + 2 * math.exp(-age / FRESHNESS_DAYS) + math.log1p(peers)
+        freshness = 2 * math.exp(-age / FRESHNESS_DAYS)
+        score = 3 * match - 1.5 * penalty + freshness + math.log1p(peers.get(pk, 0))
         scored.append((-score, -pk, match))
     scored.sort()
     chosen_ids = [-negative_pk for _score, negative_pk, _match in scored[:limit]]
