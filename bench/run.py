@@ -282,7 +282,9 @@ def main() -> None:
     results = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}",
-        "database": env["DATABASE_URL"].split(":", 1)[0],
+        "database": "postgresql"
+        if env["DATABASE_URL"].startswith("postgres")
+        else env["DATABASE_URL"].split(":", 1)[0],
         "scale": SCALE,
         "workers": WORKERS,
         "connections": CONNECTIONS,
@@ -315,8 +317,10 @@ def main() -> None:
         "memory_mb": {"web": web_peak, "worker": worker_peak},
     }
     table = markdown(results)
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
-    (ROOT / "bench" / "results.md").write_text(table)
+    # The latest run, and the latest per database (README shows both).
+    for suffix in ("", f"-{results['database']}"):
+        (ROOT / "bench" / f"results{suffix}.json").write_text(json.dumps(results, indent=2))
+        (ROOT / "bench" / f"results{suffix}.md").write_text(table)
     print(table)
 
 
