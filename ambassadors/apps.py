@@ -7,6 +7,7 @@ class AmbassadorsConfig(AppConfig):
     verbose_name = _("Ambassadors")
 
     def ready(self):
-        from . import structure
+        from . import structure, throttle
 
         structure.connect()
+        throttle.connect()

@@ -1,9 +1,15 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from . import throttle
 from .models import Ambassador, Network, SocialProfile, Topic
 from .queue import enqueue
+
+ERROR_TOO_MANY_SIGN_INS = _(
+    "Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."
+)
 
 
 class ProfileForm(forms.ModelForm):
@@ -106,6 +112,18 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address or username")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+    throttled = False
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if username and throttle.is_blocked(username, throttle.client_address(self.request)):
+            self.throttled = True
+            minutes = max(settings.ACADEMY_LOGIN_BLOCK_SECONDS // 60, 1)
+            raise forms.ValidationError(
+                ERROR_TOO_MANY_SIGN_INS, code="throttled", params={"minutes": minutes}
+            )
+        return super().clean()
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -205,6 +205,11 @@ else:
 ACADEMY_OUTBOX_LEASE_SECONDS = 600
 ACADEMY_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 ACADEMY_IMPORT_MAX_ROWS = 20_000
+# Sign-in throttling (ambassadors/throttle.py): failures per account and per address
+# within the block period, after which attempts are refused until it ends.
+ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+ACADEMY_LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 30)
+ACADEMY_LOGIN_BLOCK_SECONDS = env_int("LOGIN_BLOCK_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,
