@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ambassadors.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -205,6 +206,14 @@ else:
 ACADEMY_OUTBOX_LEASE_SECONDS = 600
 ACADEMY_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 ACADEMY_IMPORT_MAX_ROWS = 20_000
+# Content-Security-Policy (ambassadors.middleware): where lesson videos may be framed from,
+# and the paths left to their own policy (the CMS).
+ACADEMY_CSP_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+ACADEMY_CSP_EXCLUDED_PATHS = ["/cms/"]
 # Sign-in throttling (ambassadors/throttle.py): failures per account and per address
 # within the block period, after which attempts are refused until it ends.
 ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
