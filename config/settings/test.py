@@ -27,7 +27,17 @@ if not os.environ.get("REDIS_URL"):
 
 # Tasks run inline in the test process unless a test starts a real qcluster,
 # which sets Q_SYNC=0 in the worker's environment.
-Q_CLUSTER = {**Q_CLUSTER, "sync": os.environ.get("Q_SYNC", "1") == "1", "workers": 1}
+Q_CLUSTER = {
+    **Q_CLUSTER,
+    "sync": os.environ.get("Q_SYNC", "1") == "1",
+    "workers": 1,
+    # The fault drills shorten these so a killed task comes back within seconds.
+    "timeout": int(os.environ.get("Q_TIMEOUT", Q_CLUSTER["timeout"])),
+    "retry": int(os.environ.get("Q_RETRY", Q_CLUSTER["retry"])),
+}
+ACADEMY_OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "600"))
+if os.environ.get("TEST_EMAIL_BACKEND"):
+    EMAIL_BACKEND = os.environ["TEST_EMAIL_BACKEND"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -121,3 +121,69 @@ def test_qcluster_asks_again_after_a_major_change(qcluster, monkeypatch):
     from django_q.models import Task
 
     assert not Task.objects.filter(func="guidelines.tasks.ask_again", success=False).exists()
+
+
+def test_a_worker_killed_while_sending_leaves_the_email_sent_exactly_once(
+    employee, monkeypatch, tmp_path
+):
+    """The worker dies (SIGKILL) in the middle of sending; the broker hands the task out
+    again after `retry`, the stale claim is taken over after the lease, and the person
+    gets the e-mail once."""
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    marker = tmp_path / "sending.pid"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "EMAIL_URL": f"file://{mail_dir}",
+        "TEST_EMAIL_BACKEND": "tests.slow_email.HangingOnceBackend",
+        "SLOW_EMAIL_MARKER": str(marker),
+        "Q_SYNC": "0",
+        "Q_TIMEOUT": "8",
+        "Q_RETRY": "10",
+        "OUTBOX_LEASE_SECONDS": "5",
+    }
+    log = (tmp_path / "qcluster.log").open("w")
+    cluster = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        monkeypatch.setattr(Conf, "SYNC", False)
+        notification = services.notify(
+            recipient=employee, kind="test", key="kill-drill", subject="Sent despite a crash"
+        )
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert marker.exists(), (tmp_path / "qcluster.log").read_text()
+        time.sleep(0.2)  # the pid is written
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        killed_at = time.monotonic()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if Notification.objects.get(pk=notification.pk).email_sent_at is not None:
+                break
+            time.sleep(0.5)
+        row = Notification.objects.get(pk=notification.pk)
+        assert row.email_sent_at is not None, (tmp_path / "qcluster.log").read_text()
+        assert row.email_attempts == 2  # the killed attempt and the one that sent
+        time.sleep(3)  # a duplicate (a late retry, the sweep) would show now
+        sent = sum(
+            path.read_text().count("Subject: Sent despite a crash")
+            for path in mail_dir.glob("*.log")
+        )
+        assert sent == 1
+        assert time.monotonic() - killed_at < 120
+    finally:
+        cluster.send_signal(signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            cluster.wait(timeout=20)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(cluster.pid, signal.SIGKILL)
+        log.close()
