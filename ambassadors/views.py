@@ -259,3 +259,21 @@ def set_language(request):
         secure=settings.LANGUAGE_COOKIE_SECURE,
     )
     return response
+
+
+@login_required
+@require_GET
+@never_cache
+def my_data(request):
+    """Everything the platform keeps about the signed-in person, as a JSON download."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from .personal_data import personal_data
+
+    response = JsonResponse(
+        personal_data(request.user), encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="ambassador-academy-{request.user.username}.json"'
+    )
+    return response

@@ -7,7 +7,11 @@ class GuidelinesConfig(AppConfig):
     verbose_name = _("Guidelines")
 
     def ready(self):
-        from . import dashboard_panels, signals  # noqa: F401 (registers the dashboard panel)
+        from . import (  # noqa: F401 (registers the dashboard panel)
+            dashboard_panels,
+            personal_data,  # noqa: F401 (registers its part of the data export)
+            signals,
+        )
 
         signals.connect()
         from django.utils.translation import gettext_lazy

@@ -7,7 +7,11 @@ class MissionsConfig(AppConfig):
     verbose_name = _("Missions")
 
     def ready(self):
-        from . import dashboard_panels, receivers  # noqa: F401 (registers the dashboard panel)
+        from . import (  # noqa: F401 (registers the dashboard panel)
+            dashboard_panels,
+            personal_data,  # noqa: F401 (registers its part of the data export)
+            receivers,
+        )
 
         receivers.connect()
 

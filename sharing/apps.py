@@ -7,4 +7,7 @@ class SharingConfig(AppConfig):
     verbose_name = _("Sharing")
 
     def ready(self):
-        from . import dashboard_panels  # noqa: F401 (registers the dashboard panel)
+        from . import (
+            dashboard_panels,  # noqa: F401 (registers the dashboard panel)
+            personal_data,  # noqa: F401 (registers its part of the data export)
+        )

@@ -46,6 +46,7 @@ ROUTES = {
     "ambassadors:dashboard": ("/path/", PARTICIPANTS_ONLY),
     "ambassadors:profile": ("/profile/", PARTICIPANTS_ONLY),
     "ambassadors:participation": ("/profile/participation/", POST_ONLY),
+    "ambassadors:my_data": ("/profile/my-data/", SIGNED_IN_ONLY),
     "ambassadors:notifications": ("/notifications/", SIGNED_IN_ONLY),
     "ambassadors:notifications_read_all": ("/notifications/read-all/", POST_ONLY),
     "ambassadors:notification_open": ("/notifications/1/open/", POST_ONLY),
