@@ -304,6 +304,20 @@ class Rating(models.Model):
         return f"{self.ticket_id}: {self.satisfaction}"
 
 
+TICKET_EVENT_LABELS = {
+    "created": _("created"),
+    "assigned": _("assigned"),
+    "reassigned": _("handed over"),
+    "broadcast": _("sent to every available mentor"),
+    "waiting": _("waiting for the employee"),
+    "resolved": _("closed as solved"),
+    "reopened": _("reopened"),
+    "returned": _("back in the queue: not picked up in time"),
+    "escalated_response": _("first response target missed, team lead told"),
+    "escalated_resolution": _("resolution target missed, team lead told"),
+}
+
+
 class TicketEvent(models.Model):
     """What happened to a ticket and who did it: assignment, reassignment with the reason,
     return to the queue, warnings, escalations, state changes."""
@@ -324,3 +338,8 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id} {self.action}"
+
+    @property
+    def label(self) -> str:
+        """The action in the reader's language (the stored code when it is unknown)."""
+        return str(TICKET_EVENT_LABELS.get(self.action, self.action))

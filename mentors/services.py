@@ -242,7 +242,7 @@ def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
         )
     if not mentors:
         _queue_alert(ticket)
-    _event(ticket, "broadcast", reason=f"{len(mentors)} mentors alerted")
+    _event(ticket, "broadcast")
 
 
 def _queue_alert(ticket: Ticket) -> None:
@@ -596,7 +596,7 @@ def tickets_return_untouched(*, now: dt.datetime | None = None) -> int:
             locked.assignee = None
             locked.state = T.QUEUED
             locked.save()
-            _event(locked, "returned", reason="not picked up in time")
+            _event(locked, "returned")
             ticket_route(locked, exclude={previous})
         returned += 1
     return returned

@@ -234,3 +234,12 @@ def test_weekly_summary_for_those_who_asked(small_org, client_for, comms):
     assert not Notification.objects.filter(recipient=other, kind="insights_summary").exists()
     client_for(comms).post("/insights/summary/", {"subscribe": "no"})
     assert summaries_send(today=monday + dt.timedelta(days=7)) == 0
+
+
+def test_the_header_marks_insights_not_my_path_as_current(client_for, comms):
+    """Both apps name their main view "dashboard"; only the page you are on is current."""
+    page = client_for(comms).get("/insights/").content.decode()
+    nav = page.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'aria-current="page"' not in nav
+    path = client_for(comms).get("/path/").content.decode()
+    assert 'href="/path/" aria-current="page"' in path

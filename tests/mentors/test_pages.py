@@ -322,3 +322,15 @@ def test_a_mentor_sets_time_away_and_gets_nothing_new_meanwhile(client_for):
         },
     )
     assert [file_request().assignee for _ in range(3)] == [present] * 3
+
+
+def test_the_ticket_history_reads_in_the_mentors_language(client_for, employee):
+    """Events are stored as codes and shown as words, in Dutch for a Dutch mentor."""
+    mentor = make_mentor(Kind.QUESTION)
+    Ambassador.objects.filter(user=mentor).update(language="nl")
+    ticket = file_request(employee)
+    assert ticket.events.filter(action="assigned").exists()
+    page = client_for(mentor).get(f"/desk/{ticket.pk}/").content.decode()
+    history = page.split('class="small event-list"', 1)[1].split("</ul>", 1)[0]
+    assert "toegewezen" in history
+    assert "assigned" not in history
