@@ -8,7 +8,8 @@ from .models import Ambassador, Network, SocialProfile, Topic
 from .queue import enqueue
 
 ERROR_TOO_MANY_SIGN_INS = _(
-    "Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."
+    "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
+    "your password."
 )
 
 

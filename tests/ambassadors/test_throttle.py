@@ -23,13 +23,14 @@ def _signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def test_five_failures_block_the_account_even_with_the_right_password(employee):
+def test_five_failures_block_the_account_even_with_the_right_password(settings, employee):
+    settings.ACADEMY_LOGIN_BLOCK_SECONDS = 600
     client = Client()
     for _ in range(5):
         assert _sign_in(client, employee.username, "wrong-password").status_code == 200
     response = _sign_in(client, employee.username, PASSWORD)
     assert not _signed_in(client)
-    assert "Too many failed attempts to sign in" in response.content.decode()
+    assert "Too many failed attempts to sign in. Wait 10 minutes" in response.content.decode()
 
 
 def test_a_colleague_on_the_same_address_can_still_sign_in(employee, other_employee):
