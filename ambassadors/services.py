@@ -216,9 +216,12 @@ def default_weekly_budget() -> int:
     return ProgrammeSettings.load().max_nudges_per_week
 
 
-def weekly_budget(ambassador: Ambassador) -> int:
-    """The person's nudges per week: the programme default, or lower if they chose so."""
-    default = default_weekly_budget()
+def weekly_budget(ambassador: Ambassador, default: int | None = None) -> int:
+    """The person's nudges per week: the programme default, or lower if they chose so.
+
+    Pass `default` (from `default_weekly_budget()`) when asking for many people at once.
+    """
+    default = default_weekly_budget() if default is None else default
     if ambassador.max_nudges_per_week is None:
         return default
     return min(default, ambassador.max_nudges_per_week)
@@ -388,11 +391,7 @@ def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
                 results[nudge.key] = None
                 if person is None or person.status != Ambassador.Status.ACTIVE:
                     continue
-                budget = (
-                    default_budget
-                    if person.max_nudges_per_week is None
-                    else min(default_budget, person.max_nudges_per_week)
-                )
+                budget = weekly_budget(person, default_budget)
                 if budget == 0:
                     continue
                 theirs = planned.setdefault(person.user_id, [])

@@ -15,7 +15,7 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ambassadors.models import Department, Language, Network, ProgrammeSettings, Stage, Topic
+from ambassadors.models import Department, Language, Network, Stage, Topic
 
 from .models import (
     ActivePeriod,
@@ -299,7 +299,3 @@ def choices() -> dict:
 
 def freshness():
     return RollupRun.objects.aggregate(at=Max("at"))["at"]
-
-
-def budget() -> int:
-    return ProgrammeSettings.load().max_nudges_per_week

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from ambassadors.models import Stage
+from ambassadors.services import default_weekly_budget
 from missions.models import Mission
 
 from . import charts, dashboard
@@ -211,7 +212,7 @@ def build(filters: Filters) -> dict:
                 _("Per person taking part, per week"),
                 round(per_person, 2) if per_person is not None else None,
             ],
-            [_("Weekly budget per person"), dashboard.budget()],
+            [_("Weekly budget per person"), default_weekly_budget()],
             [_("Pauses"), people(t["pauses"])],
             [_("Left the programme"), people(t["leaves"])],
             [_("Paused now"), people(funnel["paused"])],

@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PRIVATE_MEDIA_ROOT, SECRET_KEY
-from .env import env_bool, env_int, s3_storages
+from .base import SECRET_KEY, STORAGES
+from .env import env_bool, env_int
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -26,13 +26,8 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Static files compressed and fingerprinted; the media storages as in base (S3 or folders).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Evidence and attachments: no public URL; permission-checked views serve them.
-    "private": {
-        "BACKEND": "ambassadors.storage.PrivateStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
 }
-STORAGES.update(s3_storages())
