@@ -4,6 +4,7 @@ management commands, gunicorn, and a load generator (wrk when installed, else Py
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ def environment(name: str = "bench") -> dict:
         "CACHE_DIR": str(ROOT / "var" / f"{name}-cache"),
         "SITE_URL": f"http://127.0.0.1:{PORT}",
         "LOG_LEVEL": "WARNING",
+        "ACADEMY_GENERATED_DATA": "1",  # generate_org refuses to run without it
     }
 
 
@@ -148,9 +150,10 @@ def wrk_load(url: str, headers: dict | None = None) -> dict:
 
 def status_of(url: str, headers: dict | None = None) -> int:
     """The status one request gets (wrk counts a redirect to the login page as success)."""
-    host, rest = url.split("//", 1)[1].split("/", 1)
-    connection = http.client.HTTPConnection(*host.split(":"), timeout=30)
-    connection.request("GET", "/" + rest, headers={"User-Agent": BROWSER, **(headers or {})})
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    connection.request("GET", path, headers={"User-Agent": BROWSER, **(headers or {})})
     return connection.getresponse().status
 
 
@@ -215,6 +218,39 @@ def gunicorn(env, workers: int = 2, port: int = PORT):
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def shell_result(env, script: str, tag: str):
+    """Run `script` in `manage.py shell`; it prints `TAG <json>`; return that value."""
+    output = manage(env, "shell", "-c", script)
+    found = re.search(rf"^{tag} (.*)$", output, re.M)
+    if found is None:
+        raise SystemExit(f"The script printed no {tag} line:\n{output}")
+    return json.loads(found.group(1))
+
+
+def generate_org(env, scale: float) -> None:
+    """Grow the benchmark's organisation by `scale` of the full size (progress on screen)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "generate_org", "--scale", str(scale)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def fresh_database(env) -> None:
+    """An empty database for a run: the SQLite file removed, or the PostgreSQL database
+    dropped and made anew; the run's cache folder emptied too."""
+    (ROOT / "var").mkdir(exist_ok=True)
+    url = env["DATABASE_URL"]
+    if url.startswith("postgres"):
+        create_database(url, fresh=True)
+    else:
+        path = Path(url.split("sqlite:///", 1)[1])
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+    shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
 
 
 def create_database(url: str, fresh: bool = False) -> None:

@@ -15,7 +15,18 @@ import json
 import os
 import re
 
-from common import CONNECTIONS, ROOT, SECONDS, SESSION, environment, gunicorn, load, manage
+from common import (
+    CONNECTIONS,
+    ROOT,
+    SECONDS,
+    SESSION,
+    environment,
+    fresh_database,
+    gunicorn,
+    load,
+    manage,
+    shell_result,
+)
 
 LARGE = int(os.environ.get("BENCH_TICKETS", "100000"))
 MENTOR = (
@@ -31,7 +42,8 @@ Ambassador.objects.get_or_create(user=mentor)
 MentorProfile.objects.get_or_create(user=mentor, defaults={"capacity": 50})
 requester, _ = User.objects.get_or_create(username="bench-employee")
 Ambassador.objects.get_or_create(user=requester)
-print("SESSION", session("bench-mentor"))
+import json
+print("SESSION", json.dumps(session("bench-mentor")))
 """
 )
 GROW = """
@@ -85,13 +97,10 @@ def grow(env, target: int) -> str:
 
 def main() -> None:
     env = environment("bench-desk")
-    (ROOT / "var").mkdir(exist_ok=True)
-    if not os.environ.get("BENCH_DATABASE_URL"):
-        for leftover in (ROOT / "var").glob("bench-desk.sqlite3*"):
-            leftover.unlink()  # a fresh database each run
+    fresh_database(env)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-    session = re.search(r"SESSION (\S+)", manage(env, "shell", "-c", MENTOR)).group(1)
+    session = shell_result(env, MENTOR, "SESSION")
     headers = {"Cookie": f"sessionid={session}"}
     small_data = grow(env, 100)
     with gunicorn(env) as base:

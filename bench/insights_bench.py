@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import subprocess
-import sys
 
-from common import ROOT, environment, manage
+from common import ROOT, environment, fresh_database, generate_org, manage, shell_result
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 MEASURE = """
@@ -62,29 +59,16 @@ print("RESULT", json.dumps({
 
 
 def measure(env) -> dict:
-    output = manage(env, "shell", "-c", MEASURE)
-    return json.loads(re.search(r"RESULT (.*)", output).group(1))
-
-
-def generate(env, scale: float) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", "generate_org", "--scale", str(scale)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    return shell_result(env, MEASURE, "RESULT")
 
 
 def main() -> None:
     env = environment("bench-insights")
-    (ROOT / "var").mkdir(exist_ok=True)
-    if not os.environ.get("BENCH_DATABASE_URL"):
-        for leftover in (ROOT / "var").glob("bench-insights.sqlite3*"):
-            leftover.unlink()
+    fresh_database(env)
     manage(env, "migrate", "--noinput")
-    generate(env, SCALE * 0.01)
+    generate_org(env, SCALE * 0.01)
     small = measure(env)
-    generate(env, SCALE * 0.99)
+    generate_org(env, SCALE * 0.99)
     large = measure(env)
     ratios = {
         query: round(large["dashboard_ms"][query] / small["dashboard_ms"][query], 2)

@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -33,11 +32,13 @@ from common import (
     ROOT,
     SECONDS,
     SESSION,
-    create_database,
     environment,
+    fresh_database,
+    generate_org,
     gunicorn,
     load,
     manage,
+    shell_result,
     status_of,
 )
 
@@ -155,7 +156,7 @@ def filled(path: str, data: dict) -> str:
 def query_counts(env, data) -> dict:
     pages = {name: (role, filled(path, data)) for name, (role, path) in PAGES.items()}
     script = f"PAGES_JSON = {json.dumps(json.dumps(pages))}\n" + QUERIES
-    return json.loads(re.search(r"QUERIES (.*)", manage(env, "shell", "-c", script)).group(1))
+    return shell_result(env, script, "QUERIES")
 
 
 def clicks_of(env, code: str) -> int:
@@ -163,7 +164,7 @@ def clicks_of(env, code: str) -> int:
         "from sharing.models import Click\n"
         f"print('CLICKS', Click.objects.filter(share__code={code!r}).count())"
     )
-    return int(re.search(r"CLICKS (\d+)", manage(env, "shell", "-c", script)).group(1))
+    return shell_result(env, script, "CLICKS")
 
 
 def peak_memory_mb(pid: int) -> float | None:
@@ -193,22 +194,15 @@ def children(pid: int) -> list[int]:
 def prepare(env) -> tuple[dict, dict, dict]:
     """A fresh database with the demo content and the generated organisation; the queries of
     every page at 1% and at full size."""
-    (ROOT / "var").mkdir(exist_ok=True)
-    if env["DATABASE_URL"].startswith("postgres"):
-        create_database(env["DATABASE_URL"], fresh=True)
-    else:
-        for leftover in (ROOT / "var").glob("bench-suite.sqlite3*"):
-            leftover.unlink()
-    shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
+    fresh_database(env)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "seed_demo")
-    generate = [sys.executable, "manage.py", "generate_org"]
-    subprocess.run([*generate, "--scale", str(SCALE * 0.01)], cwd=ROOT, env=env, check=True)
+    generate_org(env, SCALE * 0.01)
     manage(env, "shell", "-c", "from insights.tasks import rollup_nightly; rollup_nightly()")
-    data = json.loads(re.search(r"DATA (.*)", manage(env, "shell", "-c", PREPARE)).group(1))
+    data = shell_result(env, PREPARE, "DATA")
     small = query_counts(env, data)
-    subprocess.run([*generate, "--scale", str(SCALE * 0.99)], cwd=ROOT, env=env, check=True)
+    generate_org(env, SCALE * 0.99)
     manage(env, "shell", "-c", "from insights.tasks import rollup_nightly; rollup_nightly()")
     large = query_counts(env, data)
     return data, small, large
@@ -262,7 +256,7 @@ def main() -> None:
     )
     try:
         script = f"PUSH_PEOPLE = {int(100_000 * SCALE)}\n" + PUSH
-        push = json.loads(re.search(r"PUSH (.*)", manage(env, "shell", "-c", script)).group(1))
+        push = shell_result(env, script, "PUSH")
         time.sleep(10)
         worker_peak = max(
             [peak_memory_mb(worker.pid) or 0]

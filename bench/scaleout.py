@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 from common import (
+    PORT,
     ROOT,
     SESSION,
     create_database,
@@ -42,10 +43,10 @@ from common import (
     gunicorn,
     load,
     manage,
+    shell_result,
     status_of,
 )
 
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
 MESSAGES = int(os.environ.get("SCALEOUT_MESSAGES", "1000"))
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/academy_scaleout"
 
@@ -103,7 +104,7 @@ def cluster(env: dict, mail: Path) -> subprocess.Popen:
 
 def check(env: dict, code: str) -> dict:
     script = f"CODE = {code!r}\n" + CHECK
-    return json.loads(re.search(r"CHECK (.*)", manage(env, "shell", "-c", script)).group(1))
+    return shell_result(env, script, "CHECK")
 
 
 def e_mails(folder: Path) -> Counter:
@@ -136,7 +137,7 @@ def main() -> None:
         "from django_q.models import Failure, Success\n"
         "Failure.objects.all().delete(); Success.objects.all().delete()",
     )
-    data = json.loads(re.search(r"DATA (.*)", manage(env, "shell", "-c", PREPARE)).group(1))
+    data = shell_result(env, PREPARE, "DATA")
     clicks_before = check(env, data["code"])["clicks"]
 
     clusters = [cluster(env, mail / "a"), cluster(env, mail / "b")]

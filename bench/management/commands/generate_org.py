@@ -13,11 +13,12 @@ services' notifications.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import sys
 
 from django.contrib.auth.models import User
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -64,6 +65,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, scale: float, seed: int, **options):
+        if os.environ.get("ACADEMY_GENERATED_DATA") != "1":
+            # Thousands of invented employees must never land in a real organisation's data.
+            raise CommandError(
+                "generate_org fills the database with invented employees, for benchmarks "
+                "only. Run it through `make bench…`, or set ACADEMY_GENERATED_DATA=1 for a "
+                "database you mean to throw away."
+            )
         rng = random.Random(seed + int(scale * 1000))  # noqa: S311 (test data, not secrets)
         sizes = {key: max(int(value * scale), 1) for key, value in FULL.items()}
         now = timezone.now()
