@@ -239,8 +239,6 @@ def sharing(filters: Filters, settings: InsightSettings) -> dict:
     return {
         "per_network": per_network,
         "totals": totals,
-        "own_words_share": totals["own_words"] / totals["shares"] if totals["shares"] else None,
-        "per_share": totals["unique_clicks"] / totals["shares"] if totals["shares"] else None,
         "emv_clicks": emv_clicks,
         "emv_impressions": emv_impressions,
         "top": top,
@@ -269,19 +267,12 @@ def desk(filters: Filters) -> list[dict]:
 
     for row in rows:
         row["label"] = str(Kind(row["kind"]).label) if row["kind"] in Kind.values else row["kind"]
-        row["first_response"] = (
-            dt.timedelta(minutes=row["first_response_minutes"] / row["answered"])
-            if row["answered"]
-            else None
+        # Averages in hours; the in-time rates are left to the table (raw counts kept).
+        row["first_response_hours"] = (
+            row["first_response_minutes"] / row["answered"] / 60 if row["answered"] else None
         )
-        row["resolution"] = (
-            dt.timedelta(minutes=row["resolution_minutes"] / row["resolved"])
-            if row["resolved"]
-            else None
-        )
-        row["response_met"] = row["answered_in_time"] / row["answered"] if row["answered"] else None
-        row["resolution_met"] = (
-            row["resolved_in_time"] / row["resolved"] if row["resolved"] else None
+        row["resolution_hours"] = (
+            row["resolution_minutes"] / row["resolved"] / 60 if row["resolved"] else None
         )
         row["satisfaction"] = row["satisfaction_sum"] / row["ratings"] if row["ratings"] else None
     return rows

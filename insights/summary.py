@@ -36,16 +36,22 @@ def summaries_send(*, today: dt.date | None = None) -> int:
     """One summary of the last seven rolled-up days per subscriber, once per date."""
     today = today or timezone.localdate()
     filters = Filters(start=today - dt.timedelta(days=6), end=today, days="7")
+    texts: dict[str, str] = {}  # the same figures for everyone: built once per language
     sent = 0
-    for user in User.objects.filter(pk__in=SummarySubscription.objects.values("user_id")):
+    subscribers = User.objects.filter(
+        pk__in=SummarySubscription.objects.values("user_id")
+    ).select_related("ambassador")
+    for user in subscribers:
         language = getattr(getattr(user, "ambassador", None), "language", "nl")
         with translation.override(language):
+            if language not in texts:
+                texts[language] = summary_text(filters)
             notify(
                 recipient=user,
                 kind="insights_summary",
                 key=f"insights-summary:{user.pk}:{today:%Y-%m-%d}",
                 subject=gettext("Ambassador Academy this week"),
-                body=summary_text(filters),
+                body=texts[language],
                 link="/insights/",
             )
         sent += 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -164,7 +163,7 @@ def build(filters: Filters) -> dict:
                 _rate(row["own_words"], row["shares"]),
                 row["clicks"],
                 row["unique_clicks"],
-                round(row["per_share"], 2) if row["per_share"] is not None else None,
+                _round(row["per_share"], 2),
                 row["reach"],
                 int(row["impressions"]),
                 row["emv_clicks"].quantize(Decimal("0.01")),
@@ -236,11 +235,11 @@ def build(filters: Filters) -> dict:
             [
                 row["label"],
                 row["requests"],
-                _hours(row["first_response"]),
-                _hours(row["resolution"]),
+                _round(row["first_response_hours"], 1),
+                _round(row["resolution_hours"], 1),
                 _rate(row["answered_in_time"], row["answered"]),
                 _rate(row["resolved_in_time"], row["resolved"]),
-                round(row["satisfaction"], 1) if row["satisfaction"] is not None else None,
+                _round(row["satisfaction"], 1),
             ]
             for row in desk_rows
         ],
@@ -288,5 +287,5 @@ def _leaders(filters: Filters):
     return leaderboard(ambassador=viewer, scope="team" if filters.department else "all", limit=10)
 
 
-def _hours(value: dt.timedelta | None):
-    return round(value.total_seconds() / 3600, 1) if value is not None else None
+def _round(value: float | None, digits: int):
+    return round(value, digits) if value is not None else None
