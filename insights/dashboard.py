@@ -30,9 +30,11 @@ from .models import (
     SharingDaily,
     TopicSharingDaily,
 )
+from .rollups import WINDOWS
 
 MINIMUM_GROUP = 5
-PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
+# The periods the filter offers are the windows the rollups precompute.
+PERIODS = {str(days): days for days in WINDOWS}
 
 
 def people(count: int | None) -> int | str | None:
