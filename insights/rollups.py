@@ -22,7 +22,7 @@ from guidelines.models import Acknowledgement
 from guidelines.selectors import current_versions
 from mentors.models import Rating, Ticket
 from missions.models import Assignment, StageChange, Submission
-from sharing.models import Click, ContentItem, Dismissal, Share
+from sharing.models import Click, ClickDay, ContentItem, Dismissal, Share
 
 from .models import (
     ActivePeriod,
@@ -85,6 +85,12 @@ def _sharing(day, start, end, group_of) -> None:
             "share_id", "visitor", "share__user_id", "share__network", "share__item_id"
         )
     )
+    # Days past the click retention period: the same counts, kept per share and day.
+    archived = list(
+        ClickDay.objects.filter(day=day).values_list(
+            "clicks", "visitors", "share__user_id", "share__network", "share__item_id"
+        )
+    )
     users = {user for user, *_rest in shares}
     audience = {
         (user, network): size
@@ -92,7 +98,7 @@ def _sharing(day, start, end, group_of) -> None:
             ambassador__user_id__in=users
         ).values_list("ambassador__user_id", "network", "audience_size")
     }
-    items = {item for *_rest, item in shares} | {row[4] for row in clicks}
+    items = {item for *_rest, item in shares} | {row[4] for row in clicks + archived}
     topics = defaultdict(list)
     for item, topic in ContentItem.topics.through.objects.filter(
         contentitem_id__in=items
@@ -113,17 +119,21 @@ def _sharing(day, start, end, group_of) -> None:
             bucket["own_words"] += int(edited)
             bucket["estimated_reach"] += reach
         by_item[(item, network)]["shares"] += 1
+    # Raw clicks count one each, unique once per share and visitor (the hash changes daily);
+    # archived days bring their counts as they were.
     seen = set()
+    counted = []
     for share, visitor, user, network, item in clicks:
-        group = group_of.get(user, NO_GROUP)
-        first = (share, visitor) not in seen
+        counted.append((1, int((share, visitor) not in seen), user, network, item))
         seen.add((share, visitor))
+    for count, unique, user, network, item in counted + archived:
+        group = group_of.get(user, NO_GROUP)
         for bucket in [by_group[(*group, network)]] + [
             by_topic[(*group, topic, network)] for topic in topics[item]
         ]:
-            bucket["clicks"] += 1
-            bucket["unique_clicks"] += int(first)
-        by_item[(item, network)]["unique_clicks"] += int(first)
+            bucket["clicks"] += count
+            bucket["unique_clicks"] += unique
+        by_item[(item, network)]["unique_clicks"] += unique
     SharingDaily.objects.bulk_create(
         SharingDaily(day=day, department_id=d, stage=s, language=lang, network=network, **counts)
         for (d, s, lang, network), counts in by_group.items()

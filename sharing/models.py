@@ -257,6 +257,28 @@ class Click(models.Model):
         return f"click on {self.share_id} {self.day}"
 
 
+class ClickDay(models.Model):
+    """A share's clicks of one day once the raw clicks are past their retention period.
+
+    Visitors are hashed with a salt per day, so the day's unique visitors add up to the same
+    total the raw rows would give: the person's reach and the rollups read both."""
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="click_days")
+    day = models.DateField()
+    clicks = models.PositiveIntegerField(default=0)  # people, bots left out
+    visitors = models.PositiveIntegerField(default=0)  # unique people that day
+    bot_clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["share", "day"], name="one_click_day_per_share")
+        ]
+        indexes = [models.Index(fields=["day"], name="click_day_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.clicks} clicks on {self.share_id} {self.day}"
+
+
 class Dismissal(models.Model):
     """'Not relevant for my network': the item disappears and its topics weigh less."""
 

@@ -7,12 +7,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ambassadors.models import Ambassador, Network, SocialProfile
 
-from .models import ContentItem, Dismissal, Share, TextVariant
+from .models import ClickDay, ContentItem, Dismissal, Share, TextVariant
 from .services import default_variants
 
 CANDIDATES = 200
@@ -94,6 +95,22 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
     return chosen, network
 
 
+def archived_clicks() -> dict:
+    """Annotations for a Share queryset: clicks and visitors of days past retention
+    (`ClickDay`), to add to the counts of the raw clicks still kept."""
+
+    def total(field):
+        rows = (
+            ClickDay.objects.filter(share=OuterRef("pk"))
+            .values("share")
+            .annotate(n=Sum(field))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows), 0)
+
+    return {"archived_clicks": total("clicks"), "archived_visitors": total("visitors")}
+
+
 @dataclass
 class ReachRow:
     share: Share
@@ -110,6 +127,7 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
         .annotate(
             human_clicks=Count("clicks", filter=Q(clicks__is_bot=False)),
             visitors=Count("clicks__visitor", filter=Q(clicks__is_bot=False), distinct=True),
+            **archived_clicks(),
         )
         .order_by("-created_at")
     )
@@ -119,8 +137,8 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
     rows = [
         ReachRow(
             share=share,
-            clicks=share.human_clicks,
-            visitors=share.visitors,
+            clicks=share.human_clicks + share.archived_clicks,
+            visitors=share.visitors + share.archived_visitors,
             estimated_audience=audience.get(share.network, 0),
         )
         for share in shares

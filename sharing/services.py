@@ -25,6 +25,7 @@ from .models import (
     ERROR_TOO_LONG,
     NETWORK_LIMITS,
     Click,
+    ClickDay,
     ContentItem,
     DefaultText,
     Dismissal,
@@ -272,6 +273,45 @@ def click_record(*, share_id: int, ip: str, user_agent: str) -> Click:
     else:
         click.save(force_insert=True)
     return click
+
+
+def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
+    """Fold raw clicks of days before `before` into one row per share and day, then delete
+    them. A batch of days is one transaction, so a stop half-way loses nothing and running
+    again carries on where it stopped. Returns the number of raw clicks removed."""
+    removed = 0
+    while True:
+        first = Click.objects.filter(day__lt=before).order_by("day").values_list("day", flat=True)
+        first = first.first()
+        if first is None:
+            return removed
+        last = min(first + dt.timedelta(days=days_per_batch), before)
+        with transaction.atomic():
+            window = Click.objects.filter(day__gte=first, day__lt=last)
+            counts = {
+                (row["share_id"], row["day"]): row
+                for row in window.values("share_id", "day").annotate(
+                    clicks=Count("pk", filter=Q(is_bot=False)),
+                    visitors=Count("visitor", filter=Q(is_bot=False), distinct=True),
+                    bot_clicks=Count("pk", filter=Q(is_bot=True)),
+                )
+            }
+            existing = {
+                (row.share_id, row.day): row
+                for row in ClickDay.objects.select_for_update().filter(day__gte=first, day__lt=last)
+            }
+            new = []
+            for key, row in counts.items():
+                day = existing.get(key) or ClickDay(share_id=key[0], day=key[1])
+                day.clicks += row["clicks"]
+                day.visitors += row["visitors"]
+                day.bot_clicks += row["bot_clicks"]
+                if day.pk is None:
+                    new.append(day)
+                else:
+                    day.save(update_fields=["clicks", "visitors", "bot_clicks"])
+            ClickDay.objects.bulk_create(new, batch_size=2000)
+            removed += window.delete()[0]
 
 
 # --- dismissals -----------------------------------------------------------------------------

@@ -49,3 +49,16 @@ def import_feeds() -> int:
     from .models import NewsFeed
 
     return sum(feed_import(feed=feed) for feed in NewsFeed.objects.filter(active=True))
+
+
+def prune_clicks() -> int:
+    """Nightly: raw clicks past the retention period become per-share daily counts."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .services import clicks_compact
+
+    before = timezone.localdate() - dt.timedelta(days=settings.ACADEMY_CLICK_RETENTION_DAYS)
+    return clicks_compact(before=before)
