@@ -72,7 +72,7 @@ class EmployeeImportReportView(ImportPermissionMixin, WagtailAdminTemplateMixin,
     def post(self, request, pk):
         employee_import = get_object_or_404(EmployeeImport, pk=pk)
         try:
-            result = employee_import_apply(employee_import=employee_import)
+            result = employee_import_apply(employee_import=employee_import, by=request.user)
         except ImportNotApplicable as error:
             messages.error(request, str(error))
             return redirect("ambassadors_import_report", pk=pk)

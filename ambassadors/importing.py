@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .accounts import invitations_enqueue
+from .audit import record
 from .models import Ambassador, Department, EmployeeImport, Language
 from .roles import Role
 
@@ -195,7 +196,9 @@ class ImportNotApplicable(Exception):
     pass
 
 
-def employee_import_apply(*, employee_import: EmployeeImport) -> EmployeeImport:
+def employee_import_apply(
+    *, employee_import: EmployeeImport, by: User | None = None
+) -> EmployeeImport:
     """Create and update everyone in one transaction, then invite the new people."""
     with transaction.atomic():
         locked = EmployeeImport.objects.select_for_update().get(pk=employee_import.pk)
@@ -253,5 +256,13 @@ def employee_import_apply(*, employee_import: EmployeeImport) -> EmployeeImport:
         locked.applied_at = timezone.now()
         locked.report = report.as_json()
         locked.save(update_fields=["status", "applied_at", "report"])
+        record(
+            locked,
+            "academy.import_apply",
+            user=by,
+            title=locked.file_name,
+            created=len(report.create),
+            updated=len(report.update),
+        )
         invitations_enqueue([ambassador.pk for ambassador in new_ambassadors])
     return locked

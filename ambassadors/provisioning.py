@@ -29,6 +29,8 @@ COMMS_MODEL_PERMISSIONS = {
         "campaign": ["add", "change", "delete", "view"],
         "growthrule": ["change", "view"],
         "stagechange": ["add", "view"],
+        # No admin pages: lets the audit trail (Site history) show reviews to comms staff.
+        "assignment": ["view"],
     },
     "mentors": {
         "mentorprofile": ["add", "change", "view"],
@@ -36,6 +38,8 @@ COMMS_MODEL_PERMISSIONS = {
         "openinghours": ["add", "change", "delete", "view"],
         "holiday": ["add", "change", "delete", "view"],
         "cannedresponse": ["add", "change", "delete", "view"],
+        # No admin pages: lets the audit trail show ticket assignments (number and kind only).
+        "ticket": ["view"],
     },
     "insights": {"insightsettings": ["change"]},
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
@@ -118,6 +122,7 @@ REPEATING = {
 # fixed local time (no cron parser needed); later syncs keep the time an operator set.
 AT_A_TIME = {
     "insights nightly": ("insights.tasks.rollup_nightly", "D", None, 2, 30),
+    "click retention": ("sharing.tasks.prune_clicks", "D", None, 3, 15),
     "insights weekly summary": ("insights.tasks.weekly_summary", "W", 0, 7, 30),
     "weekly digest": ("ambassadors.tasks.send_weekly_digests", "W", 0, 8, 0),
 }

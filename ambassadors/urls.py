@@ -11,6 +11,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/participation/", views.participation, name="participation"),
     path("profile/my-data/", views.my_data, name="my_data"),
+    path("profile/erase/", views.erase, name="erase"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),

@@ -277,3 +277,29 @@ def my_data(request):
         f'attachment; filename="ambassador-academy-{request.user.username}.json"'
     )
     return response
+
+
+@login_required
+@never_cache
+def erase(request):
+    """Erase the signed-in person's account, after they confirm with their password."""
+    from django.contrib.auth import logout
+
+    from .erasure import ErasureError, account_erase
+
+    error = ""
+    if request.method == "POST":
+        if not request.user.check_password(request.POST.get("password", "")):
+            error = _("That is not your password; nothing was erased.")
+        else:
+            try:
+                account_erase(user=request.user)
+            except ErasureError as problem:
+                error = str(problem)
+            else:
+                logout(request)
+                messages.success(request, _("Your account has been erased. Goodbye!"))
+                return redirect("ambassadors:home")
+    return render(
+        request, "ambassadors/erase_confirm.html", {"error": error}, status=400 if error else 200
+    )

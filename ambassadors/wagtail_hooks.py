@@ -94,3 +94,10 @@ def register_import_menu_item():
     return ImportMenuItem(
         _("Import employees"), reverse("ambassadors_import"), icon_name="upload", order=900
     )
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    from . import audit
+
+    audit.register(actions)

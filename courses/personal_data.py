@@ -1,8 +1,9 @@
 """What courses keep about a person, for the personal data export."""
 
+from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import Enrolment, LessonProgress, QuizAttempt
+from .models import Enrolment, LessonProgress, QuizAttempt, _certificate_code
 
 
 @register_section("courses")
@@ -14,3 +15,12 @@ def courses_data(user) -> list[dict]:
             "quiz_attempts": rows(QuizAttempt.objects.filter(user=user), exclude=["user"]),
         }
     ]
+
+
+@register_eraser("courses")
+def erase_courses(user) -> None:
+    """Progress and attempts stay for the course figures; certificates stop verifying: each
+    gets a new random code, so the old link (which showed the name) finds nothing."""
+    for enrolment in Enrolment.objects.filter(user=user, certificate_code__isnull=False):
+        enrolment.certificate_code = _certificate_code()
+        enrolment.save(update_fields=["certificate_code"])

@@ -191,6 +191,9 @@ class Ticket(models.Model):
     resolution_escalated = models.BooleanField(default=False)
     response_breached = models.BooleanField(default=False)
     resolution_breached = models.BooleanField(default=False)
+    # Set by a mentor when the content must be kept by law (e.g. an incident under
+    # investigation): erasing the requester's account then anonymises instead of removing it.
+    keep_reason = models.CharField(_("kept by law because"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -313,6 +316,10 @@ TICKET_EVENT_LABELS = {
     "resolved": _("closed as solved"),
     "reopened": _("reopened"),
     "returned": _("back in the queue: not picked up in time"),
+    "released": _("back in the queue: the mentor's account was erased"),
+    "kept": _("content kept by law"),
+    "not_kept": _("content no longer kept by law"),
+    "erased": _("content removed: the employee erased their account"),
     "escalated_response": _("first response target missed, team lead told"),
     "escalated_resolution": _("resolution target missed, team lead told"),
 }

@@ -4,6 +4,7 @@ Their own requests and everything in them that they can see; internal notes of m
 are not theirs and are left out (as on their request page).
 """
 
+from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
 from .models import Attachment, Draft, Message, Rating, Ticket
@@ -23,3 +24,17 @@ def mentor_desk_data(user) -> list[dict]:
             "ratings": rows(Rating.objects.filter(ticket__in=tickets)),
         }
     ]
+
+
+@register_eraser("mentors")
+def erase_mentor_desk(user) -> None:
+    """Requests without a legal reason to keep them lose their content; kept ones stay as
+    they are, tied to the anonymised account. A mentor's open requests go to colleagues."""
+    from . import services
+    from .models import MentorProfile
+
+    erased = Ticket.objects.filter(events__action="erased").values("pk")
+    for ticket in Ticket.objects.filter(requester=user, keep_reason="").exclude(pk__in=erased):
+        services.ticket_erase_content(ticket)
+    services.tickets_release(mentor=user)
+    MentorProfile.objects.filter(user=user).delete()

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ambassadors.audit import record
 from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
 from ambassadors.services import notify
@@ -142,6 +143,10 @@ def clock_resume(ticket: Ticket, now: dt.datetime) -> None:
 # --- routing --------------------------------------------------------------------------------
 
 
+def _ticket_title(ticket: Ticket) -> str:
+    return f"#{ticket.pk} {ticket.get_kind_display()}"
+
+
 def _event(ticket, action, actor=None, to_user=None, reason=""):
     TicketEvent.objects.create(
         ticket=ticket, action=action, actor=actor, to_user=to_user, reason=reason[:300]
@@ -192,6 +197,16 @@ def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="
         "reassigned" if previous else "assigned",
         actor=actor,
         to_user=mentor,
+        reason=reason,
+    )
+    record(
+        ticket,
+        "academy.ticket_assign",
+        user=actor,
+        title=_ticket_title(ticket),
+        person=ticket.requester,
+        to=mentor.get_username(),
+        previous=previous.get_username() if previous else "",
         reason=reason,
     )
     _tell(
@@ -600,6 +615,69 @@ def tickets_return_untouched(*, now: dt.datetime | None = None) -> int:
             ticket_route(locked, exclude={previous})
         returned += 1
     return returned
+
+
+@transaction.atomic
+def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
+    """Mark (or with an empty reason, unmark) a request whose content the law says to keep."""
+    if not _is_desk(mentor):
+        raise DeskError(ERROR_NOT_YOURS)
+    ticket = _locked(ticket)
+    reason = reason.strip()[:300]
+    if reason == ticket.keep_reason:
+        return ticket
+    ticket.keep_reason = reason
+    ticket.save(update_fields=["keep_reason", "updated_at"])
+    _event(ticket, "kept" if reason else "not_kept", actor=mentor, reason=reason)
+    record(
+        ticket,
+        "academy.ticket_keep",
+        user=mentor,
+        title=_ticket_title(ticket),
+        person=ticket.requester,
+        reason=reason,
+    )
+    return ticket
+
+
+def tickets_release(*, mentor: User) -> int:
+    """The mentor's open requests go back to the queue and are routed to someone else."""
+    now = timezone.now()
+    released = 0
+    for ticket in list(Ticket.objects.filter(assignee=mentor, state__in=[T.ASSIGNED, T.WAITING])):
+        locked = _locked(ticket)
+        clock_resume(locked, now)
+        locked.assignee = None
+        locked.state = T.QUEUED
+        locked.save()
+        _event(locked, "released")
+        ticket_route(locked, exclude={mentor.pk})
+        released += 1
+    return released
+
+
+def ticket_erase_content(ticket: Ticket) -> None:
+    """The requester erased their account: close the request and remove what it said.
+    The request itself stays (kind, times, SLA results) so the desk figures stay true."""
+    from ambassadors.erasure import delete_files_on_commit
+
+    ticket = _locked(ticket)
+    if ticket.state != T.RESOLVED:
+        ticket_resolve(ticket=ticket, by=ticket.requester)
+        ticket.refresh_from_db()
+    attachments = list(ticket.attachments.all())
+    delete_files_on_commit([attachment.file for attachment in attachments])
+    Attachment.objects.filter(ticket=ticket).delete()
+    ticket.messages.all().delete()
+    ticket.drafts.all().delete()
+    Rating.objects.filter(ticket=ticket).update(comment="")
+    ticket.events.update(reason="")
+    ticket.subject = "—"
+    ticket.body = ""
+    ticket.details = {}
+    ticket.network = ""
+    ticket.save()
+    _event(ticket, "erased")
 
 
 def ticket_touch(ticket: Ticket, user: User) -> None:

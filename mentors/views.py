@@ -216,7 +216,7 @@ def desk(request):
     )
 
 
-DESK_ACTIONS = {"reply", "take", "wait", "resolve", "reassign", "draft"}
+DESK_ACTIONS = {"reply", "take", "wait", "resolve", "reassign", "draft", "keep"}
 
 
 @never_cache
@@ -294,6 +294,8 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
         )
     elif action == "draft":
         services.draft_add(ticket=ticket, mentor=user, text=request.POST.get("text", ""))
+    elif action == "keep":
+        services.ticket_keep(ticket=ticket, mentor=user, reason=request.POST.get("reason", ""))
 
 
 @mentor_required

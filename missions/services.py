@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from ambassadors.audit import record
 from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
@@ -223,6 +224,14 @@ def _review(assignment: Assignment, action: str, reviewer: User, feedback: str, 
     assignment.reviewed_at = timezone.now()
     assignment.feedback = feedback
     assignment.save(update_fields=["state", "reviewer", "reviewed_at", "feedback"])
+    record(
+        assignment,
+        "academy.review",
+        user=reviewer,
+        title=f"{assignment.mission} — {assignment.user.get_full_name() or assignment.user}",
+        person=assignment.user,
+        decision=state,
+    )
     return assignment
 
 
@@ -393,7 +402,7 @@ def promotion_answer(*, user: User, accept: bool) -> Ambassador:
     invitation.accepted = accept
     invitation.save(update_fields=["answered_at", "accepted"])
     if accept:
-        StageChange.objects.create(
+        _stage_change(
             user=user,
             from_stage=ambassador.stage,
             to_stage=invitation.to_stage,
@@ -403,6 +412,21 @@ def promotion_answer(*, user: User, accept: bool) -> Ambassador:
         ambassador.stage = invitation.to_stage
         ambassador.save(update_fields=["stage"])
     return ambassador
+
+
+def _stage_change(*, user: User, changed_by: User, **fields) -> StageChange:
+    change = StageChange.objects.create(user=user, changed_by=changed_by, **fields)
+    record(
+        user.ambassador,
+        "academy.stage_change",
+        user=changed_by,
+        title=user.get_full_name() or user.get_username(),
+        person=user,
+        from_stage=change.from_stage,
+        to_stage=change.to_stage,
+        kind=change.kind,
+    )
+    return change
 
 
 @transaction.atomic
@@ -415,7 +439,7 @@ def stage_set(
     ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
     if to_stage not in Stage.values or to_stage == ambassador.stage:
         raise MissionError(ERROR_WRONG_STAGE)
-    StageChange.objects.create(
+    _stage_change(
         user=ambassador.user,
         from_stage=ambassador.stage,
         to_stage=to_stage,

@@ -1,16 +1,20 @@
 """What the content library keeps about a person, for the personal data export."""
 
-from django.db.models import Count
+from django.db.models import Count, F, Q
 
+from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import ContentItem, Dismissal, Share
+from .models import ContentItem, DefaultText, Dismissal, Share
+from .selectors import archived_clicks
 
 
 @register_section("sharing")
 def sharing_data(user) -> list[dict]:
     clicks = dict(
-        Share.objects.filter(user=user).annotate(n=Count("clicks")).values_list("code", "n")
+        Share.objects.filter(user=user)
+        .annotate(n=Count("clicks", filter=Q(clicks__is_bot=False)), **archived_clicks())
+        .values_list("code", F("n") + F("archived_clicks"))
     )
     shares = rows(Share.objects.filter(user=user), exclude=["user"])
     for share in shares:
@@ -26,3 +30,15 @@ def sharing_data(user) -> list[dict]:
             ),
         }
     ]
+
+
+@register_eraser("sharing")
+def erase_sharing(user) -> None:
+    """The words of their posts and reasons go; that a share happened (and its clicks) stays.
+    Proposals not in the library are removed; published ones stay without their proposer."""
+    Share.objects.filter(user=user).update(text="")
+    Dismissal.objects.filter(user=user).update(reason="")
+    DefaultText.objects.filter(user=user).delete()
+    proposals = ContentItem.objects.filter(proposed_by=user)
+    proposals.exclude(status=ContentItem.Status.PUBLISHED).filter(shares=None).delete()
+    proposals.update(proposed_by=None, proposal_comment="")

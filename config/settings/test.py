@@ -42,7 +42,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so a qcluster or live server in another process sees the same data.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}
+    # TEST_SQLITE_NAME lets two test runs on one checkout keep apart.
+    name = os.environ.get("TEST_SQLITE_NAME", str(BASE_DIR / ".pytest-db.sqlite3"))
+    DATABASES["default"]["TEST"] = {"NAME": name}
 
 # Every test process and live-server thread closes its connection after each request, so the
 # test database can be dropped at the end.

@@ -1,0 +1,47 @@
+"""Who changed what: the audit trail, kept in Wagtail's log (`ModelLogEntry`).
+
+Snippets, settings and pages are logged by Wagtail itself. The platform's own decisions are
+logged here with `record()`: mission reviews, stage changes, ticket assignments and the
+"keep by law" mark, employee imports and account erasures. Comms staff and administrators
+read them in the CMS (Reports → Site history, and each object's history); an entry is shown
+to whoever has a permission on its model, administrators see all.
+
+An entry about a person carries their user id in `data["person"]`: erasing the account
+replaces the entry's title (which may hold their name), the fact and the actor stay.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "academy.review": (_("Review mission"), _("Mission reviewed")),
+    "academy.stage_change": (_("Change stage"), _("Stage changed")),
+    "academy.ticket_assign": (_("Assign request"), _("Request assigned")),
+    "academy.ticket_keep": (_("Keep request by law"), _("Keep-by-law mark changed")),
+    "academy.import_apply": (_("Apply employee import"), _("Employee import applied")),
+    "academy.account_erase": (_("Erase account"), _("Account erased")),
+}
+
+
+def register(actions) -> None:
+    """For Wagtail's `register_log_actions` hook."""
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+def record(instance, action: str, *, user=None, title: str = "", person=None, **data):
+    """One entry in the trail; `person` is the user the entry is about, if any."""
+    from wagtail.log_actions import log
+
+    assert action in ACTIONS, action
+    if person is not None:
+        data["person"] = person.pk
+    return log(instance, action, user=user, title=title or str(instance), data=data)
+
+
+def forget_person(user) -> int:
+    """Entries about the erased person keep the fact, not the name in their title."""
+    from wagtail.models import ModelLogEntry
+
+    return ModelLogEntry.objects.filter(data__person=user.pk).update(label=f"erased-{user.pk}")
