@@ -47,6 +47,25 @@ PATH_STEPS = [
 ]
 
 
+def server_error(request):
+    """Django's 500 handler. When the cause is the database being unreachable, the answer is
+    a 503 with Retry-After, so browsers, load balancers and people know to come back; the
+    page is static (no database, no context processors). The broken connection is closed
+    at the end of the request, so the next one reconnects by itself."""
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.http import HttpResponse, HttpResponseServerError
+    from django.template import loader
+
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
 @require_GET
 @never_cache
 def healthz(request):

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from ambassadors import views as ambassador_views
 
+handler500 = "ambassadors.views.server_error"
+
 urlpatterns = [
     path("healthz/", ambassador_views.healthz, name="healthz"),
     path("cms/", include(wagtailadmin_urls)),

@@ -1,0 +1,150 @@
+"""The database goes away under a running server: clean 503 pages, then recovery by itself.
+
+A real gunicorn process serves the test database. On PostgreSQL the database stops taking
+connections and the server's are ended (as in a failover or restart); on SQLite the file
+disappears. Requests meanwhile get the static "briefly unavailable" page with status 503
+(and /healthz/ 503); once the database is back, the same server process answers normally
+without a restart.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+from tests.factories import make_user
+from tests.integration.test_qcluster import _database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    log = (tmp_path / "gunicorn.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--timeout",
+            "30",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{base}/healthz/", timeout=2)  # noqa: S310 (our server)
+            break
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+def _get(url: str, session: str) -> tuple[int, str, dict]:
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+@contextlib.contextmanager
+def database_away():
+    """Take the database away from every other process, and give it back afterwards."""
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        db = connection.settings_dict
+        name = db["NAME"]
+        admin = psycopg.connect(
+            dbname="postgres",
+            user=db.get("USER") or "postgres",
+            password=db.get("PASSWORD") or None,
+            host=db.get("HOST") or "127.0.0.1",
+            port=db.get("PORT") or 5432,
+            autocommit=True,
+        )
+        connection.close()
+        admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            [name],
+        )
+        try:
+            yield
+        finally:
+            admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            admin.close()
+    else:
+        path = Path(connection.settings_dict["NAME"])
+        connection.close()
+        away = path.with_name(path.name + ".away")
+        path.rename(away)
+        try:
+            yield
+        finally:
+            connection.close()
+            path.unlink(missing_ok=True)  # the empty file a failed connection left behind
+            away.rename(path)
+
+
+def test_pages_say_briefly_unavailable_and_the_server_recovers_by_itself(server):
+    user = make_user(language="en")
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert _get(f"{server}/path/", session)[0] == 200
+
+    with database_away():
+        for path in ("/path/", "/share/", "/missions/"):
+            status, body, headers = _get(f"{server}{path}", session)
+            assert status == 503, (path, body[:500])
+            assert "Briefly unavailable" in body
+            assert "Even niet bereikbaar" in body
+            assert "Traceback" not in body
+            assert "OperationalError" not in body
+            assert headers.get("Retry-After") == "60"
+        assert _get(f"{server}/healthz/", session)[0] == 503
+
+    # Back: the same process answers again, no restart; nothing the person had is lost.
+    assert _get(f"{server}/healthz/", session)[0] == 200
+    status, body, _headers = _get(f"{server}/path/", session)
+    assert status == 200
+    assert user.first_name in body
