@@ -117,6 +117,8 @@ REPEATING = {
     "mentor desk SLA": ("mentors.tasks.sla_sweep", "I", 5),
     "insights today": ("insights.tasks.rollup_today", "I", 15),
     "we miss you": ("missions.tasks.miss_you", "D", None),
+    "stalled pushes and previews": ("sharing.tasks.resume_stalled", "I", 15),
+    "stalled guideline notices": ("guidelines.tasks.resume_asking", "I", 15),
 }
 # name: (task, schedule type, weekday or None for daily, hour, minute). Made once, at a
 # fixed local time (no cron parser needed); later syncs keep the time an operator set.

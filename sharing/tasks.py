@@ -62,3 +62,29 @@ def prune_clicks() -> int:
 
     before = timezone.localdate() - dt.timedelta(days=settings.ACADEMY_CLICK_RETENTION_DAYS)
     return clicks_compact(before=before)
+
+
+def resume_stalled() -> dict:
+    """Every 15 minutes: work whose task never ran (a Redis broker keeps no receipts, a worker
+    may die) is taken up again from what the database says is unfinished. Both tasks are
+    idempotent, so work that is merely slow is not done twice."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .models import ContentItem
+
+    now = timezone.now()
+    window = {"created_at__gte": now - dt.timedelta(days=2)}
+    pushes = Push.objects.filter(
+        planned_at__isnull=True, created_at__lte=now - dt.timedelta(minutes=5), **window
+    ).values_list("pk", flat=True)
+    previews = ContentItem.objects.filter(
+        preview_status=ContentItem.Preview.PENDING,
+        created_at__lte=now - dt.timedelta(minutes=10),
+        **window,
+    ).values_list("pk", flat=True)
+    return {
+        "pushes": [plan_push(pk) for pk in pushes],
+        "previews": [fetch_preview(pk) for pk in previews],
+    }
