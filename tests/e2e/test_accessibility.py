@@ -40,7 +40,7 @@ def _login(page, base, username):
 
 
 def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
-    """Login, consent, path, profile, notifications, catalogue, course, lesson, certificate."""
+    """Login, consent, path, profile, erasing, notifications, catalogue, course, lesson, certificate."""
     if not AXE.exists():
         message = "axe-core is not installed (make test runs npm ci)."
         if os.environ.get("CI", "").lower() == "true":
@@ -74,6 +74,7 @@ def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
     for name, path in [
         ("path", "/path/"),
         ("profile", "/profile/"),
+        ("erase_account", "/profile/erase/"),
         ("notifications", "/notifications/"),
         ("catalogue", tree.index.url),
         ("course", tree.basics.url),
