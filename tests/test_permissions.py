@@ -1,27 +1,70 @@
 """Every URL of the site, requested by every role, with the status each must get.
 
 Later capabilities add their URLs to ROUTES; a URL pattern missing from the table fails
-`test_every_url_pattern_is_in_the_table`, so no page can skip the check.
+`test_every_url_pattern_is_in_the_table`, so no page can skip the check. The same holds for
+the Wagtail side: every page model (and each of its routable sub-pages) needs a row on the
+site and a row for its edit page in the CMS, every snippet view and setting our apps
+register in the CMS needs a row, and a row naming a URL that no longer exists fails too.
+
+Roles: "owner" is the employee whose objects a row's path refers to (a path builder that
+takes an argument gets the people and builds the owner's object); "employee" is another
+employee. For rows without objects the owner is simply one more employee. Redirects are
+checked by where they lead when the table says so (`Redirect`), else by status only.
 """
 
-import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+import datetime as dt
+import inspect
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from ambassadors.models import ProgrammeSettings
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Locale, Page, get_page_models
+
+from ambassadors import provisioning
+from ambassadors.importing import employee_import_check
+from ambassadors.models import Department, Network, Topic
 from ambassadors.roles import Role
-from insights.models import InsightSettings
-from tests.courses.conftest import build_tree
+from courses import services as course_services
+from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
+from guidelines import services as guideline_services
+from guidelines.models import ContentStrategyPage, GuidelineIndexPage, GuidelinePage
+from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
+from missions.models import Campaign, GrowthRule
+from sharing.models import NewsFeed, Push, Share
+from tests.courses.conftest import build_tree, pass_quiz
 from tests.factories import make_user
-from tests.guidelines.conftest import build_guidelines
-from tests.mentors.conftest import file_request, png_file
-from tests.missions.conftest import submitted
+from tests.guidelines.conftest import build_guidelines, major_change
+from tests.mentors.conftest import file_request, make_mentor, png_file
+from tests.missions.conftest import mission, submitted
 from tests.sharing.conftest import make_item
 
 pytestmark = pytest.mark.django_db
 
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
-ROLES = ["anonymous", "newcomer", "employee", "mentor", "comms", "admin"]
-A, N, E, M, C, ADM = ROLES
+ROLES = ["anonymous", "newcomer", "owner", "employee", "mentor", "comms", "admin"]
+A, N, OWN, E, M, C, ADM = ROLES
+# The apps of this project: their URL patterns under /cms/ need rows as well.
+OUR_APPS = ("ambassadors", "courses", "guidelines", "sharing", "mentors", "missions", "insights")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to exactly this path (query string ignored)."""
+
+    to: str
+
+    def __repr__(self) -> str:
+        return f"302→{self.to}"
+
+
+TO_LOGIN = Redirect("/accounts/login/")
+TO_WELCOME = Redirect("/welcome/")
+TO_CMS_LOGIN = Redirect("/cms/login/")
+# Wagtail's answer to a CMS user without the model permission: back to the dashboard.
+REFUSED_IN_CMS = Redirect("/cms/")
 
 
 def statuses(default, **overrides):
@@ -30,23 +73,108 @@ def statuses(default, **overrides):
     return table
 
 
-SIGNED_IN_ONLY = statuses(200, anonymous=302)
-PARTICIPANTS_ONLY = statuses(200, anonymous=302, newcomer=302, admin=302)
+SIGNED_IN_ONLY = statuses(200, anonymous=TO_LOGIN)
+PARTICIPANTS_ONLY = statuses(200, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME)
+OWN_OBJECT = statuses(404, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME, owner=200)
 POST_ONLY = statuses(405)
-CMS_ONLY = statuses(302, comms=200, admin=200)
-REVIEWERS_ONLY = statuses(403, anonymous=302, mentor=200, comms=200, admin=200)
-MENTORS_ONLY = statuses(403, anonymous=302, mentor=200)
-COMMS_SITE = statuses(403, anonymous=302, comms=200, admin=200)
+CMS_ONLY = statuses(TO_CMS_LOGIN, comms=200, admin=200)
+CMS_ADMIN_ONLY = statuses(TO_CMS_LOGIN, comms=REFUSED_IN_CMS, admin=200)
+REVIEWERS_ONLY = statuses(403, anonymous=TO_LOGIN, mentor=200, comms=200, admin=200)
+MENTORS_ONLY = statuses(403, anonymous=TO_LOGIN, mentor=200)
+COMMS_SITE = statuses(403, anonymous=TO_LOGIN, comms=200, admin=200)
 
-# name: (path, expected status per role)
+
+# --- builders -------------------------------------------------------------------------------
+
+
+def english_home() -> Page:
+    """The tree's home page in English (/en/); the Dutch one at / is behind the site's own
+    home view, so this is where a plain Wagtail page is served."""
+    home = provisioning.wagtail_site_ensure()
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    page = home.copy_for_translation(english)
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk)
+
+
+def certificate_code(user) -> str:
+    tree = build_tree()
+    course_services.lesson_mark_done(user=user, course=tree.basics, lesson=tree.intro)
+    pass_quiz(user, tree.basics, tree.quiz_lesson)
+    return Enrolment.objects.get(user=user, course_key=tree.basics.translation_key).certificate_code
+
+
+def share_code(user, network) -> str:
+    return Share.objects.create(user=user, item=make_item(), network=network, text="Look").code
+
+
+def import_report(user):
+    """A checked (here: rejected, empty) employee import uploaded by `user`."""
+    return employee_import_check(uploaded_by=user, file_name="hr.csv", raw=b"email\n")
+
+
+def attachment_of(user):
+    return file_request(user, files=[png_file()]).attachments.get()
+
+
+def guideline_changed_since(user) -> GuidelinePage:
+    """A guideline the user acknowledged at version 1, then changed in a major way."""
+    main = build_guidelines().main
+    guideline_services.guideline_acknowledge(user=user, page=main, version=1)
+    return major_change(main, "Never post customer addresses.")
+
+
+def on_page(model, build, suffix=""):
+    """A path builder for a page of `model` (checked), plus a routable sub-path."""
+
+    def path(people):
+        page = build(people) if inspect.signature(build).parameters else build()
+        assert type(page.specific) is model, f"{page} is not a {model.__name__}"
+        return page.url + suffix
+
+    return path
+
+
+def cms_edit(model, build):
+    """The CMS edit page of a page of `model`."""
+
+    def path():
+        page = build()
+        assert type(page.specific) is model
+        return f"/cms/pages/{page.pk}/edit/"
+
+    return path
+
+
+# Pages of every type, each built in code by the app's test helpers.
+PAGES = {
+    Page: english_home,
+    CourseIndexPage: lambda: build_tree().index,
+    CoursePage: lambda: build_tree().basics,
+    LessonPage: lambda: build_tree().intro,
+    GuidelineIndexPage: lambda: build_guidelines().index,
+    GuidelinePage: lambda: build_guidelines().main,
+    ContentStrategyPage: lambda: build_guidelines().strategy,
+}
+
+
+def page_row(model) -> str:
+    return f"page:{model._meta.label_lower}"
+
+
+# name: (path or path builder, expected status per role)
 ROUTES = {
     "healthz": ("/healthz/", statuses(200)),
     "ambassadors:home": ("/", statuses(302, anonymous=200)),
-    "ambassadors:welcome": ("/welcome/", statuses(302, anonymous=302, newcomer=200, admin=200)),
+    "ambassadors:welcome": (
+        "/welcome/",
+        statuses(302, anonymous=TO_LOGIN, newcomer=200, admin=200),
+    ),
     "ambassadors:dashboard": ("/path/", PARTICIPANTS_ONLY),
     "ambassadors:profile": ("/profile/", PARTICIPANTS_ONLY),
     "ambassadors:participation": ("/profile/participation/", POST_ONLY),
     "ambassadors:my_data": ("/profile/my-data/", SIGNED_IN_ONLY),
+    "ambassadors:erase": ("/profile/erase/", SIGNED_IN_ONLY),
     "ambassadors:notifications": ("/notifications/", SIGNED_IN_ONLY),
     "ambassadors:notifications_read_all": ("/notifications/read-all/", POST_ONLY),
     "ambassadors:notification_open": ("/notifications/1/open/", POST_ONLY),
@@ -60,56 +188,85 @@ ROUTES = {
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
     # Courses: certificates belong to their owner, verification and Open Badges are public.
-    "courses:certificate": ("/certificates/no-such-code/", statuses(404, anonymous=302)),
-    "courses:verify": ("/verify/no-such-code/", statuses(404)),
+    "courses:certificate": (
+        lambda p: f"/certificates/{certificate_code(p[OWN])}/",
+        statuses(404, anonymous=TO_LOGIN, owner=200),
+    ),
+    "courses:certificate (unknown code)": (
+        "/certificates/no-such-code/",
+        statuses(404, anonymous=TO_LOGIN),
+    ),
+    "courses:verify": (lambda p: f"/verify/{certificate_code(p[OWN])}/", statuses(200)),
+    "courses:verify (unknown code)": ("/verify/no-such-code/", statuses(404)),
     "courses:badge_issuer": ("/badges/issuer.json", statuses(200)),
     "courses:badge_class": (f"/badges/courses/{UNKNOWN}.json", statuses(404)),
     "courses:badge_image": (f"/badges/courses/{UNKNOWN}.svg", statuses(404)),
     "courses:badge_assertion": ("/badges/assertions/no-such-code.json", statuses(404)),
-    # Wagtail pages of every learner type (spot checks: they are served by wagtail_serve).
-    "page:course_index": (lambda: build_tree().index.url, PARTICIPANTS_ONLY),
-    "page:course": (lambda: build_tree().basics.url, PARTICIPANTS_ONLY),
-    "page:lesson": (lambda: build_tree().intro.url, PARTICIPANTS_ONLY),
-    "page:locked_lesson": (
-        lambda: build_tree().stage3_lesson.url,
-        statuses(403, anonymous=302, newcomer=302, admin=302),
+    # Wagtail pages of every type (served by wagtail_serve), and their routable sub-pages.
+    # The tree's home lists the titles of its public children and nothing about anyone.
+    page_row(Page): (on_page(Page, english_home), statuses(200)),
+    page_row(CourseIndexPage): (
+        on_page(CourseIndexPage, PAGES[CourseIndexPage]),
+        PARTICIPANTS_ONLY,
     ),
-    # Guidelines: search for anyone signed in, pages for participants.
+    page_row(CoursePage): (on_page(CoursePage, PAGES[CoursePage]), PARTICIPANTS_ONLY),
+    page_row(LessonPage): (on_page(LessonPage, PAGES[LessonPage]), PARTICIPANTS_ONLY),
+    "page:courses.lessonpage (of a later stage)": (
+        on_page(LessonPage, lambda: build_tree().stage3_lesson),
+        statuses(403, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME),
+    ),
+    page_row(GuidelineIndexPage): (
+        on_page(GuidelineIndexPage, PAGES[GuidelineIndexPage]),
+        PARTICIPANTS_ONLY,
+    ),
+    "page:guidelines.guidelineindexpage:print_view": (
+        on_page(GuidelineIndexPage, PAGES[GuidelineIndexPage], "print/"),
+        PARTICIPANTS_ONLY,
+    ),
+    page_row(GuidelinePage): (on_page(GuidelinePage, PAGES[GuidelinePage]), PARTICIPANTS_ONLY),
+    # What changed since the version *you* acknowledged; without one, back to the page.
+    "page:guidelines.guidelinepage:changes": (
+        on_page(GuidelinePage, lambda p: guideline_changed_since(p[OWN]), "changes/"),
+        statuses(302, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME, owner=200),
+    ),
+    page_row(ContentStrategyPage): (
+        on_page(ContentStrategyPage, PAGES[ContentStrategyPage]),
+        PARTICIPANTS_ONLY,
+    ),
+    # Guidelines: search for anyone signed in.
     "guidelines:search": ("/search/?q=social", SIGNED_IN_ONLY),
-    "page:guideline_index": (lambda: build_guidelines().index.url, PARTICIPANTS_ONLY),
-    "page:guideline": (lambda: build_guidelines().main.url, PARTICIPANTS_ONLY),
-    "page:guideline_print": (lambda: build_guidelines().index.url + "print/", PARTICIPANTS_ONLY),
-    "page:guideline_changes": (
-        lambda: build_guidelines().main.url + "changes/",
-        statuses(302),  # participants without an earlier acknowledgement go to the page
-    ),
-    "page:content_strategy": (lambda: build_guidelines().strategy.url, PARTICIPANTS_ONLY),
     # Sharing: the feed, share pages and reach for participants; tracked links for anyone.
     "sharing:feed": ("/share/", PARTICIPANTS_ONLY),
     "sharing:reach": ("/share/reach/", PARTICIPANTS_ONLY),
     "sharing:share": (lambda: f"/share/{make_item().pk}/", PARTICIPANTS_ONLY),
+    "sharing:share (proposed item)": (
+        lambda p: f"/share/{make_item(status='proposed', proposed_by=p[OWN]).pk}/",
+        statuses(404, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME),
+    ),
     "sharing:dismiss": ("/share/1/dismiss/", POST_ONLY),
     "sharing:propose": ("/share/propose/", PARTICIPANTS_ONLY),
     "sharing:my_post": ("/share/my-post/", PARTICIPANTS_ONLY),
     "sharing:instagram": (
-        "/share/instagram/unknowncode/",
-        statuses(404, anonymous=302, newcomer=302, admin=302),
+        lambda p: f"/share/instagram/{share_code(p[OWN], Network.INSTAGRAM)}/",
+        OWN_OBJECT,
     ),
-    "sharing:tracked_link": ("/s/unknowncode", statuses(404)),
+    # A tracked link is public by design (it is posted on the networks).
+    "sharing:tracked_link": (
+        lambda p: f"/s/{share_code(p[OWN], Network.LINKEDIN)}",
+        statuses(302),
+    ),
+    "sharing:tracked_link (unknown code)": ("/s/unknowncode", statuses(404)),
     # Missions: own pages for participants; someone else's assignment is not found; evidence
     # only for its owner and reviewers; the review queue for mentors and comms staff.
     "missions:list": ("/missions/", PARTICIPANTS_ONLY),
     "missions:pick": ("/missions/pick/1/", POST_ONLY),
-    "missions:assignment": (
-        lambda: f"/missions/{submitted().pk}/",
-        statuses(404, anonymous=302, newcomer=302, admin=302),
-    ),
+    "missions:assignment": (lambda p: f"/missions/{submitted(p[OWN]).pk}/", OWN_OBJECT),
     "missions:accept": ("/missions/1/accept/", POST_ONLY),
     "missions:decline": ("/missions/1/decline/", POST_ONLY),
     "missions:leaderboard": ("/missions/leaderboard/", PARTICIPANTS_ONLY),
     "missions:evidence": (
-        lambda: f"/missions/evidence/{submitted().submissions.get().pk}/",
-        statuses(200, anonymous=302, newcomer=404, employee=404),
+        lambda p: f"/missions/evidence/{submitted(p[OWN]).submissions.get().pk}/",
+        statuses(200, anonymous=TO_LOGIN, newcomer=404, employee=404),
     ),
     "missions:review_queue": ("/missions/review/", REVIEWERS_ONLY),
     "missions:review": (lambda: f"/missions/review/{submitted().pk}/", REVIEWERS_ONLY),
@@ -118,60 +275,163 @@ ROUTES = {
     # the request's author and mentors (someone else's request is simply not found).
     "mentors:help": ("/help/", PARTICIPANTS_ONLY),
     "mentors:help_new": ("/help/new/question/", PARTICIPANTS_ONLY),
-    "mentors:help_ticket": (
-        lambda: f"/help/{file_request().pk}/",
-        statuses(404, anonymous=302, newcomer=302, admin=302),
-    ),
+    "mentors:help_ticket": (lambda p: f"/help/{file_request(p[OWN]).pk}/", OWN_OBJECT),
     "mentors:help_close": ("/help/1/close/", POST_ONLY),
     "mentors:help_reopen": ("/help/1/reopen/", POST_ONLY),
     "mentors:help_rate": ("/help/1/rate/", POST_ONLY),
     "mentors:attachment": (
-        lambda: f"/help/attachments/{file_request(files=[png_file()]).attachments.get().pk}/",
-        statuses(404, anonymous=302, mentor=200),
+        lambda p: f"/help/attachments/{attachment_of(p[OWN]).pk}/",
+        statuses(404, anonymous=TO_LOGIN, owner=200, mentor=200),
     ),
     "mentors:desk": ("/desk/", MENTORS_ONLY),
     "mentors:desk_figures": ("/desk/figures/", MENTORS_ONLY),
     "mentors:desk_canned": ("/desk/canned/", MENTORS_ONLY),
     "mentors:desk_availability": ("/desk/availability/", MENTORS_ONLY),
-    "cms_mentor_profiles": ("/cms/snippets/mentors/mentorprofile/", CMS_ONLY),
-    "cms_sla_targets": ("/cms/snippets/mentors/slatarget/", CMS_ONLY),
-    "cms_insight_settings": (
-        lambda: f"/cms/settings/insights/insightsettings/{InsightSettings.load().pk}/",
-        CMS_ONLY,
-    ),
-    "mentors:desk_ticket": (lambda: f"/desk/{file_request().pk}/", MENTORS_ONLY),
+    "mentors:desk_ticket": (lambda p: f"/desk/{file_request(p[OWN]).pk}/", MENTORS_ONLY),
     # Insights: comms staff and administrators only.
     "insights:dashboard": ("/insights/", COMMS_SITE),
     "insights:export": ("/insights/export/sharing.csv", COMMS_SITE),
     "insights:subscription": ("/insights/summary/", POST_ONLY),
-    # Wagtail admin: comms staff and administrators only.
-    "cms": ("/cms/", CMS_ONLY),
+    # Wagtail admin: comms staff and administrators only; our own admin views.
+    "wagtailadmin_home": ("/cms/", CMS_ONLY),
     "ambassadors_import": ("/cms/import-employees/", CMS_ONLY),
-    "cms_ambassadors": ("/cms/snippets/ambassadors/ambassador/", CMS_ONLY),
-    "cms_topics": ("/cms/snippets/ambassadors/topic/", CMS_ONLY),
-    "cms_course_figures": ("/cms/course-figures/", CMS_ONLY),
-    "cms_guideline_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
-    "cms_content_library": ("/cms/snippets/sharing/contentitem/", CMS_ONLY),
-    "cms_missions": ("/cms/snippets/missions/mission/", CMS_ONLY),
-    "cms_campaigns": ("/cms/snippets/missions/campaign/", CMS_ONLY),
-    "cms_growth_rules": ("/cms/snippets/missions/growthrule/", CMS_ONLY),
+    "ambassadors_import_report": (
+        lambda p: f"/cms/import-employees/{import_report(p[C]).pk}/",
+        CMS_ONLY,
+    ),
+    "courses_figures": ("/cms/course-figures/", CMS_ONLY),
+    "guidelines_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "missions_stage_change": (
-        lambda: f"/cms/missions/stage/{make_user(Role.EMPLOYEE).ambassador.pk}/",
+        lambda p: f"/cms/missions/stage/{p[OWN].ambassador.pk}/",
         CMS_ONLY,
     ),
-    "cms_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
-    "cms_proposal_review": (
-        lambda: f"/cms/sharing/proposals/{make_item(status='proposed').pk}/",
+    "sharing_push_new": (lambda: f"/cms/sharing/push/{make_item().pk}/", CMS_ONLY),
+    "sharing_push": (
+        lambda: f"/cms/sharing/pushes/{Push.objects.create(item=make_item()).pk}/",
         CMS_ONLY,
     ),
-    "cms_settings": (
-        lambda: f"/cms/settings/ambassadors/programmesettings/{ProgrammeSettings.load().pk}/",
+    "sharing_proposal": (
+        lambda p: f"/cms/sharing/proposals/{make_item(status='proposed', proposed_by=p[OWN]).pk}/",
+        CMS_ONLY,
+    ),
+    # The ambassadors' list as CSV (e-mail addresses): the list's own permission.
+    "wagtailsnippets_ambassadors_ambassador:list (csv export)": (
+        "/cms/snippets/ambassadors/ambassador/?export=csv",
         CMS_ONLY,
     ),
 }
 
-# URL patterns that are not ours to table here: the Wagtail admin and documents (spot
+# CMS edit pages of every page type: comms staff edit pages anywhere in the tree.
+ROUTES.update(
+    {
+        f"cms_page_edit:{model._meta.label_lower}": (cms_edit(model, build), CMS_ONLY)
+        for model, build in PAGES.items()
+    }
+)
+
+
+def setting_edit(label):
+    """The CMS edit page of the (generic) setting `label`."""
+
+    def path():
+        model = next(m for m in settings_registry if m._meta.label_lower == label)
+        return reverse("wagtailsettings:edit", args=[*label.split("."), model.load().pk])
+
+    return path
+
+
+# Settings: comms staff change the programme's attention budget and the insights settings.
+ROUTES.update(
+    {
+        "cms_settings:ambassadors.programmesettings": (
+            setting_edit("ambassadors.programmesettings"),
+            CMS_ONLY,
+        ),
+        "cms_settings:insights.insightsettings": (
+            setting_edit("insights.insightsettings"),
+            CMS_ONLY,
+        ),
+    }
+)
+
+
+# Snippet viewsets. Every viewset has the listing and chooser views; some add copy and
+# inspect. What comms staff may not do follows their group's permissions
+# (ambassadors.provisioning.COMMS_MODEL_PERMISSIONS): ambassadors are only viewed and given
+# a department (people come from the import and consent), growth rules are only changed,
+# mentor profiles and SLA targets are never deleted. Administrators may do everything.
+LISTING = ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")
+CHOOSER = ("choose", "choose_results", "chosen", "chosen_multiple", "create")
+WITH_PK = {"edit", "delete", "usage", "history", "history_results", "copy", "inspect", "chosen"}
+
+# model: (an existing object, views beyond LISTING and CHOOSER, views comms staff may not use)
+SNIPPETS = {
+    "ambassadors.ambassador": (
+        lambda: make_user(Role.EMPLOYEE).ambassador,
+        {"inspect"},
+        {"add", "delete", "create"},
+    ),
+    "ambassadors.department": (lambda: Department.objects.create(name="Sales"), {"copy"}, set()),
+    "ambassadors.topic": (
+        lambda: Topic.objects.create(slug="solar", name_nl="Zon", name_en="Solar"),
+        {"copy"},
+        set(),
+    ),
+    "sharing.contentitem": (make_item, {"copy", "inspect"}, set()),
+    "sharing.newsfeed": (
+        lambda: NewsFeed.objects.create(name="Blog", url="https://blog.example/feed"),
+        {"copy"},
+        set(),
+    ),
+    "missions.mission": (mission, {"copy"}, set()),
+    "missions.campaign": (
+        lambda: Campaign.objects.create(
+            name="Open day", stage=1, starts_at=timezone.now() + dt.timedelta(days=7)
+        ),
+        {"copy", "inspect"},
+        set(),
+    ),
+    "missions.growthrule": (
+        lambda: GrowthRule.objects.first(),
+        {"copy"},
+        {"add", "delete", "copy", "create"},
+    ),
+    "mentors.mentorprofile": (lambda: make_mentor().mentor_profile, {"copy"}, {"delete"}),
+    "mentors.slatarget": (lambda: SlaTarget.objects.first(), {"copy"}, {"delete"}),
+    "mentors.openinghours": (lambda: OpeningHours.objects.first(), {"copy"}, set()),
+    "mentors.holiday": (
+        lambda: Holiday.objects.create(date=dt.date(2031, 12, 25), name="Christmas"),
+        {"copy"},
+        set(),
+    ),
+    "mentors.cannedresponse": (
+        lambda: CannedResponse.objects.create(title="Thanks", body="Thank you for asking."),
+        {"copy"},
+        set(),
+    ),
+}
+
+
+def _snippet_rows():
+    def path(name, make, needs_pk):
+        return lambda: reverse(name, args=[make().pk]) if needs_pk else reverse(name)
+
+    rows = {}
+    for label, (make, extra, not_for_comms) in SNIPPETS.items():
+        app, model = label.split(".")
+        for view in (*LISTING, *sorted(extra), *CHOOSER):
+            prefix = "wagtailsnippetchoosers" if view in CHOOSER else "wagtailsnippets"
+            name = f"{prefix}_{app}_{model}:{view}"
+            expected = CMS_ADMIN_ONLY if view in not_for_comms else CMS_ONLY
+            rows[name] = (path(name, make, view in WITH_PK), expected)
+    return rows
+
+
+ROUTES.update(_snippet_rows())
+
+# URL patterns that are not ours to table here: Wagtail's own admin and documents (spot
 # checked above), Wagtail's password form for private pages, and its page-serving catch-all.
+# Patterns under these prefixes that our apps register (admin views, snippets) do need rows.
 FOREIGN_PREFIXES = ("cms/", "documents/", "_util/")
 
 
@@ -179,6 +439,7 @@ def _people():
     return {
         A: None,
         N: make_user(Role.EMPLOYEE, joined=False),
+        OWN: make_user(Role.EMPLOYEE),
         E: make_user(Role.EMPLOYEE),
         M: make_user(Role.EMPLOYEE, Role.MENTOR),
         C: make_user(Role.EMPLOYEE, Role.COMMS),
@@ -186,13 +447,25 @@ def _people():
     }
 
 
+def _build(path, people):
+    if not callable(path):
+        return path
+    return path(people) if inspect.signature(path).parameters else path()
+
+
+def _observed(response, expected):
+    if isinstance(expected, Redirect) and response.status_code == 302:
+        return Redirect(urlsplit(response["Location"]).path)
+    return response.status_code
+
+
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_each_role_gets_the_expected_status(name, client_for):
     """Each role gets exactly the status the table says, for every URL."""
     path, expected = ROUTES[name]
-    path = path() if callable(path) else path
     people = _people()
-    got = {role: client_for(people[role]).get(path).status_code for role in ROLES}
+    path = _build(path, people)
+    got = {role: _observed(client_for(people[role]).get(path), expected[role]) for role in ROLES}
     assert got == expected, f"{name} {path}"
 
 
@@ -205,18 +478,84 @@ def _named_patterns(resolver, prefix="", namespace=""):
             yield from _named_patterns(pattern, route, full_ns)
         elif isinstance(pattern, URLPattern):
             name = f"{namespace}:{pattern.name}".strip(":") if pattern.name else None
-            yield route, name
+            yield route, name, pattern
+
+
+def _ours(name, pattern) -> bool:
+    """Registered by one of our apps: our view, or a snippet viewset of one of our models."""
+    view = getattr(pattern.callback, "view_class", pattern.callback)
+    if view.__module__.split(".")[0] in OUR_APPS:
+        return True
+    return any(
+        (name or "").startswith((f"wagtailsnippets_{app}_", f"wagtailsnippetchoosers_{app}_"))
+        for app in OUR_APPS
+    )
 
 
 def test_every_url_pattern_is_in_the_table():
-    """A new URL pattern without a row in ROUTES fails here."""
+    """A new URL pattern without a row in ROUTES fails here, in the CMS too."""
     missing = []
-    for route, name in _named_patterns(get_resolver()):
-        if route.startswith(FOREIGN_PREFIXES) or name in (None, "wagtail_serve"):
+    for route, name, pattern in _named_patterns(get_resolver()):
+        if name in (None, "wagtail_serve"):
+            continue
+        if route.startswith(FOREIGN_PREFIXES) and not _ours(name, pattern):
             continue
         if name not in ROUTES:
             missing.append((route, name))
     assert missing == []
+
+
+def test_the_cms_part_of_the_table_is_not_empty():
+    """The CMS walk finds our snippet and admin views (a guard for the filter above)."""
+    found = {
+        name
+        for route, name, pattern in _named_patterns(get_resolver())
+        if route.startswith("cms/") and _ours(name, pattern)
+    }
+    assert "wagtailsnippets_ambassadors_ambassador:list" in found
+    assert "missions_stage_change" in found
+    assert len(found) > 100
+
+
+def test_every_page_type_is_in_the_table():
+    """Each page model has a row on the site, one per routable sub-page, and a CMS edit row."""
+    missing = []
+    for model in get_page_models():
+        label = model._meta.label_lower
+        wanted = [page_row(model), f"cms_page_edit:{label}"]
+        if hasattr(model, "get_subpage_urls"):
+            wanted += [
+                f"page:{label}:{route.name}"
+                for route in model.get_subpage_urls()
+                if str(route.pattern) != ""
+            ]
+        missing += [name for name in wanted if name not in ROUTES]
+        if model not in PAGES:
+            missing.append(f"PAGES[{model.__name__}]")
+    assert missing == []
+
+
+def test_every_setting_is_in_the_table():
+    """Each Wagtail setting model has a row for its edit page."""
+    missing = [
+        f"cms_settings:{model._meta.label_lower}"
+        for model in settings_registry
+        if f"cms_settings:{model._meta.label_lower}" not in ROUTES
+    ]
+    assert missing == []
+
+
+def test_no_row_names_a_url_that_is_gone():
+    """Rows are named after URL patterns (a note in brackets marks a second look at one), so
+    a renamed or removed URL leaves no stale row behind."""
+    names = {name for _route, name, _pattern in _named_patterns(get_resolver())}
+    stale = [
+        row
+        for row in ROUTES
+        if not row.startswith(("page:", "cms_page_edit:", "cms_settings:"))
+        and row.split(" (", 1)[0] not in names
+    ]
+    assert stale == []
 
 
 def test_employee_cannot_use_the_import_even_by_post(client_for, employee):
