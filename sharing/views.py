@@ -96,7 +96,7 @@ def instagram(request, code: str):
 @require_POST
 @participant_required
 def dismiss(request, item_id: int):
-    item = get_object_or_404(ContentItem, pk=item_id)
+    item = get_object_or_404(ContentItem.objects.published(), pk=item_id)
     services.item_dismiss(user=request.user, item=item, reason=request.POST.get("reason", ""))
     messages.success(request, _("Hidden. We will suggest less of this kind."))
     return redirect("sharing:feed")

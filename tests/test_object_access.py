@@ -367,6 +367,8 @@ def test_proposals_stay_with_their_author_and_comms(world, a, b):
     assert_hidden(b.get("/share/"), world, 200)
     assert_hidden(b.get("/share/propose/"), world, 200)
     assert_hidden(b.get(f"/cms/sharing/proposals/{world.proposal.pk}/"), world, 302)
+    # Dismissing it is refused as if it did not exist (no probing which ids are proposals).
+    assert b.post(f"/share/{world.proposal.pk}/dismiss/").status_code == 404
 
 
 # --- courses --------------------------------------------------------------------------------
