@@ -258,6 +258,10 @@ def desk_ticket(request, pk: int):
             "canned": CannedResponse.objects.filter(Q(kind="") | Q(kind=ticket.kind)),
             "mentors": mentors,
             "rating": getattr(ticket, "rating", None),
+            "can_take": ticket.state == T.QUEUED
+            and MentorProfile.objects.filter(
+                user=request.user, **{f"handles_{ticket.kind}": True}
+            ).exists(),
             "error": error,
             "now": timezone.now(),
         },

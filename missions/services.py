@@ -58,6 +58,9 @@ SUBJECT_APPROVED = _("Approved: %(mission)s")
 SUBJECT_CHANGES = _("Please change: %(mission)s")
 SUBJECT_REJECTED = _("Not approved: %(mission)s")
 
+# Time a person always has to make the changes a reviewer asked for.
+CHANGES_AT_LEAST = dt.timedelta(days=2)
+
 TRANSITIONS = {
     "accept": {S.OFFERED},
     "decline": {S.OFFERED, S.ACCEPTED},
@@ -269,6 +272,13 @@ def assignment_request_changes(
     *, assignment: Assignment, reviewer: User, feedback: str
 ) -> Assignment:
     assignment = _review(assignment, "request_changes", reviewer, feedback, S.CHANGES_REQUESTED)
+    if assignment.due_at is not None and assignment.submitted_at is not None:
+        # The days the evidence waited for review do not count against the person, and
+        # there are always a couple of days left to make the changes.
+        now = timezone.now()
+        waited = now - assignment.submitted_at
+        assignment.due_at = max(assignment.due_at + waited, now + CHANGES_AT_LEAST)
+        assignment.save(update_fields=["due_at"])
     _tell(assignment, SUBJECT_CHANGES)
     return assignment
 

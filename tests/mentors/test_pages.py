@@ -334,3 +334,16 @@ def test_the_ticket_history_reads_in_the_mentors_language(client_for, employee):
     history = page.split('class="small event-list"', 1)[1].split("</ul>", 1)[0]
     assert "toegewezen" in history
     assert "assigned" not in history
+
+
+def test_take_it_is_offered_only_to_mentors_with_the_skill(client_for, employee):
+    """A queued request shows "Take it" to a mentor who handles its kind; another mentor
+    is told why they cannot take it instead of getting a button that fails (soak run)."""
+    editor = make_mentor(Kind.EDITING)
+    ticket = file_request(employee, kind=Kind.QUESTION)  # nobody handles questions: queued
+    assert Ticket.objects.get(pk=ticket.pk).state == T.QUEUED
+    html = client_for(editor).get(f"/desk/{ticket.pk}/").content.decode()
+    assert 'value="take"' not in html
+    assert "you cannot take it" in html
+    helper = make_mentor(Kind.QUESTION)
+    assert 'value="take"' in client_for(helper).get(f"/desk/{ticket.pk}/").content.decode()

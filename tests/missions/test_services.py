@@ -105,6 +105,25 @@ def test_submitting_after_the_deadline_is_refused(employee):
     assert Assignment.objects.get(pk=assignment.pk).state == S.EXPIRED
 
 
+def test_changes_asked_after_the_due_date_can_still_be_made(employee, comms):
+    """Evidence handed in on time and reviewed late: the waiting does not count against the
+    person, and they always get two days for the changes (found by the soak run)."""
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    week_ago = timezone.now() - dt.timedelta(days=7)
+    Assignment.objects.filter(pk=assignment.pk).update(
+        submitted_at=week_ago, due_at=week_ago + dt.timedelta(hours=1)
+    )
+    services.assignment_request_changes(
+        assignment=Assignment.objects.get(pk=assignment.pk), reviewer=comms, feedback="Add a line"
+    )
+    assignment = Assignment.objects.get(pk=assignment.pk)
+    assert assignment.due_at >= timezone.now() + dt.timedelta(days=1, hours=23)
+    assert services.assignments_expire() == 0
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/q")
+    assert Assignment.objects.get(pk=assignment.pk).state == S.SUBMITTED
+
+
 @pytest.mark.parametrize(
     "link", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example", "x"]
 )
