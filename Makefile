@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout
+.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -59,6 +59,10 @@ bench-insights: install wrk
 # Two web instances and two task clusters on one PostgreSQL (and Redis with REDIS_URL).
 bench-scaleout: install wrk
 	$(BIN)/python bench/scaleout.py
+
+# People of every role on PostgreSQL for 10 minutes: no 5xx, nothing lost, flat memory.
+bench-soak: install
+	$(BIN)/python bench/soak.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"
