@@ -21,6 +21,35 @@ class ImageRejected(Exception):
     pass
 
 
+def image_probe(data: bytes, formats=ALLOWED_FORMATS) -> str:
+    """The image's format if `data` is an image of one of `formats` within the pixel limit;
+    ImageRejected otherwise. Reads the header only: no pixels are decoded yet."""
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            kind = probe.format
+            width, height = probe.size
+            probe.verify()
+    except Image.DecompressionBombError as exc:  # a header claiming billions of pixels
+        raise ImageRejected(ERROR_TOO_MANY_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImageRejected(ERROR_NOT_IMAGE) from exc
+    if kind not in formats:
+        raise ImageRejected(ERROR_NOT_IMAGE)
+    if width * height > MAX_PIXELS:
+        raise ImageRejected(ERROR_TOO_MANY_PIXELS)
+    return kind
+
+
+def image_decode(data: bytes) -> None:
+    """Decode every pixel (after `image_probe`): truncated files and compressed-chunk bombs
+    fail here, with ImageRejected, instead of later when the image is used."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ImageRejected(ERROR_NOT_IMAGE) from exc
+
+
 def image_clean(upload, *, name: str = "image") -> SimpleUploadedFile:
     """A re-encoded copy of an uploaded image without EXIF or location data, or ImageRejected.
 
@@ -31,23 +60,7 @@ def image_clean(upload, *, name: str = "image") -> SimpleUploadedFile:
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ImageRejected(ERROR_TOO_LARGE)
-    try:
-        with Image.open(io.BytesIO(data)) as probe:
-            kind = probe.format
-            width, height = probe.size
-            probe.verify()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-    ) as exc:
-        raise ImageRejected(ERROR_NOT_IMAGE) from exc
-    if kind not in ALLOWED_FORMATS:
-        raise ImageRejected(ERROR_NOT_IMAGE)
-    if width * height > MAX_PIXELS:
-        raise ImageRejected(ERROR_TOO_MANY_PIXELS)
+    kind = image_probe(data)
     try:
         with Image.open(io.BytesIO(data)) as image:
             clean = ImageOps.exif_transpose(image)  # keep the orientation, drop the tags

@@ -40,6 +40,9 @@ HEADER_ALIASES = {
     "language": "language",
     "taal": "language",
 }
+# A cell starting with one of these is a formula in a spreadsheet (CSV injection); names,
+# addresses and departments never need one, and they end up in the CMS's CSV exports.
+FORMULA_START = ("=", "+", "-", "@")
 LANGUAGE_ALIASES = {
     "": Language.DUTCH,
     "nl": Language.DUTCH,
@@ -79,12 +82,18 @@ def decode_upload(raw: bytes) -> tuple[str | None, str]:
     if not raw.strip():
         return None, _("The file is empty.")
     try:
-        return raw.decode("utf-8-sig"), ""
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, _(
             "The file is not UTF-8 text (unreadable byte at position %(position)s). "
             "In Excel choose 'CSV UTF-8' when saving."
         ) % {"position": exc.start}
+    if "\x00" in text:
+        return None, _(
+            "The file contains binary data (a NUL byte at position %(position)s), not text. "
+            "In Excel choose 'CSV UTF-8' when saving."
+        ) % {"position": text.index("\x00")}
+    return text, ""
 
 
 def employee_csv_check(text: str) -> ImportReport:
@@ -156,6 +165,16 @@ def employee_csv_check(text: str) -> ImportReport:
 
 def _row_problems(values: dict[str, str]) -> list[str]:
     problems = []
+    for name in ("email", "first_name", "last_name", "department"):
+        value = values[name]
+        if len(value) > 1 and value.startswith(FORMULA_START):
+            problems.append(
+                _(
+                    "'%(value)s' starts with '%(start)s', so a spreadsheet would run it as a "
+                    "formula. Remove that character."
+                )
+                % {"value": value[:60], "start": value[0]}
+            )
     try:
         validate_email(values["email"])
     except ValidationError:

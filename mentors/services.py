@@ -19,8 +19,8 @@ from ambassadors.audit import record
 from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
 from ambassadors.services import notify
+from ambassadors.uploads import AttachmentRejected, attachment_clean
 
-from .attachments import MAX_PER_MESSAGE, AttachmentRejected, attachment_clean
 from .models import (
     Attachment,
     Draft,
@@ -273,6 +273,9 @@ def _queue_alert(ticket: Ticket) -> None:
 
 
 # --- filing ---------------------------------------------------------------------------------
+
+
+MAX_PER_MESSAGE = 5
 
 
 def _clean_attachments(files) -> list:

@@ -177,6 +177,10 @@ WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# The CMS's uploads get the site's content checks (ambassadors/cms_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ambassadors.cms_forms.VerifiedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ambassadors.cms_forms.VerifiedDocumentForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # as ambassadors.images.MAX_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party
 WAGTAIL_USER_EDIT_FORM = "wagtail.users.forms.UserEditForm"

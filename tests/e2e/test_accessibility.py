@@ -40,7 +40,8 @@ def _login(page, base, username):
 
 
 def test_main_pages_have_no_serious_accessibility_problems(live_server, page):
-    """Login, consent, path, profile, erasing, notifications, catalogue, course, lesson, certificate."""
+    """Login, consent, path, profile, erasing, notifications, catalogue, course, lesson,
+    certificate."""
     if not AXE.exists():
         message = "axe-core is not installed (make test runs npm ci)."
         if os.environ.get("CI", "").lower() == "true":

@@ -1,9 +1,14 @@
-"""Checking attachments by their content: images, PDF and office documents on an allowlist.
+"""Checking uploaded files by their content: images, PDF and office documents on an allowlist.
+
+One place for every upload that is not a plain image: mentor desk attachments and the
+documents comms staff add in the CMS (`ambassadors.cms_forms`).
 
 Images go through `ambassadors.images.image_clean` (re-encoded, metadata removed). PDF must
-start like a PDF; office documents must be real OOXML or OpenDocument packages (ZIP files
-with the parts those formats require) without macros, and unpack to a bounded size (no zip
-bombs). The stored name is rebuilt from a safe stem and the detected type's extension.
+start and end like a PDF; office documents must be real OOXML or OpenDocument packages (ZIP
+files with the parts those formats require, nothing after the archive, no entry outside it)
+without macros, and unpack to a bounded size (no zip bombs). PDF and office files are stored
+as they came, so one that also carries a web page or script (a polyglot) is refused. The
+stored name is rebuilt from a safe stem and the detected type's extension.
 """
 
 from __future__ import annotations
@@ -15,17 +20,24 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.images import ImageRejected, image_clean
+from .images import ERROR_NOT_IMAGE, ImageRejected, image_clean
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 100 * 1024 * 1024
-MAX_PER_MESSAGE = 5
 ERROR_TOO_LARGE = _("An attachment is larger than 10 MB.")
-ERROR_TOO_MANY = _("At most 5 attachments at a time.")
 ERROR_TYPE = _(
     "“%(name)s” is not an image (JPEG, PNG, WebP), PDF or office document "
     "(Word, Excel, PowerPoint, OpenDocument)."
 )
+ERROR_ACTIVE_CONTENT = _(
+    "“%(name)s” contains web page or script code. Save it again as a PDF or office "
+    "document and attach that."
+)
+# What makes a browser or a PHP server run a file; never in a PDF's or package's plain bytes.
+MARKUP = re.compile(
+    rb"<(?:!doctype|html|head|body|script|iframe|svg|object|embed|\?php)\b", re.IGNORECASE
+)
+ZIP_END = b"PK\x05\x06"
 
 OOXML = {
     "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -58,12 +70,23 @@ def safe_stem(filename: str) -> str:
     return stem or "attachment"
 
 
+def _after_archive(data: bytes) -> tuple[bytes, bytes]:
+    """A ZIP file's comment and whatever follows the archive (both empty for a clean one)."""
+    end = data.rfind(ZIP_END)
+    if end < 0 or len(data) < end + 22:
+        return b"", data
+    length = int.from_bytes(data[end + 20 : end + 22], "little")
+    return data[end + 22 : end + 22 + length], data[end + 22 + length :]
+
+
 def _office(data: bytes) -> tuple[str, str] | None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
             return None
+        if any(name.startswith("/") or "\\" in name or ".." in name.split("/") for name in names):
+            return None  # an entry that would unpack outside the folder
         if any(name.lower().endswith(("vbaproject.bin", ".bin")) for name in names):
             return None  # macros
         if "[Content_Types].xml" in names:
@@ -91,9 +114,14 @@ def attachment_clean(upload) -> CleanFile:
     if data.startswith(b"%PDF-"):
         if b"%%EOF" not in data[-2048:]:
             raise AttachmentRejected(ERROR_TYPE % {"name": stem})
+        if MARKUP.search(data):
+            raise AttachmentRejected(ERROR_ACTIVE_CONTENT % {"name": stem})
         return CleanFile(f"{stem}.pdf", data, "application/pdf")
     if data.startswith(b"PK\x03\x04"):
-        found = _office(data)
+        comment, trailing = _after_archive(data)
+        if MARKUP.search(comment + trailing):
+            raise AttachmentRejected(ERROR_ACTIVE_CONTENT % {"name": stem})
+        found = None if trailing else _office(data)
         if found is None:
             raise AttachmentRejected(ERROR_TYPE % {"name": stem})
         extension, content_type = found
@@ -102,5 +130,8 @@ def attachment_clean(upload) -> CleanFile:
     try:
         image = image_clean(upload, name=stem)
     except ImageRejected as error:
+        reason = error.args[0] if error.args else ERROR_NOT_IMAGE
+        if reason is not ERROR_NOT_IMAGE:  # an image, but too large or too many pixels
+            raise AttachmentRejected(reason) from error
         raise AttachmentRejected(ERROR_TYPE % {"name": stem}) from error
     return CleanFile(image.name, image.read(), image.content_type)
