@@ -101,6 +101,9 @@ def employee_csv_check(text: str) -> ImportReport:
     report = ImportReport()
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        # Only the delimiter is guessed: quotes are always doubled the standard way (the
+        # sniffer misses that when the first lines happen to have no doubled quote).
+        dialect.doublequote, dialect.quotechar, dialect.escapechar = True, '"', None
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)

@@ -6,6 +6,9 @@ replacing the library touches nothing else.
 
 from __future__ import annotations
 
+import html
+import re
+
 import bleach
 
 ALLOWED_TAGS = ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"]
@@ -25,6 +28,19 @@ def clean_html(value: str) -> str:
     )
 
 
+# Control characters other than tab and newlines: nothing a person types, and PostgreSQL
+# refuses NUL in text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(value: str) -> str:
+    return CONTROL.sub("", value or "")
+
+
 def clean_text(value: str) -> str:
-    """Plain text: every tag removed (its text kept), nothing left that a browser would run."""
-    return bleach.clean(value or "", tags=[], attributes={}, strip=True, strip_comments=True)
+    """Plain text: every tag removed (its text kept), no control characters.
+
+    The result is text, not HTML: "Q&A <3" stays "Q&A <3" (templates escape it when they
+    show it, e-mails are plain text); escaping here too would show "Q&amp;A &lt;3"."""
+    stripped = bleach.clean(value or "", tags=[], attributes={}, strip=True, strip_comments=True)
+    return strip_controls(html.unescape(stripped))

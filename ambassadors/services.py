@@ -199,7 +199,9 @@ def notify(
                 recipient=recipient,
                 kind=kind,
                 idempotency_key=key,
-                subject=subject[:200],
+                # One line: an e-mail header may not hold a line break (a crafted request
+                # subject with one would make the e-mail fail for good).
+                subject=" ".join(str(subject).split())[:200],
                 body=body,
                 link=link,
                 show_in_app=show_in_app,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network
+from ambassadors.sanitise import clean_text, strip_controls
 from ambassadors.services import Nudge, nudge_plan, nudge_plan_many
 
 from .models import (
@@ -132,7 +133,7 @@ def _check_can_share(user: User, item: ContentItem) -> Ambassador:
 
 
 def share_text_check(*, network: str, text: str) -> str:
-    text = (text or "").strip()
+    text = strip_controls(text).strip()
     if network not in Network.values:
         raise SharingError(ERROR_UNKNOWN_NETWORK)
     if not text:
@@ -465,8 +466,8 @@ def proposal_create(*, user: User, url: str, title: str, comment: str) -> Conten
     return _new_item(
         user=user,
         url=url.strip(),
-        title=title,
-        comment=comment,
+        title=clean_text(title),
+        comment=clean_text(comment),
         kind=ContentItem.Kind.THIRD_PARTY,
         status=ContentItem.Status.PROPOSED,
         stage=2,
@@ -520,7 +521,7 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
         user=user,
         url=url.strip(),
         title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
-        comment=comment,
+        comment=clean_text(comment),
         kind=ContentItem.Kind.COLLEAGUE,
         status=ContentItem.Status.PUBLISHED,
         stage=1,

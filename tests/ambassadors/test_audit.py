@@ -44,12 +44,13 @@ def test_reviews_stage_changes_and_assignments_are_in_the_trail(client_for):
     review = ModelLogEntry.objects.get(action="academy.review")
     assert review.data["decision"] == "approved"
 
-    # Comms staff read it in the CMS, with the user and the message in their language.
+    # Comms staff read it in the CMS (in Dutch, the CMS's default), with who did it.
     page = client_for(comms).get(HISTORY)
     assert page.status_code == 200
     html = page.content.decode()
-    for message in ("Mission reviewed", "Stage changed", "Request assigned"):
+    for message in ("Missie beoordeeld", "Fase gewijzigd", "Verzoek toegewezen"):
         assert message in html
+    assert comms.get_full_name() in html
     # An employee has no access to the CMS at all.
     assert client_for(make_user()).get(HISTORY).status_code == 302
 

@@ -82,3 +82,36 @@ def test_sanitiser_leaves_nothing_executable(attack):
         assert "javascript:" not in lowered
         assert "<iframe" not in lowered
     assert clean_html("<p>Hi <strong>there</strong></p>") == "<p>Hi <strong>there</strong></p>"
+
+
+def test_plain_text_is_text_not_html():
+    """Tags go, the rest stays as typed (shown once escaped by the templates, not twice)."""
+    assert clean_text("Q&A <3 <b>bold</b>\x00 done") == "Q&A <3 bold done"
+    assert clean_text("Tom &amp; Jerry") == "Tom & Jerry"
+    assert clean_text("line\nnext\ttab") == "line\nnext\ttab"
+
+
+@pytest.mark.django_db
+def test_a_request_with_an_ampersand_reads_right_on_both_sides(client_for, employee):
+    from tests.mentors.conftest import file_request, make_mentor
+
+    mentor = make_mentor("question")
+    ticket = file_request(employee, subject="Q&A <3 session", body="Tom & Jerry, R&D")
+    for client, url in (
+        (client_for(employee), f"/help/{ticket.pk}/"),
+        (client_for(mentor), f"/desk/{ticket.pk}/"),
+    ):
+        html = client.get(url).content.decode()
+        assert "Q&amp;A &lt;3 session" in html
+        assert "&amp;amp;" not in html
+        assert "Tom &amp; Jerry, R&amp;D" in html
+
+
+@pytest.mark.django_db
+def test_a_subject_with_a_line_break_still_makes_a_one_line_e_mail_subject(employee):
+    from ambassadors import services
+
+    notification = services.notify(
+        recipient=employee, kind="test", key="line-break", subject="Hello\r\nBcc: x@example.org"
+    )
+    assert notification.subject == "Hello Bcc: x@example.org"

@@ -169,3 +169,18 @@ def test_oversized_upload_is_refused(comms, settings):
     result = check(comms, GOOD * 10)
     assert result.status == EmployeeImport.Status.REJECTED
     assert "KB" in result.report["fatal"]
+
+
+def test_doubled_quotes_further_down_the_file_are_read(comms):
+    """The delimiter is guessed from the start of the file; doubled quotes later are still
+    understood as one quote (the sniffer alone missed them)."""
+    rows = "".join(f"p{n}@example.org,Person,Number{n},,nl\n" for n in range(200))
+    text = (
+        "email,first_name,last_name,department,language\n"
+        + rows
+        + 'jan@example.org,"Jan ""Johnny""",de Vries,"Sales, North",nl\n'
+    )
+    result = check(comms, text)
+    assert result.status == EmployeeImport.Status.CHECKED, result.report
+    jan = next(row for row in result.report["create"] if row["email"] == "jan@example.org")
+    assert (jan["first_name"], jan["department"]) == ('Jan "Johnny"', "Sales, North")
