@@ -35,13 +35,29 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
+def _server_database(tmp_path) -> tuple[str, Path | None]:
+    """The database the server uses: the test database on PostgreSQL; on SQLite a copy of it
+    (taking a file away under the test run's own connections would break the tests after)."""
+    if connection.vendor == "postgresql":
+        return _database_url(), None
+    import sqlite3
+
+    copy = tmp_path / "server.sqlite3"
+    connection.close()
+    with sqlite3.connect(connection.settings_dict["NAME"]) as source:
+        target = sqlite3.connect(copy)
+        source.backup(target)
+        target.close()
+    return f"sqlite:///{copy}", copy
+
+
+@contextlib.contextmanager
+def running_server(tmp_path, database_url: str):
     port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     log = (tmp_path / "gunicorn.log").open("w")
@@ -70,9 +86,11 @@ def server(tmp_path):
             urllib.request.urlopen(f"{base}/healthz/", timeout=2)  # noqa: S310 (our server)
             break
         time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
     log.close()
 
 
@@ -86,7 +104,7 @@ def _get(url: str, session: str) -> tuple[int, str, dict]:
 
 
 @contextlib.contextmanager
-def database_away():
+def database_away(copy: Path | None):
     """Take the database away from every other process, and give it back afterwards."""
     if connection.vendor == "postgresql":
         import psycopg
@@ -113,26 +131,35 @@ def database_away():
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
             admin.close()
     else:
-        path = Path(connection.settings_dict["NAME"])
-        connection.close()
-        away = path.with_name(path.name + ".away")
-        path.rename(away)
+        # The file goes with its write-ahead log; what a failed connection leaves in their
+        # place (an empty database) is removed before they come back.
+        files = [copy.with_name(copy.name + suffix) for suffix in ("", "-wal", "-shm")]
+        moved = [(path, path.with_name(path.name + ".away")) for path in files if path.exists()]
+        for path, away in moved:
+            path.rename(away)
         try:
             yield
         finally:
-            connection.close()
-            path.unlink(missing_ok=True)  # the empty file a failed connection left behind
-            away.rename(path)
+            for path in files:
+                path.unlink(missing_ok=True)
+            for path, away in moved:
+                away.rename(path)
 
 
-def test_pages_say_briefly_unavailable_and_the_server_recovers_by_itself(server):
+def test_pages_say_briefly_unavailable_and_the_server_recovers_by_itself(tmp_path):
     user = make_user(language="en")
     client = Client()
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    database_url, copy = _server_database(tmp_path)
+    with running_server(tmp_path, database_url) as server:
+        _outage_and_recovery(server, session, copy, user)
+
+
+def _outage_and_recovery(server, session, copy, user):
     assert _get(f"{server}/path/", session)[0] == 200
 
-    with database_away():
+    with database_away(copy):
         for path in ("/path/", "/share/", "/missions/"):
             status, body, headers = _get(f"{server}{path}", session)
             assert status == 503, (path, body[:500])
