@@ -146,7 +146,12 @@ def _cancel_pending_nudges(ambassador: Ambassador) -> None:
 
 
 def _validate_link(link: str) -> None:
-    if link and (not link.startswith("/") or link.startswith("//") or "\\" in link):
+    if link and (
+        not link.startswith("/")
+        or link.startswith("//")
+        or "\\" in link
+        or any(ord(character) < 32 for character in link)
+    ):
         raise ValueError(str(ERROR_UNSAFE_LINK))
 
 

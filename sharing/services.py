@@ -320,7 +320,7 @@ def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
 
 def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissal:
     dismissal, _created = Dismissal.objects.get_or_create(
-        user=user, item=item, defaults={"reason": reason.strip()[:300]}
+        user=user, item=item, defaults={"reason": clean_text(reason).strip()[:300]}
     )
     return dismissal
 
@@ -479,6 +479,8 @@ def proposal_review(
 ) -> ContentItem:
     """Comms approve or reject a proposal; the proposer hears why."""
     from ambassadors.services import notify
+
+    reason = clean_text(reason)
 
     with transaction.atomic():
         item = ContentItem.objects.select_for_update().get(pk=item.pk)
