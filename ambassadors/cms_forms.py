@@ -68,6 +68,13 @@ class VerifiedImageForm(BaseImageForm):
 
 
 class VerifiedDocumentForm(BaseDocumentForm):
+    def _post_clean(self):
+        # A refused file is not put on the document, so the model's own extension check
+        # would add a confusing second error ("extension '' is not allowed"): skip it.
+        if self.has_error("file"):
+            return
+        super()._post_clean()
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is None or not hasattr(upload, "read"):

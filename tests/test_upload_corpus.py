@@ -762,3 +762,12 @@ def test_cms_upload_names_keep_no_path(cms, roots, kind, name):
         assert trick not in leaf, (name, stored)
     on_disk = files_under(roots.media, roots.private)
     assert on_disk == [roots.media / stored]
+
+
+def test_a_refused_cms_document_gets_one_clear_message(cms, roots):
+    """Only the reason is shown, not also Wagtail's "extension '' is not allowed" (seen by
+    hand: the refused file is not on the document, so the model check saw no name)."""
+    polyglot = b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"
+    page = text(_post_to_cms(cms, "/cms/documents/add/", "richtlijn.pdf", polyglot))
+    assert "contains web page or script code" in page
+    assert "File extension “” is not allowed" not in page
