@@ -32,8 +32,10 @@ def _database_url() -> str:
     return f"postgres://{user}{password}@{host}/{db['NAME']}"
 
 
-@pytest.fixture
-def qcluster(tmp_path):
+@contextlib.contextmanager
+def running_qcluster(tmp_path, **settings):
+    """A real `manage.py qcluster` on the test database, writing e-mails to a folder (yielded);
+    `settings` are extra environment variables."""
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     env = {
@@ -42,6 +44,7 @@ def qcluster(tmp_path):
         "DATABASE_URL": _database_url(),
         "EMAIL_URL": f"file://{mail_dir}",
         "Q_SYNC": "0",
+        **settings,
     }
     log = (tmp_path / "qcluster.log").open("w")
     # Its own process group, so the cluster and every worker it forked stop together and no
@@ -54,13 +57,21 @@ def qcluster(tmp_path):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    yield mail_dir
-    process.send_signal(signal.SIGTERM)  # the cluster stops its workers itself
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=20)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)  # whatever is left of the group
-    log.close()
+    try:
+        yield mail_dir
+    finally:
+        process.send_signal(signal.SIGTERM)  # the cluster stops its workers itself
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=20)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # whatever is left of the group
+        log.close()
+
+
+@pytest.fixture
+def qcluster(tmp_path):
+    with running_qcluster(tmp_path) as mail_dir:
+        yield mail_dir
 
 
 def test_qcluster_sends_the_notification_email_once(qcluster, employee, monkeypatch, tmp_path):
@@ -129,31 +140,15 @@ def test_a_worker_killed_while_sending_leaves_the_email_sent_exactly_once(
     """The worker dies (SIGKILL) in the middle of sending; the broker hands the task out
     again after `retry`, the stale claim is taken over after the lease, and the person
     gets the e-mail once."""
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
     marker = tmp_path / "sending.pid"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": _database_url(),
-        "EMAIL_URL": f"file://{mail_dir}",
-        "TEST_EMAIL_BACKEND": "tests.slow_email.HangingOnceBackend",
-        "SLOW_EMAIL_MARKER": str(marker),
-        "Q_SYNC": "0",
-        "Q_TIMEOUT": "8",
-        "Q_RETRY": "10",
-        "OUTBOX_LEASE_SECONDS": "5",
-    }
-    log = (tmp_path / "qcluster.log").open("w")
-    cluster = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
+    with running_qcluster(
+        tmp_path,
+        TEST_EMAIL_BACKEND="tests.slow_email.HangingOnceBackend",
+        SLOW_EMAIL_MARKER=str(marker),
+        Q_TIMEOUT="8",
+        Q_RETRY="10",
+        OUTBOX_LEASE_SECONDS="5",
+    ) as mail_dir:
         monkeypatch.setattr(Conf, "SYNC", False)
         notification = services.notify(
             recipient=employee, kind="test", key="kill-drill", subject="Sent despite a crash"
@@ -180,10 +175,3 @@ def test_a_worker_killed_while_sending_leaves_the_email_sent_exactly_once(
         )
         assert sent == 1
         assert time.monotonic() - killed_at < 120
-    finally:
-        cluster.send_signal(signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            cluster.wait(timeout=20)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(cluster.pid, signal.SIGKILL)
-        log.close()
