@@ -40,8 +40,8 @@ def record(instance, action: str, *, user=None, title: str = "", person=None, **
     return log(instance, action, user=user, title=title or str(instance), data=data)
 
 
-def forget_person(user) -> int:
-    """Entries about the erased person keep the fact, not the name in their title."""
+def forget_person(user, label: str) -> int:
+    """Entries about the erased person keep the fact; `label` replaces their title."""
     from wagtail.models import ModelLogEntry
 
-    return ModelLogEntry.objects.filter(data__person=user.pk).update(label=f"erased-{user.pk}")
+    return ModelLogEntry.objects.filter(data__person=user.pk).update(label=label)

@@ -75,30 +75,26 @@ def account_erase(*, user: User, actor: User | None = None) -> None:
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
-        forget_person(user)
+        forget_person(user, user.username)
         # Who erased which account and when; nothing about the person is kept in the entry.
         record(user, "academy.account_erase", user=actor or user, title=user.username)
 
 
 @register_eraser("ambassadors")
 def _ambassadors(user: User) -> None:
-    from .models import Ambassador, EmployeeImport, Notification, ParticipationEvent
+    from .models import Ambassador, EmployeeImport, Notification
+    from .services import ambassador_leave
 
-    Notification.objects.filter(recipient=user).delete()
     ambassador = Ambassador.objects.filter(user=user).first()
     if ambassador is not None:
-        from .services import _cancel_pending_nudges
-
-        _cancel_pending_nudges(ambassador)
+        if ambassador.status in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
+            ambassador = ambassador_leave(ambassador=ambassador)
         ambassador.topics.clear()
         ambassador.leaderboard_visible = False
         ambassador.email_notifications = ambassador.weekly_digest = False
         ambassador.quiet_hours_start = ambassador.quiet_hours_end = None
         ambassador.save()
-        if ambassador.status in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
-            from .services import _set_status
-
-            _set_status(ambassador, Ambassador.Status.LEFT, ParticipationEvent.Action.LEFT)
+    Notification.objects.filter(recipient=user).delete()
     # Imports keep the uploaded CSV and its report: the person's line and entries go.
     if user.email:
         needle = user.email.lower()

@@ -55,15 +55,16 @@ def server_error(request):
     import sys
 
     from django.db import InterfaceError, OperationalError
-    from django.http import HttpResponse, HttpResponseServerError
+    from django.http import HttpResponse
     from django.template import loader
+    from django.views import defaults
 
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = "60"
         return response
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return defaults.server_error(request)
 
 
 @require_GET
