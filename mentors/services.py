@@ -367,9 +367,14 @@ def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
     return ticket
 
 
-def _require_skill(mentor: User, kind: str) -> None:
+def mentor_handles(mentor: User, kind: str) -> bool:
+    """Whether the person is a mentor who handles requests of this kind."""
     profile = MentorProfile.objects.filter(user=mentor).first()
-    if profile is None or not profile.handles(kind):
+    return profile is not None and profile.handles(kind)
+
+
+def _require_skill(mentor: User, kind: str) -> None:
+    if not mentor_handles(mentor, kind):
         name = mentor.get_full_name() or mentor.username
         raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(kind).label.lower()})
 
@@ -610,14 +615,21 @@ def tickets_return_untouched(*, now: dt.datetime | None = None) -> int:
             locked = _locked(ticket)
             if locked.state != T.ASSIGNED or locked.touched_at is not None:
                 continue
-            previous = locked.assignee_id
-            locked.assignee = None
-            locked.state = T.QUEUED
-            locked.save()
-            _event(locked, "returned")
-            ticket_route(locked, exclude={previous})
+            _requeue(locked, "returned")
         returned += 1
     return returned
+
+
+def _requeue(ticket: Ticket, action: str) -> None:
+    """Back to the queue (the clock running again), then routed to anyone but the last
+    mentor; `ticket` is locked by the caller."""
+    previous = ticket.assignee_id
+    clock_resume(ticket, timezone.now())
+    ticket.assignee = None
+    ticket.state = T.QUEUED
+    ticket.save()
+    _event(ticket, action)
+    ticket_route(ticket, exclude={previous})
 
 
 @transaction.atomic
@@ -626,7 +638,7 @@ def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     if not _is_desk(mentor):
         raise DeskError(ERROR_NOT_YOURS)
     ticket = _locked(ticket)
-    reason = reason.strip()[:300]
+    reason = clean_text(reason).strip()[:300]
     if reason == ticket.keep_reason:
         return ticket
     ticket.keep_reason = reason
@@ -643,19 +655,15 @@ def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     return ticket
 
 
+@transaction.atomic
 def tickets_release(*, mentor: User) -> int:
     """The mentor's open requests go back to the queue and are routed to someone else."""
-    now = timezone.now()
     released = 0
     for ticket in list(Ticket.objects.filter(assignee=mentor, state__in=[T.ASSIGNED, T.WAITING])):
         locked = _locked(ticket)
-        clock_resume(locked, now)
-        locked.assignee = None
-        locked.state = T.QUEUED
-        locked.save()
-        _event(locked, "released")
-        ticket_route(locked, exclude={mentor.pk})
-        released += 1
+        if locked.assignee_id == mentor.pk and locked.state in (T.ASSIGNED, T.WAITING):
+            _requeue(locked, "released")
+            released += 1
     return released
 
 
@@ -666,8 +674,7 @@ def ticket_erase_content(ticket: Ticket) -> None:
 
     ticket = _locked(ticket)
     if ticket.state != T.RESOLVED:
-        ticket_resolve(ticket=ticket, by=ticket.requester)
-        ticket.refresh_from_db()
+        ticket = ticket_resolve(ticket=ticket, by=ticket.requester)
     attachments = list(ticket.attachments.all())
     delete_files_on_commit([attachment.file for attachment in attachments])
     Attachment.objects.filter(ticket=ticket).delete()

@@ -259,9 +259,7 @@ def desk_ticket(request, pk: int):
             "mentors": mentors,
             "rating": getattr(ticket, "rating", None),
             "can_take": ticket.state == T.QUEUED
-            and MentorProfile.objects.filter(
-                user=request.user, **{f"handles_{ticket.kind}": True}
-            ).exists(),
+            and services.mentor_handles(request.user, ticket.kind),
             "error": error,
             "now": timezone.now(),
         },
