@@ -1,11 +1,12 @@
 """The CMS's image and document forms, with the same content checks as the site's uploads.
 
-Wagtail checks images by format, size and pixel count and documents by extension only, and
-keeps the originals as uploaded (at a public address). These bases, set in the settings
-(`WAGTAILIMAGES_IMAGE_FORM_BASE`, `WAGTAILDOCS_DOCUMENT_FORM_BASE`), also decode every
-pixel of an image (truncated files and compressed-chunk bombs are refused, not a server
-error later) and refuse images carrying web page or script code; a PDF or office document
-must be what its extension says, checked like mentor desk attachments.
+Wagtail checks images by format, size and pixel count (`WAGTAILIMAGES_*` settings) and
+documents by extension only, and keeps the originals as uploaded (at a public address).
+These bases, set in the settings (`WAGTAILIMAGES_IMAGE_FORM_BASE`,
+`WAGTAILDOCS_DOCUMENT_FORM_BASE`), also decode every pixel of an image (truncated files
+and compressed-chunk bombs are refused, not a server error later) and refuse images
+carrying web page or script code; a PDF or office document must be what its extension
+says, checked like mentor desk attachments.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .images import ImageRejected, image_decode, image_probe
+from .images import ImageRejected, image_decode
 from .uploads import MARKUP, AttachmentRejected, attachment_clean, safe_stem
 
-CMS_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 CHECKED_DOCUMENTS = {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
 ERROR_NOT_WHAT_IT_SAYS = _("“%(name)s” is not the kind of file its name says (.%(extension)s).")
 ERROR_NOT_TEXT = _("“%(name)s” is not a text file.")
@@ -58,8 +58,7 @@ class VerifiedImageForm(BaseImageForm):
             return upload  # editing other fields, the file unchanged
         data = _read(upload)
         try:
-            image_probe(data, CMS_IMAGE_FORMATS)
-            image_decode(data)
+            image_decode(data)  # format, size and pixels are checked by Wagtail's field
         except ImageRejected as error:
             raise ValidationError(error.args[0]) from error
         if MARKUP.search(data):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # about 7,700 × 5,200
+# One limit for the site's and the CMS's images (about 7,700 × 5,200).
+MAX_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 ERROR_TOO_LARGE = _("The image is larger than 8 MB.")
@@ -21,8 +23,8 @@ class ImageRejected(Exception):
     pass
 
 
-def image_probe(data: bytes, formats=ALLOWED_FORMATS) -> str:
-    """The image's format if `data` is an image of one of `formats` within the pixel limit;
+def image_probe(data: bytes) -> str:
+    """The image's format if `data` is an allowed image within the pixel limit;
     ImageRejected otherwise. Reads the header only: no pixels are decoded yet."""
     try:
         with Image.open(io.BytesIO(data)) as probe:
@@ -33,7 +35,7 @@ def image_probe(data: bytes, formats=ALLOWED_FORMATS) -> str:
         raise ImageRejected(ERROR_TOO_MANY_PIXELS) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ImageRejected(ERROR_NOT_IMAGE) from exc
-    if kind not in formats:
+    if kind not in ALLOWED_FORMATS:
         raise ImageRejected(ERROR_NOT_IMAGE)
     if width * height > MAX_PIXELS:
         raise ImageRejected(ERROR_TOO_MANY_PIXELS)

@@ -180,7 +180,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # The CMS's uploads get the site's content checks (ambassadors/cms_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "ambassadors.cms_forms.VerifiedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "ambassadors.cms_forms.VerifiedDocumentForm"
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # as ambassadors.images.MAX_PIXELS
+# Formats the CMS takes (Wagtail's default adds AVIF, which the site's checks do not read),
+# and one pixel limit for the CMS and the site's uploads (ambassadors/images.py).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party
 WAGTAIL_USER_EDIT_FORM = "wagtail.users.forms.UserEditForm"
