@@ -1,4 +1,5 @@
-"""Employee import in the Wagtail admin: upload, read the dry-run report, apply."""
+"""Views in the Wagtail admin: the employee import (upload, dry-run report, apply), and the
+base for our snippet lists whose exports are safe to open in a spreadsheet."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,10 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import EmployeeImportForm
 from .importing import ImportNotApplicable, employee_import_apply, employee_import_check
 from .models import EmployeeImport
+from .sanitise import safe_cell
 
 IMPORT_PERMISSION = "ambassadors.add_employeeimport"
 
@@ -93,3 +97,19 @@ class EmployeeImportReportView(ImportPermissionMixin, WagtailAdminTemplateMixin,
                 request, _("The data changed since the check; nothing was written. See the report.")
             )
         return redirect("ambassadors_import_report", pk=pk)
+
+
+class SafeExportIndexView(SnippetIndexView):
+    """A CMS list whose CSV export makes formula-like text safe (Wagtail does that for XLSX
+    only): names, titles and descriptions come from people and imports."""
+
+    custom_value_preprocess = {
+        **SnippetIndexView.custom_value_preprocess,
+        str: {SnippetIndexView.FORMAT_CSV: safe_cell},
+    }
+
+
+class ExportingSnippetViewSet(SnippetViewSet):
+    """Base for our snippet lists that offer CSV/XLSX exports (`list_export`)."""
+
+    index_view_class = SafeExportIndexView

@@ -18,6 +18,7 @@ from .accounts import invitations_enqueue
 from .audit import record
 from .models import Ambassador, Department, EmployeeImport, Language
 from .roles import Role
+from .sanitise import FORMULA_START
 
 COLUMNS = ("email", "first_name", "last_name", "department", "language")
 # Headers people actually type, in both languages, mapped to our columns.
@@ -40,9 +41,6 @@ HEADER_ALIASES = {
     "language": "language",
     "taal": "language",
 }
-# A cell starting with one of these is a formula in a spreadsheet (CSV injection); names,
-# addresses and departments never need one, and they end up in the CMS's CSV exports.
-FORMULA_START = ("=", "+", "-", "@")
 LANGUAGE_ALIASES = {
     "": Language.DUTCH,
     "nl": Language.DUTCH,

@@ -44,3 +44,22 @@ def clean_text(value: str) -> str:
     show it, e-mails are plain text); escaping here too would show "Q&amp;A &lt;3"."""
     stripped = bleach.clean(value or "", tags=[], attributes={}, strip=True, strip_comments=True)
     return strip_controls(html.unescape(stripped))
+
+
+# What a spreadsheet reads as the start of a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """A CSV cell: text that starts like a formula gets a leading apostrophe (OWASP's advice),
+    so a spreadsheet shows it instead of running it. Numbers are written as numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text

@@ -4,13 +4,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin_views import IMPORT_PERMISSION, EmployeeImportReportView, EmployeeImportUploadView
+from .admin_views import (
+    IMPORT_PERMISSION,
+    EmployeeImportReportView,
+    EmployeeImportUploadView,
+    ExportingSnippetViewSet,
+)
 from .models import Ambassador, Department, Topic
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(ExportingSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -19,7 +24,7 @@ class TopicViewSet(SnippetViewSet):
     list_export = ["slug", "name_nl", "name_en", "description"]
 
 
-class DepartmentViewSet(SnippetViewSet):
+class DepartmentViewSet(ExportingSnippetViewSet):
     model = Department
     icon = "group"
     menu_label = _("Departments")
@@ -28,7 +33,7 @@ class DepartmentViewSet(SnippetViewSet):
     list_export = ["name"]
 
 
-class AmbassadorViewSet(SnippetViewSet):
+class AmbassadorViewSet(ExportingSnippetViewSet):
     model = Ambassador
     icon = "user"
     menu_label = _("Ambassadors")

@@ -7,22 +7,7 @@ from collections.abc import Iterable
 
 from django.http import HttpResponse
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """A text that starts like a formula gets a leading apostrophe (OWASP's advice), so a
-    spreadsheet shows it instead of running it. Numbers are written as numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+from ambassadors.sanitise import safe_cell
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:

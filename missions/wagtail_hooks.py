@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from ambassadors.admin_views import ExportingSnippetViewSet
 from ambassadors.models import Ambassador, Stage
 from ambassadors.queue import enqueue_on_commit
 
@@ -22,7 +23,7 @@ from .services import MissionError, stage_set
 STAGE_PERMISSION = "missions.add_stagechange"
 
 
-class MissionViewSet(SnippetViewSet):
+class MissionViewSet(ExportingSnippetViewSet):
     model = Mission
     icon = "tasks"
     menu_label = gettext_lazy("Missions")

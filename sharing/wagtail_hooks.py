@@ -10,6 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from ambassadors.admin_views import ExportingSnippetViewSet
 from ambassadors.queue import enqueue_on_commit
 
 from .forms import PushForm
@@ -20,7 +21,7 @@ from .services import proposal_review as review_proposal
 PUSH_PERMISSION = "sharing.add_push"
 
 
-class ContentItemViewSet(SnippetViewSet):
+class ContentItemViewSet(ExportingSnippetViewSet):
     model = ContentItem
     icon = "link"
     menu_label = gettext_lazy("Content library")

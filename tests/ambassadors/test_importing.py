@@ -184,3 +184,16 @@ def test_doubled_quotes_further_down_the_file_are_read(comms):
     assert result.status == EmployeeImport.Status.CHECKED, result.report
     jan = next(row for row in result.report["create"] if row["email"] == "jan@example.org")
     assert (jan["first_name"], jan["department"]) == ('Jan "Johnny"', "Sales, North")
+
+
+def test_cms_list_exports_make_formulas_harmless(client_for, comms):
+    """The CMS's own CSV exports (Wagtail makes formulas safe for XLSX only) put an
+    apostrophe before text that a spreadsheet would run, as the insights export does."""
+    Department.objects.create(name='=HYPERLINK("https://evil.example","Sales")')
+    Department.objects.create(name="Service")
+    response = client_for(comms).get("/cms/snippets/ambassadors/department/?export=csv")
+    assert response.status_code == 200
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert "Service" in lines
+    assert any(line.startswith("\"'=HYPERLINK") for line in lines), lines
+    assert not any(line.startswith(("=", '"=')) for line in lines)
