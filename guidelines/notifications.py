@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ambassadors.models import Ambassador
+from ambassadors.models import Ambassador, Notification
 from ambassadors.queue import in_batches
 from ambassadors.services import notify
 
@@ -24,8 +25,14 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     }
     if not pages:
         return 0
+    prefix = f"guidelines:{translation_key}:v{version}:"
+    already_asked = Notification.objects.filter(
+        recipient=OuterRef("pk"), idempotency_key__startswith=prefix
+    )
+    # Those asked before are left out here, so running again (the sweep) costs one query.
     people = people_to_ask_again(translation_key=translation_key, version=version).filter(
-        ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED]
+        ~Exists(already_asked),
+        ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED],
     )
     asked = 0
     for user in in_batches(people.select_related("ambassador")):
@@ -35,7 +42,7 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
             notify(
                 recipient=user,
                 kind="guidelines_changed",
-                key=f"guidelines:{translation_key}:v{version}:{user.pk}",
+                key=f"{prefix}{user.pk}",
                 subject=gettext("The guideline “%(title)s” has changed") % {"title": page.title},
                 body=page.change_summary
                 or gettext("Please read what changed and acknowledge the new version."),

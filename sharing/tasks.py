@@ -72,6 +72,8 @@ def resume_stalled() -> dict:
 
     from django.utils import timezone
 
+    from ambassadors.queue import enqueue
+
     from .models import ContentItem
 
     now = timezone.now()
@@ -84,7 +86,6 @@ def resume_stalled() -> dict:
         created_at__lte=now - dt.timedelta(minutes=10),
         **window,
     ).values_list("pk", flat=True)
-    return {
-        "pushes": [plan_push(pk) for pk in pushes],
-        "previews": [fetch_preview(pk) for pk in previews],
-    }
+    for pk in previews:  # web requests: each in its own task, not one after another here
+        enqueue("sharing.tasks.fetch_preview", pk)
+    return {"pushes": [plan_push(pk) for pk in pushes], "previews": len(previews)}
