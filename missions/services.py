@@ -413,21 +413,24 @@ def promotion_answer(*, user: User, accept: bool) -> Ambassador:
     invitation.save(update_fields=["answered_at", "accepted"])
     if accept:
         _stage_change(
-            user=user,
-            from_stage=ambassador.stage,
+            ambassador,
+            user,
             to_stage=invitation.to_stage,
             kind=StageChange.Kind.PROMOTION,
             changed_by=user,
         )
-        ambassador.stage = invitation.to_stage
-        ambassador.save(update_fields=["stage"])
     return ambassador
 
 
-def _stage_change(*, user: User, changed_by: User, **fields) -> StageChange:
-    change = StageChange.objects.create(user=user, changed_by=changed_by, **fields)
+def _stage_change(ambassador: Ambassador, user: User, *, to_stage: int, changed_by: User, **fields):
+    """Move the (locked) ambassador to `to_stage`, kept as a StageChange and in the trail."""
+    change = StageChange.objects.create(
+        user=user, from_stage=ambassador.stage, to_stage=to_stage, changed_by=changed_by, **fields
+    )
+    ambassador.stage = to_stage
+    ambassador.save(update_fields=["stage"])
     record(
-        user.ambassador,
+        ambassador,
         "academy.stage_change",
         user=changed_by,
         title=user.get_full_name() or user.get_username(),
@@ -450,15 +453,13 @@ def stage_set(
     if to_stage not in Stage.values or to_stage == ambassador.stage:
         raise MissionError(ERROR_WRONG_STAGE)
     _stage_change(
-        user=ambassador.user,
-        from_stage=ambassador.stage,
+        ambassador,
+        ambassador.user,
         to_stage=to_stage,
         kind=StageChange.Kind.MANUAL,
         reason=reason.strip()[:300],
         changed_by=changed_by,
     )
-    ambassador.stage = to_stage
-    ambassador.save(update_fields=["stage"])
     with translation.override(ambassador.language):
         notify(
             recipient=ambassador.user,

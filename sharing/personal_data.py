@@ -1,20 +1,18 @@
 """What the content library keeps about a person, for the personal data export."""
 
-from django.db.models import Count, F, Q
-
 from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
 from .models import ContentItem, DefaultText, Dismissal, Share
-from .selectors import archived_clicks
+from .selectors import click_totals
 
 
 @register_section("sharing")
 def sharing_data(user) -> list[dict]:
     clicks = dict(
         Share.objects.filter(user=user)
-        .annotate(n=Count("clicks", filter=Q(clicks__is_bot=False)), **archived_clicks())
-        .values_list("code", F("n") + F("archived_clicks"))
+        .annotate(**click_totals())
+        .values_list("code", "human_clicks")
     )
     shares = rows(Share.objects.filter(user=user), exclude=["user"])
     for share in shares:

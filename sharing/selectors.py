@@ -95,11 +95,11 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
     return chosen, network
 
 
-def archived_clicks() -> dict:
-    """Annotations for a Share queryset: clicks and visitors of days past retention
-    (`ClickDay`), to add to the counts of the raw clicks still kept."""
+def click_totals() -> dict:
+    """Annotations for a Share queryset: `human_clicks` and `visitors` (bots left out), from
+    the raw clicks still kept plus the daily counts of days past retention (`ClickDay`)."""
 
-    def total(field):
+    def archived(field):
         rows = (
             ClickDay.objects.filter(share=OuterRef("pk"))
             .values("share")
@@ -108,7 +108,11 @@ def archived_clicks() -> dict:
         )
         return Coalesce(Subquery(rows), 0)
 
-    return {"archived_clicks": total("clicks"), "archived_visitors": total("visitors")}
+    human = Q(clicks__is_bot=False)
+    return {
+        "human_clicks": Count("clicks", filter=human) + archived("clicks"),
+        "visitors": Count("clicks__visitor", filter=human, distinct=True) + archived("visitors"),
+    }
 
 
 @dataclass
@@ -124,11 +128,7 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
     shares = list(
         Share.objects.filter(user=ambassador.user)
         .select_related("item")
-        .annotate(
-            human_clicks=Count("clicks", filter=Q(clicks__is_bot=False)),
-            visitors=Count("clicks__visitor", filter=Q(clicks__is_bot=False), distinct=True),
-            **archived_clicks(),
-        )
+        .annotate(**click_totals())
         .order_by("-created_at")
     )
     audience = dict(
@@ -137,8 +137,8 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
     rows = [
         ReachRow(
             share=share,
-            clicks=share.human_clicks + share.archived_clicks,
-            visitors=share.visitors + share.archived_visitors,
+            clicks=share.human_clicks,
+            visitors=share.visitors,
             estimated_audience=audience.get(share.network, 0),
         )
         for share in shares
