@@ -1,0 +1,97 @@
+"""Dependencies: what the code imports is declared, and the image installs only what runs."""
+
+import ast
+import importlib.metadata
+import sys
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_RUNTIME = {"tests", ".venv", "node_modules", "var", "staticfiles", ".git"}
+DEVELOPMENT_ONLY = {"pytest", "pytest-django", "playwright", "ruff"}
+
+
+def _runtime_files() -> list[Path]:
+    return [
+        path for path in ROOT.rglob("*.py") if not NOT_RUNTIME & set(path.relative_to(ROOT).parts)
+    ]
+
+
+def third_party_imports() -> dict[str, set[str]]:
+    """Top-level third-party modules imported by the project's own runtime code (with
+    migrations and the bench app), each with the files that import it."""
+    local = {path.name for path in ROOT.iterdir() if path.is_dir()} | {
+        path.stem for path in ROOT.glob("*.py")
+    }
+    found: dict[str, set[str]] = {}
+    for path in _runtime_files():
+        siblings = {sibling.stem for sibling in path.parent.glob("*.py")}
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top in local or top in siblings:
+                    continue
+                found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def distribution_of(module: str) -> str:
+    distributions = importlib.metadata.packages_distributions().get(module)
+    assert distributions, f"{module} is imported but no installed package provides it"
+    return canonicalize_name(distributions[0])
+
+
+def declared(group: str | None = None) -> list[Requirement]:
+    """pyproject's dependencies, or those of an optional group such as `dev`."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lines = project["dependencies"] if group is None else project["optional-dependencies"][group]
+    return [Requirement(line) for line in lines]
+
+
+def declared_dependencies() -> set[str]:
+    return {canonicalize_name(requirement.name) for requirement in declared()}
+
+
+def locked(file_name: str) -> dict[str, str]:
+    """The pins of a lock file (following `-r other.lock`), as {name: version}."""
+    pins = {}
+    for line in (ROOT / file_name).read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            pins.update(locked(line[3:].strip()))
+        elif line:
+            name, _sep, version = line.partition("==")
+            assert version, f"{file_name}: {line!r} is not pinned with =="
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def requirements_of(name: str, extras: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """What an installed package needs on this platform, with the extras asked for."""
+    needed = set()
+    for line in importlib.metadata.distribution(name).requires or []:
+        requirement = Requirement(line)
+        marker = requirement.marker
+        if marker is None or any(marker.evaluate({"extra": extra}) for extra in {"", *extras}):
+            needed.add(canonicalize_name(requirement.name))
+    return needed
+
+
+def test_every_third_party_import_is_declared():
+    """Each package the code imports by name is a declared dependency, not a passenger."""
+    declared = declared_dependencies()
+    undeclared = {
+        module: sorted(files)
+        for module, files in third_party_imports().items()
+        if distribution_of(module) not in declared
+    }
+    assert not undeclared, f"imported but not in pyproject's dependencies: {undeclared}"
