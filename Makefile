@@ -10,9 +10,11 @@ export PORT
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+# Development and tests get the runtime pins plus the tools (pytest, Playwright, ruff);
+# the Docker image installs requirements.lock alone.
+$(VENV)/.installed: $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the container's own health check, before the host check and SSL redirect.
+    "ambassadors.middleware.LocalHealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ambassadors.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

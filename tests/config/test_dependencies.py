@@ -2,6 +2,7 @@
 
 import ast
 import importlib.metadata
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -95,3 +96,69 @@ def test_every_third_party_import_is_declared():
         if distribution_of(module) not in declared
     }
     assert not undeclared, f"imported but not in pyproject's dependencies: {undeclared}"
+
+
+def test_the_runtime_lock_has_no_development_tools():
+    """The image installs requirements.lock: no test runner, browser driver or linter."""
+    runtime = locked("requirements.lock")
+    assert not DEVELOPMENT_ONLY & set(runtime)
+    # ...and every dependency of a development tool that nothing at runtime needs.
+    development = locked("requirements-dev.lock")
+    for tool in DEVELOPMENT_ONLY:
+        assert tool in development
+
+
+def test_the_runtime_lock_holds_everything_the_code_and_the_server_need():
+    """Every imported package, every declared dependency (gunicorn, psycopg, redis...) and
+    everything those need is pinned in requirements.lock, so the image is complete."""
+    runtime = locked("requirements.lock")
+    needed = {distribution_of(module) for module in third_party_imports()}
+    for requirement in declared():
+        needed |= {canonicalize_name(requirement.name)}
+        needed |= requirements_of(requirement.name, requirement.extras)
+    missing = needed - set(runtime)
+    assert not missing, f"not in requirements.lock: {sorted(missing)}"
+    unpinned = {
+        f"{name} needs {requirement}"
+        for name in runtime
+        for requirement in requirements_of(name)
+        if requirement not in runtime
+    }
+    assert not unpinned, sorted(unpinned)
+
+
+def test_the_development_lock_is_complete_and_agrees_with_the_runtime_lock():
+    """`make` installs requirements-dev.lock: the runtime pins plus the tools and all they need."""
+    text = (ROOT / "requirements-dev.lock").read_text()
+    assert re.search(r"^-r requirements\.lock$", text, re.MULTILINE)
+    development = locked("requirements-dev.lock")
+    tools = {canonicalize_name(requirement.name) for requirement in declared("dev")}
+    assert tools <= set(development)
+    unpinned = {
+        f"{name} needs {requirement}"
+        for name in development
+        for requirement in requirements_of(name)
+        if requirement not in development
+    }
+    assert not unpinned, sorted(unpinned)
+
+
+def test_the_installed_versions_are_the_locked_ones():
+    """The lock files say what is really installed (a stale pin would go unnoticed otherwise)."""
+    development = locked("requirements-dev.lock")
+    differing = {
+        name: (version, importlib.metadata.version(name))
+        for name, version in development.items()
+        if importlib.metadata.version(name) != version
+    }
+    assert not differing
+
+
+def test_the_makefile_installs_the_development_lock_and_the_image_only_the_runtime_one():
+    """`make run`/`make test` get the tools; the Dockerfile installs requirements.lock alone."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-r requirements-dev.lock" in makefile
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    installs = re.findall(r"pip install[^\n]*", dockerfile)
+    assert installs
+    assert all("requirements.lock" in line and "dev" not in line for line in installs)
