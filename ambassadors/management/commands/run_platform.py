@@ -9,7 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from .seed_demo import ADMIN, COMMS, DEMO_PASSWORD, EMPLOYEES, MENTORS
@@ -32,13 +34,19 @@ class Command(BaseCommand):
         manage = [sys.executable, "manage.py"]
         # Links in e-mails and certificates point at this server unless SITE_URL says otherwise.
         os.environ.setdefault("SITE_URL", f"http://{host}:{port}")
+        # The demo's e-mails (well over a hundred once the worker starts) go to files, not to
+        # the terminal, where they would push the banner out of sight; the banner names them.
+        mail_folder = None
+        if not os.environ.get("EMAIL_URL"):
+            mail_folder = Path(settings.BASE_DIR) / "var" / "mail"
+            os.environ["EMAIL_URL"] = mail_folder.as_uri()
         processes = [
             subprocess.Popen([*manage, "runserver", "--noreload", f"{host}:{port}"]),  # noqa: S603
             subprocess.Popen([*manage, "qcluster"]),  # noqa: S603
         ]
         stopping = False
         self._wait_until_serving(host, port, processes)
-        self._banner(host, port)
+        self._banner(host, port, mail_folder)
 
         def stop(*_args):
             nonlocal stopping
@@ -75,7 +83,7 @@ class Command(BaseCommand):
             except OSError:
                 time.sleep(0.5)
 
-    def _banner(self, host: str, port: str) -> None:
+    def _banner(self, host: str, port: str, mail_folder: Path | None) -> None:
         employee = EMPLOYEES[0][0]
         lines = [
             "",
@@ -90,6 +98,14 @@ class Command(BaseCommand):
             f"    comms staff:               {COMMS[0][0]} (insights, CMS)",
             f"    administrator:             {ADMIN[0]}",
             "",
+        ]
+        if mail_folder is not None:
+            lines += [
+                "  E-mails (invitations, notifications, password resets) are written to files",
+                f"  in {mail_folder}{os.sep}, not shown here (EMAIL_URL=console:// shows them).",
+                "",
+            ]
+        lines += [
             "  Press Ctrl-C to stop the web server and the worker.",
             "",
         ]
