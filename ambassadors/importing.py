@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,6 +59,8 @@ class ImportReport:
     errors: list[dict] = field(default_factory=list)
     create: list[dict] = field(default_factory=list)
     update: list[dict] = field(default_factory=list)
+    # Rows for existing accounts the import may not change (see `_refusal`): left out.
+    refused: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -69,6 +72,7 @@ class ImportReport:
             "errors": self.errors,
             "create": self.create,
             "update": self.update,
+            "refused": self.refused,
         }
 
 
@@ -119,7 +123,12 @@ def employee_csv_check(text: str) -> ImportReport:
         }
         return report
     index = {name: columns.index(name) for name in COLUMNS}
-    existing = {email.lower(): pk for pk, email in User.objects.values_list("pk", "email") if email}
+    # The account a row updates is the first with its address (as sign-in finds it).
+    existing = {
+        email.lower(): pk
+        for pk, email in User.objects.exclude(email="").order_by("-pk").values_list("pk", "email")
+    }
+    refusals = _refusals()
     seen: dict[str, int] = {}
     try:
         rows = list(reader)
@@ -158,10 +167,68 @@ def employee_csv_check(text: str) -> ImportReport:
             "department": values["department"],
             "language": LANGUAGE_ALIASES[values["language"].lower()],
         }
-        (report.update if email in existing else report.create).append(entry)
+        if email not in existing:
+            report.create.append(entry)
+        elif existing[email] in refusals:
+            report.refused.append(
+                {"line": line, "email": email, "message": refusals[existing[email]]}
+            )
+        else:
+            report.update.append(entry)
     if not report.errors and not report.create and not report.update:
-        report.fatal = _("The file has a header but no employees.")
+        report.fatal = (
+            _("Nothing to import: every person in the file is left out (see below).")
+            if report.refused
+            else _("The file has a header but no employees.")
+        )
     return report
+
+
+def _refusals() -> dict[int, str]:
+    """The existing accounts an import may not change, each with the reason.
+
+    Comms staff run the import and may not edit users, so it touches only employees of the
+    programme: accounts in the Employees group and in no other group, neither staff nor
+    superuser. Everyone else (administrators, comms staff, mentors, members of Wagtail's
+    own groups, accounts outside the programme) is left out, and the report says why.
+    """
+    employees = Role.EMPLOYEE.value
+    other_groups = Group.objects.exclude(name=employees)
+    refusals: dict[int, str] = {}
+    candidates = User.objects.filter(
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(groups__in=other_groups)
+        | ~Q(pk__in=User.objects.filter(groups__name=employees).values("pk"))
+    ).distinct()
+    memberships: dict[int, set[str]] = {}
+    for pk, group in User.groups.through.objects.filter(user__in=candidates).values_list(
+        "user_id", "group__name"
+    ):
+        memberships.setdefault(pk, set()).add(group)
+    for user in candidates.only("pk", "is_staff", "is_superuser"):
+        groups = memberships.get(user.pk, set())
+        if user.is_superuser or user.is_staff or Role.ADMIN.value in groups:
+            role = _("an administrator")
+        elif Role.COMMS.value in groups:
+            role = _("a member of the comms team")
+        elif Role.MENTOR.value in groups:
+            role = _("a mentor")
+        elif groups - {employees}:
+            role = _("a member of the group “%(group)s”") % {
+                "group": sorted(groups - {employees})[0]
+            }
+        else:
+            refusals[user.pk] = _(
+                "This account is not an employee in the programme, so the import leaves it "
+                "alone. An administrator can change it under Settings → Users."
+            )
+            continue
+        refusals[user.pk] = _(
+            "This is the account of %(role)s: the import changes only employees. "
+            "An administrator can change it under Settings → Users."
+        ) % {"role": role}
+    return refusals
 
 
 def _row_problems(values: dict[str, str]) -> list[str]:
@@ -283,6 +350,7 @@ def employee_import_apply(
             title=locked.file_name,
             created=len(report.create),
             updated=len(report.update),
+            refused=len(report.refused),
         )
         invitations_enqueue([ambassador.pk for ambassador in new_ambassadors])
     return locked

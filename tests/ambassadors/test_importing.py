@@ -1,7 +1,7 @@
 """Employee CSV import: dry run with per-row errors, all-or-nothing apply, invitations by task."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -197,3 +197,76 @@ def test_cms_list_exports_make_formulas_harmless(client_for, comms):
     assert "Service" in lines
     assert any(line.startswith("\"'=HYPERLINK") for line in lines), lines
     assert not any(line.startswith(("=", '"=')) for line in lines)
+
+
+def _rename_all(*people) -> str:
+    return "email,first_name,last_name,department,language\n" + "".join(
+        f"{person.email},Renamed,Byimport,Sales,nl\n" for person in people
+    )
+
+
+def test_the_import_changes_only_employees_and_reports_the_others(
+    comms, employee, mentor, administrator
+):
+    """Comms staff may not edit users: rows for administrators, comms staff, mentors, members
+    of other groups, staff and accounts outside the programme are left out with the reason;
+    the employees in the same file are updated."""
+    editor = User.objects.create_user("editor", "editor@example.org", first_name="Eddie")
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    staff = User.objects.create_user("staff", "staff@example.org", is_staff=True)
+    outsider = User.objects.create_user("outsider", "outsider@example.org", first_name="Olga")
+    people = [employee, mentor, comms, administrator, editor, staff, outsider]
+    before = {person.pk: person.get_full_name() for person in people}
+
+    result = check(comms, _rename_all(*people) + "new@example.org,New,Person,Sales,en\n")
+
+    assert result.status == EmployeeImport.Status.CHECKED
+    assert [row["email"] for row in result.report["update"]] == [employee.email]
+    assert [row["email"] for row in result.report["create"]] == ["new@example.org"]
+    reasons = {row["email"]: row["message"] for row in result.report["refused"]}
+    assert set(reasons) == {person.email for person in people[1:]}
+    assert reasons[administrator.email].startswith("This is the account of an administrator:")
+    assert reasons[staff.email].startswith("This is the account of an administrator:")
+    assert reasons[comms.email].startswith("This is the account of a member of the comms team:")
+    assert reasons[mentor.email].startswith("This is the account of a mentor:")
+    assert reasons[editor.email].startswith(
+        "This is the account of a member of the group “Editors”:"
+    )
+    assert reasons[outsider.email].startswith("This account is not an employee in the programme")
+
+    employee_import_apply(employee_import=result, by=comms)
+    for person in people[1:]:
+        person.refresh_from_db()
+        assert person.get_full_name() == before[person.pk]
+        assert not Ambassador.objects.filter(user=person, department__name="Sales").exists()
+    employee.refresh_from_db()
+    assert employee.get_full_name() == "Renamed Byimport"
+    assert User.objects.filter(email="new@example.org").exists()
+
+
+def test_the_cms_report_shows_the_rows_left_out(client_for, comms, administrator):
+    """The report in the CMS lists a left-out row with its reason, and applying the file
+    leaves the administrator's name alone."""
+    client = client_for(comms)
+    upload = SimpleUploadedFile(
+        "people.csv",
+        (_rename_all(administrator) + "new@example.org,New,Person,Sales,en\n").encode(),
+        content_type="text/csv",
+    )
+    report_url = client.post("/cms/import-employees/", {"file": upload})["Location"]
+    page = client.get(report_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 row is left out: the import changes only employees in the programme." in page
+    assert administrator.email in page
+    assert "This is the account of an administrator" in page
+    client.post(report_url)
+    administrator.refresh_from_db()
+    assert administrator.first_name != "Renamed"
+    assert User.objects.filter(email="new@example.org").exists()
+
+
+def test_a_file_of_only_other_roles_is_refused_as_a_whole(comms, mentor):
+    """Nothing to do is said plainly, not applied as an empty import."""
+    result = check(comms, _rename_all(mentor))
+    assert result.status == EmployeeImport.Status.REJECTED
+    assert result.report["fatal"].startswith("Nothing to import")
+    assert result.report["refused"][0]["email"] == mentor.email
