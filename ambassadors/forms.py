@@ -11,6 +11,10 @@ ERROR_TOO_MANY_SIGN_INS = _(
     "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
     "your password."
 )
+ERROR_TOO_MANY_PASSWORD_RESETS = _(
+    "Too many password resets were asked for from your network. Wait %(minutes)s minutes "
+    "and try again."
+)
 
 
 class ProfileForm(forms.ModelForm):
@@ -128,11 +132,28 @@ class LoginForm(AuthenticationForm):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail is sent by a task, never inside the request."""
+    """Password reset whose e-mail is sent by a task, never inside the request; limited per
+    account and per address (ambassadors/throttle.py)."""
 
-    def save(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean(self):
+        if throttle.password_resets_blocked(throttle.client_address(self.request)):
+            minutes = max(settings.ACADEMY_PASSWORD_RESET_WINDOW_SECONDS // 60, 1)
+            raise forms.ValidationError(
+                ERROR_TOO_MANY_PASSWORD_RESETS, code="throttled", params={"minutes": minutes}
+            )
+        return super().clean()
+
+    def save(self, *args, request=None, **kwargs):
+        throttle.password_reset_requested(throttle.client_address(request or self.request))
         for user in self.get_users(self.cleaned_data["email"]):
-            enqueue("ambassadors.tasks.send_password_reset", user.pk)
+            # Over an account's limit nothing is sent, and the answer stays the same: it must
+            # not tell whether an address has an account.
+            if throttle.password_reset_may_send(user):
+                enqueue("ambassadors.tasks.send_password_reset", user.pk)
 
 
 class EmployeeImportForm(forms.Form):

@@ -1,19 +1,31 @@
-"""Sign-in throttling: repeated failures block an account, and an address, for a while.
+"""Throttling of sign-in failures and password-reset e-mails, per account and per address.
 
-Counted in the shared cache (every web process sees the same counts): after
-LOGIN_FAILURES_PER_ACCOUNT failed attempts for one account name, or
+Counted in the shared cache (every web process sees the same counts).
+
+Sign-in: after LOGIN_FAILURES_PER_ACCOUNT failed attempts for one account, or
 LOGIN_FAILURES_PER_ADDRESS from one address, further attempts are refused for
-LOGIN_BLOCK_SECONDS, right password or not. The site's form says so; the CMS login gets
-the same refusal through the authentication backend. A successful sign-in clears the
-account's count.
+LOGIN_BLOCK_SECONDS, right password or not. An account is counted once however it is named:
+the typed name is resolved to the account it signs in to (username or e-mail address), so
+the two names do not give twice the guesses; a name without an account is counted as typed.
+The site's form says so; the CMS login gets the same refusal through the authentication
+backend. A successful sign-in clears the account's count.
+
+Password reset: at most PASSWORD_RESETS_PER_ACCOUNT e-mails to one account and
+PASSWORD_RESETS_PER_ADDRESS requests from one address within PASSWORD_RESET_WINDOW_SECONDS.
+Over the address limit the form says so; over an account's limit the request is answered
+as usual but nothing is sent, so the answer never tells whether an address has an account.
 """
 
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _limits() -> tuple[int, int, int]:
@@ -26,7 +38,16 @@ def _limits() -> tuple[int, int, int]:
 
 def _key(kind: str, value: str) -> str:
     digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"login-failures:{kind}:{digest}"
+    return f"throttle:{kind}:{digest}"
+
+
+def _count(key: str, seconds: int) -> None:
+    """One more in a window that starts with the first (the window does not slide)."""
+    if not cache.add(key, 1, seconds):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, seconds)
 
 
 def client_address(request) -> str:
@@ -34,30 +55,59 @@ def client_address(request) -> str:
     return (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
 
 
+def _of_user(user: User) -> str:
+    return f"user:{user.pk}"
+
+
+def account(name: str) -> str:
+    """What a typed name counts against: the account it signs in to, else the name itself."""
+    from .backends import account_for  # the backend asks this module first
+
+    user = account_for(name)
+    return _of_user(user) if user is not None else f"name:{name.strip().lower()}"
+
+
 def is_blocked(username: str, address: str) -> bool:
     per_account, per_address, _seconds = _limits()
-    counts = cache.get_many([_key("account", username), _key("address", address)])
-    return counts.get(_key("account", username), 0) >= per_account or (
-        bool(address) and counts.get(_key("address", address), 0) >= per_address
+    account_key = _key("login-account", account(username))
+    counts = cache.get_many([account_key, _key("login-address", address)])
+    return counts.get(account_key, 0) >= per_account or (
+        bool(address) and counts.get(_key("login-address", address), 0) >= per_address
     )
 
 
 def record_failure(username: str, address: str) -> None:
     _per_account, _per_address, seconds = _limits()
-    for kind, value in (("account", username), ("address", address)):
-        if not value:
-            continue
-        key = _key(kind, value)
-        # add() starts the window; incr() counts within it (the window does not slide).
-        if not cache.add(key, 1, seconds):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, seconds)
+    if username:
+        _count(_key("login-account", account(username)), seconds)
+    if address:
+        _count(_key("login-address", address), seconds)
 
 
-def clear(username: str) -> None:
-    cache.delete(_key("account", username))
+def clear(user: User) -> None:
+    cache.delete(_key("login-account", _of_user(user)))
+
+
+def password_resets_blocked(address: str) -> bool:
+    """This address asked for as many password resets as the window allows."""
+    if not address:
+        return False
+    count = cache.get(_key("reset-address", address), 0)
+    return count >= settings.ACADEMY_PASSWORD_RESETS_PER_ADDRESS
+
+
+def password_reset_requested(address: str) -> None:
+    if address:
+        _count(_key("reset-address", address), settings.ACADEMY_PASSWORD_RESET_WINDOW_SECONDS)
+
+
+def password_reset_may_send(user: User) -> bool:
+    """Count one reset e-mail to this account; False once the window's number is reached."""
+    key = _key("reset-account", _of_user(user))
+    if cache.get(key, 0) >= settings.ACADEMY_PASSWORD_RESETS_PER_ACCOUNT:
+        return False
+    _count(key, settings.ACADEMY_PASSWORD_RESET_WINDOW_SECONDS)
+    return True
 
 
 def _failed(sender, credentials, request=None, **kwargs) -> None:
@@ -65,9 +115,7 @@ def _failed(sender, credentials, request=None, **kwargs) -> None:
 
 
 def _succeeded(sender, request, user, **kwargs) -> None:
-    clear(user.get_username())
-    if user.email:
-        clear(user.email)
+    clear(user)
 
 
 def connect() -> None:

@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .forms import LoginForm, QueuedPasswordResetForm
+from .forms import LoginForm
+from .views import PasswordResetView
 
 urlpatterns = [
     path(
@@ -28,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connections, transaction
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import services
 from .access import participant_or_redirect
 from .dashboard import panels_for
-from .forms import NetworksForm, ProfileForm
+from .forms import NetworksForm, ProfileForm, QueuedPasswordResetForm
 from .models import Ambassador, Language, Notification, Stage
 
 PATH_STEPS = [
@@ -79,6 +80,15 @@ def healthz(request):
         connections["default"].close()
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """The password reset form, given the request so it can limit requests per address."""
+
+    form_class = QueuedPasswordResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 def participant_required(view):

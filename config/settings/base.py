@@ -231,6 +231,14 @@ ACADEMY_CSP_EXCLUDED_PATHS = ["/cms/"]
 ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 ACADEMY_LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 30)
 ACADEMY_LOGIN_BLOCK_SECONDS = env_int("LOGIN_BLOCK_SECONDS", 15 * 60)
+# Password-reset e-mails (ambassadors/throttle.py): at most this many to one account and
+# requests from one address within the window.
+ACADEMY_PASSWORD_RESETS_PER_ACCOUNT = env_int("PASSWORD_RESETS_PER_ACCOUNT", 3)
+ACADEMY_PASSWORD_RESETS_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_ADDRESS", 10)
+ACADEMY_PASSWORD_RESET_WINDOW_SECONDS = env_int("PASSWORD_RESET_WINDOW_SECONDS", 60 * 60)
+# The CMS's own password reset sends its e-mail inside the request and without these
+# limits; CMS users reset their password on the site (/accounts/password/reset/).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LOGGING = {
     "version": 1,
