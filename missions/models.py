@@ -123,8 +123,15 @@ class Campaign(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     window_hours = models.PositiveSmallIntegerField(_("spread over (hours)"), default=72)
+    # Set from the person who saves the campaign first (wagtail_hooks), never typed in a form.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     planned_at = models.DateTimeField(_("planned"), null=True, blank=True, editable=False)
