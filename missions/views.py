@@ -18,7 +18,7 @@ from ambassadors.roles import is_comms, is_mentor
 from ambassadors.views import participant_required
 
 from . import services
-from .drafts import draft_text
+from .drafts import draft_origins, draft_text
 from .models import Assignment, Campaign, Mission, Submission
 from .selectors import REVIEW_AGES, missions_for, review_queue
 
@@ -232,18 +232,31 @@ def review_detail(request, pk: int):
         else:
             messages.success(request, _("Review saved; the ambassador has been told."))
             return redirect("missions:review_queue")
+    submissions = list(assignment.submissions.all())
+    _mark_drafts(submissions)
     return render(
         request,
         "missions/review.html",
         {
             "assignment": assignment,
             "mission": assignment.mission,
-            "submissions": assignment.submissions.all(),
+            "submissions": submissions,
             "error": error,
             "feedback": request.POST.get("feedback", ""),
         },
         status=400 if error else 200,
     )
+
+
+def _mark_drafts(submissions: list[Submission]) -> None:
+    """Tell the reviewer which texts came from a mentor's draft, and whether they changed."""
+    origins = draft_origins({submission.draft_ref for submission in submissions})
+    for submission in submissions:
+        origin = origins.get(submission.draft_ref)
+        submission.draft_origin = origin
+        submission.draft_unchanged = origin is not None and (
+            " ".join(origin.text.split()) == " ".join(submission.text.split())
+        )
 
 
 @require_POST
