@@ -291,14 +291,26 @@ class StageChange(models.Model):
         return f"{self.user_id}: {self.from_stage} → {self.to_stage}"
 
 
+class PromotionInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not accepted yet: never answered, or the person chose to stay (it stays open)."""
+        return self.exclude(accepted=True)
+
+
 class PromotionInvitation(models.Model):
-    """The rules for the next stage are met: the person may move up, or stay. Their choice."""
+    """The rules for the next stage are met: the person may move up, or stay. Their choice.
+
+    Staying keeps the invitation open (`accepted` False, `answered_at` when they chose to
+    stay): they may accept it later from their path, as long as the rules are still met.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     to_stage = models.PositiveSmallIntegerField(choices=Stage.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     accepted = models.BooleanField(null=True)
+
+    objects = PromotionInvitationQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -399,11 +399,15 @@ def promotion_check(*, ambassador: Ambassador) -> PromotionInvitation | None:
 
 @transaction.atomic
 def promotion_answer(*, user: User, accept: bool) -> Ambassador:
-    """Accept the invitation (move up) or stay; both are fine."""
+    """Accept the invitation (move up) or stay for now.
+
+    Staying keeps the invitation open: the person can accept it later from their path.
+    """
     ambassador = Ambassador.objects.select_for_update().get(user=user)
     invitation = (
-        PromotionInvitation.objects.select_for_update()
-        .filter(user=user, to_stage=ambassador.stage + 1, answered_at__isnull=True)
+        PromotionInvitation.objects.open()
+        .select_for_update()
+        .filter(user=user, to_stage=ambassador.stage + 1)
         .first()
     )
     if invitation is None:

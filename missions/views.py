@@ -19,6 +19,7 @@ from ambassadors.views import participant_required
 
 from . import services
 from .drafts import draft_origins, draft_text
+from .forms import PromotionAnswerForm
 from .models import Assignment, Campaign, Mission, Submission
 from .selectors import REVIEW_AGES, missions_for, review_queue
 
@@ -263,16 +264,25 @@ def _mark_drafts(submissions: list[Submission]) -> None:
 @participant_required
 def promotion_answer(request):
     """Accept the invitation to the next stage, or stay: both are fine."""
-    accept = request.POST.get("answer") == "accept"
+    form = PromotionAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to move up or to stay."))
+        return redirect("ambassadors:dashboard")
     try:
-        ambassador = services.promotion_answer(user=request.user, accept=accept)
+        ambassador = services.promotion_answer(user=request.user, accept=form.accepted)
     except services.MissionError as error:
         messages.error(request, str(error))
     else:
-        if accept:
+        if form.accepted:
             messages.success(
                 request, _("Welcome to %(stage)s!") % {"stage": ambassador.stage_label}
             )
         else:
-            messages.info(request, _("You stay where you are. The invitation stays open."))
+            messages.info(
+                request,
+                _(
+                    "You stay where you are. The invitation stays open: you can move up "
+                    "from your path whenever you like."
+                ),
+            )
     return redirect("ambassadors:dashboard")

@@ -202,12 +202,14 @@ def test_promotion_is_an_invitation_the_person_may_decline(employee, comms):
     assert invitation.to_stage == Stage.CURATION
     services.promotion_answer(user=employee, accept=False)
     assert Ambassador.objects.get(user=employee).stage == Stage.ENGAGEMENT
-    with pytest.raises(services.MissionError):
-        services.promotion_answer(user=employee, accept=True)
-    PromotionInvitation.objects.filter(user=employee).update(answered_at=None, accepted=None)
+    # Staying keeps the invitation open: accepting later still works.
+    assert PromotionInvitation.objects.open().filter(user=employee).exists()
     services.promotion_answer(user=employee, accept=True)
     assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
     assert StageChange.objects.get(user=employee).kind == StageChange.Kind.PROMOTION
+    assert not PromotionInvitation.objects.open().filter(user=employee).exists()
+    with pytest.raises(services.MissionError, match="no open invitation"):
+        services.promotion_answer(user=employee, accept=True)
 
 
 def test_manual_stage_change_keeps_the_reason(employee, comms):
@@ -257,3 +259,25 @@ def test_dashboard_invitation_and_answer(client_for, employee, comms):
     assert panel["points"] == 10
     client.post("/path/move-up/", {"answer": "accept"})
     assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
+
+
+def test_staying_keeps_the_invitation_on_the_path(client_for, employee, comms):
+    """ "Not now" says the invitation stays open; the path shows it and accepting later works."""
+    GrowthRule.objects.filter(from_stage=1).update(
+        approved_missions=1, require_courses=False, require_guidelines=False
+    )
+    Ambassador.objects.filter(user=employee).update(language="en")
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    services.assignment_approve(assignment=assignment, reviewer=comms)
+    client = client_for(employee)
+    stayed = client.post("/path/move-up/", {"answer": "stay"}, follow=True).content.decode()
+    assert "The invitation stays open" in stayed
+    assert "Your invitation to move on to Curation stays open" in stayed
+    assert 'name="answer" value="accept"' in stayed
+    assert "Not now, I stay" not in stayed
+    moved = client.post("/path/move-up/", {"answer": "accept"}, follow=True).content.decode()
+    assert "Welcome to Curation!" in moved
+    assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
+    nonsense = client.post("/path/move-up/", {"answer": "maybe"}, follow=True).content.decode()
+    assert "Choose to move up or to stay." in nonsense
