@@ -18,6 +18,7 @@ def growth_panel(request, ambassador):
     return {
         "requirements": requirements,
         "invitation": invitation,
+        # A requirement may have lapsed since (a new guideline version to acknowledge).
         "ready": all(item.done for item in requirements),
         "points": points_total(ambassador.user),
         "open": Assignment.objects.filter(
