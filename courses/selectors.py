@@ -396,9 +396,11 @@ def quizzes_out_of_attempts() -> list[OutOfAttempts]:
     lessons, course_titles = _lessons_by_key()
     limits: dict[tuple[uuid.UUID, str], tuple[int, str]] = {}
     for key, lesson in lessons.items():
-        for quiz in lesson.quizzes():
-            if quiz.value["max_attempts"]:
-                limits[(key, quiz.id)] = (quiz.value["max_attempts"], quiz.value["title"])
+        # The raw blocks: converting the whole body would fetch its images, lesson by lesson.
+        for block in lesson.body.raw_data:
+            value = block["value"] if block["type"] == "quiz" else {}
+            if value.get("max_attempts"):
+                limits[(key, block["id"])] = (value["max_attempts"], value.get("title", ""))
     keys = {key for key, _quiz in limits}
     if not keys:
         return []

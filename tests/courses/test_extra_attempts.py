@@ -5,9 +5,12 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from ambassadors.models import Ambassador, Notification
+from ambassadors.roles import Role
 from courses import services
 from courses.models import ExtraAttempts, LessonProgress
 from tests.courses.conftest import quiz_answers
+from tests.factories import make_user
+from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -126,3 +129,23 @@ def test_erasing_the_learner_removes_the_reasons(mentor, employee, one_try):
     entry = ModelLogEntry.objects.get(action="academy.quiz_attempts")
     assert "Dyslexia" not in str(entry.data)
     assert entry.user_id == mentor.pk
+
+
+def test_the_page_costs_the_same_queries_however_many_are_stuck(client_for, mentor, one_try):
+    """A fixed number of queries for one stuck learner or five, with grants in the history."""
+    _fail_once(client_for(make_user(Role.EMPLOYEE)), one_try)
+    helped = make_user(Role.EMPLOYEE)
+    services.quiz_attempts_grant(
+        learner=helped, lesson=one_try, attempts=1, reason="Asked", granted_by=mentor
+    )
+    few = page_queries(client_for(mentor), "/desk/quizzes/")
+    for _number in range(4):
+        learner = make_user(Role.EMPLOYEE)
+        _fail_once(client_for(learner), one_try)
+        services.quiz_attempts_grant(
+            learner=learner, lesson=one_try, attempts=1, reason="Asked", granted_by=mentor
+        )
+        _fail_once(client_for(make_user(Role.EMPLOYEE)), one_try)
+    page = client_for(mentor).get("/desk/quizzes/").content.decode()
+    assert page.count('name="reason"') == 5
+    assert page_queries(client_for(mentor), "/desk/quizzes/") == few
