@@ -21,6 +21,7 @@ ACTIONS = {
     "academy.ticket_keep": (_("Keep request by law"), _("Keep-by-law mark changed")),
     "academy.import_apply": (_("Apply employee import"), _("Employee import applied")),
     "academy.account_erase": (_("Erase account"), _("Account erased")),
+    "academy.quiz_attempts": (_("Give extra quiz attempts"), _("Extra quiz attempts given")),
 }
 
 

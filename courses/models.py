@@ -265,6 +265,41 @@ class QuizAttempt(models.Model):
         return f"{self.user} quiz {self.quiz_id} #{self.number}: {self.score}%"
 
 
+class ExtraAttempts(models.Model):
+    """Attempts a mentor or comms staff gave a learner beyond a lesson's quiz limit, and why.
+
+    Rows are only added: the attempts allowed for each quiz of the lesson are its limit plus
+    the sum of these, so earlier attempts stay in the learner's history.
+    """
+
+    MAX_AT_ONCE = 10
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="extra_quiz_attempts"
+    )
+    course_key = models.UUIDField()
+    lesson_key = models.UUIDField()
+    attempts = models.PositiveSmallIntegerField(_("extra attempts"))
+    reason = models.CharField(_("reason"), max_length=300)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attempts__gte=1, attempts__lte=10), name="extra_attempts_one_to_ten"
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="extra_attempts_have_a_reason"),
+        ]
+        indexes = [models.Index(fields=["user", "lesson_key"], name="extra_attempts_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} +{self.attempts} for {self.lesson_key}"
+
+
 def certificate_or_404(code: str) -> Enrolment:
     enrolment = (
         Enrolment.objects.completed().select_related("user").filter(certificate_code=code).first()

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -19,6 +19,7 @@ from .models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    ExtraAttempts,
     LessonPage,
     LessonProgress,
     QuizAttempt,
@@ -352,3 +353,104 @@ def course_figures() -> list[CourseFigures]:
             rows[course_key].drop_off_lesson = titles.get(lesson_key, "")
             rows[course_key].drop_off_count = learners
     return list(rows.values())
+
+
+# --- extra quiz attempts (mentors and comms staff) -----------------------------------------
+
+RECENT_GRANTS = 20
+
+
+@dataclass
+class OutOfAttempts:
+    """A learner who used every attempt at a quiz without passing it."""
+
+    learner: User
+    course_title: str
+    lesson: LessonPage
+    quiz_title: str
+    used: int
+    allowed: int
+    errors: list[str] = field(default_factory=list)
+    attempts: str = "1"
+    reason: str = ""
+
+
+def _lessons_by_key() -> tuple[dict[uuid.UUID, LessonPage], dict[uuid.UUID, str]]:
+    """Live lessons in the active language where translated, and their course titles."""
+    locale_id = active_locale_id()
+    lessons: dict[uuid.UUID, LessonPage] = {}
+    for lesson in LessonPage.objects.live().order_by("path"):
+        if lesson.translation_key not in lessons or lesson.locale_id == locale_id:
+            lessons[lesson.translation_key] = lesson
+    courses = dict(
+        CoursePage.objects.filter(
+            path__in={lesson.path[: -Page.steplen] for lesson in lessons.values()}
+        ).values_list("path", "title")
+    )
+    titles = {key: courses.get(lesson.path[: -Page.steplen], "") for key, lesson in lessons.items()}
+    return lessons, titles
+
+
+def quizzes_out_of_attempts() -> list[OutOfAttempts]:
+    """Who is stuck at a quiz (every attempt used, none passed): five queries in all."""
+    lessons, course_titles = _lessons_by_key()
+    limits: dict[tuple[uuid.UUID, str], tuple[int, str]] = {}
+    for key, lesson in lessons.items():
+        # The raw blocks: converting the whole body would fetch its images, lesson by lesson.
+        for block in lesson.body.raw_data:
+            value = block["value"] if block["type"] == "quiz" else {}
+            if value.get("max_attempts"):
+                limits[(key, block["id"])] = (value["max_attempts"], value.get("title", ""))
+    keys = {key for key, _quiz in limits}
+    if not keys:
+        return []
+    counted = (
+        QuizAttempt.objects.filter(lesson_key__in=keys)
+        .values("user_id", "lesson_key", "quiz_id")
+        .annotate(used=Count("id"), passed=Count("id", filter=Q(passed=True)))
+        .filter(passed=0)
+    )
+    extra = {
+        (row["user_id"], row["lesson_key"]): row["extra"]
+        for row in ExtraAttempts.objects.filter(lesson_key__in=keys)
+        .values("user_id", "lesson_key")
+        .annotate(extra=Sum("attempts"))
+    }
+    stuck = []
+    for row in counted:
+        limit = limits.get((row["lesson_key"], row["quiz_id"]))
+        if limit is None:
+            continue
+        allowed = limit[0] + extra.get((row["user_id"], row["lesson_key"]), 0)
+        if row["used"] >= allowed:
+            stuck.append((row, allowed, limit[1]))
+    people = User.objects.filter(
+        pk__in={row["user_id"] for row, _allowed, _title in stuck}, is_active=True
+    ).in_bulk()
+    found = [
+        OutOfAttempts(
+            learner=people[row["user_id"]],
+            course_title=course_titles[row["lesson_key"]],
+            lesson=lessons[row["lesson_key"]],
+            quiz_title=title,
+            used=row["used"],
+            allowed=allowed,
+        )
+        for row, allowed, title in stuck
+        if row["user_id"] in people
+    ]
+    return sorted(
+        found,
+        key=lambda item: (item.lesson.path, item.learner.get_full_name(), item.learner.pk),
+    )
+
+
+def extra_attempts_recent(limit: int = RECENT_GRANTS) -> list:
+    """The extra attempts given last, with the lesson's title in the active language."""
+    grants = list(ExtraAttempts.objects.select_related("user", "granted_by")[:limit])
+    if grants:
+        lessons, _titles = _lessons_by_key()
+        for grant in grants:
+            lesson = lessons.get(grant.lesson_key)
+            grant.lesson_title = lesson.title if lesson is not None else ""
+    return grants

@@ -6,13 +6,22 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from ambassadors.audit import record
+from ambassadors.models import Ambassador
+from ambassadors.roles import is_comms, is_mentor
+from ambassadors.sanitise import clean_text
+from ambassadors.services import notify
 
 from .blocks import QuestionBlock
 from .models import (
     CoursePage,
     Enrolment,
+    ExtraAttempts,
     LessonPage,
     LessonProgress,
     QuizAttempt,
@@ -26,6 +35,11 @@ ERROR_MISSING_ANSWER = _("Please answer every question.")
 ERROR_ONE_ANSWER = _("Some questions take only one answer: choose one for each of them.")
 ERROR_NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
 ERROR_ALREADY_SUBMITTED = _("This attempt was already submitted. Here is its result.")
+ERROR_GRANT_NOT_ALLOWED = _("Only mentors and comms staff give extra attempts.")
+ERROR_GRANT_OWN = _("Someone else gives you extra attempts.")
+ERROR_GRANT_REASON = _("Give the reason for the extra attempts: it is kept in the history.")
+ERROR_GRANT_ATTEMPTS = _("Give between 1 and %(most)s extra attempts.")
+ERROR_GRANT_NO_LIMIT = _("This lesson has no quiz with a limited number of attempts.")
 
 
 class LearningError(Exception):
@@ -128,7 +142,9 @@ def quiz_submit(
         if existing is not None:
             raise AlreadySubmitted(existing)
         max_attempts = quiz.value["max_attempts"] or 0
-        if max_attempts and len(previous) >= max_attempts:
+        if max_attempts and len(previous) >= max_attempts + quiz_extra_attempts(
+            user=user, lesson=lesson
+        ):
             raise LearningError(ERROR_NO_ATTEMPTS_LEFT)
         if number != len(previous) + 1:
             raise LearningError(ERROR_FOREIGN_ANSWER)
@@ -161,6 +177,71 @@ def quiz_submit(
             _lesson_done(user=user, course=course, lesson=lesson)
             course_completion_check(user=user, course=course)
     return attempt
+
+
+def quiz_extra_attempts(*, user: User, lesson: LessonPage) -> int:
+    """Attempts given beyond the limit of each quiz in this lesson (0 when none)."""
+    given = ExtraAttempts.objects.filter(user=user, lesson_key=lesson.translation_key)
+    return given.aggregate(total=Sum("attempts"))["total"] or 0
+
+
+@transaction.atomic
+def quiz_attempts_grant(
+    *, learner: User, lesson: LessonPage, attempts: int, reason: str, granted_by: User
+) -> ExtraAttempts:
+    """A mentor or comms staff gives a learner more attempts at a lesson's quizzes.
+
+    The reason is required and kept, with who gave them, in the audit trail; the learner is
+    told. Giving the quiz's own number of attempts again is a fresh start; earlier attempts
+    stay in the learner's history.
+    """
+    if not (is_mentor(granted_by) or is_comms(granted_by)):
+        raise LearningError(ERROR_GRANT_NOT_ALLOWED)
+    if learner.pk == granted_by.pk:
+        raise LearningError(ERROR_GRANT_OWN)
+    reason = clean_text(reason or "").strip()[:300]
+    if not reason:
+        raise LearningError(ERROR_GRANT_REASON)
+    if not 1 <= attempts <= ExtraAttempts.MAX_AT_ONCE:
+        raise LearningError(ERROR_GRANT_ATTEMPTS % {"most": ExtraAttempts.MAX_AT_ONCE})
+    if not any(quiz.value["max_attempts"] for quiz in lesson.quizzes()):
+        raise LearningError(ERROR_GRANT_NO_LIMIT)
+    ambassador = Ambassador.objects.select_for_update().get(user=learner)
+    course = lesson.get_parent().specific
+    grant = ExtraAttempts.objects.create(
+        user=learner,
+        course_key=course.translation_key,
+        lesson_key=lesson.translation_key,
+        attempts=attempts,
+        reason=reason,
+        granted_by=granted_by,
+    )
+    record(
+        ambassador,
+        "academy.quiz_attempts",
+        user=granted_by,
+        title=learner.get_full_name() or learner.get_username(),
+        person=learner,
+        lesson=str(lesson.translation_key),
+        lesson_title=lesson.title,
+        attempts=attempts,
+        reason=reason,
+    )
+    with translation.override(ambassador.language):
+        notify(
+            recipient=learner,
+            kind="quiz_attempts_granted",
+            key=f"quiz-attempts:{grant.pk}",
+            subject=gettext("You can try the quiz again: %(lesson)s") % {"lesson": lesson.title},
+            body=ngettext(
+                "You have %(count)s more attempt at this lesson's quiz.",
+                "You have %(count)s more attempts at this lesson's quiz.",
+                attempts,
+            )
+            % {"count": attempts},
+            link=lesson.get_url() or "",
+        )
+    return grant
 
 
 class AlreadySubmitted(LearningError):

@@ -6,15 +6,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from ambassadors.access import role_required
+from ambassadors.roles import is_comms, is_mentor
+
 from . import services
+from .forms import ExtraAttemptsForm
 from .models import CoursePage, certificate_or_404
-from .selectors import course_in_language, course_status
+from .selectors import (
+    course_in_language,
+    course_status,
+    extra_attempts_recent,
+    quizzes_out_of_attempts,
+)
 
 
 def _answers_from(post) -> dict[str, list[str]]:
@@ -54,10 +63,15 @@ def _lesson_response(request, course, lesson, status, quiz_errors=None, answers=
     if request.ambassador is not None:
         attempts = services.quiz_attempts(user=request.ambassador.user, lesson=lesson)
     quizzes = []
+    extra = None if request.ambassador is not None else 0
     for block in lesson.quizzes():
         mine = [attempt for attempt in attempts if attempt.quiz_id == block.id]
         latest = mine[0] if mine else None
         max_attempts = block.value["max_attempts"] or 0
+        if max_attempts and extra is None:
+            extra = services.quiz_extra_attempts(user=request.ambassador.user, lesson=lesson)
+        if max_attempts:
+            max_attempts += extra
         quizzes.append(
             {
                 "block": block,
@@ -169,6 +183,65 @@ def _lesson_post(request, course, lesson):
         return HttpResponseRedirect(f"{lesson.url}#quiz-{quiz_id}")
     messages.error(request, _("Unknown choice."))
     return HttpResponseRedirect(lesson.url)
+
+
+def _learning_support(user) -> bool:
+    return is_mentor(user) or is_comms(user)
+
+
+@role_required(_learning_support)
+def desk_quizzes(request):
+    """For mentors and comms staff: who used every attempt at a quiz, and more attempts."""
+    form = ExtraAttemptsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        learner = form.cleaned_data["learner"]
+        try:
+            services.quiz_attempts_grant(
+                learner=learner,
+                lesson=form.cleaned_data["lesson"],
+                attempts=form.cleaned_data["attempts"],
+                reason=form.cleaned_data["reason"],
+                granted_by=request.user,
+            )
+        except services.LearningError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s can try again and has been told.")
+                % {"name": learner.get_full_name() or learner.get_username()},
+            )
+            return redirect("courses:desk_quizzes")
+    rows = quizzes_out_of_attempts()
+    unmatched = []
+    if form.errors:
+        errors = [error for errors in form.errors.values() for error in errors]
+        row = next(
+            (
+                row
+                for row in rows
+                if str(row.learner.pk) == form.data.get("learner")
+                and str(row.lesson.translation_key) == form.data.get("lesson")
+            ),
+            None,
+        )
+        if row is None:
+            unmatched = errors
+        else:
+            row.errors = errors
+            row.attempts = form.data.get("attempts", "1")
+            row.reason = form.data.get("reason", "")
+    return render(
+        request,
+        "courses/desk_quizzes.html",
+        {
+            "rows": rows,
+            "errors": unmatched,
+            "recent": extra_attempts_recent(),
+            "most": form.fields["attempts"].max_value,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _following_lesson(course, lesson):

@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ambassadors.roles import is_comms
+
 from .selectors import course_figures
 
 
@@ -33,4 +35,17 @@ def register_course_figures_url():
 def register_course_figures_menu_item():
     return MenuItem(
         _("Course figures"), reverse("courses_figures"), icon_name="doc-full-inverse", order=50
+    )
+
+
+class QuizAttemptsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_comms(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_quiz_attempts_menu_item():
+    """The site page where comms staff (and mentors, from the desk) give more quiz attempts."""
+    return QuizAttemptsMenuItem(
+        _("Quiz attempts"), reverse("courses:desk_quizzes"), icon_name="help", order=222
     )

@@ -167,3 +167,35 @@ def draft_text(user, ref: str) -> str | None:
         .first()
     )
     return draft.text if draft else None
+
+
+@dataclass(frozen=True)
+class DraftOrigin:
+    """Where a mission text came from: the kind of request, the mentor, the draft's text."""
+
+    kind: str
+    author: str
+    text: str
+
+
+def draft_origins(refs) -> dict[str, DraftOrigin]:
+    """The mission seam for reviewers: the desk drafts behind `refs`, in one query."""
+    ids = {
+        ref: int(match[1])
+        for ref in refs
+        if (match := re.fullmatch(rf"{DRAFT_PREFIX}([0-9]{{1,18}})", ref or ""))
+    }
+    drafts = Draft.objects.filter(pk__in=set(ids.values())).select_related("ticket", "author")
+    by_id = {draft.pk: draft for draft in drafts}
+    origins = {}
+    for ref, pk in ids.items():
+        draft = by_id.get(pk)
+        if draft is None:
+            continue
+        author = ""
+        if draft.author is not None:
+            author = draft.author.get_full_name() or draft.author.get_username()
+        origins[ref] = DraftOrigin(
+            kind=draft.ticket.get_kind_display(), author=author, text=draft.text
+        )
+    return origins

@@ -15,9 +15,9 @@ class MissionsConfig(AppConfig):
 
         receivers.connect()
 
-        from mentors.selectors import draft_text
+        from mentors.selectors import draft_origins, draft_text
 
         from .drafts import register_draft_source
 
         # Drafts the mentor desk wrote or edited can start a production mission's text.
-        register_draft_source(draft_text)
+        register_draft_source(draft_text, describe=draft_origins)

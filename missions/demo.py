@@ -12,10 +12,11 @@ import io
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from ambassadors.models import Ambassador, Topic
+from ambassadors.models import Ambassador, Notification, Topic
 from sharing.models import ContentItem
 
 from . import services
@@ -296,7 +297,8 @@ MISSIONS = [
 REVIEWER = "mentor"
 # username -> [(mission index, final state)], in the order they happen
 JOURNEYS = {
-    "tom": [(0, S.APPROVED), (2, S.APPROVED), (1, S.CHANGES_REQUESTED), (3, S.ACCEPTED)],
+    # Mission 0 (the open day post) stays free: the open-day campaign offers it to tom.
+    "tom": [(4, S.APPROVED), (1, S.APPROVED), (3, S.CHANGES_REQUESTED), (2, S.ACCEPTED)],
     "mohamed": [(0, S.APPROVED), (4, S.SUBMITTED), (1, S.DECLINED)],
     "emma": [(0, S.SUBMITTED), (2, S.EXPIRED)],
     "julia": [(1, S.REJECTED), (0, S.APPROVED)],
@@ -442,14 +444,14 @@ def _screenshot(user: User, mission: Mission) -> SimpleUploadedFile:
     return SimpleUploadedFile("screenshot.png", output.getvalue(), content_type="image/png")
 
 
+OPEN_DAY_STARTED = dt.timedelta(days=3)
+
+
 def _campaigns(missions: list[Mission], now: dt.datetime) -> None:
     if Campaign.objects.exists():
         return
     open_day = Campaign.objects.create(
-        name="Open dag in de werkplaats",
-        stage=1,
-        starts_at=now - dt.timedelta(hours=6),
-        window_hours=72,
+        name="Open dag in de werkplaats", stage=1, starts_at=now, window_hours=48
     )
     open_day.missions.set([missions[0], missions[2]])
     open_day.topics.set(Topic.objects.filter(slug__in=["evenementen", "werken-bij"]))
@@ -465,3 +467,29 @@ def _campaigns(missions: list[Mission], now: dt.datetime) -> None:
             services.campaign_plan(campaign=campaign)
         except services.MissionError:
             continue
+    _started_earlier(open_day, OPEN_DAY_STARTED)
+
+
+def _started_earlier(campaign: Campaign, ago: dt.timedelta) -> None:
+    """Date a freshly planned campaign back, as if it started `ago`: its offers have shown.
+
+    Everything moves by the same amount (whole days keep quiet hours and spacing intact);
+    the e-mails of offers now in the past count as sent back then, not sent at start-up.
+    """
+    Campaign.objects.filter(pk=campaign.pk).update(
+        starts_at=F("starts_at") - ago, planned_at=F("planned_at") - ago
+    )
+    Assignment.objects.filter(campaign=campaign).update(
+        offered_at=F("offered_at") - ago, due_at=F("due_at") - ago
+    )
+    nudges = Notification.objects.filter(
+        kind="mission_offer", idempotency_key__startswith=f"campaign:{campaign.pk}:"
+    )
+    nudges.update(
+        created_at=F("created_at") - ago,
+        visible_from=F("visible_from") - ago,
+        email_after=F("email_after") - ago,
+    )
+    nudges.filter(email_after__lte=timezone.now(), email_sent_at__isnull=True).update(
+        email_sent_at=F("email_after")
+    )

@@ -123,8 +123,15 @@ class Campaign(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     window_hours = models.PositiveSmallIntegerField(_("spread over (hours)"), default=72)
+    # Set from the person who saves the campaign first (wagtail_hooks), never typed in a form.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     planned_at = models.DateTimeField(_("planned"), null=True, blank=True, editable=False)
@@ -284,14 +291,26 @@ class StageChange(models.Model):
         return f"{self.user_id}: {self.from_stage} → {self.to_stage}"
 
 
+class PromotionInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not accepted yet: never answered, or the person chose to stay (it stays open)."""
+        return self.exclude(accepted=True)
+
+
 class PromotionInvitation(models.Model):
-    """The rules for the next stage are met: the person may move up, or stay. Their choice."""
+    """The rules for the next stage are met: the person may move up, or stay. Their choice.
+
+    Staying keeps the invitation open (`accepted` False, `answered_at` when they chose to
+    stay): they may accept it later from their path, as long as the rules are still met.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     to_stage = models.PositiveSmallIntegerField(choices=Stage.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     accepted = models.BooleanField(null=True)
+
+    objects = PromotionInvitationQuerySet.as_manager()
 
     class Meta:
         constraints = [

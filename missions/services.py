@@ -52,6 +52,10 @@ ERROR_SCREENSHOT = _("Add a screenshot.")
 ERROR_TEXT = _("Add a text.")
 ERROR_FEEDBACK = _("Give feedback, so the ambassador knows what to change or why.")
 ERROR_NO_INVITATION = _("There is no open invitation to move up.")
+ERROR_REQUIREMENTS_LAPSED = _(
+    "Not everything it takes to move up is met any more: %(missing)s. "
+    "Your invitation stays open until it is."
+)
 ERROR_REASON = _("Give the reason for this change of stage.")
 ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was offered.")
 SUBJECT_APPROVED = _("Approved: %(mission)s")
@@ -399,15 +403,25 @@ def promotion_check(*, ambassador: Ambassador) -> PromotionInvitation | None:
 
 @transaction.atomic
 def promotion_answer(*, user: User, accept: bool) -> Ambassador:
-    """Accept the invitation (move up) or stay; both are fine."""
+    """Accept the invitation (move up, if every requirement still holds) or stay for now.
+
+    Staying keeps the invitation open: the person can accept it later from their path.
+    """
     ambassador = Ambassador.objects.select_for_update().get(user=user)
     invitation = (
-        PromotionInvitation.objects.select_for_update()
-        .filter(user=user, to_stage=ambassador.stage + 1, answered_at__isnull=True)
+        PromotionInvitation.objects.open()
+        .select_for_update()
+        .filter(user=user, to_stage=ambassador.stage + 1)
         .first()
     )
     if invitation is None:
         raise MissionError(ERROR_NO_INVITATION)
+    if accept:
+        # A requirement may have lapsed since the invitation (a new guideline version).
+        with translation.override(ambassador.language):
+            missing = [item.label for item in promotion_requirements(ambassador) if not item.done]
+            if missing:
+                raise MissionError(ERROR_REQUIREMENTS_LAPSED % {"missing": "; ".join(missing)})
     invitation.answered_at = timezone.now()
     invitation.accepted = accept
     invitation.save(update_fields=["answered_at", "accepted"])

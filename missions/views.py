@@ -18,7 +18,8 @@ from ambassadors.roles import is_comms, is_mentor
 from ambassadors.views import participant_required
 
 from . import services
-from .drafts import draft_text
+from .drafts import draft_origins, draft_text
+from .forms import PromotionAnswerForm
 from .models import Assignment, Campaign, Mission, Submission
 from .selectors import REVIEW_AGES, missions_for, review_queue
 
@@ -232,13 +233,15 @@ def review_detail(request, pk: int):
         else:
             messages.success(request, _("Review saved; the ambassador has been told."))
             return redirect("missions:review_queue")
+    submissions = list(assignment.submissions.all())
+    _mark_drafts(submissions)
     return render(
         request,
         "missions/review.html",
         {
             "assignment": assignment,
             "mission": assignment.mission,
-            "submissions": assignment.submissions.all(),
+            "submissions": submissions,
             "error": error,
             "feedback": request.POST.get("feedback", ""),
         },
@@ -246,20 +249,40 @@ def review_detail(request, pk: int):
     )
 
 
+def _mark_drafts(submissions: list[Submission]) -> None:
+    """Tell the reviewer which texts came from a mentor's draft, and whether they changed."""
+    origins = draft_origins({submission.draft_ref for submission in submissions})
+    for submission in submissions:
+        origin = origins.get(submission.draft_ref)
+        submission.draft_origin = origin
+        submission.draft_unchanged = origin is not None and (
+            " ".join(origin.text.split()) == " ".join(submission.text.split())
+        )
+
+
 @require_POST
 @participant_required
 def promotion_answer(request):
     """Accept the invitation to the next stage, or stay: both are fine."""
-    accept = request.POST.get("answer") == "accept"
+    form = PromotionAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to move up or to stay."))
+        return redirect("ambassadors:dashboard")
     try:
-        ambassador = services.promotion_answer(user=request.user, accept=accept)
+        ambassador = services.promotion_answer(user=request.user, accept=form.accepted)
     except services.MissionError as error:
         messages.error(request, str(error))
     else:
-        if accept:
+        if form.accepted:
             messages.success(
                 request, _("Welcome to %(stage)s!") % {"stage": ambassador.stage_label}
             )
         else:
-            messages.info(request, _("You stay where you are. The invitation stays open."))
+            messages.info(
+                request,
+                _(
+                    "You stay where you are. The invitation stays open: you can move up "
+                    "from your path whenever you like."
+                ),
+            )
     return redirect("ambassadors:dashboard")

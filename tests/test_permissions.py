@@ -202,6 +202,8 @@ ROUTES = {
     "courses:badge_class": (f"/badges/courses/{UNKNOWN}.json", statuses(404)),
     "courses:badge_image": (f"/badges/courses/{UNKNOWN}.svg", statuses(404)),
     "courses:badge_assertion": ("/badges/assertions/no-such-code.json", statuses(404)),
+    # Who is out of quiz attempts, and more attempts: mentors and comms staff.
+    "courses:desk_quizzes": ("/desk/quizzes/", REVIEWERS_ONLY),
     # Wagtail pages of every type (served by wagtail_serve), and their routable sub-pages.
     # The tree's home lists the titles of its public children and nothing about anyone.
     page_row(Page): (on_page(Page, english_home), statuses(200)),

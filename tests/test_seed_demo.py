@@ -54,6 +54,8 @@ def test_demo_missions_cover_every_state_and_render(client):
     """Missions in both languages, two campaigns, every state, screenshots, an invitation."""
     from missions.models import Assignment, Campaign, Mission, PromotionInvitation, Submission
 
+    S = Assignment.State
+
     call_command("seed_demo")
     assert Mission.objects.exclude(title_nl="").exclude(title_en="").count() >= 12
     assert set(Mission.objects.values_list("stage", flat=True)) == {1, 2, 3}
@@ -66,7 +68,15 @@ def test_demo_missions_cover_every_state_and_render(client):
     assert Assignment.objects.count() == counted
 
     client.force_login(User.objects.get(username="tom"))
-    assert client.get("/missions/").status_code == 200
+    page = client.get("/missions/")
+    assert page.status_code == 200
+    # As the README says: two approved, one change requested, one in progress, and offers
+    # from a campaign that show at once after seed_demo.
+    mine = page.context["mine"]
+    assert sorted(a.state for a in mine.history) == [S.APPROVED, S.APPROVED]
+    assert sorted(a.state for a in mine.in_progress) == [S.ACCEPTED, S.CHANGES_REQUESTED]
+    assert {a.campaign.name for a in mine.offered} == {"Open dag in de werkplaats"}
+    assert "Open dag in de werkplaats" in page.content.decode()
     for assignment in Assignment.objects.filter(user__username="tom"):
         assert client.get(f"/missions/{assignment.pk}/").status_code == 200
     client.force_login(User.objects.get(username="mentor"))

@@ -274,3 +274,47 @@ def test_a_draft_from_another_app_starts_the_text(client_for, employee):
         assert Submission.objects.get().draft_ref == "draft-7"
     finally:
         drafts._sources.remove(source)
+
+
+def test_the_reviewer_sees_that_a_text_came_from_a_mentors_draft(client_for, employee, mentor):
+    """A ghostwritten text says so on the review page: the kind, the mentor, and if it changed."""
+    from mentors.models import Draft, Kind
+    from mentors.services import ticket_create
+
+    writer = make_user(Role.EMPLOYEE, Role.MENTOR)
+    writer.first_name, writer.last_name = "Joost", "Writer"
+    writer.save()
+    Ambassador.objects.filter(user=employee).update(stage=Stage.PRODUCTION)
+    ticket = ticket_create(
+        requester=employee, kind=Kind.GHOSTWRITING, subject="A post", body="About our project."
+    )
+    draft = Draft.objects.create(ticket=ticket, author=writer, text="We finished the project.")
+    task = mission(stage=Stage.PRODUCTION, kind=Mission.Kind.ARTICLE, needs_text=True)
+    assignment = services.mission_pick(user=employee, mission=task)
+    services.assignment_submit(
+        user=employee,
+        assignment=assignment,
+        link="https://x.example/p",
+        text="We  finished the project.",
+        draft_ref=f"desk-{draft.pk}",
+    )
+    page = client_for(mentor).get(f"/missions/review/{assignment.pk}/").content.decode()
+    assert "From a mentor's draft: Ghostwriting by Joost Writer on the mentor desk." in page
+    assert "Handed in exactly as the mentor wrote it." in page
+
+    services.assignment_request_changes(
+        assignment=assignment, reviewer=mentor, feedback="Add a line of your own."
+    )
+    services.assignment_submit(
+        user=employee,
+        assignment=assignment,
+        link="https://x.example/p",
+        text="We finished the project. I learned a lot.",
+        draft_ref=f"desk-{draft.pk}",
+    )
+    page = client_for(mentor).get(f"/missions/review/{assignment.pk}/").content.decode()
+    assert "Changed by the ambassador before handing it in." in page
+    own = services.mission_pick(user=employee, mission=mission(stage=Stage.PRODUCTION))
+    services.assignment_submit(user=employee, assignment=own, link="https://x.example/q")
+    plain = client_for(mentor).get(f"/missions/review/{own.pk}/").content.decode()
+    assert "mentor's draft" not in plain

@@ -156,6 +156,33 @@ def test_comms_staff_create_a_campaign_in_the_cms(
     assert Assignment.objects.filter(campaign=made, user__in=people).count() == 3
 
 
+def test_a_campaign_is_created_by_the_person_saving_it(client_for, comms):
+    """The CMS form has no "created by" list; the creator is who saves it, whatever is posted."""
+    someone_else = make_user(Role.EMPLOYEE, Role.COMMS)
+    client = client_for(comms)
+    form = client.get("/cms/snippets/missions/campaign/add/").content.decode()
+    assert 'name="created_by"' not in form
+    response = client.post(
+        "/cms/snippets/missions/campaign/add/",
+        {
+            "name": "Open day",
+            "missions": [mission().pk],
+            "stage": "1",
+            "language": "",
+            "starts_at": (timezone.localtime() + timezone.timedelta(days=3)).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            "window_hours": "24",
+            "created_by": str(someone_else.pk),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    made = Campaign.objects.get()
+    assert made.created_by == comms
+    edit = f"/cms/snippets/missions/campaign/edit/{made.pk}/"
+    assert 'name="created_by"' not in client_for(someone_else).get(edit).content.decode()
+
+
 def test_comms_staff_change_a_stage_by_hand_with_a_reason(client_for, comms, employee):
     ambassador = employee.ambassador
     client = client_for(comms)

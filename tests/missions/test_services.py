@@ -202,12 +202,58 @@ def test_promotion_is_an_invitation_the_person_may_decline(employee, comms):
     assert invitation.to_stage == Stage.CURATION
     services.promotion_answer(user=employee, accept=False)
     assert Ambassador.objects.get(user=employee).stage == Stage.ENGAGEMENT
-    with pytest.raises(services.MissionError):
-        services.promotion_answer(user=employee, accept=True)
-    PromotionInvitation.objects.filter(user=employee).update(answered_at=None, accepted=None)
+    # Staying keeps the invitation open: accepting later still works.
+    assert PromotionInvitation.objects.open().filter(user=employee).exists()
     services.promotion_answer(user=employee, accept=True)
     assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
     assert StageChange.objects.get(user=employee).kind == StageChange.Kind.PROMOTION
+    assert not PromotionInvitation.objects.open().filter(user=employee).exists()
+    with pytest.raises(services.MissionError, match="no open invitation"):
+        services.promotion_answer(user=employee, accept=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Not everything it takes to move up is met any more: current guidelines"),
+        ("nl", "Niet meer alles wat nodig is om door te gaan is in orde: huidige richtlijnen"),
+    ],
+)
+def test_accepting_checks_the_requirements_again(client_for, employee, comms, language, message):
+    """A guideline version published after the invitation stops the move, in their language."""
+    from guidelines import services as guideline_services
+    from guidelines.models import GuidelinePage
+    from tests.guidelines.conftest import build_guidelines, major_change
+
+    GrowthRule.objects.filter(from_stage=1).update(
+        approved_missions=1, require_courses=False, require_guidelines=True
+    )
+    Ambassador.objects.filter(user=employee).update(language=language)
+    guidelines = build_guidelines()
+
+    def acknowledge_all():
+        for page in GuidelinePage.objects.live():
+            guideline_services.guideline_acknowledge(user=employee, page=page, version=page.version)
+
+    acknowledge_all()
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    services.assignment_approve(assignment=assignment, reviewer=comms)
+    assert PromotionInvitation.objects.open().filter(user=employee).exists()
+
+    major_change(guidelines.main, "Never share customer names.")
+    with pytest.raises(services.MissionError) as refused:
+        services.promotion_answer(user=employee, accept=True)
+    assert message in str(refused.value)
+    assert Ambassador.objects.get(user=employee).stage == Stage.ENGAGEMENT
+    assert PromotionInvitation.objects.open().filter(user=employee).exists()
+    page = client_for(employee).post("/path/move-up/", {"answer": "accept"}, follow=True)
+    assert message in page.content.decode()
+    assert 'value="accept"' not in page.content.decode()  # what is missing, not the button
+
+    acknowledge_all()
+    services.promotion_answer(user=employee, accept=True)
+    assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
 
 
 def test_manual_stage_change_keeps_the_reason(employee, comms):
@@ -257,3 +303,25 @@ def test_dashboard_invitation_and_answer(client_for, employee, comms):
     assert panel["points"] == 10
     client.post("/path/move-up/", {"answer": "accept"})
     assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
+
+
+def test_staying_keeps_the_invitation_on_the_path(client_for, employee, comms):
+    """ "Not now" says the invitation stays open; the path shows it and accepting later works."""
+    GrowthRule.objects.filter(from_stage=1).update(
+        approved_missions=1, require_courses=False, require_guidelines=False
+    )
+    Ambassador.objects.filter(user=employee).update(language="en")
+    assignment = accepted(employee)
+    services.assignment_submit(user=employee, assignment=assignment, link="https://x.example/p")
+    services.assignment_approve(assignment=assignment, reviewer=comms)
+    client = client_for(employee)
+    stayed = client.post("/path/move-up/", {"answer": "stay"}, follow=True).content.decode()
+    assert "The invitation stays open" in stayed
+    assert "Your invitation to move on to Curation stays open" in stayed
+    assert 'name="answer" value="accept"' in stayed
+    assert "Not now, I stay" not in stayed
+    moved = client.post("/path/move-up/", {"answer": "accept"}, follow=True).content.decode()
+    assert "Welcome to Curation!" in moved
+    assert Ambassador.objects.get(user=employee).stage == Stage.CURATION
+    nonsense = client.post("/path/move-up/", {"answer": "maybe"}, follow=True).content.decode()
+    assert "Choose to move up or to stay." in nonsense
