@@ -19,26 +19,22 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from .middleware import LANGUAGE_PARAMETER
 from .models import Ambassador
 from .queue import enqueue_on_commit
+from .services import recipient_language
 
 
 def set_password_url(user: User) -> str:
+    """The one-time link; it carries the person's language, so the page opens in it."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-    return f"{settings.SITE_URL}{path}"
-
-
-def _language_of(user: User) -> str:
-    try:
-        return user.ambassador.language
-    except Ambassador.DoesNotExist:
-        return settings.LANGUAGE_CODE
+    return f"{settings.SITE_URL}{path}?{LANGUAGE_PARAMETER}={recipient_language(user)}"
 
 
 def _send(user: User, template: str) -> None:
-    with translation.override(_language_of(user)):
+    with translation.override(recipient_language(user)):
         context = {"user": user, "url": set_password_url(user), "site_url": settings.SITE_URL}
         subject = render_to_string(f"ambassadors/email/{template}_subject.txt", context)
         body = render_to_string(f"ambassadors/email/{template}.txt", context)

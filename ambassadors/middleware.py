@@ -1,8 +1,13 @@
 import ipaddress
 
+from django.conf import settings
 from django.utils import translation
 
 from .models import Ambassador
+
+# A link we send by e-mail to someone not signed in (an invitation, a password reset)
+# names the person's language in this query parameter.
+LANGUAGE_PARAMETER = "lang"
 
 
 def _is_loopback(address: str) -> bool:
@@ -36,8 +41,9 @@ class LocalHealthCheckMiddleware:
 class ProfileLanguageMiddleware:
     """The interface language for paths without a language prefix.
 
-    A signed-in person gets the language of their profile; anyone else their cookie or
-    browser choice. Paths with a prefix (`/en/...`, Wagtail pages in English) keep the
+    A signed-in person gets the language of their profile; anyone else the language their
+    e-mailed link names (kept in the language cookie for the next pages), else their cookie
+    or browser choice. Paths with a prefix (`/en/...`, Wagtail pages in English) keep the
     language of the prefix; the CMS keeps Wagtail's own per-user choice.
 
     This runs in process_view, after URL resolution: Django's i18n_patterns resolve
@@ -48,7 +54,20 @@ class ProfileLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        language = getattr(request, "link_language", None)
+        if language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith("/cms/") or translation.get_language_from_path(
@@ -62,6 +81,10 @@ class ProfileLanguageMiddleware:
                 language = user.ambassador.language
             except Ambassador.DoesNotExist:
                 language = None
+        if not language:
+            asked = request.GET.get(LANGUAGE_PARAMETER, "")
+            if asked in dict(settings.LANGUAGES):
+                language = request.link_language = asked
         if not language:
             language = translation.get_language_from_request(request, check_path=False)
         translation.activate(language)

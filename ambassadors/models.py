@@ -58,7 +58,15 @@ class Topic(models.Model):
 
 
 class Department(models.Model):
+    """A department; its name in Dutch (as the import gives it) and, if it differs, English."""
+
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when the name is the same in English."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -66,6 +74,8 @@ class Department(models.Model):
         verbose_name_plural = _("departments")
 
     def __str__(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
         return self.name
 
 

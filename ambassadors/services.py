@@ -20,6 +20,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,19 +79,18 @@ def ambassador_join(*, ambassador: Ambassador) -> Ambassador:
         ParticipationEvent.Action.JOINED if first_time else ParticipationEvent.Action.REJOINED,
     )
     if first_time:
-        with translation.override(ambassador.language):
-            notify(
-                recipient=ambassador.user,
-                kind="welcome",
-                key=f"welcome:{ambassador.user_id}",
-                subject=_("Welcome to Ambassador Academy"),
-                body=_(
-                    "Good to have you. Start at your own pace: your path shows where you are "
-                    "and what comes next. Questions? The mentors are there for you."
-                ),
-                link="/path/",
-                email=False,
-            )
+        notify(
+            recipient=ambassador.user,
+            kind="welcome",
+            key=f"welcome:{ambassador.user_id}",
+            subject=gettext_lazy("Welcome to Ambassador Academy"),
+            body=gettext_lazy(
+                "Good to have you. Start at your own pace: your path shows where you are "
+                "and what comes next. Questions? The mentors are there for you."
+            ),
+            link="/path/",
+            email=False,
+        )
     return ambassador
 
 
@@ -145,6 +145,38 @@ def _cancel_pending_nudges(ambassador: Ambassador) -> None:
 # --- notifications and the outbox ----------------------------------------------------------
 
 
+def recipient_language(user: User) -> str:
+    """The language everything we tell this person is written in: their profile's, or the site's."""
+    language = getattr(_profile_of(user), "language", "")
+    return language or settings.LANGUAGE_CODE
+
+
+def _interpolate(message, params: dict) -> str:
+    return str(message) % {
+        name: str(value) if isinstance(value, Promise) else value for name, value in params.items()
+    }
+
+
+_lazy_interpolate = lazy(_interpolate, str)
+
+
+def lazy_text(message, **params) -> Promise:
+    """Lazy text with parameters: `message` (gettext_lazy or ngettext_lazy) with `params`
+    filled in when it is rendered, in the language active then.
+
+    What `notify()` and `Nudge` take, so a text is written in the recipient's language and
+    never in the language of whoever (or whatever task) caused it. Parameters are rendered
+    in that language too: a choice's lazy label, or an object whose `str()` follows the
+    language (pass the mission, not `mission.title`).
+    """
+    return _lazy_interpolate(message, params)
+
+
+def _render_for(language: str, *texts) -> list[str]:
+    with translation.override(language):
+        return [str(text) for text in texts]
+
+
 def _validate_link(link: str) -> None:
     if link and (
         not link.startswith("/")
@@ -185,17 +217,23 @@ def notify(
     recipient: User,
     kind: str,
     key: str,
-    subject: str,
-    body: str = "",
+    subject: str | Promise,
+    body: str | Promise = "",
     link: str = "",
     email: bool = True,
     show_in_app: bool = True,
 ) -> Notification:
-    """Tell a person something, once per key: in-app now, by e-mail as their preferences allow."""
+    """Tell a person something, once per key: in-app now, by e-mail as their preferences allow.
+
+    Pass the subject and body as lazy text (`gettext_lazy`, `lazy_text`): they are written
+    here, in the recipient's language, whatever language the caller's request or task has.
+    A plain string is taken as it is (a person's own words).
+    """
     _validate_link(link)
     existing = Notification.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
+    subject, body = _render_for(recipient_language(recipient), subject, body)
     now = timezone.now()
     email_after = _email_moment(_profile_of(recipient), now, email)
     try:
@@ -206,7 +244,7 @@ def notify(
                 idempotency_key=key,
                 # One line: an e-mail header may not hold a line break (a crafted request
                 # subject with one would make the e-mail fail for good).
-                subject=" ".join(str(subject).split())[:200],
+                subject=" ".join(subject.split())[:200],
                 body=body,
                 link=link,
                 show_in_app=show_in_app,
@@ -288,13 +326,16 @@ def _crowded_window(planned, slot, budget: int):
 
 @dataclass(frozen=True)
 class Nudge:
-    """One thing to ask of one person (by their Ambassador id), for `nudge_plan_many()`."""
+    """One thing to ask of one person (by their Ambassador id), for `nudge_plan_many()`.
+
+    Subject and body are lazy text, written in the person's language when it is planned.
+    """
 
     ambassador_id: int
     kind: str
     key: str
-    subject: str
-    body: str = ""
+    subject: str | Promise
+    body: str | Promise = ""
     link: str = ""
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
@@ -413,12 +454,15 @@ def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
                 if slot is None:
                     continue
                 theirs.append(slot)
+                subject, body = _render_for(
+                    person.language or settings.LANGUAGE_CODE, nudge.subject, nudge.body
+                )
                 notification = Notification(
                     recipient_id=person.user_id,
                     kind=nudge.kind,
                     idempotency_key=nudge.key,
-                    subject=nudge.subject[:200],
-                    body=nudge.body,
+                    subject=" ".join(subject.split())[:200],
+                    body=body,
                     link=nudge.link,
                     is_nudge=True,
                     visible_from=slot,
@@ -437,8 +481,8 @@ def nudge_plan(
     ambassador: Ambassador,
     kind: str,
     key: str,
-    subject: str,
-    body: str = "",
+    subject: str | Promise,
+    body: str | Promise = "",
     link: str = "",
     earliest: dt.datetime | None = None,
     latest: dt.datetime | None = None,
@@ -504,7 +548,7 @@ def notification_email_deliver(*, notification_id: int) -> bool:
         )
         return False
     try:
-        _send_notification_email(notification, ambassador)
+        _send_notification_email(notification)
     except Exception as exc:
         logger.warning("E-mail for notification %s failed: %s", notification.pk, exc)
         update = {"email_claimed_at": None, "email_error": str(exc)[:300]}
@@ -522,9 +566,8 @@ def _email_cancel(notification: Notification, reason: str) -> None:
     )
 
 
-def _send_notification_email(notification: Notification, ambassador: Ambassador | None) -> None:
-    language = ambassador.language if ambassador else settings.LANGUAGE_CODE
-    with translation.override(language):
+def _send_notification_email(notification: Notification) -> None:
+    with translation.override(recipient_language(notification.recipient)):
         context = {
             "notification": notification,
             "recipient": notification.recipient,

@@ -28,8 +28,8 @@ class DepartmentViewSet(ExportingSnippetViewSet):
     model = Department
     icon = "group"
     menu_label = _("Departments")
-    list_display = ["name"]
-    search_fields = ["name"]
+    list_display = ["name", "name_en"]
+    search_fields = ["name", "name_en"]
     list_export = ["name"]
 
 

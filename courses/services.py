@@ -295,19 +295,18 @@ def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | No
 
 def _congratulate(*, user: User, course: CoursePage, enrolment: Enrolment) -> None:
     from django.urls import reverse
-    from django.utils import translation
-    from django.utils.translation import gettext
+    from django.utils.translation import gettext_lazy
 
-    from ambassadors.services import notify
+    from ambassadors.services import lazy_text, notify
 
-    language = getattr(getattr(user, "ambassador", None), "language", "nl")
-    with translation.override(language):
-        notify(
-            recipient=user,
-            kind="course_completed",
-            key=f"course-completed:{user.pk}:{course.translation_key}",
-            subject=gettext("You earned the badge “%(badge)s”") % {"badge": course.badge_label},
-            body=gettext("Well done! Your certificate is ready to view and print."),
-            link=reverse("courses:certificate", args=[enrolment.certificate_code]),
-            email=False,
-        )
+    notify(
+        recipient=user,
+        kind="course_completed",
+        key=f"course-completed:{user.pk}:{course.translation_key}",
+        subject=lazy_text(
+            gettext_lazy("You earned the badge “%(badge)s”"), badge=course.badge_label
+        ),
+        body=gettext_lazy("Well done! Your certificate is ready to view and print."),
+        link=reverse("courses:certificate", args=[enrolment.certificate_code]),
+        email=False,
+    )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Exists, OuterRef
-from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Notification
 from ambassadors.queue import in_batches
-from ambassadors.services import notify
+from ambassadors.services import lazy_text, notify, recipient_language
 
 from .models import GuidelinePage
 from .services import people_to_ask_again
@@ -36,17 +35,15 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     )
     asked = 0
     for user in in_batches(people.select_related("ambassador")):
-        language = user.ambassador.language
-        page = pages.get(language) or next(iter(pages.values()))
-        with translation.override(language):
-            notify(
-                recipient=user,
-                kind="guidelines_changed",
-                key=f"{prefix}{user.pk}",
-                subject=gettext("The guideline “%(title)s” has changed") % {"title": page.title},
-                body=page.change_summary
-                or gettext("Please read what changed and acknowledge the new version."),
-                link=f"{page.url}changes/",
-            )
+        page = pages.get(recipient_language(user)) or next(iter(pages.values()))
+        notify(
+            recipient=user,
+            kind="guidelines_changed",
+            key=f"{prefix}{user.pk}",
+            subject=lazy_text(_("The guideline “%(title)s” has changed"), title=page.title),
+            body=page.change_summary
+            or _("Please read what changed and acknowledge the new version."),
+            link=f"{page.url}changes/",
+        )
         asked += 1
     return asked

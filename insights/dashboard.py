@@ -282,7 +282,9 @@ def desk(filters: Filters) -> list[dict]:
 
 def choices() -> dict:
     return {
-        "departments": list(Department.objects.order_by("name").values_list("pk", "name")),
+        "departments": [
+            (department.pk, str(department)) for department in Department.objects.all()
+        ],
         "topics": [(topic.pk, str(topic)) for topic in Topic.objects.order_by("slug")],
         "stages": Stage.choices,
         "languages": Language.choices,

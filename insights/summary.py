@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-from ambassadors.services import notify
+from ambassadors.services import notify, recipient_language
 
 from .dashboard import Filters
 from .models import SummarySubscription
@@ -42,17 +42,17 @@ def summaries_send(*, today: dt.date | None = None) -> int:
         pk__in=SummarySubscription.objects.values("user_id")
     ).select_related("ambassador")
     for user in subscribers:
-        language = getattr(getattr(user, "ambassador", None), "language", "nl")
-        with translation.override(language):
-            if language not in texts:
+        language = recipient_language(user)
+        if language not in texts:
+            with translation.override(language):
                 texts[language] = summary_text(filters)
-            notify(
-                recipient=user,
-                kind="insights_summary",
-                key=f"insights-summary:{user.pk}:{today:%Y-%m-%d}",
-                subject=gettext("Ambassador Academy this week"),
-                body=texts[language],
-                link="/insights/",
-            )
+        notify(
+            recipient=user,
+            kind="insights_summary",
+            key=f"insights-summary:{user.pk}:{today:%Y-%m-%d}",
+            subject=gettext_lazy("Ambassador Academy this week"),
+            body=texts[language],
+            link="/insights/",
+        )
         sent += 1
     return sent

@@ -269,7 +269,12 @@ def seed() -> None:
         CannedResponse.objects.get_or_create(title=title, defaults={"kind": kind, "body": body})
     if Ticket.objects.exists() or not mentors:
         return
-    people = list(User.objects.filter(username__in=REQUESTERS, ambassador__status="active"))
+    # The requests are written in Dutch, so Dutch-speaking people file them.
+    people = list(
+        User.objects.filter(
+            username__in=REQUESTERS, ambassador__status="active", ambassador__language="nl"
+        )
+    )
     if not people:
         return
     now = timezone.now()
@@ -279,7 +284,7 @@ def seed() -> None:
                 continue
             requester = people[(number + repeat * 7) % len(people)]
             hours = row[6] + repeat * 60
-            _request(row, requester, mentors, now - dt.timedelta(hours=hours), repeat)
+            _request(row, requester, mentors, now - dt.timedelta(hours=hours))
 
 
 def _mentors() -> list[User]:
@@ -300,10 +305,8 @@ def _mentors() -> list[User]:
     return found
 
 
-def _request(row, requester: User, mentors: list[User], created: dt.datetime, repeat: int):
+def _request(row, requester: User, mentors: list[User], created: dt.datetime):
     kind, subject, body, details, network, state, _hours, extras = row
-    if repeat:
-        subject = f"{subject} (eerder)"
     ticket = services.ticket_create(
         requester=requester,
         kind=kind,

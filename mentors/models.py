@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -125,7 +126,7 @@ class Holiday(models.Model):
         verbose_name_plural = _("holidays")
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.name}"
+        return f"{date_format(self.date)} {self.name}"
 
 
 class CannedResponse(models.Model):

@@ -11,14 +11,14 @@ from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
 from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
-from ambassadors.services import notify
+from ambassadors.services import lazy_text, notify
 from ambassadors.uploads import AttachmentRejected, attachment_clean
 
 from .models import (
@@ -178,10 +178,8 @@ def _team_leads():
     return User.objects.filter(mentor_profile__is_team_lead=True, is_active=True)
 
 
-def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str = ""):
-    language = getattr(getattr(user, "ambassador", None), "language", "nl")
-    with translation.override(language):
-        notify(recipient=user, kind=kind, key=key, subject=str(subject), body=body, link=link)
+def _tell(user: User, *, kind: str, key: str, subject, body="", link: str = ""):
+    notify(recipient=user, kind=kind, key=key, subject=subject, body=body, link=link)
 
 
 def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="") -> None:
@@ -213,7 +211,7 @@ def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="
         mentor,
         kind="ticket_assigned",
         key=f"ticket:{ticket.pk}:assigned:{mentor.pk}:{now:%s%f}",
-        subject=gettext("New request for you: %(subject)s") % {"subject": ticket.subject},
+        subject=lazy_text(_("New request for you: %(subject)s"), subject=ticket.subject),
         link=f"/desk/{ticket.pk}/",
     )
 
@@ -251,8 +249,8 @@ def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
             mentor.user,
             kind="mediation_alert",
             key=f"ticket:{ticket.pk}:mediation:{mentor.user_id}",
-            subject=gettext("Urgent mediation request: %(subject)s") % {"subject": ticket.subject},
-            body=gettext("The first mentor to take it gets it."),
+            subject=lazy_text(_("Urgent mediation request: %(subject)s"), subject=ticket.subject),
+            body=_("The first mentor to take it gets it."),
             link=f"/desk/{ticket.pk}/",
         )
     if not mentors:
@@ -266,8 +264,8 @@ def _queue_alert(ticket: Ticket) -> None:
             lead,
             kind="ticket_unassigned",
             key=f"ticket:{ticket.pk}:queued:{lead.pk}:{timezone.now():%Y%m%d%H}",
-            subject=gettext("No mentor available for: %(subject)s") % {"subject": ticket.subject},
-            body=gettext("The request waits in the team queue."),
+            subject=lazy_text(_("No mentor available for: %(subject)s"), subject=ticket.subject),
+            body=_("The request waits in the team queue."),
             link=f"/desk/{ticket.pk}/",
         )
 
@@ -430,7 +428,7 @@ def ticket_reply(
                     ticket.assignee,
                     kind="ticket_reply",
                     key=f"ticket:{ticket.pk}:message:{message.pk}",
-                    subject=gettext("New reply on: %(subject)s") % {"subject": ticket.subject},
+                    subject=lazy_text(_("New reply on: %(subject)s"), subject=ticket.subject),
                     link=f"/desk/{ticket.pk}/",
                 )
             return message
@@ -446,7 +444,7 @@ def ticket_reply(
                 ticket.requester,
                 kind="ticket_reply",
                 key=f"ticket:{ticket.pk}:message:{message.pk}",
-                subject=gettext("Your mentor replied: %(subject)s") % {"subject": ticket.subject},
+                subject=lazy_text(_("Your mentor replied: %(subject)s"), subject=ticket.subject),
                 body=body[:300],
                 link=f"/help/{ticket.pk}/",
             )
@@ -548,7 +546,7 @@ def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
         ticket.requester,
         kind="ticket_draft",
         key=f"ticket:{ticket.pk}:draft:{draft.pk}",
-        subject=gettext("A draft for you: %(subject)s") % {"subject": ticket.subject},
+        subject=lazy_text(_("A draft for you: %(subject)s"), subject=ticket.subject),
         link=f"/help/{ticket.pk}/",
     )
     return draft
@@ -575,7 +573,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         person,
                         kind="sla_warning",
                         key=f"ticket:{ticket.pk}:{field}:warned:{person.pk}",
-                        subject=gettext("Due soon: %(subject)s") % {"subject": ticket.subject},
+                        subject=lazy_text(_("Due soon: %(subject)s"), subject=ticket.subject),
                         link=f"/desk/{ticket.pk}/",
                     )
                 counts["warned"] += 1
@@ -591,7 +589,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         lead,
                         kind="sla_breach",
                         key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",
-                        subject=gettext("Target missed: %(subject)s") % {"subject": ticket.subject},
+                        subject=lazy_text(_("Target missed: %(subject)s"), subject=ticket.subject),
                         link=f"/desk/{ticket.pk}/",
                     )
                 _event(ticket, f"escalated_{field}")

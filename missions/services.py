@@ -15,8 +15,8 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
@@ -25,7 +25,7 @@ from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
 from ambassadors.queue import in_batches
 from ambassadors.sanitise import clean_text
-from ambassadors.services import Nudge, notify, nudge_plan_many
+from ambassadors.services import Nudge, lazy_text, notify, nudge_plan_many
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
@@ -242,18 +242,15 @@ def _review(assignment: Assignment, action: str, reviewer: User, feedback: str, 
     return assignment
 
 
-def _tell(assignment: Assignment, subject: str) -> None:
-    user = assignment.user
-    language = getattr(getattr(user, "ambassador", None), "language", "nl")
-    with translation.override(language):
-        notify(
-            recipient=user,
-            kind="mission_reviewed",
-            key=f"assignment:{assignment.pk}:{assignment.state}:{assignment.reviewed_at:%s}",
-            subject=str(subject) % {"mission": assignment.mission.title},
-            body=assignment.feedback,
-            link=f"/missions/{assignment.pk}/",
-        )
+def _tell(assignment: Assignment, subject) -> None:
+    notify(
+        recipient=assignment.user,
+        kind="mission_reviewed",
+        key=f"assignment:{assignment.pk}:{assignment.state}:{assignment.reviewed_at:%s}",
+        subject=lazy_text(subject, mission=assignment.mission),
+        body=assignment.feedback,
+        link=f"/missions/{assignment.pk}/",
+    )
 
 
 def assignment_approve(*, assignment: Assignment, reviewer: User, feedback: str = "") -> Assignment:
@@ -317,17 +314,15 @@ def points_award(*, user: User, points: int, reason: str, key: str) -> PointsEnt
 
 
 def _milestone_tell(user: User, milestone: int) -> None:
-    language = getattr(getattr(user, "ambassador", None), "language", "nl")
-    with translation.override(language):
-        notify(
-            recipient=user,
-            kind="points_milestone",
-            key=f"milestone:{user.pk}:{milestone}",
-            subject=gettext("New badge: %(points)s points") % {"points": milestone},
-            body=gettext("Thank you for everything you did for the programme."),
-            link="/missions/",
-            email=False,
-        )
+    notify(
+        recipient=user,
+        kind="points_milestone",
+        key=f"milestone:{user.pk}:{milestone}",
+        subject=lazy_text(_("New badge: %(points)s points"), points=milestone),
+        body=_("Thank you for everything you did for the programme."),
+        link="/missions/",
+        email=False,
+    )
 
 
 def badges_earned(total: int) -> list[int]:
@@ -388,16 +383,17 @@ def promotion_check(*, ambassador: Ambassador) -> PromotionInvitation | None:
         user=ambassador.user, to_stage=ambassador.stage + 1
     )
     if created:
-        with translation.override(ambassador.language):
-            notify(
-                recipient=ambassador.user,
-                kind="promotion_invitation",
-                key=f"promotion:{ambassador.user_id}:{ambassador.stage + 1}",
-                subject=gettext("You can move on to %(stage)s, if you like")
-                % {"stage": Stage(ambassador.stage + 1).label},
-                body=gettext("You did everything it takes. Moving up is your choice."),
-                link="/path/",
-            )
+        notify(
+            recipient=ambassador.user,
+            kind="promotion_invitation",
+            key=f"promotion:{ambassador.user_id}:{ambassador.stage + 1}",
+            subject=lazy_text(
+                _("You can move on to %(stage)s, if you like"),
+                stage=Stage(ambassador.stage + 1).label,
+            ),
+            body=_("You did everything it takes. Moving up is your choice."),
+            link="/path/",
+        )
     return invitation
 
 
@@ -474,15 +470,14 @@ def stage_set(
         reason=reason.strip()[:300],
         changed_by=changed_by,
     )
-    with translation.override(ambassador.language):
-        notify(
-            recipient=ambassador.user,
-            kind="stage_changed",
-            key=f"stage:{ambassador.user_id}:{timezone.now():%s%f}",
-            subject=gettext("Your stage is now %(stage)s") % {"stage": Stage(to_stage).label},
-            body=reason.strip()[:300],
-            link="/path/",
-        )
+    notify(
+        recipient=ambassador.user,
+        kind="stage_changed",
+        key=f"stage:{ambassador.user_id}:{timezone.now():%s%f}",
+        subject=lazy_text(_("Your stage is now %(stage)s"), stage=Stage(to_stage).label),
+        body=reason.strip()[:300],
+        link="/path/",
+    )
     return ambassador
 
 
@@ -543,20 +538,18 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
             continue
         key = f"campaign:{campaign.pk}:{ambassador.user_id}"
         offers[key] = (ambassador, theirs)
-        with translation.override(ambassador.language):
-            subject = ngettext(
-                "A mission for you: %(title)s",
-                "%(count)s missions for you, starting with: %(title)s",
-                len(theirs),
-            ) % {"count": len(theirs), "title": theirs[0].title}
-            body = gettext("Taking it on is up to you; saying no is fine too.")
+        subject = ngettext_lazy(
+            "A mission for you: %(title)s",
+            "%(count)s missions for you, starting with: %(title)s",
+            len(theirs),
+        )
         nudges.append(
             Nudge(
                 ambassador_id=ambassador.pk,
                 kind="mission_offer",
                 key=key,
-                subject=subject,
-                body=body,
+                subject=lazy_text(subject, count=len(theirs), title=theirs[0]),
+                body=_("Taking it on is up to you; saying no is fine too."),
                 link="/missions/",
                 earliest=start + window * position / len(people),
             )
@@ -611,23 +604,21 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
     nudges = []
     for assignment in in_batches(due_soon):
         ambassador = assignment.user.ambassador
-        with translation.override(ambassador.language):
-            nudges.append(
-                Nudge(
-                    ambassador_id=ambassador.pk,
-                    kind="mission_reminder",
-                    key=f"mission-reminder:{assignment.pk}",
-                    subject=gettext("Your mission ends soon: %(title)s")
-                    % {"title": assignment.mission.title},
-                    body=gettext(
-                        "Still want to do it? Hand in your evidence before the date. "
-                        "Letting it go is fine too."
-                    ),
-                    link=f"/missions/{assignment.pk}/",
-                    earliest=now,
-                    latest=assignment.due_at - dt.timedelta(hours=2),
-                )
+        nudges.append(
+            Nudge(
+                ambassador_id=ambassador.pk,
+                kind="mission_reminder",
+                key=f"mission-reminder:{assignment.pk}",
+                subject=lazy_text(_("Your mission ends soon: %(title)s"), title=assignment.mission),
+                body=_(
+                    "Still want to do it? Hand in your evidence before the date. "
+                    "Letting it go is fine too."
+                ),
+                link=f"/missions/{assignment.pk}/",
+                earliest=now,
+                latest=assignment.due_at - dt.timedelta(hours=2),
             )
+        )
     return sum(note is not None for note in nudge_plan_many(nudges).values())
 
 
@@ -650,21 +641,20 @@ def miss_you_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     nudges = []
     for ambassador in in_batches(inactive_ambassadors(now).select_related("user")):
-        with translation.override(ambassador.language):
-            nudges.append(
-                Nudge(
-                    ambassador_id=ambassador.pk,
-                    kind="miss_you",
-                    key=f"miss-you:{ambassador.user_id}:{now:%Y-%m}",
-                    subject=gettext("We miss you at Ambassador Academy"),
-                    body=gettext(
-                        "There are new missions and things to share whenever you feel like "
-                        "it. No pressure: you can also pause or lower how often we write."
-                    ),
-                    link="/",
-                    earliest=now,
-                )
+        nudges.append(
+            Nudge(
+                ambassador_id=ambassador.pk,
+                kind="miss_you",
+                key=f"miss-you:{ambassador.user_id}:{now:%Y-%m}",
+                subject=_("We miss you at Ambassador Academy"),
+                body=_(
+                    "There are new missions and things to share whenever you feel like "
+                    "it. No pressure: you can also pause or lower how often we write."
+                ),
+                link="/",
+                earliest=now,
             )
+        )
     return sum(note is not None for note in nudge_plan_many(nudges).values())
 
 

@@ -98,19 +98,29 @@ class ContentItem(ClusterableModel):
         blank=True,
         help_text=_("Added to every share, e.g. 'I work at Vermeer Techniek'."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     proposal_comment = models.TextField(_("comment of the proposer"), blank=True, max_length=1000)
     review_reason = models.CharField(_("reason"), max_length=300, blank=True)
     preview_status = models.CharField(
-        max_length=10, choices=Preview.choices, default=Preview.PENDING, editable=False
+        _("preview status"),
+        max_length=10,
+        choices=Preview.choices,
+        default=Preview.PENDING,
+        editable=False,
     )
-    preview_error = models.CharField(max_length=300, blank=True, editable=False)
-    preview_title = models.CharField(max_length=300, blank=True, editable=False)
-    preview_description = models.TextField(blank=True, editable=False)
-    preview_image_url = models.URLField(max_length=1000, blank=True, editable=False)
+    preview_error = models.CharField(
+        _("preview problem"), max_length=300, blank=True, editable=False
+    )
+    preview_title = models.CharField(_("preview title"), max_length=300, blank=True, editable=False)
+    preview_description = models.TextField(_("preview description"), blank=True, editable=False)
+    preview_image_url = models.URLField(
+        _("preview image"), max_length=1000, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ContentItemQuerySet.as_manager()

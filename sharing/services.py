@@ -13,14 +13,14 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network
 from ambassadors.sanitise import clean_text, strip_controls
-from ambassadors.services import Nudge, nudge_plan, nudge_plan_many
+from ambassadors.services import Nudge, lazy_text, nudge_plan, nudge_plan_many
 
 from .models import (
     ERROR_TOO_LONG,
@@ -353,18 +353,13 @@ def push_plan(*, push: Push) -> Push:
         raise SharingError(ERROR_EMPTY_SEGMENT)
     start = timezone.now()
     window = dt.timedelta(hours=push.window_hours)
-    subjects = {}
-    for language in {language for _pk, _user, language in people}:
-        with translation.override(language):
-            subjects[language] = gettext("Something to share: %(title)s") % {
-                "title": push.item.title
-            }
+    subject = lazy_text(_("Something to share: %(title)s"), title=push.item.title)
     nudges = [
         Nudge(
             ambassador_id=pk,
             kind="share_suggestion",
             key=f"push:{push.pk}:{user_id}",
-            subject=subjects[language],
+            subject=subject,
             body=push.item.summary[:300],
             link=f"/share/{push.item_id}/",
             earliest=start + window * position / len(people),
@@ -492,21 +487,19 @@ def proposal_review(
         item.review_reason = reason.strip()[:300]
         item.save(update_fields=["status", "review_reason"])
         if item.proposed_by_id:
-            language = getattr(getattr(item.proposed_by, "ambassador", None), "language", "nl")
-            with translation.override(language):
-                subject = (
-                    gettext("Your proposal is in the library: %(title)s")
-                    if approve
-                    else gettext("Your proposal was not added: %(title)s")
-                ) % {"title": item.title}
-                notify(
-                    recipient=item.proposed_by,
-                    kind="proposal_reviewed",
-                    key=f"proposal:{item.pk}:{item.status}",
-                    subject=subject,
-                    body=item.review_reason,
-                    link="/share/",
-                )
+            subject = (
+                _("Your proposal is in the library: %(title)s")
+                if approve
+                else _("Your proposal was not added: %(title)s")
+            )
+            notify(
+                recipient=item.proposed_by,
+                kind="proposal_reviewed",
+                key=f"proposal:{item.pk}:{item.status}",
+                subject=lazy_text(subject, title=item.title),
+                body=item.review_reason,
+                link="/share/",
+            )
     return item
 
 
@@ -539,15 +532,16 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
     )
     invited = 0
     for colleague in colleagues:
-        with translation.override(colleague.language):
-            planned = nudge_plan(
-                ambassador=colleague,
-                kind="colleague_post",
-                key=f"colleague-post:{item.pk}:{colleague.user_id}",
-                subject=gettext("%(name)s posted on LinkedIn about a topic you follow")
-                % {"name": user.get_full_name() or user.username},
-                body=comment.strip()[:300],
-                link=f"/share/{item.pk}/",
-            )
+        planned = nudge_plan(
+            ambassador=colleague,
+            kind="colleague_post",
+            key=f"colleague-post:{item.pk}:{colleague.user_id}",
+            subject=lazy_text(
+                _("%(name)s posted on LinkedIn about a topic you follow"),
+                name=user.get_full_name() or user.username,
+            ),
+            body=comment.strip()[:300],
+            link=f"/share/{item.pk}/",
+        )
         invited += planned is not None
     return item, invited

@@ -124,3 +124,21 @@ def test_demo_insights_are_rolled_up(client):
     page = client.get("/insights/?days=90")
     assert page.status_code == 200
     assert page.content.decode().count('<svg class="chart"') >= 3
+
+
+def test_the_demo_has_no_dutch_leftovers_for_english_readers():
+    """No "(eerder)" on request subjects, no Dutch requests by English speakers, English
+    department names."""
+    from django.utils import translation
+
+    from ambassadors.models import Department
+    from mentors.models import Ticket
+
+    call_command("seed_demo")
+    assert Ticket.objects.exists()
+    assert not Ticket.objects.filter(subject__contains="(eerder)").exists()
+    assert not Ticket.objects.filter(requester__ambassador__language="en").exists()
+    with translation.override("en"):
+        names = {str(department) for department in Department.objects.all()}
+    assert "Customer Service" in names
+    assert not names & {"Klantenservice", "Marketing & Communicatie"}

@@ -143,6 +143,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One date style per language (config/formats/<language>/formats.py); templates use the
+# named formats (DATE_FORMAT, DATETIME_FORMAT, MONTH_DAY_FORMAT), never a literal pattern.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Amsterdam")
 WAGTAIL_I18N_ENABLED = True

@@ -23,5 +23,5 @@ def cell(value):
     if isinstance(value, int):
         return number_format(value, use_l10n=True, force_grouping=True)
     if isinstance(value, dt.date):
-        return date_format(value, "j M Y")
+        return date_format(value)
     return value

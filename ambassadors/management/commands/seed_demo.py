@@ -33,7 +33,15 @@ TOPICS = [
     ("evenementen", "Evenementen en congressen", "Events and conferences"),
     ("marktontwikkelingen", "Marktontwikkelingen", "Market developments"),
 ]
-DEPARTMENTS = ["Sales", "Marketing & Communicatie", "Klantenservice", "HR", "IT", "Engineering"]
+# Dutch name, English name (empty when the same)
+DEPARTMENTS = [
+    ("Sales", ""),
+    ("Marketing & Communicatie", "Marketing & Communications"),
+    ("Klantenservice", "Customer Service"),
+    ("HR", ""),
+    ("IT", ""),
+    ("Engineering", ""),
+]
 
 # username, first, last, department index, stage, language, joined
 EMPLOYEES = [
@@ -142,7 +150,10 @@ def seed_foundation() -> None:
             slug=slug, defaults={"name_nl": name_nl, "name_en": name_en}
         )
     topic_list = list(topics.values())
-    departments = [Department.objects.get_or_create(name=name)[0] for name in DEPARTMENTS]
+    departments = [
+        Department.objects.update_or_create(name=name, defaults={"name_en": name_en})[0]
+        for name, name_en in DEPARTMENTS
+    ]
     networks = list(Network)
 
     for number, (username, first, last, dep, stage, language, joined) in enumerate(EMPLOYEES):
