@@ -112,6 +112,7 @@ def roles_sync(apps=global_apps) -> None:
 # name: (task, schedule type, minutes for "I"). Kept in step with the code on every sync.
 REPEATING = {
     "outbox sweep": ("ambassadors.tasks.sweep_outbox", "I", 1),
+    "scheduled publishing": ("ambassadors.tasks.publish_scheduled", "I", 1),
     "news feeds": ("sharing.tasks.import_feeds", "H", None),
     "missions": ("missions.tasks.hourly", "H", None),
     "mentor desk SLA": ("mentors.tasks.sla_sweep", "I", 5),
