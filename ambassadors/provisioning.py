@@ -45,6 +45,11 @@ COMMS_MODEL_PERMISSIONS = {
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }
+# Permissions that are not "<action>_<model>": (app label, model, codename).
+COMMS_OTHER_PERMISSIONS = [
+    # The CMS's *Translate* action (wagtail.contrib.simple_translation) on pages.
+    ("simple_translation", "simpletranslation", "submit_translation"),
+]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
@@ -80,6 +85,8 @@ def roles_sync(apps=global_apps) -> None:
         for model, actions in models.items():
             for action in actions:
                 comms.permissions.add(permission(apps, app_label, model, f"{action}_{model}"))
+    for app_label, model, codename in COMMS_OTHER_PERMISSIONS:
+        comms.permissions.add(permission(apps, app_label, model, codename))
     # Administrators are also made superusers by seed_demo; the group carries every
     # permission that exists now, so an administrator without the flag can still work.
     admins.permissions.set(Permission.objects.all())
