@@ -5,8 +5,9 @@ documents by extension only, and keeps the originals as uploaded (at a public ad
 These bases, set in the settings (`WAGTAILIMAGES_IMAGE_FORM_BASE`,
 `WAGTAILDOCS_DOCUMENT_FORM_BASE`), also decode every pixel of an image (truncated files
 and compressed-chunk bombs are refused, not a server error later) and refuse images
-carrying web page or script code; a PDF or office document must be what its extension
-says, checked like mentor desk attachments.
+carrying web page or script code, and store the original re-encoded without EXIF, GPS or
+comments; a PDF or office document must be what its extension says, checked like mentor
+desk attachments (no active PDFs, no macros).
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from __future__ import annotations
 import os
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .images import ImageRejected, image_decode
+from .images import ImageRejected, image_decode, image_probe, image_without_metadata
 from .uploads import MARKUP, AttachmentRejected, attachment_clean, safe_stem
 
+# Originals are what renditions are made from: re-encode them at a high quality.
+CMS_JPEG_QUALITY = 92
 CHECKED_DOCUMENTS = {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
 ERROR_NOT_WHAT_IT_SAYS = _("“%(name)s” is not the kind of file its name says (.%(extension)s).")
 ERROR_NOT_TEXT = _("“%(name)s” is not a text file.")
@@ -35,6 +39,22 @@ def _read(upload) -> bytes:
     data = upload.read()
     upload.seek(0)
     return data
+
+
+def _without_metadata(upload, data: bytes):
+    """The original as it will be stored (at a public address): re-encoded without EXIF,
+    GPS, comments or text chunks. GIFs (no EXIF) are kept as they came."""
+    try:
+        kind = image_probe(data)
+    except ImageRejected:
+        return upload  # a GIF, which Wagtail allows and which carries no EXIF
+    try:
+        clean = image_without_metadata(data, kind=kind, quality=CMS_JPEG_QUALITY)
+    except ImageRejected as error:
+        raise ValidationError(error.args[0]) from error
+    stripped = SimpleUploadedFile(upload.name, clean, content_type=upload.content_type)
+    stripped.image = getattr(upload, "image", None)
+    return stripped
 
 
 class VerifiedImageField(WagtailImageField):
@@ -63,7 +83,7 @@ class VerifiedImageForm(BaseImageForm):
             raise ValidationError(error.args[0]) from error
         if MARKUP.search(data):
             raise ValidationError(ERROR_IMAGE_WITH_CODE % {"name": safe_stem(upload.name)})
-        return upload
+        return _without_metadata(upload, data)
 
 
 class VerifiedDocumentForm(BaseDocumentForm):

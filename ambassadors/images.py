@@ -63,6 +63,17 @@ def image_clean(upload, *, name: str = "image") -> SimpleUploadedFile:
     if len(data) > MAX_BYTES:
         raise ImageRejected(ERROR_TOO_LARGE)
     kind = image_probe(data)
+    extension = ALLOWED_FORMATS[kind]
+    content_type = "image/jpeg" if extension == "jpg" else f"image/{extension}"
+    return SimpleUploadedFile(
+        f"{name}.{extension}", image_without_metadata(data, kind=kind), content_type=content_type
+    )
+
+
+def image_without_metadata(data: bytes, *, kind: str, quality: int | None = None) -> bytes:
+    """The image re-encoded in its own format (JPEG, PNG or WebP): the pixels in their
+    upright orientation, without EXIF, GPS, text chunks or comments; ImageRejected if it
+    cannot be decoded. Check it with `image_probe` first."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             clean = ImageOps.exif_transpose(image)  # keep the orientation, drop the tags
@@ -70,9 +81,7 @@ def image_clean(upload, *, name: str = "image") -> SimpleUploadedFile:
             if kind == "JPEG" and clean.mode not in ("RGB", "L"):
                 clean = clean.convert("RGB")
             output = io.BytesIO()
-            clean.save(output, format=kind)
+            clean.save(output, format=kind, **({} if quality is None else {"quality": quality}))
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ImageRejected(ERROR_NOT_IMAGE) from exc
-    extension = ALLOWED_FORMATS[kind]
-    content_type = "image/jpeg" if extension == "jpg" else f"image/{extension}"
-    return SimpleUploadedFile(f"{name}.{extension}", output.getvalue(), content_type=content_type)
+    return output.getvalue()

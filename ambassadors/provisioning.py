@@ -45,6 +45,11 @@ COMMS_MODEL_PERMISSIONS = {
     "wagtailimages": {"image": ["add", "change", "delete", "choose"]},
     "wagtaildocs": {"document": ["add", "change", "delete", "choose"]},
 }
+# Permissions that are not "<action>_<model>": (app label, model, codename).
+COMMS_OTHER_PERMISSIONS = [
+    # The CMS's *Translate* action (wagtail.contrib.simple_translation) on pages.
+    ("simple_translation", "simpletranslation", "submit_translation"),
+]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
@@ -80,6 +85,8 @@ def roles_sync(apps=global_apps) -> None:
         for model, actions in models.items():
             for action in actions:
                 comms.permissions.add(permission(apps, app_label, model, f"{action}_{model}"))
+    for app_label, model, codename in COMMS_OTHER_PERMISSIONS:
+        comms.permissions.add(permission(apps, app_label, model, codename))
     # Administrators are also made superusers by seed_demo; the group carries every
     # permission that exists now, so an administrator without the flag can still work.
     admins.permissions.set(Permission.objects.all())
@@ -107,11 +114,64 @@ def roles_sync(apps=global_apps) -> None:
                     collection=root_collection,
                     permission=permission(apps, "wagtaildocs", "document", codename),
                 )
+    review_workflow_sync(apps, approvers=[comms, admins])
+
+
+# Wagtail's migrations put this workflow on the root, with its own (empty) groups.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+REVIEW_WORKFLOW = "Review by comms staff"
+REVIEW_TASK = "Approval by comms staff"
+
+
+def review_workflow_sync(apps, *, approvers) -> None:
+    """The root's workflow is the programme's review: comms staff and administrators approve.
+
+    Wagtail's default ("Moderators approval", for groups nobody is in) is taken over and
+    renamed; its empty groups are removed, so the four roles are the only ones. Comms staff
+    may still publish directly: a review is asked for, not forced.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task = (
+        GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+        or GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).first()
+    )
+    if task is None:
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
+        task = GroupApprovalTask(content_type=content_type)
+    task.name = REVIEW_TASK
+    task.active = True
+    task.save()
+    task.groups.set(approvers)
+
+    workflow = (
+        Workflow.objects.filter(name=REVIEW_WORKFLOW).first()
+        or Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).first()
+        or Workflow(name=REVIEW_WORKFLOW)
+    )
+    workflow.name = REVIEW_WORKFLOW
+    workflow.active = True
+    workflow.save()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    root = Page.objects.filter(depth=1).first()
+    if root is not None:
+        WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
 
 
 # name: (task, schedule type, minutes for "I"). Kept in step with the code on every sync.
 REPEATING = {
     "outbox sweep": ("ambassadors.tasks.sweep_outbox", "I", 1),
+    "scheduled publishing": ("ambassadors.tasks.publish_scheduled", "I", 1),
     "news feeds": ("sharing.tasks.import_feeds", "H", None),
     "missions": ("missions.tasks.hourly", "H", None),
     "mentor desk SLA": ("mentors.tasks.sla_sweep", "I", 5),

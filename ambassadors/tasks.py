@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.management import call_command
+
 from . import accounts, services
 
 
@@ -27,3 +29,11 @@ def send_invitation(ambassador_id: int) -> bool:
 
 def send_password_reset(user_id: int) -> None:
     accounts.password_reset_send(user_id=user_id)
+
+
+def publish_scheduled() -> None:
+    """Periodic: publish and unpublish CMS pages and snippets whose scheduled time has come.
+
+    Wagtail's own command, idempotent: what it published is no longer scheduled.
+    """
+    call_command("publish_scheduled")

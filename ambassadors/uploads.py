@@ -6,9 +6,12 @@ documents comms staff add in the CMS (`ambassadors.cms_forms`).
 Images go through `ambassadors.images.image_clean` (re-encoded, metadata removed). PDF must
 start and end like a PDF; office documents must be real OOXML or OpenDocument packages (ZIP
 files with the parts those formats require, nothing after the archive, no entry outside it)
-without macros, and unpack to a bounded size (no zip bombs). PDF and office files are stored
-as they came, so one that also carries a web page or script (a polyglot) is refused. The
-stored name is rebuilt from a safe stem and the detected type's extension.
+without macros (no VBA part, and none declared by content type or relationship), and unpack
+to a bounded size (no zip bombs). A PDF that names scripts, program launches, form
+submissions or embedded files (also inside compressed object streams) is refused: CMS
+documents are served inline to anyone. PDF and office files are stored as they came, so one
+that also carries a web page or script (a polyglot) is refused. The stored name is rebuilt
+from a safe stem and the detected type's extension.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +42,52 @@ MARKUP = re.compile(
     rb"<(?:!doctype|html|head|body|script|iframe|svg|object|embed|\?php)\b", re.IGNORECASE
 )
 ZIP_END = b"PK\x05\x06"
+
+ERROR_ACTIVE_PDF = _(
+    "“%(name)s” is a PDF that runs actions (scripts, programs, forms that send data or "
+    "embedded files). Save it again as a plain PDF (for example with “Print to PDF”) and "
+    "attach that."
+)
+ERROR_MACROS = _(
+    "“%(name)s” contains macros or ActiveX controls. Save it again as a document without "
+    "macros (.docx, .xlsx, .pptx) and attach that."
+)
+# A PDF's names for actions that run or send something, and for files carried inside it.
+# Documents are served to anyone, inline: such a PDF is refused rather than trusted to the
+# reader's viewer. Triggers (/OpenAction, /AA) are allowed: a harmless one opens a page or
+# sets the zoom, and a harmful one names one of these.
+PDF_ACTIVE_NAMES = {
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
+    b"/SubmitForm",
+    b"/ImportData",
+    b"/EmbeddedFile",
+    b"/EmbeddedFiles",
+    b"/RichMedia",
+    b"/XFA",
+}
+PDF_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+FILTERS = {
+    b"/FlateDecode",
+    b"/Fl",
+    b"/ASCIIHexDecode",
+    b"/AHx",
+    b"/ASCII85Decode",
+    b"/A85",
+    b"/LZWDecode",
+    b"/LZW",
+    b"/RunLengthDecode",
+    b"/RL",
+    b"/Crypt",
+}
+# What makes an office package run code: declared content types and relationships.
+OFFICE_ACTIVE = re.compile(
+    rb"vbaProject|vbaData|macroEnabled|activeX|ms-office\.vba|keyMapCustomizations",
+    re.IGNORECASE,
+)
 
 OOXML = {
     "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -79,6 +129,57 @@ def _after_archive(data: bytes) -> tuple[bytes, bytes]:
     return data[end + 22 : end + 22 + length], data[end + 22 + length :]
 
 
+def _declares_macros(archive: zipfile.ZipFile, names: list[str]) -> bool:
+    """Whether the package says it runs code, wherever its parts are: a macro-enabled or
+    VBA content type in [Content_Types].xml, a relationship to a VBA project or ActiveX
+    control in any .rels part, an OpenDocument Basic or script folder."""
+    declarations = [
+        name
+        for name in names
+        if name == "[Content_Types].xml"
+        or name.endswith(".rels")
+        or name == "META-INF/manifest.xml"
+    ]
+    for name in declarations:
+        if OFFICE_ACTIVE.search(archive.read(name)):
+            return True
+    return any(name.startswith(("Basic/", "Scripts/")) for name in names)
+
+
+def _pdf_names(text: bytes):
+    for match in PDF_NAME.finditer(text):
+        name = match.group()
+        yield PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), name) if b"#" in name else name
+
+
+def _pdf_is_active(data: bytes) -> bool:
+    """Whether a PDF names an action that runs or sends something, or an embedded file:
+    in its plain objects, or in its object streams (where names can hide, compressed).
+    An object stream that cannot be read (not plain Flate, or unpacking too large) counts
+    as active: what cannot be checked is not served."""
+    if any(name in PDF_ACTIVE_NAMES for name in _pdf_names(data)):
+        return True
+    budget = MAX_UNPACKED
+    for match in PDF_STREAM.finditer(data):
+        head = data[max(0, match.start() - 1024) : match.start()]
+        head = head[max(head.rfind(b"obj"), 0) :]
+        names = set(_pdf_names(head))
+        if b"/ObjStm" not in names:
+            continue  # page content, images, fonts: no dictionaries of actions
+        if names & {b"/DecodeParms", b"/DP"} or (names & FILTERS) != {b"/FlateDecode"}:
+            return True
+        end = data.find(b"endstream", match.end())
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end() : end if end > 0 else None], budget)
+        except zlib.error:
+            return True
+        budget -= len(inflated)
+        if budget <= 0 or any(name in PDF_ACTIVE_NAMES for name in _pdf_names(inflated)):
+            return True
+    return False
+
+
 def _office(data: bytes) -> tuple[str, str] | None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -89,6 +190,8 @@ def _office(data: bytes) -> tuple[str, str] | None:
             return None  # an entry that would unpack outside the folder
         if any(name.lower().endswith(("vbaproject.bin", ".bin")) for name in names):
             return None  # macros
+        if _declares_macros(archive, names):
+            raise AttachmentRejected(ERROR_MACROS)
         if "[Content_Types].xml" in names:
             for prefix, found in OOXML.items():
                 if any(name.startswith(prefix) for name in names):
@@ -116,12 +219,17 @@ def attachment_clean(upload) -> CleanFile:
             raise AttachmentRejected(ERROR_TYPE % {"name": stem})
         if MARKUP.search(data):
             raise AttachmentRejected(ERROR_ACTIVE_CONTENT % {"name": stem})
+        if _pdf_is_active(data):
+            raise AttachmentRejected(ERROR_ACTIVE_PDF % {"name": stem})
         return CleanFile(f"{stem}.pdf", data, "application/pdf")
     if data.startswith(b"PK\x03\x04"):
         comment, trailing = _after_archive(data)
         if MARKUP.search(comment + trailing):
             raise AttachmentRejected(ERROR_ACTIVE_CONTENT % {"name": stem})
-        found = None if trailing else _office(data)
+        try:
+            found = None if trailing else _office(data)
+        except AttachmentRejected as error:
+            raise AttachmentRejected(error.args[0] % {"name": stem}) from error
         if found is None:
             raise AttachmentRejected(ERROR_TYPE % {"name": stem})
         extension, content_type = found

@@ -47,15 +47,21 @@ class AmbassadorViewSet(ExportingSnippetViewSet):
     ]
     list_filter = ["stage", "status", "department", "language"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]
+    # The export follows attributes with dots (Wagtail's multigetattr), not query lookups.
     list_export = [
-        "user__email",
-        "user__first_name",
-        "user__last_name",
+        "user.email",
+        "user.first_name",
+        "user.last_name",
         "department",
         "stage",
         "status",
         "language",
     ]
+    export_headings = {
+        "user.email": _("E-mail"),
+        "user.first_name": _("First name"),
+        "user.last_name": _("Last name"),
+    }
     ordering = ["user__last_name", "user__first_name"]
     list_per_page = 50
     inspect_view_enabled = True

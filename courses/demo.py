@@ -6,6 +6,7 @@ import io
 
 from django.contrib.auth.models import User
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -52,6 +53,32 @@ PROGRESS = {
     "eva": (1, 2),
     "femke": (4, 0),
 }
+
+
+# The English pages' own slugs (by the Dutch one): English addresses for English readers.
+EN_SLUGS = {
+    "vier-platformen": "four-platforms",
+    "een-goed-profiel": "a-good-profile",
+    "netwerk-en-privacy": "network-and-privacy",
+    "wat-deel-je-wel-en-niet": "what-to-share",
+    "liken-delen-reageren": "like-comment-share",
+    "persoonlijke-regel-en-timing": "your-own-line-and-timing",
+    "open-over-je-werkgever": "open-about-your-employer",
+    "negatieve-reacties": "negative-reactions",
+    "goede-content-vinden": "finding-good-content",
+    "betrouwbaar-en-relevant": "reliable-and-relevant",
+    "eigen-commentaar": "your-own-comment",
+    "bronnen-en-auteursrecht": "sources-and-copyright",
+    "contentstrategie": "content-strategy",
+    "schrijven-over-je-werk": "writing-about-your-work",
+    "fotos-maken": "taking-photos",
+    "korte-video": "short-video",
+    "hulp-bij-schrijven-en-eindredactie": "help-with-writing-and-editing",
+}
+
+
+def english_slug(dutch_slug: str, english_title: str) -> str:
+    return EN_SLUGS.get(dutch_slug) or slugify(english_title)
 
 
 def seed() -> None:
@@ -158,6 +185,7 @@ def _course(course_data, index_nl, index_en, pages) -> tuple[CoursePage, CourseP
         en = course_data["en"]
         english = existing.copy_for_translation(index_en.locale)
         english.title = en["title"]
+        english.slug = english_slug(course_data["slug"], en["title"])
         english.summary = en["summary"]
         english.learning_goals = "\n".join(en["goals"])
         english.save()
@@ -171,6 +199,7 @@ def _course(course_data, index_nl, index_en, pages) -> tuple[CoursePage, CourseP
         ):
             translated = lesson.copy_for_translation(index_en.locale)
             translated.title = lesson_data["en"]["title"]
+            translated.slug = english_slug(lesson_data["slug"], lesson_data["en"]["title"])
             translated.body = lesson_body(lesson_data["en"]["blocks"])
             translated.save()
             _publish(translated)

@@ -29,6 +29,12 @@ INDEX = {
         "mission or share, and confirm that you have read them.</p>",
     },
 }
+# The English pages' own slugs (by the Dutch one): English addresses for English readers.
+EN_SLUGS = {
+    "social-media-richtlijnen": "social-media-guidelines",
+    "privacy-en-beeldmateriaal": "privacy-and-photos",
+    "contentstrategie": "content-strategy",
+}
 # Who acknowledged what in the demo.
 CURRENT = ["daan", "fatima", "lisa", "lucas", "sophie", "jesse", "femke", "mentor", "comms"]
 BEHIND = ["tom", "mohamed", "noah", "milan"]  # acknowledged version 1 of the main guideline
@@ -77,6 +83,7 @@ def seed() -> None:
             english,
             {
                 "title": data["en"]["title"],
+                "slug": EN_SLUGS[data["slug"]],
                 "intro": data["en"]["intro"],
                 "body": stream_value(GuidelineStreamBlock(), data["en"]["sections"]),
             },
@@ -127,6 +134,7 @@ def _strategy(index, index_en, english) -> None:
     _publish(strategy)
     translation = strategy.copy_for_translation(english)
     fill(translation, STRATEGY["en"])
+    translation.slug = EN_SLUGS[STRATEGY["slug"]]
     translation.save()
     _publish(translation)
 

@@ -9,6 +9,7 @@ current and a major one asks them again. Versions are shared by a page's transla
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -25,6 +26,11 @@ from ambassadors.pages import ParticipantPageMixin
 from .blocks import AudienceBlock, GuidelineStreamBlock
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link"]
+
+ERROR_SUMMARY_REQUIRED = _("Say in one sentence what changed: employees see it with the change.")
+ERROR_SUMMARY_STALE = _(
+    "This is what changed last time. Write what changed now: employees see it with this change."
+)
 
 
 class GuidelineIndexPage(ParticipantPageMixin, RoutablePageMixin, Page):
@@ -87,6 +93,30 @@ class GuidelinePage(ParticipantPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("guideline")
 
+    def clean(self):
+        """A major change needs its own summary: the form keeps the one published last time."""
+        super().clean()
+        if not self.major_change:
+            return
+        summary = _normalised(self.change_summary)
+        if not summary:
+            raise ValidationError({"change_summary": ERROR_SUMMARY_REQUIRED})
+        if summary in self.summaries_published():
+            raise ValidationError({"change_summary": ERROR_SUMMARY_STALE})
+
+    def summaries_published(self) -> set[str]:
+        """What changed, as this page told people with its earlier versions (normalised)."""
+        if self.pk is None:
+            return set()
+        live = GuidelinePage.objects.filter(pk=self.pk, live=True).values_list(
+            "change_summary", flat=True
+        )
+        recorded = GuidelineVersionPage.objects.filter(
+            page_id=self.pk, revision__isnull=False
+        ).values_list("revision__content", flat=True)
+        texts = [*live, *(content.get("change_summary", "") for content in recorded)]
+        return {_normalised(text) for text in texts} - {""}
+
     @cached_property
     def version(self) -> int:
         """The current version of this guideline (shared with its translations)."""
@@ -109,6 +139,10 @@ class GuidelinePage(ParticipantPageMixin, RoutablePageMixin, Page):
         from . import views
 
         return views.guideline_changes(request, self)
+
+
+def _normalised(text: str) -> str:
+    return " ".join((text or "").split()).casefold()
 
 
 class ContentStrategyPage(ParticipantPageMixin, Page):

@@ -60,6 +60,9 @@ def feed_import(*, feed: NewsFeed, content: bytes | None = None) -> int:
             kind=feed.kind,
             language=feed.language,
             min_stage=feed.min_stage,
+            status=(
+                ContentItem.Status.PUBLISHED if feed.publish_at_once else ContentItem.Status.REVIEW
+            ),
         )
         item.variants = [TextVariant(network=Network.LINKEDIN, text=title)]
         item.topics = topics

@@ -61,6 +61,7 @@ class ContentItem(ClusterableModel):
     class Status(models.TextChoices):
         PUBLISHED = "published", _("In the library")
         PROPOSED = "proposed", _("Proposed by an ambassador")
+        REVIEW = "review", _("Imported, waiting for review")
         REJECTED = "rejected", _("Rejected")
 
     class Preview(models.TextChoices):
@@ -348,6 +349,14 @@ class NewsFeed(models.Model):
     )
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
     active = models.BooleanField(_("import automatically"), default=True)
+    publish_at_once = models.BooleanField(
+        _("publish imported items at once"),
+        default=False,
+        help_text=_(
+            "Otherwise imported items wait as 'Imported, waiting for review' until you check "
+            "their text and set them to 'In the library'."
+        ),
+    )
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True, editable=False)
     last_error = models.CharField(_("last problem"), max_length=300, blank=True, editable=False)
     imported = models.PositiveIntegerField(_("items imported"), default=0, editable=False)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -55,7 +56,15 @@ class NewsFeedViewSet(SnippetViewSet):
     model = NewsFeed
     icon = "link-external"
     menu_label = gettext_lazy("News feeds")
-    list_display = ["name", "url", "active", "last_fetched_at", "imported", "last_error"]
+    list_display = [
+        "name",
+        "url",
+        "active",
+        BooleanColumn("publish_at_once", label=gettext_lazy("Published at once")),
+        "last_fetched_at",
+        "imported",
+        "last_error",
+    ]
 
 
 class LibraryGroup(SnippetViewSetGroup):

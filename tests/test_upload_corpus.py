@@ -126,6 +126,58 @@ def docx_bomb() -> bytes:
     return office({**DOCX, "word/media/image1.png": b"\x00" * (120 * MB)})
 
 
+def pdf(*objects: bytes) -> bytes:
+    """A small PDF made of these objects (numbered from 1), with a catalog first."""
+    body = b"%PDF-1.7\n"
+    for number, content in enumerate(objects, start=1):
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    return body + b"trailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def object_stream(*objects: bytes, filters: bytes = b"/FlateDecode") -> bytes:
+    """A compressed object stream (PDF 1.5) holding `objects` as objects 10, 11, ..."""
+    offsets, content = [], b""
+    for number, item in enumerate(objects, start=10):
+        offsets.append(b"%d %d" % (number, len(content)))
+        content += item + b" "
+    header = b" ".join(offsets) + b" "
+    packed = header + content
+    if filters == b"/FlateDecode":
+        packed = zlib.compress(packed)
+    return (
+        b"<</Type/ObjStm/N %d/First %d/Filter %s/Length %d>>stream\n"
+        % (len(objects), len(header), filters, len(packed))
+        + packed
+        + b"\nendstream"
+    )
+
+
+PDF_SCRIPT = b"<</S/JavaScript/JS(app.alert(1))>>"
+CATALOG = b"<</Type/Catalog/Pages 2 0 R>>"
+PAGES = b"<</Type/Pages/Kids[]/Count 0>>"
+
+
+def docx_declaring_macros() -> bytes:
+    """A macro-enabled Word document whose VBA project is not named *.bin."""
+    types = (
+        '<Types><Default Extension="vba" ContentType="application/vnd.ms-office.vbaProject"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'
+    )
+    return office({**DOCX, "[Content_Types].xml": types, "word/code.vba": b"\xd0\xcf\x11\xe0"})
+
+
+def docx_related_to_vba() -> bytes:
+    """A document whose relationships point to a VBA project stored under another name."""
+    rels = (
+        '<Relationships><Relationship Id="rId9" Target="media/image9.dat" Type='
+        '"http://schemas.microsoft.com/office/2006/relationships/vbaProject"/></Relationships>'
+    )
+    return office(
+        {**DOCX, "word/_rels/document.xml.rels": rels, "word/media/image9.dat": b"\xd0\xcf"}
+    )
+
+
 @functools.cache
 def padded(size: int, start: bytes) -> bytes:
     return start + b"\x00" * (size - len(start))
@@ -134,6 +186,8 @@ def padded(size: int, start: bytes) -> bytes:
 # --- the corpus -------------------------------------------------------------------------------
 
 NOT_IMAGE = "This file is not a JPEG, PNG or WebP image."
+ACTIVE_PDF = "is a PDF that runs actions"
+MACROS = "contains macros or ActiveX controls"
 NOT_ATTACHMENT = "is not an image (JPEG, PNG, WebP), PDF or office document"
 ACTIVE_CONTENT = "contains web page or script code"
 
@@ -246,6 +300,49 @@ HOSTILE = [
         NOT_ATTACHMENT,
     ),
     Hostile("docx-zip-bomb", "brief.docx", docx_bomb, NOT_IMAGE, NOT_ATTACHMENT),
+    Hostile(
+        "pdf-javascript-on-open",
+        "report.pdf",
+        lambda: pdf(b"<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>", PAGES, PDF_SCRIPT),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-launch-with-escaped-name",
+        "report.pdf",
+        lambda: pdf(CATALOG, PAGES, b"<</S/L#61unch/F(cmd.exe)>>"),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-javascript-in-object-stream",
+        "report.pdf",
+        lambda: pdf(CATALOG, PAGES, object_stream(PDF_SCRIPT)),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-unreadable-object-stream",
+        "report.pdf",
+        lambda: pdf(CATALOG, PAGES, object_stream(PDF_SCRIPT, filters=b"/ASCIIHexDecode")),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-with-embedded-file",
+        "report.pdf",
+        lambda: pdf(b"<</Type/Catalog/Names<</EmbeddedFiles 3 0 R>>>>", PAGES, b"<<>>"),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "docx-declared-macro-enabled",
+        "brief.docx",
+        docx_declaring_macros,
+        NOT_IMAGE,
+        MACROS,
+    ),
+    Hostile("docx-related-to-vba", "brief.docx", docx_related_to_vba, NOT_IMAGE, MACROS),
     Hostile(
         "docx-with-macros",
         "brief.docm",
@@ -771,3 +868,50 @@ def test_a_refused_cms_document_gets_one_clear_message(cms, roots):
     page = text(_post_to_cms(cms, "/cms/documents/add/", "richtlijn.pdf", polyglot))
     assert "contains web page or script code" in page
     assert "File extension “” is not allowed" not in page
+
+
+def test_plain_pdfs_with_a_start_page_and_object_streams_are_accepted(cms, roots):
+    """A PDF that opens at a page and keeps its objects in a compressed stream, as office
+    software writes them, is still accepted."""
+    from wagtail.documents.models import Document
+
+    plain = pdf(
+        b"<</Type/Catalog/Pages 2 0 R/OpenAction[3 0 R/Fit]>>",
+        PAGES,
+        object_stream(b"<</Type/Page/Parent 2 0 R>>", b"<</Title(Richtlijn)>>"),
+    )
+    response = _post_to_cms(cms, "/cms/documents/add/", "richtlijn.pdf", plain)
+    assert response.status_code == 302, text(response)[:2000]
+    assert Document.objects.get().file.read() == plain
+
+
+def jpeg_with_location() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "Phone"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (52.0, 5.0, 1.0), 3: "E", 4: (4.0, 53.0, 2.0)})
+    output = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(output, format="JPEG", exif=exif, comment=b"Home")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [("holiday.jpg", jpeg_with_location), ("photo.png", lambda: png(text={"GPS": "52,4"}))],
+)
+def test_cms_image_originals_are_stored_without_location_or_metadata(cms, roots, name, build):
+    """The original a CMS image keeps (at a public address) has no EXIF, GPS or comments."""
+    from wagtail.images.models import Image as CmsImage
+
+    response = _post_to_cms(cms, "/cms/images/add/", name, build())
+    assert response.status_code == 302, text(response)[:2000]
+    image = CmsImage.objects.get()
+    stored = (roots.media / image.file.name).read_bytes()
+    assert b"Phone" not in stored
+    assert b"52,4" not in stored
+    with Image.open(io.BytesIO(stored)) as original:
+        assert original.size == (image.width, image.height)
+        assert not original.getexif()
+        assert not original.getexif().get_ifd(0x8825)
+        assert not {key for key in original.info if key.lower() in {"comment", "gps", "exif"}}
+    assert image.file_size == len(stored)

@@ -2,10 +2,13 @@
 
 import pytest
 from django.utils import translation
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from ambassadors.models import Notification
 from guidelines import selectors, services
 from guidelines.models import (
+    ERROR_SUMMARY_REQUIRED,
+    ERROR_SUMMARY_STALE,
     Acknowledgement,
     ContentStrategyPage,
     GuidelineIndexPage,
@@ -116,11 +119,52 @@ def test_translation_catching_up_is_not_a_second_change(employee, guidelines):
     major_change(guidelines.main, "Dutch first")
     english_page = GuidelinePage.objects.get(pk=english_page.pk)
     english_page.major_change = True
+    english_page.change_summary = "The Dutch change, in English."
     publish(english_page)
     assert GuidelinePage.objects.get(pk=guidelines.main.pk).version == 2
     # A later real change in English does count.
     major_change(english_page, "A new rule")
     assert GuidelinePage.objects.get(pk=guidelines.main.pk).version == 3
+
+
+def publish_in_cms(client, page, *, summary: str):
+    """Publish `page` through the CMS's edit form as a major change saying `summary`."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": page.intro,
+        "body": streamfield([("text", {"heading": "New", "text": rich_text("<p>New rule.</p>")})]),
+        "major_change": "on",
+        "change_summary": summary,
+        "action-publish": "action-publish",
+        "comments-TOTAL_FORMS": 0,
+        "comments-INITIAL_FORMS": 0,
+        "comments-MIN_NUM_FORMS": 0,
+        "comments-MAX_NUM_FORMS": 1000,
+    }
+    return client.post(f"/cms/pages/{page.pk}/edit/", nested_form_data(data))
+
+
+@pytest.mark.usefixtures("english")
+def test_next_major_change_needs_its_own_summary(client_for, comms, guidelines):
+    """The edit form still holds the last summary; a major change with it (or none) is refused."""
+    summary = "Customer sites need consent."
+    major_change(guidelines.main, "Never post customer sites", summary=summary)
+    page = GuidelinePage.objects.get(pk=guidelines.main.pk)
+    client = client_for(comms)
+    assert summary in client.get(f"/cms/pages/{page.pk}/edit/").content.decode()
+    for stale, error in (
+        ("Customer sites need consent.", ERROR_SUMMARY_STALE),
+        ("  customer sites  need consent. ", ERROR_SUMMARY_STALE),
+        ("", ERROR_SUMMARY_REQUIRED),
+    ):
+        response = publish_in_cms(client, page, summary=stale)
+        assert response.context["form"].errors["change_summary"] == [str(error)]
+        assert GuidelinePage.objects.get(pk=page.pk).version == 2
+    publish_in_cms(client, page, summary="Photos of colleagues need their consent.")
+    page = GuidelinePage.objects.get(pk=page.pk)
+    assert page.version == 3
+    assert page.change_summary == "Photos of colleagues need their consent."
 
 
 @pytest.mark.usefixtures("english")

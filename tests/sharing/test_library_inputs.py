@@ -87,6 +87,27 @@ def test_feed_import_adds_new_entries_once():
     assert NewsFeed.objects.get(pk=feed.pk).imported == 2
 
 
+def test_imported_items_wait_for_review_unless_the_feed_publishes_at_once(client_for, comms):
+    """By default a feed's items wait for comms staff (not in anyone's feed, not pushable,
+    listed under their status in the CMS); a feed set to publish at once puts them in the
+    library directly."""
+    careful = NewsFeed.objects.create(name="Newsroom", url="https://www.vermeer.example/rss")
+    assert feed_import(feed=careful, content=RSS) == 2
+    waiting = ContentItem.objects.filter(url__startswith="https://www.vermeer.example/news/")
+    assert set(waiting.values_list("status", flat=True)) == {ContentItem.Status.REVIEW}
+    assert not ContentItem.objects.shareable().filter(pk__in=waiting.values("pk")).exists()
+    listing = client_for(comms).get("/cms/snippets/sharing/contentitem/?status=review")
+    assert "Heat pumps in schools" in listing.content.decode()
+
+    ContentItem.objects.all().delete()
+    trusted = NewsFeed.objects.create(
+        name="Blog", url="https://www.vermeer.example/blog.rss", publish_at_once=True
+    )
+    assert feed_import(feed=trusted, content=RSS) == 2
+    assert set(waiting.values_list("status", flat=True)) == {ContentItem.Status.PUBLISHED}
+    assert ContentItem.objects.shareable().filter(pk__in=waiting.values("pk")).count() == 2
+
+
 def test_existing_item_is_not_duplicated_by_the_feed():
     """An entry whose address is already in the library is left alone."""
     make_item(url="https://www.vermeer.example/news/1")

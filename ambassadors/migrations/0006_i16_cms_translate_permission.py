@@ -1,0 +1,18 @@
+"""Comms staff may use the CMS's Translate action (wagtail.contrib.simple_translation)."""
+
+from django.db import migrations
+
+from ambassadors.provisioning import roles_sync
+
+
+def provision(apps, schema_editor):
+    roles_sync(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("ambassadors", "0005_i16_cms_publish_scheduled"),
+        ("simple_translation", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(provision, migrations.RunPython.noop)]
