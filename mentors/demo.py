@@ -1,6 +1,6 @@
 """Demo mentor desk: three mentors with skills and capacity, holidays on top of the default
 opening hours, canned responses, and about forty requests of every kind and state — among
-them a breached one and a live mediation nobody has taken yet.
+them a breached one and a live mediation not picked up yet.
 
 Idempotent: mentors and settings are found by their natural keys; requests are only made
 when there are none.
@@ -317,7 +317,7 @@ def _request(row, requester: User, mentors: list[User], created: dt.datetime, re
     services.clock_start(ticket, created)
     ticket.save()
     if state == "live":
-        return  # a mediation request the mediators were alerted to, nobody took it yet
+        return  # a mediation routed to a mediator (and the team lead told), not picked up yet
     mentor = ticket.assignee
     if mentor is None:
         capable = [m for m in mentors if m.mentor_profile.handles(kind)]

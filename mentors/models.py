@@ -4,12 +4,14 @@ mentor profiles, the business-hours calendar, SLA targets and canned responses."
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ambassadors.models import Network
+from ambassadors.roles import Role
 from ambassadors.storage import private_storage
 
 
@@ -54,6 +56,19 @@ class MentorProfile(models.Model):
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.username
+
+    def clean(self) -> None:
+        # Routing and the desk take only members of the Mentors group; a profile for anyone
+        # else would route requests to someone who cannot open them.
+        if self.user_id and not self.user.groups.filter(name=Role.MENTOR.value).exists():
+            raise ValidationError(
+                {
+                    "user": _(
+                        "Add this person to the Mentors group first (Settings → Users): "
+                        "only its members work on the desk."
+                    )
+                }
+            )
 
     def handles(self, kind: str) -> bool:
         return bool(getattr(self, f"handles_{kind}", False))

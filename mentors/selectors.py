@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q,
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from . import access
 from .models import Draft, Kind, Ticket
 
 T = Ticket.State
@@ -18,9 +19,10 @@ VIEWS = ("mine", "unassigned", "soon", "breached", "all")
 
 
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:
-    """One tab of the desk's queue; every filter is an indexed column, never a per-row check."""
+    """One tab of the desk's queue, holding only what `user` may open; every filter is an
+    indexed column, never a per-row check."""
     now = now or timezone.now()
-    tickets = Ticket.objects.filter(open_since__isnull=False)
+    tickets = Ticket.objects.filter(access.open_to_q(user), open_since__isnull=False)
     if view == "mine":
         tickets = tickets.filter(assignee=user)
     elif view == "unassigned":
@@ -52,14 +54,15 @@ def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
     """The number in each tab: five small counts, each answered from an index (one
     aggregate with five filters makes a planner read the whole table instead)."""
     now = now or timezone.now()
-    open_tickets = Ticket.objects.filter(open_since__isnull=False)
+    visible = Ticket.objects.filter(access.open_to_q(user))
+    open_tickets = visible.filter(open_since__isnull=False)
     # Due and warning moments exist only while a request is open, so these two need no
     # open filter and can use their own indexes.
     return {
         "mine": open_tickets.filter(assignee=user).count(),
         "unassigned": open_tickets.filter(assignee__isnull=True).count(),
-        "soon": Ticket.objects.filter(_soon(now)).count(),
-        "breached": Ticket.objects.filter(_breached(now)).count(),
+        "soon": visible.filter(_soon(now)).count(),
+        "breached": visible.filter(_breached(now)).count(),
         "all": open_tickets.count(),
     }
 

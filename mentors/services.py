@@ -16,11 +16,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
-from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
 from ambassadors.services import notify
 from ambassadors.uploads import AttachmentRejected, attachment_clean
 
+from . import access
 from .models import (
     Attachment,
     Draft,
@@ -58,7 +58,12 @@ ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
 ERROR_RATING = _("Choose a score from 1 to 5.")
 ERROR_NOT_CLOSED = _("You can rate the help once the request is closed.")
 ERROR_EMPTY = _("Write a message first.")
-ERROR_NOT_MENTOR = _("Only mentors work on requests.")
+ERROR_NOT_ASSIGNED = _(
+    "Only the mentor this request is assigned to, or the team lead, can work on it. "
+    "If it waits in the queue, take it first."
+)
+ERROR_OWN_REQUEST = _("This is your own request: a colleague helps you with it.")
+ERROR_TO_REQUESTER = _("%(name)s asked for this help and cannot be given the request.")
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -158,8 +163,9 @@ def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: b
     now = now or timezone.now()
     away = Q(away_from__lte=now) & (Q(away_until__isnull=True) | Q(away_until__gt=now))
     away |= Q(away_from__isnull=True, away_until__gt=now)
+    in_group = User.objects.filter(access.mentors_q()).values("pk")
     mentors = (
-        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__is_active=True)
+        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__in=in_group)
         .exclude(away)
         .annotate(
             open_count=Count(
@@ -174,8 +180,9 @@ def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: b
     return mentors
 
 
-def _team_leads():
-    return User.objects.filter(mentor_profile__is_team_lead=True, is_active=True)
+def _team_leads(ticket: Ticket | None = None):
+    leads = access.team_leads()
+    return leads.exclude(pk=ticket.requester_id) if ticket is not None else leads
 
 
 def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str = ""):
@@ -184,7 +191,9 @@ def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str
         notify(recipient=user, kind=kind, key=key, subject=str(subject), body=body, link=link)
 
 
-def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="") -> None:
+def _assign(
+    ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="", tell: bool = True
+) -> None:
     previous = ticket.assignee
     ticket.assignee = mentor
     ticket.assigned_at = now
@@ -209,6 +218,8 @@ def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="
         previous=previous.get_username() if previous else "",
         reason=reason,
     )
+    if not tell:
+        return
     _tell(
         mentor,
         kind="ticket_assigned",
@@ -222,15 +233,14 @@ def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | N
     """Give a queued ticket to the best available mentor, or leave it in the queue.
 
     Fewest open tickets relative to capacity wins; ties go to whoever got one longest ago
-    (round robin). Mediation is offered to every available mediation mentor at once
-    instead: the first to take it gets it.
+    (round robin). Never to the requester (a mentor asking for help themselves), and only
+    to people in the Mentors group. Mediation is routed the same way, around the clock;
+    its alert goes to the mediator it is routed to and to the team lead, not to every
+    mediator.
     """
     now = timezone.now()
-    if ticket.kind == Kind.MEDIATION:
-        return _broadcast(ticket, now)
-    candidates = [
-        m for m in available_mentors(ticket.kind, now) if m.user_id not in (exclude or ())
-    ]
+    skip = {ticket.requester_id, *(exclude or ())}
+    candidates = [m for m in available_mentors(ticket.kind, now) if m.user_id not in skip]
     if not candidates:
         _queue_alert(ticket)
         return None
@@ -239,29 +249,30 @@ def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | N
         candidates,
         key=lambda m: (m.open_count / m.capacity, m.last_assigned_at or oldest, m.pk),
     )
-    _assign(ticket, best.user, now)
+    mediation = ticket.kind == Kind.MEDIATION
+    _assign(ticket, best.user, now, tell=not mediation)
     ticket.save()
+    if mediation:
+        _mediation_alert(ticket, best.user)
     return best.user
 
 
-def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
-    mentors = list(available_mentors(Kind.MEDIATION, now, with_room=False))
-    for mentor in mentors:
+def _mediation_alert(ticket: Ticket, mediator: User) -> None:
+    """An urgent alert to the mediator the request was routed to and to the team lead."""
+    name = mediator.get_full_name() or mediator.get_username()
+    for person in {mediator, *_team_leads(ticket)}:
         _tell(
-            mentor.user,
+            person,
             kind="mediation_alert",
-            key=f"ticket:{ticket.pk}:mediation:{mentor.user_id}",
+            key=f"ticket:{ticket.pk}:mediation:{person.pk}:{mediator.pk}",
             subject=gettext("Urgent mediation request: %(subject)s") % {"subject": ticket.subject},
-            body=gettext("The first mentor to take it gets it."),
+            body=gettext("Routed to %(name)s; the team lead is told as well.") % {"name": name},
             link=f"/desk/{ticket.pk}/",
         )
-    if not mentors:
-        _queue_alert(ticket)
-    _event(ticket, "broadcast")
 
 
 def _queue_alert(ticket: Ticket) -> None:
-    for lead in _team_leads():
+    for lead in _team_leads(ticket):
         _tell(
             lead,
             kind="ticket_unassigned",
@@ -355,9 +366,11 @@ def _locked(ticket: Ticket) -> Ticket:
 
 @transaction.atomic
 def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
-    """A mentor takes a queued request (how mediation is picked up)."""
+    """A mentor with the skill takes a queued request."""
     ticket = _locked(ticket)
-    _require_skill(mentor, ticket.kind)
+    if mentor.pk == ticket.requester_id:
+        raise DeskError(ERROR_OWN_REQUEST)
+    _require_skill(mentor, ticket)
     if ticket.state != T.QUEUED:
         raise DeskError(ERROR_TAKEN)
     now = timezone.now()
@@ -367,16 +380,35 @@ def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
     return ticket
 
 
-def mentor_handles(mentor: User, kind: str) -> bool:
-    """Whether the person is a mentor who handles requests of this kind."""
-    profile = MentorProfile.objects.filter(user=mentor).first()
-    return profile is not None and profile.handles(kind)
+def _require_skill(mentor: User, ticket: Ticket) -> None:
+    """The person may take (or be given) the request: a mentor with its kind's skill."""
+    name = mentor.get_full_name() or mentor.username
+    if mentor.pk == ticket.requester_id:
+        raise DeskError(ERROR_TO_REQUESTER % {"name": name})
+    if not access.can_take(mentor, ticket):
+        raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(ticket.kind).label.lower()})
 
 
-def _require_skill(mentor: User, kind: str) -> None:
-    if not mentor_handles(mentor, kind):
-        name = mentor.get_full_name() or mentor.username
-        raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(kind).label.lower()})
+def _require_worker(user: User, ticket: Ticket) -> None:
+    """The person may work on the request: its assignee or the team lead (see access)."""
+    if user.pk == ticket.requester_id:
+        raise DeskError(ERROR_OWN_REQUEST)
+    if not access.can_work(user, ticket):
+        raise DeskError(ERROR_NOT_ASSIGNED)
+
+
+@transaction.atomic
+def ticket_pick_up(*, ticket: Ticket, mentor: User) -> Ticket:
+    """The assignee says they are on it: the request no longer returns to the queue."""
+    ticket = _locked(ticket)
+    if ticket.state == T.RESOLVED:
+        raise DeskError(ERROR_CLOSED)
+    if ticket.assignee_id != mentor.pk:
+        raise DeskError(ERROR_NOT_ASSIGNED)
+    if ticket.touched_at is None:
+        ticket.touched_at = timezone.now()
+        ticket.save(update_fields=["touched_at", "updated_at"])
+    return ticket
 
 
 @transaction.atomic
@@ -385,19 +417,16 @@ def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) 
     if not reason:
         raise DeskError(ERROR_REASON)
     ticket = _locked(ticket)
+    _require_worker(actor, ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
-    _require_skill(to_user, ticket.kind)
+    _require_skill(to_user, ticket)
     _assign(ticket, to_user, timezone.now(), actor=actor, reason=reason)
     ticket.save()
     return ticket
 
 
 # --- the thread -----------------------------------------------------------------------------
-
-
-def _is_desk(user: User) -> bool:
-    return is_mentor(user)
 
 
 def ticket_reply(
@@ -415,8 +444,8 @@ def ticket_reply(
         if ticket.state == T.RESOLVED:
             raise DeskError(ERROR_CLOSED)
         from_requester = author.pk == ticket.requester_id
-        if not from_requester and not _is_desk(author):
-            raise DeskError(ERROR_NOT_YOURS)
+        if not from_requester:
+            _require_worker(author, ticket)
         internal = internal and not from_requester
         message = Message.objects.create(ticket=ticket, author=author, body=body, internal=internal)
         _store(ticket, message, author, cleaned)
@@ -458,6 +487,7 @@ def ticket_reply(
 def ticket_wait(*, ticket: Ticket, mentor: User) -> Ticket:
     """Waiting on the employee: the SLA clock pauses until they answer."""
     ticket = _locked(ticket)
+    _require_worker(mentor, ticket)
     if ticket.state not in (T.ASSIGNED,):
         raise DeskError(ERROR_CLOSED if ticket.state == T.RESOLVED else ERROR_TAKEN)
     clock_pause(ticket, timezone.now())
@@ -474,8 +504,8 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     ticket = _locked(ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
-    if by.pk != ticket.requester_id and not _is_desk(by):
-        raise DeskError(ERROR_NOT_YOURS)
+    if by.pk != ticket.requester_id:
+        _require_worker(by, ticket)
     now = timezone.now()
     ticket.resolution_breached = bool(ticket.resolution_due_at and now > ticket.resolution_due_at)
     ticket.state = T.RESOLVED
@@ -536,9 +566,8 @@ def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
     text = clean_text(text or "").strip()[:20_000]
     if not text:
         raise DeskError(ERROR_EMPTY)
-    if not _is_desk(mentor):
-        raise DeskError(ERROR_NOT_MENTOR)
     ticket = _locked(ticket)
+    _require_worker(mentor, ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
     draft = Draft.objects.create(ticket=ticket, author=mentor, text=text)
@@ -570,7 +599,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_warned": False}).update(
                 **{f"{field}_warned": True}
             ):
-                for person in [ticket.assignee] if ticket.assignee else list(_team_leads()):
+                for person in [ticket.assignee] if ticket.assignee else list(_team_leads(ticket)):
                     _tell(
                         person,
                         kind="sla_warning",
@@ -586,7 +615,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_escalated": False}).update(
                 **{f"{field}_escalated": True, f"{field}_breached": True}
             ):
-                for lead in _team_leads():
+                for lead in _team_leads(ticket):
                     _tell(
                         lead,
                         kind="sla_breach",
@@ -635,9 +664,8 @@ def _requeue(ticket: Ticket, action: str) -> None:
 @transaction.atomic
 def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     """Mark (or with an empty reason, unmark) a request whose content the law says to keep."""
-    if not _is_desk(mentor):
-        raise DeskError(ERROR_NOT_YOURS)
     ticket = _locked(ticket)
+    _require_worker(mentor, ticket)
     reason = clean_text(reason).strip()[:300]
     if reason == ticket.keep_reason:
         return ticket
@@ -688,11 +716,3 @@ def ticket_erase_content(ticket: Ticket) -> None:
     ticket.network = ""
     ticket.save()
     _event(ticket, "erased")
-
-
-def ticket_touch(ticket: Ticket, user: User) -> None:
-    """The assignee opened the ticket: it is picked up."""
-    if ticket.assignee_id == user.pk and ticket.touched_at is None:
-        Ticket.objects.filter(pk=ticket.pk, touched_at__isnull=True).update(
-            touched_at=timezone.now()
-        )

@@ -19,7 +19,7 @@ from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import FORMS, details_for_display
 from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 
@@ -164,15 +164,15 @@ def help_rate(request, pk: int):
 
 @never_cache
 def attachment(request, pk: int):
-    """An attachment, for the request's author (not on internal notes) and for mentors."""
+    """An attachment, for the request's author (not on internal notes) and for the mentors
+    who may open the request on the desk (see `access`)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     found = get_object_or_404(Attachment.objects.select_related("ticket", "message"), pk=pk)
-    mentor = is_mentor(request.user)
     own = found.ticket.requester_id == request.user.pk and not (
         found.message is not None and found.message.internal
     )
-    if not (mentor or own):
+    if not (own or access.can_open(request.user, found.ticket)):
         raise Http404
     response = FileResponse(
         found.file.open("rb"),
@@ -216,14 +216,19 @@ def desk(request):
     )
 
 
-DESK_ACTIONS = {"reply", "take", "wait", "resolve", "reassign", "draft", "keep"}
+DESK_ACTIONS = {"reply", "take", "pickup", "wait", "resolve", "reassign", "draft", "keep"}
 
 
 @never_cache
 @mentor_required
 def desk_ticket(request, pk: int):
-    ticket = get_object_or_404(Ticket.objects.select_related("requester", "assignee"), pk=pk)
-    services.ticket_touch(ticket, request.user)
+    """A request on the desk, for those who may open it (else not found, as for anyone)."""
+    ticket = get_object_or_404(
+        Ticket.objects.select_related("requester", "assignee").filter(
+            access.open_to_q(request.user)
+        ),
+        pk=pk,
+    )
     error = ""
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -232,11 +237,18 @@ def desk_ticket(request, pk: int):
         except services.DeskError as problem:
             error = str(problem)
         else:
+            ticket.refresh_from_db()
+            if not access.can_open(request.user, ticket):
+                messages.success(request, _("The request is handed over."))
+                return redirect("mentors:desk")
             return redirect("mentors:desk_ticket", pk=pk)
     ticket.refresh_from_db()
     mentors = (
-        MentorProfile.objects.filter(**{f"handles_{ticket.kind}": True})
-        .exclude(user=ticket.assignee_id)
+        MentorProfile.objects.filter(
+            **{f"handles_{ticket.kind}": True},
+            user__in=User.objects.filter(access.mentors_q()).values("pk"),
+        )
+        .exclude(user__in=[ticket.assignee_id, ticket.requester_id])
         .select_related("user")
         .annotate(
             open_count=Count(
@@ -258,8 +270,8 @@ def desk_ticket(request, pk: int):
             "canned": CannedResponse.objects.filter(Q(kind="") | Q(kind=ticket.kind)),
             "mentors": mentors,
             "rating": getattr(ticket, "rating", None),
-            "can_take": ticket.state == T.QUEUED
-            and services.mentor_handles(request.user, ticket.kind),
+            "can_take": ticket.state == T.QUEUED and access.can_take(request.user, ticket),
+            "can_work": access.can_work(request.user, ticket),
             "error": error,
             "now": timezone.now(),
         },
@@ -283,6 +295,8 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
             services.ticket_wait(ticket=ticket, mentor=user)
     elif action == "take":
         services.ticket_take(ticket=ticket, mentor=user)
+    elif action == "pickup":
+        services.ticket_pick_up(ticket=ticket, mentor=user)
     elif action == "wait":
         services.ticket_wait(ticket=ticket, mentor=user)
     elif action == "resolve":

@@ -337,12 +337,15 @@ def test_the_ticket_history_reads_in_the_mentors_language(client_for, employee):
 
 
 def test_take_it_is_offered_only_to_mentors_with_the_skill(client_for, employee):
-    """A queued request shows "Take it" to a mentor who handles its kind; another mentor
-    is told why they cannot take it instead of getting a button that fails (soak run)."""
+    """A queued request shows "Take it" to a mentor who handles its kind; the team lead
+    without the skill is told why they cannot take it instead of getting a button that
+    fails (soak run); a mentor of another kind does not find it at all (#16.17)."""
     editor = make_mentor(Kind.EDITING)
+    lead = make_mentor(Kind.COACHING, lead=True)
     ticket = file_request(employee, kind=Kind.QUESTION)  # nobody handles questions: queued
     assert Ticket.objects.get(pk=ticket.pk).state == T.QUEUED
-    html = client_for(editor).get(f"/desk/{ticket.pk}/").content.decode()
+    assert client_for(editor).get(f"/desk/{ticket.pk}/").status_code == 404
+    html = client_for(lead).get(f"/desk/{ticket.pk}/").content.decode()
     assert 'value="take"' not in html
     assert "you cannot take it" in html
     helper = make_mentor(Kind.QUESTION)
