@@ -328,6 +328,7 @@ TICKET_EVENT_LABELS = {
     "reassigned": _("handed over"),
     "broadcast": _("sent to every available mentor"),
     "waiting": _("waiting for the employee"),
+    "answered": _("the employee replied: the clock runs again"),
     "resolved": _("closed as solved"),
     "reopened": _("reopened"),
     "returned": _("back in the queue: not picked up in time"),

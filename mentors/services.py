@@ -35,7 +35,10 @@ from .models import (
 from .sla import Calendar
 
 T = Ticket.State
+# A closed request may be reopened by its employee within two weeks, twice at most: then a
+# new request starts a fresh thread (and close and reopen cannot cycle for ever).
 REOPEN_WITHIN = dt.timedelta(days=14)
+MAX_REOPENS = 2
 WARN_AT = 0.75
 # Used when comms staff have not set targets for a kind (minutes; mediation around the clock).
 DEFAULT_TARGETS = {
@@ -55,6 +58,13 @@ ERROR_TAKEN = _("Another mentor already took this request.")
 ERROR_SKILL = _("%(name)s does not handle %(kind)s requests.")
 ERROR_REASON = _("Give the reason for the reassignment.")
 ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
+ERROR_REOPEN_LIMIT = _(
+    "This request has been reopened twice already. Please ask again with a new request."
+)
+ERROR_WAIT_FIRST = _(
+    "Reply to the employee first: a request waits for the employee only after a public "
+    "reply they have not answered yet."
+)
 ERROR_RATING = _("Choose a score from 1 to 5.")
 ERROR_NOT_CLOSED = _("You can rate the help once the request is closed.")
 ERROR_EMPTY = _("Write a message first.")
@@ -430,14 +440,23 @@ def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) 
 
 
 def ticket_reply(
-    *, ticket: Ticket, author: User, body: str, internal: bool = False, files=None
+    *,
+    ticket: Ticket,
+    author: User,
+    body: str,
+    internal: bool = False,
+    files=None,
+    then_wait: bool = False,
 ) -> Message:
     """Add to the thread. Employees write public messages only; mentors may add internal
-    notes, which the employee never sees."""
+    notes, which the employee never sees, and may then wait for the employee (a public
+    reply only: the same transaction, so a refused wait stores nothing)."""
     body = clean_text(body or "").strip()[:10_000]
     cleaned = _clean_attachments(files)
     if not body and not cleaned:
         raise DeskError(ERROR_EMPTY)
+    if then_wait and internal:
+        raise DeskError(ERROR_WAIT_FIRST)
     now = timezone.now()
     with transaction.atomic():
         ticket = _locked(ticket)
@@ -453,6 +472,7 @@ def ticket_reply(
             if ticket.state == T.WAITING:
                 clock_resume(ticket, now)
                 ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
+                _event(ticket, "answered", actor=author)
             ticket.save()
             if ticket.assignee_id:
                 _tell(
@@ -480,6 +500,8 @@ def ticket_reply(
                 link=f"/help/{ticket.pk}/",
             )
         ticket.save()
+        if then_wait:
+            _wait(ticket, author)
     return message
 
 
@@ -488,14 +510,30 @@ def ticket_wait(*, ticket: Ticket, mentor: User) -> Ticket:
     """Waiting on the employee: the SLA clock pauses until they answer."""
     ticket = _locked(ticket)
     _require_worker(mentor, ticket)
-    if ticket.state not in (T.ASSIGNED,):
+    _wait(ticket, mentor)
+    return ticket
+
+
+def _wait(ticket: Ticket, mentor: User) -> None:
+    """Pause a locked ticket for the employee; only when the last public word in the thread
+    is the desk's (a question or an answer the employee has not replied to yet), so the
+    first-response clock cannot be paused before anyone answered."""
+    if ticket.state != T.ASSIGNED:
         raise DeskError(ERROR_CLOSED if ticket.state == T.RESOLVED else ERROR_TAKEN)
-    clock_pause(ticket, timezone.now())
+    last_public = (
+        ticket.messages.filter(internal=False)
+        .order_by("-created_at", "-pk")
+        .values_list("author_id", flat=True)
+        .first()
+    )
+    if ticket.first_response_at is None or last_public in (None, ticket.requester_id):
+        raise DeskError(ERROR_WAIT_FIRST)
+    now = timezone.now()
+    clock_pause(ticket, now)
     ticket.state = T.WAITING
-    ticket.touched_at = timezone.now()
+    ticket.touched_at = now
     ticket.save()
     _event(ticket, "waiting", actor=mentor)
-    return ticket
 
 
 @transaction.atomic
@@ -519,13 +557,24 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     return ticket
 
 
+def reopen_refusal(ticket: Ticket, *, now: dt.datetime | None = None):
+    """Why the employee cannot reopen the closed request now, or None when they can."""
+    now = now or timezone.now()
+    if ticket.state != T.RESOLVED or ticket.resolved_at < now - REOPEN_WITHIN:
+        return ERROR_REOPEN
+    if ticket.events.filter(action="reopened").count() >= MAX_REOPENS:
+        return ERROR_REOPEN_LIMIT
+    return None
+
+
 @transaction.atomic
 def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
     ticket = _locked(ticket)
     if user.pk != ticket.requester_id:
         raise DeskError(ERROR_NOT_YOURS)
-    if ticket.state != T.RESOLVED or ticket.resolved_at < timezone.now() - REOPEN_WITHIN:
-        raise DeskError(ERROR_REOPEN)
+    refusal = reopen_refusal(ticket)
+    if refusal is not None:
+        raise DeskError(refusal)
     now = timezone.now()
     ticket.resolved_at = None
     ticket.open_since = now

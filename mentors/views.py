@@ -105,7 +105,7 @@ def help_ticket(request, pk: int):
     if ticket.kind == Kind.EDITING:
         for draft in drafts:
             draft.changes = selectors.text_diff(ticket.body, draft.text)
-    reopen_until = ticket.resolved_at + services.REOPEN_WITHIN if ticket.resolved_at else None
+    reopen_refusal = services.reopen_refusal(ticket) if ticket.state == T.RESOLVED else None
     return render(
         request,
         "mentors/help_ticket.html",
@@ -115,7 +115,8 @@ def help_ticket(request, pk: int):
             "thread": thread,
             "attachments": attachments,
             "drafts": drafts,
-            "can_reopen": reopen_until is not None and reopen_until > timezone.now(),
+            "can_reopen": ticket.state == T.RESOLVED and reopen_refusal is None,
+            "reopen_limit": reopen_refusal == services.ERROR_REOPEN_LIMIT,
             "rating": getattr(ticket, "rating", None) if ticket.state == T.RESOLVED else None,
             "error": error,
         },
@@ -290,9 +291,8 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
             body=request.POST.get("body", ""),
             internal=request.POST.get("internal") == "on",
             files=request.FILES.getlist("files"),
+            then_wait=request.POST.get("then") == "wait",
         )
-        if request.POST.get("then") == "wait":
-            services.ticket_wait(ticket=ticket, mentor=user)
     elif action == "take":
         services.ticket_take(ticket=ticket, mentor=user)
     elif action == "pickup":

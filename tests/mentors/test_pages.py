@@ -194,6 +194,27 @@ def test_reopening_ends_after_fourteen_days(employee):
         services.ticket_reopen(ticket=ticket, user=employee)
 
 
+def test_close_and_reopen_cannot_cycle_for_ever(client_for, employee):
+    """Twice reopened, a request stays closed: the page points to a new request (#16.41)."""
+    make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    client = client_for(employee)
+    for _ in range(services.MAX_REOPENS):
+        client.post(f"/help/{ticket.pk}/close/")
+        assert "Reopen this request" in client.get(f"/help/{ticket.pk}/").content.decode()
+        client.post(f"/help/{ticket.pk}/reopen/")
+        assert Ticket.objects.get(pk=ticket.pk).state == T.ASSIGNED
+    client.post(f"/help/{ticket.pk}/close/")
+    page = client.get(f"/help/{ticket.pk}/").content.decode()
+    assert "Reopen this request" not in page
+    assert "Ask again with a new request" in page
+    response = client.post(f"/help/{ticket.pk}/reopen/", follow=True)
+    assert "reopened twice already" in response.content.decode()
+    assert Ticket.objects.get(pk=ticket.pk).state == T.RESOLVED
+    with pytest.raises(services.DeskError, match="twice already"):
+        services.ticket_reopen(ticket=ticket, user=employee)
+
+
 def test_an_edit_shows_its_changes_and_can_start_a_mission(client_for, employee):
     mentor = make_mentor(Kind.EDITING)
     Ambassador.objects.filter(user=employee).update(stage=Stage.PRODUCTION)

@@ -163,3 +163,28 @@ def test_first_public_answer_stops_the_response_clock_an_internal_note_does_not(
 def test_mentor_profiles_are_unique_per_user():
     mentor = make_mentor(Kind.QUESTION)
     assert MentorProfile.objects.filter(user=mentor).count() == 1
+
+
+def test_opening_a_request_does_not_pick_it_up(client_for):
+    """Reading is not a write: the assignee's GET leaves the request untouched, so it still
+    returns to the queue; picking it up is an explicit POST (or a reply) (#16.41)."""
+    first = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    client = client_for(first)
+    page = client.get(f"/desk/{ticket.pk}/").content.decode()
+    assert 'value="pickup"' in page
+    assert Ticket.objects.get(pk=ticket.pk).touched_at is None
+    make_mentor(Kind.QUESTION)
+    later = timezone.now() + dt.timedelta(
+        minutes=services.target_for(Kind.QUESTION).pickup_minutes + 1
+    )
+    assert services.tickets_return_untouched(now=later) == 1
+
+    second = file_request()
+    mentor = second.assignee
+    client_for(mentor).post(f"/desk/{second.pk}/", {"action": "pickup"})
+    assert Ticket.objects.get(pk=second.pk).touched_at is not None
+    assert 'value="pickup"' not in client_for(mentor).get(f"/desk/{second.pk}/").content.decode()
+    services.tickets_return_untouched(now=later)
+    assert Ticket.objects.get(pk=second.pk).assignee == mentor
+    assert not second.events.filter(action="returned").exists()
