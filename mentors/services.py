@@ -40,6 +40,9 @@ T = Ticket.State
 REOPEN_WITHIN = dt.timedelta(days=14)
 MAX_REOPENS = 2
 WARN_AT = 0.75
+# New requests one person may file in a rolling day, mediation included: enough for anyone
+# who needs help, and a bound on the mentors' alerts. An open request can always be added to.
+REQUESTS_PER_DAY = 5
 # Used when comms staff have not set targets for a kind (minutes; mediation around the clock).
 DEFAULT_TARGETS = {
     Kind.QUESTION: (8 * 60, 3 * 8 * 60, 120, True),
@@ -60,6 +63,10 @@ ERROR_REASON = _("Give the reason for the reassignment.")
 ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
 ERROR_REOPEN_LIMIT = _(
     "This request has been reopened twice already. Please ask again with a new request."
+)
+ERROR_TOO_MANY = _(
+    "You have filed %(count)d requests in the last 24 hours, the most one person can file "
+    "in a day. Add to one of your open requests instead, or try again later."
 )
 ERROR_WAIT_FIRST = _(
     "Reply to the employee first: a request waits for the employee only after a public "
@@ -350,9 +357,15 @@ def ticket_create(
             http_url(details.get("link", ""))
         except Exception as error:
             raise DeskError(ERROR_LINK) from error
-    cleaned = _clean_attachments(files)
     now = timezone.now()
+    if _filed_today(requester, now) >= REQUESTS_PER_DAY:
+        raise DeskError(ERROR_TOO_MANY % {"count": REQUESTS_PER_DAY})
+    cleaned = _clean_attachments(files)
     with transaction.atomic():
+        # Counted again on the locked person, so two requests at once cannot both slip in.
+        User.objects.select_for_update().filter(pk=requester.pk).first()
+        if _filed_today(requester, now) >= REQUESTS_PER_DAY:
+            raise DeskError(ERROR_TOO_MANY % {"count": REQUESTS_PER_DAY})
         ticket = Ticket(
             kind=kind,
             requester=requester,
@@ -368,6 +381,11 @@ def ticket_create(
         _event(ticket, "created", actor=requester)
         ticket_route(ticket)
     return ticket
+
+
+def _filed_today(requester: User, now: dt.datetime) -> int:
+    since = now - dt.timedelta(days=1)
+    return Ticket.objects.filter(requester=requester, created_at__gt=since).count()
 
 
 def _locked(ticket: Ticket) -> Ticket:

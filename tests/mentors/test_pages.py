@@ -72,6 +72,31 @@ def test_missing_fields_and_bad_links_are_clear_errors(client_for, employee):
     assert not Ticket.objects.exists()
 
 
+def test_one_person_files_at_most_five_requests_a_day(client_for, employee, other_employee):
+    """The sixth request within 24 hours is refused with a clear message and stores nothing;
+    others are not affected, and a day later it is possible again (#16.38)."""
+    make_mentor(Kind.QUESTION)
+    for _ in range(services.REQUESTS_PER_DAY):
+        file_request(employee)
+    response = client_for(employee).post(
+        "/help/new/question/", {"subject": "Sixth", "body": "One more"}
+    )
+    assert response.status_code == 400
+    assert "You have filed 5 requests in the last 24 hours" in response.content.decode()
+    assert not Ticket.objects.filter(subject="Sixth").exists()
+    with pytest.raises(services.DeskError, match="5 requests"):
+        file_request(employee, kind=Kind.MEDIATION)
+    assert file_request(other_employee).requester == other_employee
+    oldest = Ticket.objects.filter(requester=employee).order_by("pk").first()
+    Ticket.objects.filter(pk=oldest.pk).update(created_at=timezone.now() - dt.timedelta(hours=25))
+    assert (
+        client_for(employee)
+        .post("/help/new/question/", {"subject": "Sixth", "body": "One more"})
+        .status_code
+        == 302
+    )
+
+
 def test_markup_is_kept_as_text(client_for, employee):
     mentor = make_mentor(Kind.QUESTION)
     ticket = file_request(employee, subject="<b>Hi</b>", body='<script>alert("x")</script>Help')
