@@ -505,7 +505,8 @@ def ticket_reply(
         if not internal:
             if ticket.first_response_at is None:
                 ticket.first_response_at = now
-                ticket.response_breached = bool(
+                # A miss the sweep already recorded stays a miss.
+                ticket.response_breached = ticket.response_breached or bool(
                     ticket.response_due_at and now > ticket.response_due_at
                 )
                 ticket.response_due_at = ticket.response_warn_at = None
@@ -563,7 +564,11 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     if by.pk != ticket.requester_id:
         _require_worker(by, ticket)
     now = timezone.now()
-    ticket.resolution_breached = bool(ticket.resolution_due_at and now > ticket.resolution_due_at)
+    # A miss the sweep already recorded stays one, also when the request was waiting on the
+    # employee at the end (no due moment then).
+    ticket.resolution_breached = ticket.resolution_breached or bool(
+        ticket.resolution_due_at and now > ticket.resolution_due_at
+    )
     ticket.state = T.RESOLVED
     ticket.resolved_at = now
     ticket.open_since = None
@@ -599,7 +604,9 @@ def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
     ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
     target = target_for(ticket.kind)
     _set_clock(ticket, now, response=0, resolution=target.resolution_minutes)
+    # A fresh resolution target: judged again when it is closed again.
     ticket.resolution_warned = ticket.resolution_escalated = False
+    ticket.resolution_breached = False
     ticket.save()
     _event(ticket, "reopened", actor=user)
     if ticket.state == T.QUEUED:

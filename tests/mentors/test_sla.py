@@ -133,3 +133,18 @@ def test_the_history_records_the_employee_reply_that_restarted_the_clock(client_
     history = page.split('class="small event-list"', 1)[1].split("</ul>", 1)[0]
     assert "the employee replied: the clock runs again" in history
     assert ticket.requester.get_full_name() in history
+
+
+def test_a_missed_target_stays_missed_when_closed_while_waiting(monkeypatch):
+    """The sweep records a missed resolution target; waiting on the employee and closing
+    afterwards does not turn it into "in time" (#16.22)."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    services.ticket_pick_up(ticket=ticket, mentor=mentor)
+    services.ticket_reply(ticket=ticket, author=mentor, body="Which post?")
+    due = Ticket.objects.get(pk=ticket.pk).resolution_due_at
+    services.sla_sweep(now=due + dt.timedelta(minutes=1))
+    assert Ticket.objects.get(pk=ticket.pk).resolution_breached
+    services.ticket_wait(ticket=ticket, mentor=mentor)
+    services.ticket_resolve(ticket=ticket, by=mentor)
+    assert Ticket.objects.get(pk=ticket.pk).resolution_breached
