@@ -173,7 +173,7 @@ REQUESTS = [
         {"topic": "Afscheid", "audience": "collega's en oud-klanten", "tone": "personal"},
         "linkedin",
         "queued",
-        1,
+        6,
         {},
     ),
     (
@@ -319,9 +319,16 @@ def _request(row, requester: User, mentors: list[User], created: dt.datetime, re
     if state == "live":
         return  # a mediation routed to a mediator (and the team lead told), not picked up yet
     mentor = ticket.assignee
+    if state == "queued":
+        if mentor is not None:
+            # Its mentor did not pick it up in time and nobody else has the skill: it went
+            # back to the team queue (the same step the SLA sweep takes).
+            Ticket.objects.filter(pk=ticket.pk).update(assigned_at=created)
+            services.tickets_return_untouched()
+        return
     if mentor is None:
         capable = [m for m in mentors if m.mentor_profile.handles(kind)]
-        if state == "queued" or not capable:
+        if not capable:
             return
         mentor = capable[0]
         services.ticket_take(ticket=ticket, mentor=mentor)
