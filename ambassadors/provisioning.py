@@ -33,7 +33,8 @@ COMMS_MODEL_PERMISSIONS = {
         "assignment": ["view"],
     },
     "mentors": {
-        "mentorprofile": ["add", "change", "view"],
+        # Administrators make mentors (with the Mentors group); comms staff only see them.
+        "mentorprofile": ["view"],
         "slatarget": ["add", "change", "view"],
         "openinghours": ["add", "change", "delete", "view"],
         "holiday": ["add", "change", "delete", "view"],

@@ -22,6 +22,7 @@ from .models import (
     ActivityDaily,
     ContentDaily,
     DeskDaily,
+    DeskSnapshot,
     DismissalReasonDaily,
     FunnelSnapshot,
     InsightSettings,
@@ -248,7 +249,24 @@ def sharing(filters: Filters, settings: InsightSettings) -> dict:
     }
 
 
+DESK_MEASURES = (
+    "requests",
+    "answered",
+    "answered_in_time",
+    "first_response_minutes",
+    "resolved",
+    "resolved_in_time",
+    "resolution_minutes",
+    "ratings",
+    "satisfaction_sum",
+)
+DESK_OPEN = ("open", "overdue", "response_overdue", "resolution_overdue")
+
+
 def desk(filters: Filters) -> list[dict]:
+    """Per kind: what happened in the period (filed, answered, closed, rated) and, from the
+    latest snapshot in it, the requests open past a target (the desk's "Breached" tab).
+    In-time rates count those as late, so they agree with what the desk shows."""
     rows = list(
         DeskDaily.objects.filter(filters.days_q())
         .values("kind")
@@ -265,9 +283,19 @@ def desk(filters: Filters) -> list[dict]:
         )
         .order_by("kind")
     )
+    latest = DeskSnapshot.objects.filter(day__lte=filters.end).aggregate(day=Max("day"))["day"]
+    snapshot = {
+        row["kind"]: row
+        for row in DeskSnapshot.objects.filter(day=latest).values("kind", *DESK_OPEN)
+    }
+    by_kind = {row["kind"]: row for row in rows}
+    for kind in sorted(set(snapshot) - set(by_kind)):
+        by_kind[kind] = {"kind": kind, **dict.fromkeys(DESK_MEASURES, 0)}
+    rows = [by_kind[kind] for kind in sorted(by_kind)]
     from mentors.models import Kind
 
     for row in rows:
+        row.update({name: snapshot.get(row["kind"], {}).get(name, 0) for name in DESK_OPEN})
         row["label"] = str(Kind(row["kind"]).label) if row["kind"] in Kind.values else row["kind"]
         # Averages in hours; the in-time rates are left to the table (raw counts kept).
         row["first_response_hours"] = (
@@ -277,6 +305,9 @@ def desk(filters: Filters) -> list[dict]:
             row["resolution_minutes"] / row["resolved"] / 60 if row["resolved"] else None
         )
         row["satisfaction"] = row["satisfaction_sum"] / row["ratings"] if row["ratings"] else None
+        # Decided targets: met or missed in the period, plus those open past their target.
+        row["response_decided"] = row["answered"] + row["response_overdue"]
+        row["resolution_decided"] = row["resolved"] + row["resolution_overdue"]
     return rows
 
 

@@ -15,3 +15,4 @@ def seed() -> None:
     today = timezone.localdate()
     rollups.rollup_range(today - dt.timedelta(days=DAYS), today)
     rollups.snapshot_funnel(today)
+    rollups.snapshot_desk(today)

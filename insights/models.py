@@ -242,6 +242,24 @@ class DeskDaily(models.Model):
         return f"{self.day} {self.kind}"
 
 
+class DeskSnapshot(models.Model):
+    """Open requests per kind when the day was last rolled up, and how many were past a
+    target (as on the desk's "Breached" tab): a snapshot like the funnel, never summed."""
+
+    day = models.DateField(db_index=True)
+    kind = models.CharField(max_length=20)
+    open = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)  # past either target
+    response_overdue = models.PositiveIntegerField(default=0)
+    resolution_overdue = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "kind"], name="desk_snapshot_once")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind}"
+
+
 class RollupRun(models.Model):
     """When each day was last rolled up (the dashboard says how fresh its figures are)."""
 

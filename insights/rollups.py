@@ -20,6 +20,7 @@ from ambassadors.models import Ambassador, Notification, ParticipationEvent, Soc
 from courses.models import Enrolment, LessonProgress, QuizAttempt
 from guidelines.models import Acknowledgement
 from guidelines.selectors import current_versions
+from mentors import selectors as desk_selectors
 from mentors.models import Rating, Ticket
 from missions.models import Assignment, StageChange, Submission
 from sharing.models import Click, ClickDay, ContentItem, Dismissal, Share
@@ -29,6 +30,7 @@ from .models import (
     ActivityDaily,
     ContentDaily,
     DeskDaily,
+    DeskSnapshot,
     DismissalReasonDaily,
     FunnelSnapshot,
     MissionDaily,
@@ -423,7 +425,28 @@ def refresh(day: dt.date) -> float:
     rebuild_windows(day)
     rollup_periods(day, group_of)
     snapshot_funnel(day)
+    snapshot_desk(day)
     return time.perf_counter() - began
+
+
+def snapshot_desk(day: dt.date, now: dt.datetime | None = None) -> None:
+    """The open requests per kind now, and those past a target, kept as the snapshot of
+    `day`; the same filters as the desk's tabs (`mentors.selectors`), so the figures agree."""
+    now = now or timezone.now()
+    rows = (
+        Ticket.objects.filter(open_since__isnull=False)
+        .values("kind")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=desk_selectors.overdue(now)),
+            response_overdue=Count("pk", filter=desk_selectors.response_overdue(now)),
+            resolution_overdue=Count("pk", filter=desk_selectors.resolution_overdue(now)),
+        )
+        .order_by()
+    )
+    with transaction.atomic():
+        DeskSnapshot.objects.filter(day=day).delete()
+        DeskSnapshot.objects.bulk_create(DeskSnapshot(day=day, **row) for row in rows)
 
 
 def snapshot_funnel(day: dt.date) -> None:

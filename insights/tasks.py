@@ -21,6 +21,7 @@ def rollup_nightly() -> float:
     today = timezone.localdate()
     seconds = rollups.rollup_range(today - dt.timedelta(days=REBUILD_DAYS), today)
     rollups.snapshot_funnel(today)
+    rollups.snapshot_desk(today)
     return seconds
 
 

@@ -1,6 +1,6 @@
 """Demo mentor desk: three mentors with skills and capacity, holidays on top of the default
 opening hours, canned responses, and about forty requests of every kind and state — among
-them a breached one and a live mediation nobody has taken yet.
+them a breached one and a live mediation not picked up yet.
 
 Idempotent: mentors and settings are found by their natural keys; requests are only made
 when there are none.
@@ -173,7 +173,7 @@ REQUESTS = [
         {"topic": "Afscheid", "audience": "collega's en oud-klanten", "tone": "personal"},
         "linkedin",
         "queued",
-        1,
+        6,
         {},
     ),
     (
@@ -320,11 +320,18 @@ def _request(row, requester: User, mentors: list[User], created: dt.datetime):
     services.clock_start(ticket, created)
     ticket.save()
     if state == "live":
-        return  # a mediation request the mediators were alerted to, nobody took it yet
+        return  # a mediation routed to a mediator (and the team lead told), not picked up yet
     mentor = ticket.assignee
+    if state == "queued":
+        if mentor is not None:
+            # Its mentor did not pick it up in time and nobody else has the skill: it went
+            # back to the team queue (the same step the SLA sweep takes).
+            Ticket.objects.filter(pk=ticket.pk).update(assigned_at=created)
+            services.tickets_return_untouched()
+        return
     if mentor is None:
         capable = [m for m in mentors if m.mentor_profile.handles(kind)]
-        if state == "queued" or not capable:
+        if not capable:
             return
         mentor = capable[0]
         services.ticket_take(ticket=ticket, mentor=mentor)

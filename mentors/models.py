@@ -4,6 +4,7 @@ mentor profiles, the business-hours calendar, SLA targets and canned responses."
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ambassadors.models import Network
+from ambassadors.roles import Role
 from ambassadors.storage import private_storage
 
 
@@ -55,6 +57,19 @@ class MentorProfile(models.Model):
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.username
+
+    def clean(self) -> None:
+        # Routing and the desk take only members of the Mentors group; a profile for anyone
+        # else would route requests to someone who cannot open them.
+        if self.user_id and not self.user.groups.filter(name=Role.MENTOR.value).exists():
+            raise ValidationError(
+                {
+                    "user": _(
+                        "Add this person to the Mentors group first (Settings → Users): "
+                        "only its members work on the desk."
+                    )
+                }
+            )
 
     def handles(self, kind: str) -> bool:
         return bool(getattr(self, f"handles_{kind}", False))
@@ -314,6 +329,7 @@ TICKET_EVENT_LABELS = {
     "reassigned": _("handed over"),
     "broadcast": _("sent to every available mentor"),
     "waiting": _("waiting for the employee"),
+    "answered": _("the employee replied: the clock runs again"),
     "resolved": _("closed as solved"),
     "reopened": _("reopened"),
     "returned": _("back in the queue: not picked up in time"),

@@ -16,11 +16,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
-from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
 from ambassadors.services import lazy_text, notify
 from ambassadors.uploads import AttachmentRejected, attachment_clean
 
+from . import access
 from .models import (
     Attachment,
     Draft,
@@ -35,8 +35,14 @@ from .models import (
 from .sla import Calendar
 
 T = Ticket.State
+# A closed request may be reopened by its employee within two weeks, twice at most: then a
+# new request starts a fresh thread (and close and reopen cannot cycle for ever).
 REOPEN_WITHIN = dt.timedelta(days=14)
+MAX_REOPENS = 2
 WARN_AT = 0.75
+# New requests one person may file in a rolling day, mediation included: enough for anyone
+# who needs help, and a bound on the mentors' alerts. An open request can always be added to.
+REQUESTS_PER_DAY = 5
 # Used when comms staff have not set targets for a kind (minutes; mediation around the clock).
 DEFAULT_TARGETS = {
     Kind.QUESTION: (8 * 60, 3 * 8 * 60, 120, True),
@@ -55,10 +61,26 @@ ERROR_TAKEN = _("Another mentor already took this request.")
 ERROR_SKILL = _("%(name)s does not handle %(kind)s requests.")
 ERROR_REASON = _("Give the reason for the reassignment.")
 ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
+ERROR_REOPEN_LIMIT = _(
+    "This request has been reopened twice already. Please ask again with a new request."
+)
+ERROR_TOO_MANY = _(
+    "You have filed %(count)d requests in the last 24 hours, the most one person can file "
+    "in a day. Add to one of your open requests instead, or try again later."
+)
+ERROR_WAIT_FIRST = _(
+    "Reply to the employee first: a request waits for the employee only after a public "
+    "reply they have not answered yet."
+)
 ERROR_RATING = _("Choose a score from 1 to 5.")
 ERROR_NOT_CLOSED = _("You can rate the help once the request is closed.")
 ERROR_EMPTY = _("Write a message first.")
-ERROR_NOT_MENTOR = _("Only mentors work on requests.")
+ERROR_NOT_ASSIGNED = _(
+    "Only the mentor this request is assigned to, or the team lead, can work on it. "
+    "If it waits in the queue, take it first."
+)
+ERROR_OWN_REQUEST = _("This is your own request: a colleague helps you with it.")
+ERROR_TO_REQUESTER = _("%(name)s asked for this help and cannot be given the request.")
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -158,8 +180,9 @@ def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: b
     now = now or timezone.now()
     away = Q(away_from__lte=now) & (Q(away_until__isnull=True) | Q(away_until__gt=now))
     away |= Q(away_from__isnull=True, away_until__gt=now)
+    in_group = User.objects.filter(access.mentors_q()).values("pk")
     mentors = (
-        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__is_active=True)
+        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__in=in_group)
         .exclude(away)
         .annotate(
             open_count=Count(
@@ -174,15 +197,18 @@ def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: b
     return mentors
 
 
-def _team_leads():
-    return User.objects.filter(mentor_profile__is_team_lead=True, is_active=True)
+def _team_leads(ticket: Ticket | None = None):
+    leads = access.team_leads()
+    return leads.exclude(pk=ticket.requester_id) if ticket is not None else leads
 
 
 def _tell(user: User, *, kind: str, key: str, subject, body="", link: str = ""):
     notify(recipient=user, kind=kind, key=key, subject=subject, body=body, link=link)
 
 
-def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="") -> None:
+def _assign(
+    ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="", tell: bool = True
+) -> None:
     previous = ticket.assignee
     ticket.assignee = mentor
     ticket.assigned_at = now
@@ -207,6 +233,8 @@ def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="
         previous=previous.get_username() if previous else "",
         reason=reason,
     )
+    if not tell:
+        return
     _tell(
         mentor,
         kind="ticket_assigned",
@@ -220,15 +248,14 @@ def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | N
     """Give a queued ticket to the best available mentor, or leave it in the queue.
 
     Fewest open tickets relative to capacity wins; ties go to whoever got one longest ago
-    (round robin). Mediation is offered to every available mediation mentor at once
-    instead: the first to take it gets it.
+    (round robin). Never to the requester (a mentor asking for help themselves), and only
+    to people in the Mentors group. Mediation is routed the same way, around the clock;
+    its alert goes to the mediator it is routed to and to the team lead, not to every
+    mediator.
     """
     now = timezone.now()
-    if ticket.kind == Kind.MEDIATION:
-        return _broadcast(ticket, now)
-    candidates = [
-        m for m in available_mentors(ticket.kind, now) if m.user_id not in (exclude or ())
-    ]
+    skip = {ticket.requester_id, *(exclude or ())}
+    candidates = [m for m in available_mentors(ticket.kind, now) if m.user_id not in skip]
     if not candidates:
         _queue_alert(ticket)
         return None
@@ -237,29 +264,30 @@ def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | N
         candidates,
         key=lambda m: (m.open_count / m.capacity, m.last_assigned_at or oldest, m.pk),
     )
-    _assign(ticket, best.user, now)
+    mediation = ticket.kind == Kind.MEDIATION
+    _assign(ticket, best.user, now, tell=not mediation)
     ticket.save()
+    if mediation:
+        _mediation_alert(ticket, best.user)
     return best.user
 
 
-def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
-    mentors = list(available_mentors(Kind.MEDIATION, now, with_room=False))
-    for mentor in mentors:
+def _mediation_alert(ticket: Ticket, mediator: User) -> None:
+    """An urgent alert to the mediator the request was routed to and to the team lead."""
+    name = mediator.get_full_name() or mediator.get_username()
+    for person in {mediator, *_team_leads(ticket)}:
         _tell(
-            mentor.user,
+            person,
             kind="mediation_alert",
-            key=f"ticket:{ticket.pk}:mediation:{mentor.user_id}",
+            key=f"ticket:{ticket.pk}:mediation:{person.pk}:{mediator.pk}",
             subject=lazy_text(_("Urgent mediation request: %(subject)s"), subject=ticket.subject),
-            body=_("The first mentor to take it gets it."),
+            body=lazy_text(_("Routed to %(name)s; the team lead is told as well."), name=name),
             link=f"/desk/{ticket.pk}/",
         )
-    if not mentors:
-        _queue_alert(ticket)
-    _event(ticket, "broadcast")
 
 
 def _queue_alert(ticket: Ticket) -> None:
-    for lead in _team_leads():
+    for lead in _team_leads(ticket):
         _tell(
             lead,
             kind="ticket_unassigned",
@@ -327,9 +355,15 @@ def ticket_create(
             http_url(details.get("link", ""))
         except Exception as error:
             raise DeskError(ERROR_LINK) from error
-    cleaned = _clean_attachments(files)
     now = timezone.now()
+    if _filed_today(requester, now) >= REQUESTS_PER_DAY:
+        raise DeskError(ERROR_TOO_MANY % {"count": REQUESTS_PER_DAY})
+    cleaned = _clean_attachments(files)
     with transaction.atomic():
+        # Counted again on the locked person, so two requests at once cannot both slip in.
+        User.objects.select_for_update().filter(pk=requester.pk).first()
+        if _filed_today(requester, now) >= REQUESTS_PER_DAY:
+            raise DeskError(ERROR_TOO_MANY % {"count": REQUESTS_PER_DAY})
         ticket = Ticket(
             kind=kind,
             requester=requester,
@@ -347,15 +381,22 @@ def ticket_create(
     return ticket
 
 
+def _filed_today(requester: User, now: dt.datetime) -> int:
+    since = now - dt.timedelta(days=1)
+    return Ticket.objects.filter(requester=requester, created_at__gt=since).count()
+
+
 def _locked(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
 @transaction.atomic
 def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
-    """A mentor takes a queued request (how mediation is picked up)."""
+    """A mentor with the skill takes a queued request."""
     ticket = _locked(ticket)
-    _require_skill(mentor, ticket.kind)
+    if mentor.pk == ticket.requester_id:
+        raise DeskError(ERROR_OWN_REQUEST)
+    _require_skill(mentor, ticket)
     if ticket.state != T.QUEUED:
         raise DeskError(ERROR_TAKEN)
     now = timezone.now()
@@ -365,16 +406,35 @@ def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
     return ticket
 
 
-def mentor_handles(mentor: User, kind: str) -> bool:
-    """Whether the person is a mentor who handles requests of this kind."""
-    profile = MentorProfile.objects.filter(user=mentor).first()
-    return profile is not None and profile.handles(kind)
+def _require_skill(mentor: User, ticket: Ticket) -> None:
+    """The person may take (or be given) the request: a mentor with its kind's skill."""
+    name = mentor.get_full_name() or mentor.username
+    if mentor.pk == ticket.requester_id:
+        raise DeskError(ERROR_TO_REQUESTER % {"name": name})
+    if not access.can_take(mentor, ticket):
+        raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(ticket.kind).label.lower()})
 
 
-def _require_skill(mentor: User, kind: str) -> None:
-    if not mentor_handles(mentor, kind):
-        name = mentor.get_full_name() or mentor.username
-        raise DeskError(ERROR_SKILL % {"name": name, "kind": Kind(kind).label.lower()})
+def _require_worker(user: User, ticket: Ticket) -> None:
+    """The person may work on the request: its assignee or the team lead (see access)."""
+    if user.pk == ticket.requester_id:
+        raise DeskError(ERROR_OWN_REQUEST)
+    if not access.can_work(user, ticket):
+        raise DeskError(ERROR_NOT_ASSIGNED)
+
+
+@transaction.atomic
+def ticket_pick_up(*, ticket: Ticket, mentor: User) -> Ticket:
+    """The assignee says they are on it: the request no longer returns to the queue."""
+    ticket = _locked(ticket)
+    if ticket.state == T.RESOLVED:
+        raise DeskError(ERROR_CLOSED)
+    if ticket.assignee_id != mentor.pk:
+        raise DeskError(ERROR_NOT_ASSIGNED)
+    if ticket.touched_at is None:
+        ticket.touched_at = timezone.now()
+        ticket.save(update_fields=["touched_at", "updated_at"])
+    return ticket
 
 
 @transaction.atomic
@@ -383,9 +443,10 @@ def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) 
     if not reason:
         raise DeskError(ERROR_REASON)
     ticket = _locked(ticket)
+    _require_worker(actor, ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
-    _require_skill(to_user, ticket.kind)
+    _require_skill(to_user, ticket)
     _assign(ticket, to_user, timezone.now(), actor=actor, reason=reason)
     ticket.save()
     return ticket
@@ -394,27 +455,32 @@ def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) 
 # --- the thread -----------------------------------------------------------------------------
 
 
-def _is_desk(user: User) -> bool:
-    return is_mentor(user)
-
-
 def ticket_reply(
-    *, ticket: Ticket, author: User, body: str, internal: bool = False, files=None
+    *,
+    ticket: Ticket,
+    author: User,
+    body: str,
+    internal: bool = False,
+    files=None,
+    then_wait: bool = False,
 ) -> Message:
     """Add to the thread. Employees write public messages only; mentors may add internal
-    notes, which the employee never sees."""
+    notes, which the employee never sees, and may then wait for the employee (a public
+    reply only: the same transaction, so a refused wait stores nothing)."""
     body = clean_text(body or "").strip()[:10_000]
     cleaned = _clean_attachments(files)
     if not body and not cleaned:
         raise DeskError(ERROR_EMPTY)
+    if then_wait and internal:
+        raise DeskError(ERROR_WAIT_FIRST)
     now = timezone.now()
     with transaction.atomic():
         ticket = _locked(ticket)
         if ticket.state == T.RESOLVED:
             raise DeskError(ERROR_CLOSED)
         from_requester = author.pk == ticket.requester_id
-        if not from_requester and not _is_desk(author):
-            raise DeskError(ERROR_NOT_YOURS)
+        if not from_requester:
+            _require_worker(author, ticket)
         internal = internal and not from_requester
         message = Message.objects.create(ticket=ticket, author=author, body=body, internal=internal)
         _store(ticket, message, author, cleaned)
@@ -422,6 +488,7 @@ def ticket_reply(
             if ticket.state == T.WAITING:
                 clock_resume(ticket, now)
                 ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
+                _event(ticket, "answered", actor=author)
             ticket.save()
             if ticket.assignee_id:
                 _tell(
@@ -436,7 +503,8 @@ def ticket_reply(
         if not internal:
             if ticket.first_response_at is None:
                 ticket.first_response_at = now
-                ticket.response_breached = bool(
+                # A miss the sweep already recorded stays a miss.
+                ticket.response_breached = ticket.response_breached or bool(
                     ticket.response_due_at and now > ticket.response_due_at
                 )
                 ticket.response_due_at = ticket.response_warn_at = None
@@ -449,6 +517,8 @@ def ticket_reply(
                 link=f"/help/{ticket.pk}/",
             )
         ticket.save()
+        if then_wait:
+            _wait(ticket, author)
     return message
 
 
@@ -456,14 +526,31 @@ def ticket_reply(
 def ticket_wait(*, ticket: Ticket, mentor: User) -> Ticket:
     """Waiting on the employee: the SLA clock pauses until they answer."""
     ticket = _locked(ticket)
-    if ticket.state not in (T.ASSIGNED,):
+    _require_worker(mentor, ticket)
+    _wait(ticket, mentor)
+    return ticket
+
+
+def _wait(ticket: Ticket, mentor: User) -> None:
+    """Pause a locked ticket for the employee; only when the last public word in the thread
+    is the desk's (a question or an answer the employee has not replied to yet), so the
+    first-response clock cannot be paused before anyone answered."""
+    if ticket.state != T.ASSIGNED:
         raise DeskError(ERROR_CLOSED if ticket.state == T.RESOLVED else ERROR_TAKEN)
-    clock_pause(ticket, timezone.now())
+    last_public = (
+        ticket.messages.filter(internal=False)
+        .order_by("-created_at", "-pk")
+        .values_list("author_id", flat=True)
+        .first()
+    )
+    if ticket.first_response_at is None or last_public in (None, ticket.requester_id):
+        raise DeskError(ERROR_WAIT_FIRST)
+    now = timezone.now()
+    clock_pause(ticket, now)
     ticket.state = T.WAITING
-    ticket.touched_at = timezone.now()
+    ticket.touched_at = now
     ticket.save()
     _event(ticket, "waiting", actor=mentor)
-    return ticket
 
 
 @transaction.atomic
@@ -472,10 +559,14 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     ticket = _locked(ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
-    if by.pk != ticket.requester_id and not _is_desk(by):
-        raise DeskError(ERROR_NOT_YOURS)
+    if by.pk != ticket.requester_id:
+        _require_worker(by, ticket)
     now = timezone.now()
-    ticket.resolution_breached = bool(ticket.resolution_due_at and now > ticket.resolution_due_at)
+    # A miss the sweep already recorded stays one, also when the request was waiting on the
+    # employee at the end (no due moment then).
+    ticket.resolution_breached = ticket.resolution_breached or bool(
+        ticket.resolution_due_at and now > ticket.resolution_due_at
+    )
     ticket.state = T.RESOLVED
     ticket.resolved_at = now
     ticket.open_since = None
@@ -487,20 +578,33 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     return ticket
 
 
+def reopen_refusal(ticket: Ticket, *, now: dt.datetime | None = None):
+    """Why the employee cannot reopen the closed request now, or None when they can."""
+    now = now or timezone.now()
+    if ticket.state != T.RESOLVED or ticket.resolved_at < now - REOPEN_WITHIN:
+        return ERROR_REOPEN
+    if ticket.events.filter(action="reopened").count() >= MAX_REOPENS:
+        return ERROR_REOPEN_LIMIT
+    return None
+
+
 @transaction.atomic
 def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
     ticket = _locked(ticket)
     if user.pk != ticket.requester_id:
         raise DeskError(ERROR_NOT_YOURS)
-    if ticket.state != T.RESOLVED or ticket.resolved_at < timezone.now() - REOPEN_WITHIN:
-        raise DeskError(ERROR_REOPEN)
+    refusal = reopen_refusal(ticket)
+    if refusal is not None:
+        raise DeskError(refusal)
     now = timezone.now()
     ticket.resolved_at = None
     ticket.open_since = now
     ticket.state = T.ASSIGNED if ticket.assignee_id else T.QUEUED
     target = target_for(ticket.kind)
     _set_clock(ticket, now, response=0, resolution=target.resolution_minutes)
+    # A fresh resolution target: judged again when it is closed again.
     ticket.resolution_warned = ticket.resolution_escalated = False
+    ticket.resolution_breached = False
     ticket.save()
     _event(ticket, "reopened", actor=user)
     if ticket.state == T.QUEUED:
@@ -534,9 +638,8 @@ def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
     text = clean_text(text or "").strip()[:20_000]
     if not text:
         raise DeskError(ERROR_EMPTY)
-    if not _is_desk(mentor):
-        raise DeskError(ERROR_NOT_MENTOR)
     ticket = _locked(ticket)
+    _require_worker(mentor, ticket)
     if ticket.state == T.RESOLVED:
         raise DeskError(ERROR_CLOSED)
     draft = Draft.objects.create(ticket=ticket, author=mentor, text=text)
@@ -568,7 +671,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_warned": False}).update(
                 **{f"{field}_warned": True}
             ):
-                for person in [ticket.assignee] if ticket.assignee else list(_team_leads()):
+                for person in [ticket.assignee] if ticket.assignee else list(_team_leads(ticket)):
                     _tell(
                         person,
                         kind="sla_warning",
@@ -584,7 +687,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_escalated": False}).update(
                 **{f"{field}_escalated": True, f"{field}_breached": True}
             ):
-                for lead in _team_leads():
+                for lead in _team_leads(ticket):
                     _tell(
                         lead,
                         kind="sla_breach",
@@ -633,9 +736,8 @@ def _requeue(ticket: Ticket, action: str) -> None:
 @transaction.atomic
 def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     """Mark (or with an empty reason, unmark) a request whose content the law says to keep."""
-    if not _is_desk(mentor):
-        raise DeskError(ERROR_NOT_YOURS)
     ticket = _locked(ticket)
+    _require_worker(mentor, ticket)
     reason = clean_text(reason).strip()[:300]
     if reason == ticket.keep_reason:
         return ticket
@@ -686,11 +788,3 @@ def ticket_erase_content(ticket: Ticket) -> None:
     ticket.network = ""
     ticket.save()
     _event(ticket, "erased")
-
-
-def ticket_touch(ticket: Ticket, user: User) -> None:
-    """The assignee opened the ticket: it is picked up."""
-    if ticket.assignee_id == user.pk and ticket.touched_at is None:
-        Ticket.objects.filter(pk=ticket.pk, touched_at__isnull=True).update(
-            touched_at=timezone.now()
-        )

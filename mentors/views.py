@@ -19,7 +19,7 @@ from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import FORMS, details_for_display
 from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 
@@ -105,7 +105,7 @@ def help_ticket(request, pk: int):
     if ticket.kind == Kind.EDITING:
         for draft in drafts:
             draft.changes = selectors.text_diff(ticket.body, draft.text)
-    reopen_until = ticket.resolved_at + services.REOPEN_WITHIN if ticket.resolved_at else None
+    reopen_refusal = services.reopen_refusal(ticket) if ticket.state == T.RESOLVED else None
     return render(
         request,
         "mentors/help_ticket.html",
@@ -115,7 +115,8 @@ def help_ticket(request, pk: int):
             "thread": thread,
             "attachments": attachments,
             "drafts": drafts,
-            "can_reopen": reopen_until is not None and reopen_until > timezone.now(),
+            "can_reopen": ticket.state == T.RESOLVED and reopen_refusal is None,
+            "reopen_limit": reopen_refusal == services.ERROR_REOPEN_LIMIT,
             "rating": getattr(ticket, "rating", None) if ticket.state == T.RESOLVED else None,
             "error": error,
         },
@@ -164,15 +165,15 @@ def help_rate(request, pk: int):
 
 @never_cache
 def attachment(request, pk: int):
-    """An attachment, for the request's author (not on internal notes) and for mentors."""
+    """An attachment, for the request's author (not on internal notes) and for the mentors
+    who may open the request on the desk (see `access`)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     found = get_object_or_404(Attachment.objects.select_related("ticket", "message"), pk=pk)
-    mentor = is_mentor(request.user)
     own = found.ticket.requester_id == request.user.pk and not (
         found.message is not None and found.message.internal
     )
-    if not (mentor or own):
+    if not (own or access.can_open(request.user, found.ticket)):
         raise Http404
     response = FileResponse(
         found.file.open("rb"),
@@ -216,14 +217,19 @@ def desk(request):
     )
 
 
-DESK_ACTIONS = {"reply", "take", "wait", "resolve", "reassign", "draft", "keep"}
+DESK_ACTIONS = {"reply", "take", "pickup", "wait", "resolve", "reassign", "draft", "keep"}
 
 
 @never_cache
 @mentor_required
 def desk_ticket(request, pk: int):
-    ticket = get_object_or_404(Ticket.objects.select_related("requester", "assignee"), pk=pk)
-    services.ticket_touch(ticket, request.user)
+    """A request on the desk, for those who may open it (else not found, as for anyone)."""
+    ticket = get_object_or_404(
+        Ticket.objects.select_related("requester", "assignee").filter(
+            access.open_to_q(request.user)
+        ),
+        pk=pk,
+    )
     error = ""
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -232,11 +238,18 @@ def desk_ticket(request, pk: int):
         except services.DeskError as problem:
             error = str(problem)
         else:
+            ticket.refresh_from_db()
+            if not access.can_open(request.user, ticket):
+                messages.success(request, _("The request is handed over."))
+                return redirect("mentors:desk")
             return redirect("mentors:desk_ticket", pk=pk)
     ticket.refresh_from_db()
     mentors = (
-        MentorProfile.objects.filter(**{f"handles_{ticket.kind}": True})
-        .exclude(user=ticket.assignee_id)
+        MentorProfile.objects.filter(
+            **{f"handles_{ticket.kind}": True},
+            user__in=User.objects.filter(access.mentors_q()).values("pk"),
+        )
+        .exclude(user__in=[ticket.assignee_id, ticket.requester_id])
         .select_related("user")
         .annotate(
             open_count=Count(
@@ -258,8 +271,8 @@ def desk_ticket(request, pk: int):
             "canned": CannedResponse.objects.filter(Q(kind="") | Q(kind=ticket.kind)),
             "mentors": mentors,
             "rating": getattr(ticket, "rating", None),
-            "can_take": ticket.state == T.QUEUED
-            and services.mentor_handles(request.user, ticket.kind),
+            "can_take": ticket.state == T.QUEUED and access.can_take(request.user, ticket),
+            "can_work": access.can_work(request.user, ticket),
             "error": error,
             "now": timezone.now(),
         },
@@ -278,11 +291,12 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
             body=request.POST.get("body", ""),
             internal=request.POST.get("internal") == "on",
             files=request.FILES.getlist("files"),
+            then_wait=request.POST.get("then") == "wait",
         )
-        if request.POST.get("then") == "wait":
-            services.ticket_wait(ticket=ticket, mentor=user)
     elif action == "take":
         services.ticket_take(ticket=ticket, mentor=user)
+    elif action == "pickup":
+        services.ticket_pick_up(ticket=ticket, mentor=user)
     elif action == "wait":
         services.ticket_wait(ticket=ticket, mentor=user)
     elif action == "resolve":

@@ -6,8 +6,12 @@ from .models import CannedResponse, Holiday, MentorProfile, OpeningHours, SlaTar
 
 
 class MentorProfileViewSet(SnippetViewSet):
+    """Administrators make mentors (the person must be in the Mentors group); comms staff
+    may look, not change (#16.33)."""
+
     model = MentorProfile
     icon = "user"
+    inspect_view_enabled = True
     menu_label = _("Mentors")
     list_display = ["__str__", "skills", "capacity", "away_from", "away_until", "is_team_lead"]
     list_filter = ["is_team_lead", "handles_mediation"]

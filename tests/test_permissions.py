@@ -273,8 +273,10 @@ ROUTES = {
     "missions:review_queue": ("/missions/review/", REVIEWERS_ONLY),
     "missions:review": (lambda: f"/missions/review/{submitted().pk}/", REVIEWERS_ONLY),
     "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
-    # Mentor desk: an employee's own requests; the desk for mentors; attachments only for
-    # the request's author and mentors (someone else's request is simply not found).
+    # Mentor desk: an employee's own requests; the desk for mentors; a request and its
+    # attachments only for its author, its mentor, mentors with the skill while it is queued
+    # and the team lead (someone else's request is simply not found; `mentor` here has no
+    # skills, see tests/mentors/test_access.py for the rest of the rule).
     "mentors:help": ("/help/", PARTICIPANTS_ONLY),
     "mentors:help_new": ("/help/new/question/", PARTICIPANTS_ONLY),
     "mentors:help_ticket": (lambda p: f"/help/{file_request(p[OWN]).pk}/", OWN_OBJECT),
@@ -283,13 +285,16 @@ ROUTES = {
     "mentors:help_rate": ("/help/1/rate/", POST_ONLY),
     "mentors:attachment": (
         lambda p: f"/help/attachments/{attachment_of(p[OWN]).pk}/",
-        statuses(404, anonymous=TO_LOGIN, owner=200, mentor=200),
+        statuses(404, anonymous=TO_LOGIN, owner=200),
     ),
     "mentors:desk": ("/desk/", MENTORS_ONLY),
     "mentors:desk_figures": ("/desk/figures/", MENTORS_ONLY),
     "mentors:desk_canned": ("/desk/canned/", MENTORS_ONLY),
     "mentors:desk_availability": ("/desk/availability/", MENTORS_ONLY),
-    "mentors:desk_ticket": (lambda p: f"/desk/{file_request(p[OWN]).pk}/", MENTORS_ONLY),
+    "mentors:desk_ticket": (
+        lambda p: f"/desk/{file_request(p[OWN]).pk}/",
+        statuses(403, anonymous=TO_LOGIN, mentor=404),
+    ),
     # Insights: comms staff and administrators only.
     "insights:dashboard": ("/insights/", COMMS_SITE),
     "insights:export": ("/insights/export/sharing.csv", COMMS_SITE),
@@ -361,7 +366,8 @@ ROUTES.update(
 # inspect. What comms staff may not do follows their group's permissions
 # (ambassadors.provisioning.COMMS_MODEL_PERMISSIONS): ambassadors are only viewed and given
 # a department (people come from the import and consent), growth rules are only changed,
-# mentor profiles and SLA targets are never deleted. Administrators may do everything.
+# mentor profiles are only viewed (administrators make mentors), SLA targets are never
+# deleted. Administrators may do everything.
 LISTING = ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")
 CHOOSER = ("choose", "choose_results", "chosen", "chosen_multiple", "create")
 WITH_PK = {"edit", "delete", "usage", "history", "history_results", "copy", "inspect", "chosen"}
@@ -398,7 +404,11 @@ SNIPPETS = {
         {"copy"},
         {"add", "delete", "copy", "create"},
     ),
-    "mentors.mentorprofile": (lambda: make_mentor().mentor_profile, {"copy"}, {"delete"}),
+    "mentors.mentorprofile": (
+        lambda: make_mentor().mentor_profile,
+        {"copy", "inspect"},
+        {"add", "edit", "delete", "copy", "create", "usage", "history", "history_results"},
+    ),
     "mentors.slatarget": (lambda: SlaTarget.objects.first(), {"copy"}, {"delete"}),
     "mentors.openinghours": (lambda: OpeningHours.objects.first(), {"copy"}, set()),
     "mentors.holiday": (

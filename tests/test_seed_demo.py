@@ -88,7 +88,8 @@ def test_demo_missions_cover_every_state_and_render(client):
 
 
 def test_demo_mentor_desk_has_every_kind_and_state(client):
-    """About forty requests of every kind and state, a breached one and a live mediation."""
+    """About forty requests of every kind and state, a breached one, one back in the queue
+    and a live mediation routed to a mediator who has not picked it up yet."""
     from mentors.models import Kind, MentorProfile, Ticket
 
     call_command("seed_demo")
@@ -97,7 +98,9 @@ def test_demo_mentor_desk_has_every_kind_and_state(client):
     assert Ticket.objects.count() >= 40
     assert set(Ticket.objects.values_list("kind", flat=True)) == set(Kind.values)
     assert set(Ticket.objects.values_list("state", flat=True)) == set(Ticket.State.values)
-    assert Ticket.objects.filter(kind=Kind.MEDIATION, state=Ticket.State.QUEUED).exists()
+    assert Ticket.objects.filter(
+        kind=Kind.MEDIATION, state=Ticket.State.ASSIGNED, touched_at__isnull=True
+    ).exists()
     from django.utils import timezone
 
     assert Ticket.objects.filter(

@@ -1,5 +1,6 @@
-"""An employee files a mediation request; a mediator takes it, adds an internal note and a
-public answer; the employee sees only the answer, closes the request and rates the help."""
+"""An employee files a mediation request; it is routed to a mediator, who is alerted, picks
+it up, adds an internal note and a public answer; the employee sees only the answer, closes
+the request and rates the help."""
 
 import pytest
 from playwright.sync_api import expect
@@ -42,16 +43,17 @@ def test_mediation_from_request_to_rating(live_server, browser):
     expect(me.get_by_text("Your request is in.")).to_be_visible()
     ticket = Ticket.objects.get(requester=employee)
     assert ticket.kind == Kind.MEDIATION
-    assert ticket.state == Ticket.State.QUEUED
+    assert ticket.state == Ticket.State.ASSIGNED
+    assert ticket.assignee == mediator
 
     desk = _log_in(browser, base, mediator)
     desk.locator("nav.main-nav").get_by_role("link", name="Notifications").click()
     expect(
         desk.get_by_text("Urgent mediation request: Angry comments under my post")
     ).to_be_visible()
-    desk.goto(f"{base}/desk/?view=unassigned")
+    desk.goto(f"{base}/desk/?view=mine")
     desk.get_by_role("link", name="Angry comments under my post").click()
-    desk.get_by_role("button", name="Take it").click()
+    desk.get_by_role("button", name="Pick it up").click()
     desk.get_by_label("Message").fill("Customer is known to sales; checking the order first.")
     desk.get_by_label("Internal note (never shown to the employee)").check()
     desk.get_by_role("button", name="Send", exact=True).click()

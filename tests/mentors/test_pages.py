@@ -72,6 +72,31 @@ def test_missing_fields_and_bad_links_are_clear_errors(client_for, employee):
     assert not Ticket.objects.exists()
 
 
+def test_one_person_files_at_most_five_requests_a_day(client_for, employee, other_employee):
+    """The sixth request within 24 hours is refused with a clear message and stores nothing;
+    others are not affected, and a day later it is possible again (#16.38)."""
+    make_mentor(Kind.QUESTION)
+    for _ in range(services.REQUESTS_PER_DAY):
+        file_request(employee)
+    response = client_for(employee).post(
+        "/help/new/question/", {"subject": "Sixth", "body": "One more"}
+    )
+    assert response.status_code == 400
+    assert "You have filed 5 requests in the last 24 hours" in response.content.decode()
+    assert not Ticket.objects.filter(subject="Sixth").exists()
+    with pytest.raises(services.DeskError, match="5 requests"):
+        file_request(employee, kind=Kind.MEDIATION)
+    assert file_request(other_employee).requester == other_employee
+    oldest = Ticket.objects.filter(requester=employee).order_by("pk").first()
+    Ticket.objects.filter(pk=oldest.pk).update(created_at=timezone.now() - dt.timedelta(hours=25))
+    assert (
+        client_for(employee)
+        .post("/help/new/question/", {"subject": "Sixth", "body": "One more"})
+        .status_code
+        == 302
+    )
+
+
 def test_markup_is_kept_as_text(client_for, employee):
     mentor = make_mentor(Kind.QUESTION)
     ticket = file_request(employee, subject="<b>Hi</b>", body='<script>alert("x")</script>Help')
@@ -191,6 +216,27 @@ def test_reopening_ends_after_fourteen_days(employee):
     services.ticket_resolve(ticket=ticket, by=employee)
     Ticket.objects.filter(pk=ticket.pk).update(resolved_at=timezone.now() - dt.timedelta(days=15))
     with pytest.raises(services.DeskError, match="14 days"):
+        services.ticket_reopen(ticket=ticket, user=employee)
+
+
+def test_close_and_reopen_cannot_cycle_for_ever(client_for, employee):
+    """Twice reopened, a request stays closed: the page points to a new request (#16.41)."""
+    make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    client = client_for(employee)
+    for _ in range(services.MAX_REOPENS):
+        client.post(f"/help/{ticket.pk}/close/")
+        assert "Reopen this request" in client.get(f"/help/{ticket.pk}/").content.decode()
+        client.post(f"/help/{ticket.pk}/reopen/")
+        assert Ticket.objects.get(pk=ticket.pk).state == T.ASSIGNED
+    client.post(f"/help/{ticket.pk}/close/")
+    page = client.get(f"/help/{ticket.pk}/").content.decode()
+    assert "Reopen this request" not in page
+    assert "Ask again with a new request" in page
+    response = client.post(f"/help/{ticket.pk}/reopen/", follow=True)
+    assert "reopened twice already" in response.content.decode()
+    assert Ticket.objects.get(pk=ticket.pk).state == T.RESOLVED
+    with pytest.raises(services.DeskError, match="twice already"):
         services.ticket_reopen(ticket=ticket, user=employee)
 
 
@@ -337,12 +383,15 @@ def test_the_ticket_history_reads_in_the_mentors_language(client_for, employee):
 
 
 def test_take_it_is_offered_only_to_mentors_with_the_skill(client_for, employee):
-    """A queued request shows "Take it" to a mentor who handles its kind; another mentor
-    is told why they cannot take it instead of getting a button that fails (soak run)."""
+    """A queued request shows "Take it" to a mentor who handles its kind; the team lead
+    without the skill is told why they cannot take it instead of getting a button that
+    fails (soak run); a mentor of another kind does not find it at all (#16.17)."""
     editor = make_mentor(Kind.EDITING)
+    lead = make_mentor(Kind.COACHING, lead=True)
     ticket = file_request(employee, kind=Kind.QUESTION)  # nobody handles questions: queued
     assert Ticket.objects.get(pk=ticket.pk).state == T.QUEUED
-    html = client_for(editor).get(f"/desk/{ticket.pk}/").content.decode()
+    assert client_for(editor).get(f"/desk/{ticket.pk}/").status_code == 404
+    html = client_for(lead).get(f"/desk/{ticket.pk}/").content.decode()
     assert 'value="take"' not in html
     assert "you cannot take it" in html
     helper = make_mentor(Kind.QUESTION)

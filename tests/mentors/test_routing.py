@@ -1,4 +1,4 @@
-"""Routing: skills, load against capacity, availability, round robin, mediation broadcast,
+"""Routing: skills, load against capacity, availability, round robin, mediation alerts,
 pick-up timeout, reassignment with a reason; warnings and escalation sent once."""
 
 import datetime as dt
@@ -55,19 +55,39 @@ def test_away_or_full_mentors_get_nothing_and_the_team_lead_hears_of_it():
     assert Notification.objects.filter(recipient=lead, kind="ticket_unassigned").exists()
 
 
-def test_mediation_alerts_every_available_mediator_and_the_first_to_take_it_wins():
-    mediators = [make_mentor(Kind.MEDIATION, capacity=0) for _ in range(3)]
-    make_mentor(Kind.QUESTION)
+def test_mediation_alerts_the_routed_mediator_and_the_team_lead_only():
+    """A mediation request is routed like any other (around the clock); its urgent alert
+    goes to the mediator it was routed to and the team lead, not to every mediator (#16.38)."""
+    mediators = [make_mentor(Kind.MEDIATION) for _ in range(3)]
+    lead = make_mentor(Kind.QUESTION, lead=True)
     ticket = file_request(kind=Kind.MEDIATION)
-    assert ticket.state == T.QUEUED
+    assert ticket.state == T.ASSIGNED
+    assert ticket.assignee == mediators[0]
     alerted = set(
         Notification.objects.filter(kind="mediation_alert").values_list("recipient", flat=True)
     )
-    assert alerted == {m.pk for m in mediators}
-    services.ticket_take(ticket=ticket, mentor=mediators[1])
-    with pytest.raises(services.DeskError, match="Another mentor"):
-        services.ticket_take(ticket=ticket, mentor=mediators[0])
-    assert Ticket.objects.get(pk=ticket.pk).assignee == mediators[1]
+    assert alerted == {mediators[0].pk, lead.pk}
+    # One alert each, no second "new request" notice for the mediator.
+    desk = Notification.objects.exclude(kind="welcome")
+    assert desk.filter(recipient=mediators[0]).count() == 1
+    assert "Routed to" in desk.get(recipient=lead).body
+    # The next one goes to the next mediator; the lead hears of each.
+    second = file_request(kind=Kind.MEDIATION)
+    assert second.assignee == mediators[1]
+    assert Notification.objects.filter(kind="mediation_alert", recipient=lead).count() == 2
+    assert Notification.objects.filter(kind="mediation_alert").count() == 4
+
+
+def test_mediation_nobody_available_waits_and_the_team_lead_is_told():
+    """Without a mediator with room the request waits in the queue for one to take it."""
+    full = make_mentor(Kind.MEDIATION, capacity=0)
+    lead = make_mentor(Kind.QUESTION, lead=True)
+    ticket = file_request(kind=Kind.MEDIATION)
+    assert ticket.state == T.QUEUED
+    assert Notification.objects.filter(recipient=lead, kind="ticket_unassigned").exists()
+    assert not Notification.objects.filter(recipient=full).exclude(kind="welcome").exists()
+    services.ticket_take(ticket=ticket, mentor=full)
+    assert Ticket.objects.get(pk=ticket.pk).assignee == full
 
 
 def test_a_mentor_without_the_skill_cannot_take_or_be_given_it():
@@ -98,10 +118,10 @@ def test_untouched_ticket_returns_to_the_queue_and_goes_to_someone_else():
     assert TicketEvent.objects.filter(ticket=ticket, action="returned").exists()
 
 
-def test_an_opened_ticket_stays():
+def test_a_picked_up_ticket_stays():
     mentor = make_mentor(Kind.QUESTION)
     ticket = file_request()
-    services.ticket_touch(ticket, mentor)
+    services.ticket_pick_up(ticket=ticket, mentor=mentor)
     later = timezone.now() + dt.timedelta(days=2)
     assert services.tickets_return_untouched(now=later) == 0
 
@@ -110,7 +130,8 @@ def test_warning_at_75_percent_and_escalation_on_breach_are_sent_once():
     mentor = make_mentor(Kind.MEDIATION)
     lead = make_mentor(Kind.QUESTION, lead=True)
     ticket = file_request(kind=Kind.MEDIATION)
-    services.ticket_take(ticket=ticket, mentor=mentor)
+    assert ticket.assignee == mentor
+    services.ticket_pick_up(ticket=ticket, mentor=mentor)
     start = Ticket.objects.get(pk=ticket.pk).created_at
 
     services.sla_sweep(now=start + dt.timedelta(minutes=30))
@@ -142,3 +163,28 @@ def test_first_public_answer_stops_the_response_clock_an_internal_note_does_not(
 def test_mentor_profiles_are_unique_per_user():
     mentor = make_mentor(Kind.QUESTION)
     assert MentorProfile.objects.filter(user=mentor).count() == 1
+
+
+def test_opening_a_request_does_not_pick_it_up(client_for):
+    """Reading is not a write: the assignee's GET leaves the request untouched, so it still
+    returns to the queue; picking it up is an explicit POST (or a reply) (#16.41)."""
+    first = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    client = client_for(first)
+    page = client.get(f"/desk/{ticket.pk}/").content.decode()
+    assert 'value="pickup"' in page
+    assert Ticket.objects.get(pk=ticket.pk).touched_at is None
+    make_mentor(Kind.QUESTION)
+    later = timezone.now() + dt.timedelta(
+        minutes=services.target_for(Kind.QUESTION).pickup_minutes + 1
+    )
+    assert services.tickets_return_untouched(now=later) == 1
+
+    second = file_request()
+    mentor = second.assignee
+    client_for(mentor).post(f"/desk/{second.pk}/", {"action": "pickup"})
+    assert Ticket.objects.get(pk=second.pk).touched_at is not None
+    assert 'value="pickup"' not in client_for(mentor).get(f"/desk/{second.pk}/").content.decode()
+    services.tickets_return_untouched(now=later)
+    assert Ticket.objects.get(pk=second.pk).assignee == mentor
+    assert not second.events.filter(action="returned").exists()

@@ -83,3 +83,68 @@ def test_mediation_runs_around_the_clock(monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: saturday_night)
     ticket = file_request(kind=Kind.MEDIATION)
     assert ticket.response_due_at == saturday_night + dt.timedelta(hours=1)
+
+
+def test_waiting_for_the_employee_only_after_a_public_reply(client_for, english):
+    """Before any public reply (or after an internal note only, or when the employee spoke
+    last) the request cannot wait for them: the first-response clock keeps running (#16.19)."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    url = f"/desk/{ticket.pk}/"
+    client = client_for(mentor)
+
+    response = client.post(url, {"action": "wait"})
+    assert response.status_code == 400
+    assert "Reply to the employee first" in response.content.decode()
+    client.post(url, {"action": "reply", "body": "Asking legal.", "internal": "on"})
+    response = client.post(
+        url, {"action": "reply", "body": "Note two", "internal": "on", "then": "wait"}
+    )
+    assert response.status_code == 400
+    assert not ticket.messages.filter(body="Note two").exists()
+    with pytest.raises(services.DeskError, match="Reply to the employee first"):
+        services.ticket_wait(ticket=ticket, mentor=mentor)
+    unchanged = Ticket.objects.get(pk=ticket.pk)
+    assert unchanged.state == Ticket.State.ASSIGNED
+    assert unchanged.response_due_at is not None
+    assert unchanged.paused_at is None
+
+    client.post(url, {"action": "reply", "body": "Which post?", "then": "wait"})
+    assert Ticket.objects.get(pk=ticket.pk).state == Ticket.State.WAITING
+    services.ticket_reply(ticket=ticket, author=ticket.requester, body="The one from Monday.")
+    # The employee answered last: reply before waiting again.
+    with pytest.raises(services.DeskError, match="Reply to the employee first"):
+        services.ticket_wait(ticket=ticket, mentor=mentor)
+
+
+def test_the_history_records_the_employee_reply_that_restarted_the_clock(client_for, english):
+    """The reply that ends a wait is in the history, with the employee as its actor (#16.20)."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    services.ticket_reply(ticket=ticket, author=mentor, body="Which post?", then_wait=True)
+    services.ticket_reply(ticket=ticket, author=ticket.requester, body="Monday's.")
+    event = ticket.events.get(action="answered")
+    assert event.actor == ticket.requester
+    assert list(ticket.events.values_list("action", flat=True))[-2:] == ["waiting", "answered"]
+    # A reply while the request was not waiting restarts nothing and records nothing more.
+    services.ticket_reply(ticket=ticket, author=ticket.requester, body="And another thing.")
+    assert ticket.events.filter(action="answered").count() == 1
+    page = client_for(mentor).get(f"/desk/{ticket.pk}/").content.decode()
+    history = page.split('class="small event-list"', 1)[1].split("</ul>", 1)[0]
+    assert "the employee replied: the clock runs again" in history
+    assert ticket.requester.get_full_name() in history
+
+
+def test_a_missed_target_stays_missed_when_closed_while_waiting(monkeypatch):
+    """The sweep records a missed resolution target; waiting on the employee and closing
+    afterwards does not turn it into "in time" (#16.22)."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    services.ticket_pick_up(ticket=ticket, mentor=mentor)
+    services.ticket_reply(ticket=ticket, author=mentor, body="Which post?")
+    due = Ticket.objects.get(pk=ticket.pk).resolution_due_at
+    services.sla_sweep(now=due + dt.timedelta(minutes=1))
+    assert Ticket.objects.get(pk=ticket.pk).resolution_breached
+    services.ticket_wait(ticket=ticket, mentor=mentor)
+    services.ticket_resolve(ticket=ticket, by=mentor)
+    assert Ticket.objects.get(pk=ticket.pk).resolution_breached
