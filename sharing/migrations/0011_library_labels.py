@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sharing', '0009_stalled_work_schedules'),
+        ("sharing", "0010_feed_review"),
     ]
 
     operations = [
@@ -38,6 +38,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='contentitem',
             name='status',
-            field=models.CharField(choices=[('published', 'In the library'), ('proposed', 'Proposed by an ambassador'), ('rejected', 'Rejected')], default='published', max_length=10, verbose_name='status'),
+            field=models.CharField(choices=[('published', 'In the library'), ('proposed', 'Proposed by an ambassador'), ('review', 'Imported, waiting for review'), ('rejected', 'Rejected')], default='published', max_length=10, verbose_name='status'),
         ),
     ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ambassadors", "0004_leaderboard_index"),
+        ("ambassadors", "0007_review_workflow"),
     ]
 
     operations = [

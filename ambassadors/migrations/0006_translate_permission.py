@@ -1,5 +1,4 @@
-"""The root's workflow: comms staff and administrators approve (Wagtail's default had
-empty Moderators and Editors groups)."""
+"""Comms staff may use the CMS's Translate action (wagtail.contrib.simple_translation)."""
 
 from django.db import migrations
 
@@ -12,8 +11,8 @@ def provision(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ambassadors", "0006_i16_cms_translate_permission"),
-        ("wagtailcore", "0098_apitoken"),
+        ("ambassadors", "0005_publish_scheduled_schedule"),
+        ("simple_translation", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(provision, migrations.RunPython.noop)]

@@ -1,4 +1,5 @@
-"""Comms staff may use the CMS's Translate action (wagtail.contrib.simple_translation)."""
+"""The root's workflow: comms staff and administrators approve (Wagtail's default had
+empty Moderators and Editors groups)."""
 
 from django.db import migrations
 
@@ -11,8 +12,8 @@ def provision(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ambassadors", "0005_i16_cms_publish_scheduled"),
-        ("simple_translation", "0001_initial"),
+        ("ambassadors", "0006_translate_permission"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [migrations.RunPython(provision, migrations.RunPython.noop)]
