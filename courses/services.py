@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from ambassadors.audit import record
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
 from ambassadors.sanitise import clean_text
-from ambassadors.services import notify
+from ambassadors.services import lazy_text, notify
 
 from .blocks import QuestionBlock
 from .models import (
@@ -227,20 +227,21 @@ def quiz_attempts_grant(
         attempts=attempts,
         reason=reason,
     )
-    with translation.override(ambassador.language):
-        notify(
-            recipient=learner,
-            kind="quiz_attempts_granted",
-            key=f"quiz-attempts:{grant.pk}",
-            subject=gettext("You can try the quiz again: %(lesson)s") % {"lesson": lesson.title},
-            body=ngettext(
+    notify(
+        recipient=learner,
+        kind="quiz_attempts_granted",
+        key=f"quiz-attempts:{grant.pk}",
+        subject=lazy_text(_("You can try the quiz again: %(lesson)s"), lesson=lesson.title),
+        body=lazy_text(
+            ngettext_lazy(
                 "You have %(count)s more attempt at this lesson's quiz.",
                 "You have %(count)s more attempts at this lesson's quiz.",
                 attempts,
-            )
-            % {"count": attempts},
-            link=lesson.get_url() or "",
-        )
+            ),
+            count=attempts,
+        ),
+        link=lesson.get_url() or "",
+    )
     return grant
 
 

@@ -222,7 +222,8 @@ def _breached_mediation(language, *, assignee):
     from mentors.models import Ticket
 
     ticket = request(person(OTHER[language]), kind="mediation")
-    desk.ticket_take(ticket=ticket, mentor=assignee)
+    if Ticket.objects.get(pk=ticket.pk).assignee_id != assignee.pk:  # routed to them already?
+        desk.ticket_take(ticket=ticket, mentor=assignee)
     start = Ticket.objects.get(pk=ticket.pk).created_at
     with translation.override(OTHER[language]):
         desk.sla_sweep(now=start + dt.timedelta(minutes=61))
@@ -342,6 +343,26 @@ def insights_summary(language):
     return recipient
 
 
+def quiz_attempts_granted(language):
+    from courses import services as courses
+    from tests.courses.conftest import build_tree
+
+    lesson = build_tree().quiz_lesson
+    lesson.quizzes()[0].value["max_attempts"] = 1
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    recipient = person(language)
+    with translation.override(OTHER[language]):
+        courses.quiz_attempts_grant(
+            learner=recipient,
+            lesson=lesson,
+            attempts=2,
+            reason="Read it again.",
+            granted_by=mentor(OTHER[language], "question"),
+        )
+    return recipient
+
+
 # kind -> (scenario, the subject's msgid as in the code; a tuple for ngettext)
 SCENARIOS = {
     "welcome": (welcome, "Welcome to Ambassador Academy"),
@@ -370,6 +391,7 @@ SCENARIOS = {
     "mission_reminder": (mission_reminder, "Your mission ends soon: %(title)s"),
     "miss_you": (miss_you, "We miss you at Ambassador Academy"),
     "insights_summary": (insights_summary, "Ambassador Academy this week"),
+    "quiz_attempts_granted": (quiz_attempts_granted, "You can try the quiz again: %(lesson)s"),
 }
 # Words of the content (titles, a mission's name) that must follow the recipient's language.
 CONTENT = {"mission_reviewed": {"nl": "Reageer", "en": "React"}}
