@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone, translation
@@ -16,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
+from ambassadors.outbound import public_url
 from ambassadors.roles import is_mentor
 from ambassadors.sanitise import clean_text
 from ambassadors.services import notify
@@ -60,7 +60,8 @@ ERROR_NOT_CLOSED = _("You can rate the help once the request is closed.")
 ERROR_EMPTY = _("Write a message first.")
 ERROR_NOT_MENTOR = _("Only mentors work on requests.")
 
-http_url = URLValidator(schemes=["http", "https"])
+# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+http_url = public_url
 
 
 class DeskError(Exception):

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -23,6 +22,7 @@ from ambassadors.audit import record
 from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
+from ambassadors.outbound import public_url
 from ambassadors.queue import in_batches
 from ambassadors.sanitise import clean_text
 from ambassadors.services import Nudge, notify, nudge_plan_many
@@ -79,7 +79,8 @@ ACTION_LABELS = {
     "reject": _("rejected"),
     "expire": _("expired"),
 }
-http_url = URLValidator(schemes=["http", "https"])
+# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+http_url = public_url
 
 # Points for each completed course, and the totals that earn a badge.
 COURSE_POINTS = 20
