@@ -314,8 +314,8 @@ def ticket_create(
     files=None,
 ) -> Ticket:
     """File a request: checked first, then stored with its attachments and routed."""
-    subject = clean_text(subject or "").strip()[:200]
-    body = clean_text(body or "").strip()[:10_000]
+    subject = clean_text(subject, max_length=200).strip()
+    body = clean_text(body, max_length=10_000).strip()
     if kind not in Kind.values:
         raise DeskError(gettext("Choose what kind of help you need."))
     if not subject:
@@ -323,7 +323,8 @@ def ticket_create(
     if not body:
         raise DeskError(ERROR_BODY)
     details = {
-        key: clean_text(str(value)).strip()[:10_000] for key, value in (details or {}).items()
+        key: clean_text(str(value), max_length=10_000).strip()
+        for key, value in (details or {}).items()
     }
     if kind == Kind.MEDIATION:
         try:
@@ -382,7 +383,7 @@ def _require_skill(mentor: User, kind: str) -> None:
 
 @transaction.atomic
 def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) -> Ticket:
-    reason = clean_text(reason or "").strip()
+    reason = clean_text(reason, max_length=300).strip()
     if not reason:
         raise DeskError(ERROR_REASON)
     ticket = _locked(ticket)
@@ -406,7 +407,7 @@ def ticket_reply(
 ) -> Message:
     """Add to the thread. Employees write public messages only; mentors may add internal
     notes, which the employee never sees."""
-    body = clean_text(body or "").strip()[:10_000]
+    body = clean_text(body, max_length=10_000).strip()
     cleaned = _clean_attachments(files)
     if not body and not cleaned:
         raise DeskError(ERROR_EMPTY)
@@ -526,7 +527,7 @@ def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") 
         raise DeskError(ERROR_RATING)
     rating, _created = Rating.objects.update_or_create(
         ticket=ticket,
-        defaults={"satisfaction": score, "comment": clean_text(comment or "").strip()[:2000]},
+        defaults={"satisfaction": score, "comment": clean_text(comment, max_length=2000).strip()},
     )
     return rating
 
@@ -534,7 +535,7 @@ def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") 
 @transaction.atomic
 def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
     """A ghostwritten or edited text returned to the employee as a draft."""
-    text = clean_text(text or "").strip()[:20_000]
+    text = clean_text(text, max_length=20_000).strip()
     if not text:
         raise DeskError(ERROR_EMPTY)
     if not _is_desk(mentor):
@@ -639,7 +640,7 @@ def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     if not _is_desk(mentor):
         raise DeskError(ERROR_NOT_YOURS)
     ticket = _locked(ticket)
-    reason = clean_text(reason).strip()[:300]
+    reason = clean_text(reason, max_length=300).strip()
     if reason == ticket.keep_reason:
         return ticket
     ticket.keep_reason = reason

@@ -176,7 +176,7 @@ def _evidence(mission: Mission, link: str, screenshot, text: str):
             raise MissionError(str(error)) from error
     if mission.needs_screenshot and cleaned is None:
         raise MissionError(ERROR_SCREENSHOT)
-    text = clean_text(text or "").strip()[:5000]
+    text = clean_text(text, max_length=5000).strip()
     if mission.needs_text and not text:
         raise MissionError(ERROR_TEXT)
     return link, cleaned, text

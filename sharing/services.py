@@ -327,7 +327,7 @@ def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
 
 def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissal:
     dismissal, _created = Dismissal.objects.get_or_create(
-        user=user, item=item, defaults={"reason": clean_text(reason).strip()[:300]}
+        user=user, item=item, defaults={"reason": clean_text(reason, max_length=300).strip()}
     )
     return dismissal
 
@@ -471,8 +471,8 @@ def proposal_create(*, user: User, url: str, title: str, comment: str) -> Conten
     return _new_item(
         user=user,
         url=url.strip(),
-        title=clean_text(title),
-        comment=clean_text(comment),
+        title=clean_text(title, max_length=200),
+        comment=clean_text(comment, max_length=1000),
         kind=ContentItem.Kind.THIRD_PARTY,
         status=ContentItem.Status.PROPOSED,
         stage=2,
@@ -485,7 +485,7 @@ def proposal_review(
     """Comms approve or reject a proposal; the proposer hears why."""
     from ambassadors.services import notify
 
-    reason = clean_text(reason)
+    reason = clean_text(reason, max_length=300)
 
     with transaction.atomic():
         item = ContentItem.objects.select_for_update().get(pk=item.pk)
@@ -532,7 +532,7 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
         user=user,
         url=url.strip(),
         title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
-        comment=clean_text(comment),
+        comment=clean_text(comment, max_length=1000),
         kind=ContentItem.Kind.COLLEAGUE,
         status=ContentItem.Status.PUBLISHED,
         stage=1,
