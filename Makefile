@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak
+.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -65,6 +65,10 @@ bench-scaleout: install wrk
 # People of every role on PostgreSQL for 10 minutes: no 5xx, nothing lost, flat memory.
 bench-soak: install
 	$(BIN)/python bench/soak.py
+
+# The text cleaner's worst case, and the field limits that bound it (no server needed).
+bench-sanitise: install
+	$(BIN)/python bench/sanitise_bench.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

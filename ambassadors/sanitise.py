@@ -16,10 +16,17 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "title"]}
 ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
 
 
-def clean_html(value: str) -> str:
+# The longest text a person may write anywhere on the site (a mentor's draft). The cleaner's
+# time grows faster than the text (bench/sanitise_bench.py), so it never sees more than the
+# field's own limit: forms refuse longer text with a length error before cleaning, and a
+# service called another way cleans only the first `max_length` characters.
+MAX_TEXT_LENGTH = 20_000
+
+
+def clean_html(value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
     """A small, safe subset of HTML; everything else is escaped, links only http(s)/mailto."""
     return bleach.clean(
-        value or "",
+        (value or "")[:max_length],
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         protocols=ALLOWED_PROTOCOLS,
@@ -37,13 +44,15 @@ def strip_controls(value: str) -> str:
     return CONTROL.sub("", value or "")
 
 
-def clean_text(value: str) -> str:
-    """Plain text: every tag removed (its text kept), no control characters.
+def clean_text(value: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
+    """Plain text: every tag removed (its text kept), no control characters; at most
+    `max_length` characters, cut before cleaning.
 
     The result is text, not HTML: "Q&A <3" stays "Q&A <3" (templates escape it when they
     show it, e-mails are plain text); escaping here too would show "Q&amp;A &lt;3"."""
-    stripped = bleach.clean(value or "", tags=[], attributes={}, strip=True, strip_comments=True)
-    return strip_controls(html.unescape(stripped))
+    value = (value or "")[:max_length]
+    stripped = bleach.clean(value, tags=[], attributes={}, strip=True, strip_comments=True)
+    return strip_controls(html.unescape(stripped))[:max_length]
 
 
 # What a spreadsheet reads as the start of a formula (CSV injection).

@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.audit import record
+from ambassadors.outbound import public_url
 from ambassadors.sanitise import clean_text
 from ambassadors.services import lazy_text, notify
 from ambassadors.uploads import AttachmentRejected, attachment_clean
@@ -82,7 +82,8 @@ ERROR_NOT_ASSIGNED = _(
 ERROR_OWN_REQUEST = _("This is your own request: a colleague helps you with it.")
 ERROR_TO_REQUESTER = _("%(name)s asked for this help and cannot be given the request.")
 
-http_url = URLValidator(schemes=["http", "https"])
+# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+http_url = public_url
 
 
 class DeskError(Exception):
@@ -339,8 +340,8 @@ def ticket_create(
     files=None,
 ) -> Ticket:
     """File a request: checked first, then stored with its attachments and routed."""
-    subject = clean_text(subject or "").strip()[:200]
-    body = clean_text(body or "").strip()[:10_000]
+    subject = clean_text(subject, max_length=200).strip()
+    body = clean_text(body, max_length=10_000).strip()
     if kind not in Kind.values:
         raise DeskError(gettext("Choose what kind of help you need."))
     if not subject:
@@ -348,7 +349,8 @@ def ticket_create(
     if not body:
         raise DeskError(ERROR_BODY)
     details = {
-        key: clean_text(str(value)).strip()[:10_000] for key, value in (details or {}).items()
+        key: clean_text(str(value), max_length=10_000).strip()
+        for key, value in (details or {}).items()
     }
     if kind == Kind.MEDIATION:
         try:
@@ -439,7 +441,7 @@ def ticket_pick_up(*, ticket: Ticket, mentor: User) -> Ticket:
 
 @transaction.atomic
 def ticket_reassign(*, ticket: Ticket, to_user: User, actor: User, reason: str) -> Ticket:
-    reason = clean_text(reason or "").strip()
+    reason = clean_text(reason, max_length=300).strip()
     if not reason:
         raise DeskError(ERROR_REASON)
     ticket = _locked(ticket)
@@ -467,7 +469,7 @@ def ticket_reply(
     """Add to the thread. Employees write public messages only; mentors may add internal
     notes, which the employee never sees, and may then wait for the employee (a public
     reply only: the same transaction, so a refused wait stores nothing)."""
-    body = clean_text(body or "").strip()[:10_000]
+    body = clean_text(body, max_length=10_000).strip()
     cleaned = _clean_attachments(files)
     if not body and not cleaned:
         raise DeskError(ERROR_EMPTY)
@@ -627,7 +629,7 @@ def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") 
         raise DeskError(ERROR_RATING)
     rating, _created = Rating.objects.update_or_create(
         ticket=ticket,
-        defaults={"satisfaction": score, "comment": clean_text(comment or "").strip()[:2000]},
+        defaults={"satisfaction": score, "comment": clean_text(comment, max_length=2000).strip()},
     )
     return rating
 
@@ -635,7 +637,7 @@ def ticket_rate(*, ticket: Ticket, user: User, satisfaction, comment: str = "") 
 @transaction.atomic
 def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
     """A ghostwritten or edited text returned to the employee as a draft."""
-    text = clean_text(text or "").strip()[:20_000]
+    text = clean_text(text, max_length=20_000).strip()
     if not text:
         raise DeskError(ERROR_EMPTY)
     ticket = _locked(ticket)
@@ -738,7 +740,7 @@ def ticket_keep(*, ticket: Ticket, mentor: User, reason: str) -> Ticket:
     """Mark (or with an empty reason, unmark) a request whose content the law says to keep."""
     ticket = _locked(ticket)
     _require_worker(mentor, ticket)
-    reason = clean_text(reason).strip()[:300]
+    reason = clean_text(reason, max_length=300).strip()
     if reason == ticket.keep_reason:
         return ticket
     ticket.keep_reason = reason

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -23,6 +22,7 @@ from ambassadors.audit import record
 from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
+from ambassadors.outbound import public_url
 from ambassadors.queue import in_batches
 from ambassadors.sanitise import clean_text
 from ambassadors.services import Nudge, lazy_text, notify, nudge_plan_many
@@ -83,7 +83,8 @@ ACTION_LABELS = {
     "reject": _("rejected"),
     "expire": _("expired"),
 }
-http_url = URLValidator(schemes=["http", "https"])
+# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+http_url = public_url
 
 # Points for each completed course, and the totals that earn a badge.
 COURSE_POINTS = 20
@@ -179,7 +180,7 @@ def _evidence(mission: Mission, link: str, screenshot, text: str):
             raise MissionError(str(error)) from error
     if mission.needs_screenshot and cleaned is None:
         raise MissionError(ERROR_SCREENSHOT)
-    text = clean_text(text or "").strip()[:5000]
+    text = clean_text(text, max_length=5000).strip()
     if mission.needs_text and not text:
         raise MissionError(ERROR_TEXT)
     return link, cleaned, text

@@ -7,7 +7,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from ambassadors.models import Department, Language, Network, Stage, Topic
+from ambassadors.outbound import public_url
 
 # Character limits of the networks' own editors; X counts every link as 23 characters.
 NETWORK_LIMITS = {
@@ -28,8 +28,6 @@ NETWORK_LIMITS = {
 }
 X_LINK_LENGTH = 23
 ERROR_TOO_LONG = _("Too long for %(network)s: %(length)s of %(limit)s characters with the link.")
-
-http_url = URLValidator(schemes=["http", "https"], message=_("Enter an http or https address."))
 
 
 def text_length(network: str, text: str, with_link: bool = True) -> int:
@@ -69,7 +67,7 @@ class ContentItem(ClusterableModel):
         FETCHED = "fetched", _("Preview fetched")
         FAILED = "failed", _("Preview could not be fetched")
 
-    url = models.URLField(_("address"), max_length=1000, validators=[http_url], unique=True)
+    url = models.URLField(_("address"), max_length=1000, validators=[public_url], unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
     image = models.ForeignKey(
@@ -334,7 +332,7 @@ class NewsFeed(models.Model):
     """An RSS or Atom feed of the organisation's blog or newsroom, imported on a schedule."""
 
     name = models.CharField(_("name"), max_length=120)
-    url = models.URLField(_("feed address"), max_length=1000, validators=[http_url], unique=True)
+    url = models.URLField(_("feed address"), max_length=1000, validators=[public_url], unique=True)
     kind = models.CharField(
         _("kind of items"),
         max_length=20,

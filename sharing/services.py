@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network
+from ambassadors.outbound import OutboundError, host_is, parse_url, public_url
 from ambassadors.sanitise import clean_text, strip_controls
 from ambassadors.services import Nudge, lazy_text, nudge_plan, nudge_plan_many
 
@@ -216,6 +218,11 @@ def link_target(code: str) -> tuple[int | None, str]:
     found = cache.get(key)
     if found is None:
         share = Share.objects.select_related("item").filter(code=code).first()
+        if share is not None:
+            try:
+                public_url(share.item.url)  # stored before addresses were read strictly
+            except ValidationError:
+                share = None
         found = (share.pk, target_url(share)) if share is not None else (None, "")
         cache.set(key, found, LINK_CACHE_SECONDS)
     return found
@@ -320,7 +327,7 @@ def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
 
 def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissal:
     dismissal, _created = Dismissal.objects.get_or_create(
-        user=user, item=item, defaults={"reason": clean_text(reason).strip()[:300]}
+        user=user, item=item, defaults={"reason": clean_text(reason, max_length=300).strip()}
     )
     return dismissal
 
@@ -414,12 +421,10 @@ COLLEAGUE_INVITES = 20
 def _new_item(
     *, user: User, url: str, title: str, comment: str, kind: str, status: str, stage: int
 ):
-    from .models import http_url
-
     try:
-        http_url(url)
-    except Exception as exc:
-        raise SharingError(_("Enter an http or https address.")) from exc
+        public_url(url)
+    except ValidationError as exc:
+        raise SharingError(exc.messages[0]) from exc
     if ContentItem.objects.filter(url=url).exists():
         raise SharingError(ERROR_ALREADY_IN_LIBRARY)
     item = ContentItem(
@@ -461,8 +466,8 @@ def proposal_create(*, user: User, url: str, title: str, comment: str) -> Conten
     return _new_item(
         user=user,
         url=url.strip(),
-        title=clean_text(title),
-        comment=clean_text(comment),
+        title=clean_text(title, max_length=200),
+        comment=clean_text(comment, max_length=1000),
         kind=ContentItem.Kind.THIRD_PARTY,
         status=ContentItem.Status.PROPOSED,
         stage=2,
@@ -475,7 +480,7 @@ def proposal_review(
     """Comms approve or reject a proposal; the proposer hears why."""
     from ambassadors.services import notify
 
-    reason = clean_text(reason)
+    reason = clean_text(reason, max_length=300)
 
     with transaction.atomic():
         item = ContentItem.objects.select_for_update().get(pk=item.pk)
@@ -509,14 +514,18 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
     ambassador = user.ambassador
     if ambassador.status != Ambassador.Status.ACTIVE:
         raise SharingError(ERROR_NOT_TAKING_PART)
-    host = urlsplit(url.strip()).hostname or ""
-    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+    # The host as a browser reads it: `evil.example\@www.linkedin.com` is not LinkedIn.
+    try:
+        on_linkedin = host_is(parse_url(url.strip()), "linkedin.com")
+    except OutboundError:
+        on_linkedin = False
+    if not on_linkedin:
         raise SharingError(ERROR_NOT_LINKEDIN)
     item = _new_item(
         user=user,
         url=url.strip(),
         title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
-        comment=clean_text(comment),
+        comment=clean_text(comment, max_length=1000),
         kind=ContentItem.Kind.COLLEAGUE,
         status=ContentItem.Status.PUBLISHED,
         stage=1,

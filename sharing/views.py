@@ -13,6 +13,7 @@ from ambassadors.models import Network
 from ambassadors.views import participant_required
 
 from . import services
+from .forms import ColleaguePostForm, ProposalForm
 from .models import NETWORK_LIMITS, ContentItem, Share
 from .selectors import feed_for, my_reach, primary_network
 
@@ -128,36 +129,32 @@ def tracked_link(request, code: str):
 @participant_required
 def propose(request):
     """Stage 2 and up: propose a link with your own comment; comms staff review it."""
-    error = ""
-    values = {"url": "", "title": "", "comment": ""}
-    if request.method == "POST":
-        values = {key: request.POST.get(key, "") for key in values}
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            services.proposal_create(user=request.user, **values)
+            services.proposal_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            error = str(problem)
+            form.add_error(None, str(problem))
         else:
             messages.success(request, _("Thank you! The comms team will look at your proposal."))
             return redirect("sharing:feed")
     return render(
         request,
         "sharing/propose.html",
-        {"values": values, "error": error, "allowed": request.ambassador.stage >= 2},
-        status=400 if error else 200,
+        {"form": form, "allowed": request.ambassador.stage >= 2},
+        status=400 if form.errors else 200,
     )
 
 
 @participant_required
 def my_post(request):
     """Share the link of your own LinkedIn post so colleagues with your topics can engage."""
-    error = ""
-    values = {"url": "", "comment": ""}
-    if request.method == "POST":
-        values = {key: request.POST.get(key, "") for key in values}
+    form = ColleaguePostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            _item, invited = services.colleague_post_create(user=request.user, **values)
+            _item, invited = services.colleague_post_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            error = str(problem)
+            form.add_error(None, str(problem))
         else:
             if invited:
                 messages.success(
@@ -179,8 +176,5 @@ def my_post(request):
                 )
             return redirect("sharing:feed")
     return render(
-        request,
-        "sharing/my_post.html",
-        {"values": values, "error": error},
-        status=400 if error else 200,
+        request, "sharing/my_post.html", {"form": form}, status=400 if form.errors else 200
     )

@@ -6,6 +6,9 @@ from django.utils import translation
 from ambassadors.roles import Role
 from tests.factories import make_user
 
+# Local servers and a fake resolver for the server-side fetching tests.
+pytest_plugins = ["tests.outbound_helpers"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

@@ -170,6 +170,10 @@ STORAGES = {
 }
 STORAGES.update(s3_storages())
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request's fields, files left out (they have their own limits): 1 MB holds the longest
+# CMS page with room to spare; a longer post is a 400 before any form or cleaner sees it.
+# Each form then refuses a field over its own limit before the text is cleaned.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # E-mail, from EMAIL_URL (see README).

@@ -113,30 +113,6 @@ def test_preview_refuses_other_schemes(url):
         preview.fetch_preview(url)
 
 
-@pytest.mark.usefixtures("english")
-def test_preview_follows_no_redirect_to_an_internal_address(monkeypatch):
-    """A public page redirecting to an internal address is refused at the redirect."""
-    answers = iter(["93.184.216.34", "127.0.0.1"])
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
-
-    class Redirect:
-        is_redirect = True
-        headers = {"Location": "http://internal.example/admin"}
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    monkeypatch.setattr(preview.requests, "get", lambda *a, **k: Redirect())
-    with pytest.raises(preview.PreviewError, match="internal"):
-        preview.fetch_preview("https://public.example/")
-
-
 def test_preview_parses_open_graph():
     """Title, description and absolute image URL come from the Open Graph tags."""
     html = (
