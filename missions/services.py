@@ -24,8 +24,16 @@ from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
 from ambassadors.queue import in_batches
+from ambassadors.quiet import awake_moment
 from ambassadors.sanitise import clean_text
-from ambassadors.services import Nudge, notify, nudge_plan_many
+from ambassadors.services import (
+    LEFT_OUT_AFTER_END,
+    TIME_TO_ACT,
+    Nudge,
+    notify,
+    nudge_plan_many,
+    programme_quiet_hours,
+)
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
@@ -515,7 +523,8 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
         )
     )
     start = max(campaign.starts_at, now)
-    window = dt.timedelta(hours=campaign.window_hours)
+    end = start + dt.timedelta(hours=campaign.window_hours)
+    default_quiet = programme_quiet_hours()
     offered = 0
     nudges, offers = [], {}
     for position, ambassador in enumerate(people):
@@ -536,6 +545,8 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
                 len(theirs),
             ) % {"count": len(theirs), "title": theirs[0].title}
             body = gettext("Taking it on is up to you; saying no is fine too.")
+        # Every mission offered must still be open, with time to act, when the offer shows.
+        ends = [mission.active_until for mission in theirs if mission.active_until]
         nudges.append(
             Nudge(
                 ambassador_id=ambassador.pk,
@@ -544,10 +555,17 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
                 subject=subject,
                 body=body,
                 link="/missions/",
-                earliest=start + window * position / len(people),
+                earliest=awake_moment(
+                    start=start,
+                    end=end,
+                    fraction=position / len(people),
+                    hours=ambassador.quiet_hours(default_quiet),
+                ),
+                latest=min(ends) - TIME_TO_ACT if ends else None,
             )
         )
-    outcome = nudge_plan_many(nudges)
+    left_out: dict[str, str] = {}
+    outcome = nudge_plan_many(nudges, left_out=left_out)
     skipped = sum(notification is None for notification in outcome.values())
     Assignment.objects.bulk_create(
         [
@@ -567,7 +585,11 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
     )
     offered += len(nudges) - skipped
     Campaign.objects.filter(pk=campaign.pk).update(
-        planned_at=now, segment_size=len(people), offered=offered, skipped=skipped
+        planned_at=now,
+        segment_size=len(people),
+        offered=offered,
+        skipped=skipped,
+        skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
     )
     campaign.refresh_from_db()
     return campaign

@@ -18,9 +18,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
-from ambassadors.models import Ambassador, Network
+from ambassadors.models import Ambassador, Network, Notification
+from ambassadors.quiet import awake_moment
 from ambassadors.sanitise import clean_text, strip_controls
-from ambassadors.services import Nudge, nudge_plan, nudge_plan_many
+from ambassadors.services import (
+    LEFT_OUT_AFTER_END,
+    TIME_TO_ACT,
+    Nudge,
+    nudge_plan,
+    nudge_plan_many,
+    programme_quiet_hours,
+)
 
 from .models import (
     ERROR_TOO_LONG,
@@ -344,17 +352,25 @@ def push_segment(push: Push):
 
 
 def push_plan(*, push: Push) -> Push:
-    """Plan one suggestion per person, spread evenly over the window, within each budget.
+    """Plan one suggestion per person, spread evenly over the waking hours of the window,
+    within each budget and never later than the item's end allows.
 
-    Idempotent: a person already planned for this push keeps their slot.
+    Idempotent: a person already planned for this push keeps their slot. Records what was
+    planned: the first and last moment, and who was left out and why.
     """
-    people = list(push_segment(push).order_by("pk").values_list("pk", "user_id", "language"))
+    people = list(
+        push_segment(push)
+        .order_by("pk")
+        .values_list("pk", "user_id", "language", "quiet_hours_start", "quiet_hours_end")
+    )
     if not people:
         raise SharingError(ERROR_EMPTY_SEGMENT)
     start = timezone.now()
-    window = dt.timedelta(hours=push.window_hours)
+    end = start + dt.timedelta(hours=push.window_hours)
+    latest = push.item.expires_at - TIME_TO_ACT if push.item.expires_at else None
+    default_quiet = programme_quiet_hours()
     subjects = {}
-    for language in {language for _pk, _user, language in people}:
+    for language in {person[2] for person in people}:
         with translation.override(language):
             subjects[language] = gettext("Something to share: %(title)s") % {
                 "title": push.item.title
@@ -367,31 +383,45 @@ def push_plan(*, push: Push) -> Push:
             subject=subjects[language],
             body=push.item.summary[:300],
             link=f"/share/{push.item_id}/",
-            earliest=start + window * position / len(people),
+            earliest=awake_moment(
+                start=start,
+                end=end,
+                fraction=position / len(people),
+                hours=(own_start, own_end) if own_start is not None else default_quiet,
+            ),
+            latest=latest,
         )
-        for position, (pk, user_id, language) in enumerate(people)
+        for position, (pk, user_id, language, own_start, own_end) in enumerate(people)
     ]
-    outcome = nudge_plan_many(nudges)
-    planned = sum(notification is not None for notification in outcome.values())
-    skipped = len(people) - planned
+    left_out: dict[str, str] = {}
+    outcome = nudge_plan_many(nudges, left_out=left_out)
+    slots = [notification.visible_from for notification in outcome.values() if notification]
     Push.objects.filter(pk=push.pk).update(
-        planned_at=start, segment_size=len(people), planned=planned, skipped=skipped
+        planned_at=start,
+        segment_size=len(people),
+        planned=len(slots),
+        skipped=len(people) - len(slots),
+        skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
+        first_slot=min(slots, default=None),
+        last_slot=max(slots, default=None),
     )
     push.refresh_from_db()
     return push
 
 
 def push_progress(push: Push) -> dict:
-    """Planned, delivered, opened and shared for one push, and identical texts."""
-    from ambassadors.models import Notification
-
+    """Planned (and how many after the window), delivered, opened and shared for one push,
+    and identical texts."""
     now = timezone.now()
     rows = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    window_end = (push.planned_at or now) + dt.timedelta(hours=push.window_hours)
     counts = rows.aggregate(
         planned=Count("id"),
         delivered=Count("id", filter=Q(visible_from__lte=now)),
         opened=Count("id", filter=Q(read_at__isnull=False)),
+        after_window=Count("id", filter=Q(visible_from__gt=window_end)),
     )
+    counts["window_end"] = window_end
     shares = Share.objects.filter(item=push.item, user__in=rows.values("recipient"))
     counts["shared"] = shares.count()
     same_text = (
