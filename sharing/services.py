@@ -25,7 +25,6 @@ from ambassadors.services import (
     LEFT_OUT_AFTER_END,
     TIME_TO_ACT,
     Nudge,
-    nudge_plan,
     nudge_plan_many,
     programme_quiet_hours,
 )
@@ -444,6 +443,11 @@ ERROR_NOT_A_PROPOSAL = _("Only open proposals can be reviewed.")
 ERROR_EMPTY_COMMENT = _("Add your comment: why is this worth reading?")
 ERROR_REASON_NEEDED = _("Give the reason, so the ambassador knows why.")
 COLLEAGUE_INVITES = 20
+COLLEAGUE_POST_KIND = "colleague_post"
+# Colleagues' requests ("my LinkedIn post") and their own share of a person's budget.
+COLLEAGUE_REQUESTS_PER_WEEK = 1
+SAME_COLLEAGUE_GAP = dt.timedelta(weeks=4)
+COLLEAGUE_POST_FRESH = dt.timedelta(days=3)
 
 
 def _new_item(
@@ -540,9 +544,20 @@ def proposal_review(
     return item
 
 
+def _colleague_post_link(item_id: int) -> str:
+    return f"/share/{item_id}/"
+
+
 def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[ContentItem, int]:
     """A stage-1 ambassador shares the link of their own LinkedIn post; colleagues with the
-    same topics are invited to engage, each within their attention budget."""
+    same topics are invited to engage, each within their attention budget.
+
+    Colleagues' requests keep to their own share of that budget: a person gets at most
+    `COLLEAGUE_REQUESTS_PER_WEEK` of them in any seven days (from anyone), hears from the
+    same colleague at most once in `SAME_COLLEAGUE_GAP`, and only while the post is fresh
+    (`COLLEAGUE_POST_FRESH`). Returns the item and the number of colleagues invited, each
+    counted once.
+    """
     ambassador = user.ambassador
     if ambassador.status != Ambassador.Status.ACTIVE:
         raise SharingError(ERROR_NOT_TAKING_PART)
@@ -558,26 +573,59 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
         status=ContentItem.Status.PUBLISHED,
         stage=1,
     )
+    now = timezone.now()
     topic_ids = [topic.pk for topic in ambassador.topics.all()]
-    colleagues = (
+    # Colleagues this person asked recently are left alone: one requester never takes a
+    # colleague's share of the budget week after week.
+    recent_posts = ContentItem.objects.filter(
+        proposed_by=user,
+        kind=ContentItem.Kind.COLLEAGUE,
+        created_at__gte=now - SAME_COLLEAGUE_GAP,
+    ).exclude(pk=item.pk)
+    # A subquery, not DISTINCT with a random order: that would list someone once per
+    # shared topic and invite (and count) them twice.
+    sharing_a_topic = (
         Ambassador.objects.participating()
         .filter(topics__in=topic_ids)
         .exclude(user=user)
-        .distinct()
-        .select_related("user")
-        .order_by("?")[:COLLEAGUE_INVITES]
+        .values("pk")
     )
-    invited = 0
-    for colleague in colleagues:
-        with translation.override(colleague.language):
-            planned = nudge_plan(
-                ambassador=colleague,
-                kind="colleague_post",
-                key=f"colleague-post:{item.pk}:{colleague.user_id}",
-                subject=gettext("%(name)s posted on LinkedIn about a topic you follow")
-                % {"name": user.get_full_name() or user.username},
+    asked_recently = (
+        Notification.objects.nudges()
+        .filter(
+            recipient__ambassador__in=sharing_a_topic,
+            visible_from__gte=now - SAME_COLLEAGUE_GAP,
+            kind=COLLEAGUE_POST_KIND,
+            link__in=[_colleague_post_link(pk) for pk in recent_posts.values_list("pk", flat=True)],
+        )
+        .values("recipient_id")
+    )
+    colleagues = list(
+        Ambassador.objects.filter(pk__in=sharing_a_topic)
+        .exclude(user_id__in=asked_recently)
+        .order_by("?")
+        .values_list("pk", "user_id", "language")[:COLLEAGUE_INVITES]
+    )
+    name = user.get_full_name() or user.username
+    nudges = []
+    for pk, user_id, language in colleagues:
+        with translation.override(language):
+            subject = gettext("%(name)s posted on LinkedIn about a topic you follow") % {
+                "name": name
+            }
+        nudges.append(
+            Nudge(
+                ambassador_id=pk,
+                kind=COLLEAGUE_POST_KIND,
+                key=f"colleague-post:{item.pk}:{user_id}",
+                subject=subject,
                 body=comment.strip()[:300],
-                link=f"/share/{item.pk}/",
+                link=_colleague_post_link(item.pk),
+                earliest=now,
+                latest=now + COLLEAGUE_POST_FRESH,
+                kind_per_week=COLLEAGUE_REQUESTS_PER_WEEK,
             )
-        invited += planned is not None
-    return item, invited
+        )
+    planned = nudge_plan_many(nudges)
+    invited = {note.recipient_id for note in planned.values() if note is not None}
+    return item, len(invited)
