@@ -1,11 +1,13 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
 from . import throttle
 from .models import Ambassador, Network, SocialProfile, Topic
 from .queue import enqueue
+from .quiet import QuietHours
 
 ERROR_TOO_MANY_SIGN_INS = _(
     "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
@@ -50,9 +52,16 @@ class ProfileForm(forms.ModelForm):
             "leaderboard_anonymous",
         ]
 
-    def __init__(self, *args, budget_default: int, **kwargs):
+    def __init__(
+        self, *args, budget_default: int, quiet_default: QuietHours | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.budget_default = budget_default
+        if quiet_default is not None:
+            self.fields["quiet_hours_start"].help_text = _(
+                "Leave both empty to use the programme's quiet hours (%(start)s–%(end)s) for "
+                "suggestions and offers."
+            ) % {"start": time_format(quiet_default[0]), "end": time_format(quiet_default[1])}
         self.fields["max_nudges_per_week"].help_text = _(
             "The programme's default is %(default)s. Leave empty to use it; you can only go lower."
         ) % {"default": budget_default}

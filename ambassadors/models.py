@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from .quiet import QuietHours, is_quiet, quiet_end
+
 
 class Stage(models.IntegerChoices):
     """The three stages of the growth path, shared by every app."""
@@ -194,29 +196,20 @@ class Ambassador(models.Model):
     def stage_label(self) -> str:
         return Stage(self.stage).label
 
-    def in_quiet_hours(self, moment: dt.datetime) -> bool:
-        if self.quiet_hours_start is None or self.quiet_hours_end is None:
-            return False
-        local = timezone.localtime(moment).time()
-        start, end = self.quiet_hours_start, self.quiet_hours_end
-        if start < end:
-            return start <= local < end
-        return local >= start or local < end  # quiet hours over midnight
+    def quiet_hours(self, default: QuietHours | None = None) -> QuietHours | None:
+        """The person's own quiet hours, else `default` (the programme's, for nudges)."""
+        if self.quiet_hours_start is not None and self.quiet_hours_end is not None:
+            return self.quiet_hours_start, self.quiet_hours_end
+        return default
 
-    def end_of_quiet_hours(self, moment: dt.datetime) -> dt.datetime:
+    def in_quiet_hours(self, moment: dt.datetime, default: QuietHours | None = None) -> bool:
+        return is_quiet(moment, self.quiet_hours(default))
+
+    def end_of_quiet_hours(
+        self, moment: dt.datetime, default: QuietHours | None = None
+    ) -> dt.datetime:
         """The first moment at or after `moment` outside quiet hours."""
-        if not self.in_quiet_hours(moment):
-            return moment
-        local = timezone.localtime(moment)
-        end = local.replace(
-            hour=self.quiet_hours_end.hour,
-            minute=self.quiet_hours_end.minute,
-            second=0,
-            microsecond=0,
-        )
-        if end <= local:
-            end += dt.timedelta(days=1)
-        return end
+        return quiet_end(moment, self.quiet_hours(default))
 
 
 class SocialProfile(models.Model):
@@ -291,6 +284,15 @@ class ProgrammeSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("programme settings")
+
+    def clean(self):
+        if self.default_quiet_hours_start == self.default_quiet_hours_end:
+            raise ValidationError(_("Quiet hours must start and end at different times."))
+
+    @property
+    def quiet_hours(self) -> QuietHours:
+        """Quiet hours for the nudges of people who have not set their own."""
+        return self.default_quiet_hours_start, self.default_quiet_hours_end
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -26,12 +26,20 @@ from django.utils.translation import gettext_lazy
 
 from .models import Ambassador, Notification, ParticipationEvent, ProgrammeSettings
 from .queue import enqueue_on_commit, in_batches
+from .quiet import QuietHours, quiet_end
 
 logger = logging.getLogger(__name__)
 
 CONSENT_VERSION = "2026-11"
 MAX_EMAIL_ATTEMPTS = 5
 PLANNING_HORIZON = dt.timedelta(weeks=4)
+# A nudge about something that ends (an item, a mission) leaves the person this long to act.
+TIME_TO_ACT = dt.timedelta(hours=12)
+
+# Why `nudge_plan_many()` left someone out (see its `left_out` argument).
+LEFT_OUT_NOT_TAKING_PART = "not_taking_part"
+LEFT_OUT_NO_ROOM = "no_room"
+LEFT_OUT_AFTER_END = "after_end"
 
 ERROR_ALREADY_TAKING_PART = gettext_lazy("You are already taking part in the programme.")
 ERROR_NOT_TAKING_PART = gettext_lazy("You are not taking part in the programme at the moment.")
@@ -261,6 +269,11 @@ def default_weekly_budget() -> int:
     return ProgrammeSettings.load().max_nudges_per_week
 
 
+def programme_quiet_hours() -> QuietHours:
+    """The programme's default quiet hours, for the nudges of people without their own."""
+    return ProgrammeSettings.load().quiet_hours
+
+
 def weekly_budget(ambassador: Ambassador, default: int | None = None) -> int:
     """The person's nudges per week: the programme default, or lower if they chose so.
 
@@ -324,11 +337,22 @@ def _crowded_window(planned, slot, budget: int):
     return None
 
 
+def _over_weekly_limit(planned, slot, limit: int):
+    """A later moment to try when `slot` would make more than `limit` in some seven days."""
+    before = sorted(m for m in planned if slot - dt.timedelta(days=7) < m <= slot)
+    if len(before) >= limit:
+        return before[-limit] + dt.timedelta(days=7)
+    return _crowded_window(planned, slot, limit)
+
+
 @dataclass(frozen=True)
 class Nudge:
     """One thing to ask of one person (by their Ambassador id), for `nudge_plan_many()`.
 
     Subject and body are lazy text, written in the person's language when it is planned.
+    `latest`: the last moment it is worth showing (before what it asks for ends).
+    `kind_per_week`: at most this many nudges of its kind in any seven days for the person,
+    so that one source of requests keeps to its own share of the budget.
     """
 
     ambassador_id: int
@@ -339,63 +363,79 @@ class Nudge:
     link: str = ""
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
+    kind_per_week: int | None = None
+
+
+@dataclass(frozen=True)
+class _Limit:
+    moments: list[dt.datetime]
+    per_week: int
 
 
 def _free_slot(
-    ambassador: Ambassador,
+    quiet: QuietHours | None,
     planned: list[dt.datetime],
-    budget: int,
+    limits: list[_Limit],
     *,
     earliest: dt.datetime,
     latest: dt.datetime | None,
     horizon: dt.datetime,
-) -> dt.datetime | None:
-    """The first moment at or after `earliest` that fits the person's budget, or None.
+) -> tuple[dt.datetime | None, str]:
+    """The first moment at or after `earliest` that fits the person's budget, or None and
+    why not.
 
-    Outside quiet hours, at least a minimum gap from their other nudges, and at most
-    `budget` nudges in any seven days, this one included.
+    Outside quiet hours, at least a minimum gap from their other nudges, and at most the
+    budget (and any other weekly limit) in any seven days, this one included; not after
+    `latest` and not beyond the planning horizon.
     """
     slot = earliest
-    gap = _minimum_gap(budget)
-    week = dt.timedelta(days=7)
-    while slot <= horizon:
-        slot = ambassador.end_of_quiet_hours(slot)
-        before = sorted(m for m in planned if slot - week < m <= slot)
-        if len(before) >= budget:
-            slot = before[-budget] + week
-            continue
-        crowded = _crowded_window(planned, slot, budget)
-        if crowded is not None:
-            slot = crowded
+    gap = _minimum_gap(limits[0].per_week)
+    end = horizon if latest is None else min(horizon, latest)
+    while slot <= end:
+        slot = quiet_end(slot, quiet)
+        later = next(
+            (
+                moment
+                for limit in limits
+                if (moment := _over_weekly_limit(limit.moments, slot, limit.per_week))
+            ),
+            None,
+        )
+        if later is not None:
+            slot = later
             continue
         clash = [moment for moment in planned if abs(moment - slot) < gap]
         if clash:
             slot = max(clash) + gap
             continue
-        break
-    else:
-        return None
-    if slot > horizon or (latest is not None and slot > latest):
-        return None
-    return slot
+        if slot <= end:
+            return slot, ""
+    if latest is not None and latest <= horizon:
+        return None, LEFT_OUT_AFTER_END
+    return None, LEFT_OUT_NO_ROOM
 
 
 PLAN_BATCH = 1000
 
 
-def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
+def nudge_plan_many(
+    nudges: list[Nudge], *, left_out: dict[str, str] | None = None
+) -> dict[str, Notification | None]:
     """Plan many nudges at once: a few queries per thousand people, not per person.
 
     The same rules as `nudge_plan()`, which is this with one item. Returns, per key, the
     notification (a new one, or the one planned earlier under that key) or None when the
-    person does not take part or has no room before the horizon (or the nudge's `latest`).
+    person does not take part or has no room before the horizon (or the nudge's `latest`);
+    pass a dict as `left_out` to learn why (`LEFT_OUT_*`) for each key left out.
     Each batch is one transaction that locks its people's rows, so a concurrent planner
     cannot take the same last slot.
     """
     for nudge in nudges:
         _validate_link(nudge.link)
     results: dict[str, Notification | None] = {}
-    default_budget = default_weekly_budget()
+    why = left_out if left_out is not None else {}
+    programme = ProgrammeSettings.load()
+    default_budget, default_quiet = programme.max_nudges_per_week, programme.quiet_hours
     for first in range(0, len(nudges), PLAN_BATCH):
         batch = nudges[first : first + PLAN_BATCH]
         created: list[Notification] = []
@@ -416,21 +456,23 @@ def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
             horizon = now + PLANNING_HORIZON
             earliest = min(max(nudge.earliest or now, now) for nudge in batch)
             planned: dict[int, list[dt.datetime]] = {}
+            by_kind: dict[tuple[int, str], list[dt.datetime]] = {}
             # The moment is compared through an expression so that the database reads the
             # per-person index. Rows planned by earlier batches are not in its statistics
             # yet, so it would take the window as rare and scan all of it, batch after batch.
-            for recipient, moment in (
+            for recipient, moment, kind in (
                 Notification.objects.nudges()
                 .alias(moment=Coalesce("visible_from", "created_at"))
                 .filter(
                     recipient_id__in=[person.user_id for person in people.values()],
-                    moment__gte=week_start(earliest),
+                    moment__gte=earliest - dt.timedelta(days=7),
                     moment__lt=horizon + dt.timedelta(days=7),
                 )
                 .order_by()
-                .values_list("recipient_id", "visible_from")
+                .values_list("recipient_id", "visible_from", "kind")
             ):
                 planned.setdefault(recipient, []).append(moment)
+                by_kind.setdefault((recipient, kind), []).append(moment)
             for nudge in batch:
                 if nudge.key in existing or nudge.key in results:
                     results[nudge.key] = existing.get(nudge.key) or results[nudge.key]
@@ -438,22 +480,32 @@ def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
                 person = people.get(nudge.ambassador_id)
                 results[nudge.key] = None
                 if person is None or person.status != Ambassador.Status.ACTIVE:
+                    why[nudge.key] = LEFT_OUT_NOT_TAKING_PART
                     continue
                 budget = weekly_budget(person, default_budget)
                 if budget == 0:
+                    why[nudge.key] = LEFT_OUT_NO_ROOM
                     continue
                 theirs = planned.setdefault(person.user_id, [])
-                slot = _free_slot(
-                    person,
+                same_kind = by_kind.setdefault((person.user_id, nudge.kind), [])
+                limits = [_Limit(theirs, budget)]
+                if nudge.kind_per_week is not None:
+                    limits.append(_Limit(same_kind, nudge.kind_per_week))
+                # The programme's quiet hours hold for anyone who has not set their own.
+                quiet = person.quiet_hours(default_quiet)
+                slot, reason = _free_slot(
+                    quiet,
                     theirs,
-                    budget,
+                    limits,
                     earliest=max(nudge.earliest or now, now),
                     latest=nudge.latest,
                     horizon=horizon,
                 )
                 if slot is None:
+                    why[nudge.key] = reason
                     continue
                 theirs.append(slot)
+                same_kind.append(slot)
                 subject, body = _render_for(
                     person.language or settings.LANGUAGE_CODE, nudge.subject, nudge.body
                 )
@@ -489,10 +541,11 @@ def nudge_plan(
 ) -> Notification | None:
     """Plan something the platform asks of a person, within their attention budget.
 
-    Finds the first moment at or after `earliest` that is outside quiet hours, at least a
-    minimum gap away from their other nudges, and in a week with budget left. Returns
-    None when the person does not take part or no such moment falls in the next weeks
-    (or before `latest`, when the nudge is pointless after that). Idempotent per key.
+    Finds the first moment at or after `earliest` that is outside quiet hours (the
+    person's own, or the programme's default), at least a minimum gap away from their
+    other nudges, and in a week with budget left. Returns None when the person does not
+    take part or no such moment falls in the next weeks (or before `latest`, when the
+    nudge is pointless after that). Idempotent per key.
     """
     nudge = Nudge(ambassador.pk, kind, key, subject, body, link, earliest, latest)
     return nudge_plan_many([nudge])[key]
@@ -542,11 +595,16 @@ def notification_email_deliver(*, notification_id: int) -> bool:
     if notification.kind != "digest" and _email_moment(ambassador, now, True) is None:
         _email_cancel(notification, "recipient no longer wants e-mail")
         return False
-    if ambassador is not None and ambassador.in_quiet_hours(now):
-        Notification.objects.filter(pk=notification.pk).update(
-            email_after=ambassador.end_of_quiet_hours(now), email_claimed_at=None
-        )
-        return False
+    if ambassador is not None:
+        # A nudge keeps the programme's quiet hours too when it is sent late (a retry).
+        default = None
+        if notification.is_nudge and ambassador.quiet_hours() is None:
+            default = programme_quiet_hours()
+        if ambassador.in_quiet_hours(now, default):
+            Notification.objects.filter(pk=notification.pk).update(
+                email_after=ambassador.end_of_quiet_hours(now, default), email_claimed_at=None
+            )
+            return False
     try:
         _send_notification_email(notification)
     except Exception as exc:

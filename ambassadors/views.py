@@ -170,8 +170,14 @@ def dashboard(request):
 def profile(request):
     ambassador = request.ambassador
     budget_default = services.default_weekly_budget()
+    quiet_default = services.programme_quiet_hours()
     if request.method == "POST":
-        form = ProfileForm(request.POST, instance=ambassador, budget_default=budget_default)
+        form = ProfileForm(
+            request.POST,
+            instance=ambassador,
+            budget_default=budget_default,
+            quiet_default=quiet_default,
+        )
         networks = NetworksForm(request.POST, ambassador=ambassador)
         if form.is_valid() and networks.is_valid():
             with transaction.atomic():
@@ -184,7 +190,9 @@ def profile(request):
             return response
         messages.error(request, _("Please correct the errors below."))
     else:
-        form = ProfileForm(instance=ambassador, budget_default=budget_default)
+        form = ProfileForm(
+            instance=ambassador, budget_default=budget_default, quiet_default=quiet_default
+        )
         networks = NetworksForm(ambassador=ambassador)
     return render(
         request,

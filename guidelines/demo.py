@@ -36,7 +36,7 @@ EN_SLUGS = {
     "contentstrategie": "content-strategy",
 }
 # Who acknowledged what in the demo.
-CURRENT = ["daan", "fatima", "lisa", "lucas", "sophie", "jesse", "femke", "mentor", "comms"]
+CURRENT = ["daan", "fatima", "lisa", "lucas", "sophie", "jesse", "femke", "pieter"]
 BEHIND = ["tom", "mohamed", "noah", "milan"]  # acknowledged version 1 of the main guideline
 
 MAJOR_CHANGE = {

@@ -139,8 +139,11 @@ class Campaign(models.Model):
         _("people in the segment"), default=0, editable=False
     )
     offered = models.PositiveIntegerField(_("people offered missions"), default=0, editable=False)
-    skipped = models.PositiveIntegerField(
-        _("left out (attention budget full)"), default=0, editable=False
+    skipped = models.PositiveIntegerField(_("left out"), default=0, editable=False)
+    skipped_after_end = models.PositiveIntegerField(
+        _("of whom: the missions end before their next free moment"),
+        default=0,
+        editable=False,
     )
 
     class Meta:

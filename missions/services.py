@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +24,17 @@ from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import Ambassador, Stage
 from ambassadors.outbound import public_url
 from ambassadors.queue import in_batches
+from ambassadors.quiet import awake_moment
 from ambassadors.sanitise import clean_text
-from ambassadors.services import Nudge, lazy_text, notify, nudge_plan_many
+from ambassadors.services import (
+    LEFT_OUT_AFTER_END,
+    TIME_TO_ACT,
+    Nudge,
+    lazy_text,
+    notify,
+    nudge_plan_many,
+    programme_quiet_hours,
+)
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
@@ -525,7 +534,8 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
         )
     )
     start = max(campaign.starts_at, now)
-    window = dt.timedelta(hours=campaign.window_hours)
+    end = start + dt.timedelta(hours=campaign.window_hours)
+    default_quiet = programme_quiet_hours()
     offered = 0
     nudges, offers = [], {}
     for position, ambassador in enumerate(people):
@@ -544,6 +554,8 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
             "%(count)s missions for you, starting with: %(title)s",
             len(theirs),
         )
+        # Every mission offered must still be open, with time to act, when the offer shows.
+        ends = [mission.active_until for mission in theirs if mission.active_until]
         nudges.append(
             Nudge(
                 ambassador_id=ambassador.pk,
@@ -552,10 +564,17 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
                 subject=lazy_text(subject, count=len(theirs), title=theirs[0]),
                 body=_("Taking it on is up to you; saying no is fine too."),
                 link="/missions/",
-                earliest=start + window * position / len(people),
+                earliest=awake_moment(
+                    start=start,
+                    end=end,
+                    fraction=position / len(people),
+                    hours=ambassador.quiet_hours(default_quiet),
+                ),
+                latest=min(ends) - TIME_TO_ACT if ends else None,
             )
         )
-    outcome = nudge_plan_many(nudges)
+    left_out: dict[str, str] = {}
+    outcome = nudge_plan_many(nudges, left_out=left_out)
     skipped = sum(notification is None for notification in outcome.values())
     Assignment.objects.bulk_create(
         [
@@ -575,7 +594,11 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
     )
     offered += len(nudges) - skipped
     Campaign.objects.filter(pk=campaign.pk).update(
-        planned_at=now, segment_size=len(people), offered=offered, skipped=skipped
+        planned_at=now,
+        segment_size=len(people),
+        offered=offered,
+        skipped=skipped,
+        skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
     )
     campaign.refresh_from_db()
     return campaign

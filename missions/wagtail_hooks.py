@@ -52,6 +52,7 @@ class CampaignViewSet(SnippetViewSet):
         "segment_size",
         "offered",
         "skipped",
+        "skipped_after_end",
         "created_by",
     ]
 

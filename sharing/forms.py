@@ -81,7 +81,10 @@ class PushForm(forms.ModelForm):
         max_value=24 * 14,
         initial=48,
         label=_("Spread over (hours)"),
-        help_text=_("Suggestions arrive spread over this window, within everyone's budget."),
+        help_text=_(
+            "Suggestions are spread over the waking hours of this window; people whose "
+            "budget is full get theirs later."
+        ),
     )
 
     class Meta:

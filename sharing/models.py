@@ -320,6 +320,11 @@ class Push(models.Model):
     segment_size = models.PositiveIntegerField(default=0)
     planned = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
+    # Of those skipped: the item ends before their next free moment (the rest: no room in
+    # their attention budget within the planning horizon).
+    skipped_after_end = models.PositiveIntegerField(default=0)
+    first_slot = models.DateTimeField(null=True, blank=True)
+    last_slot = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

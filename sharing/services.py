@@ -19,10 +19,18 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
-from ambassadors.models import Ambassador, Network
+from ambassadors.models import Ambassador, Network, Notification
 from ambassadors.outbound import OutboundError, host_is, parse_url, public_url
+from ambassadors.quiet import awake_moment
 from ambassadors.sanitise import clean_text, strip_controls
-from ambassadors.services import Nudge, lazy_text, nudge_plan, nudge_plan_many
+from ambassadors.services import (
+    LEFT_OUT_AFTER_END,
+    TIME_TO_ACT,
+    Nudge,
+    lazy_text,
+    nudge_plan_many,
+    programme_quiet_hours,
+)
 
 from .models import (
     ERROR_TOO_LONG,
@@ -351,15 +359,23 @@ def push_segment(push: Push):
 
 
 def push_plan(*, push: Push) -> Push:
-    """Plan one suggestion per person, spread evenly over the window, within each budget.
+    """Plan one suggestion per person, spread evenly over the waking hours of the window,
+    within each budget and never later than the item's end allows.
 
-    Idempotent: a person already planned for this push keeps their slot.
+    Idempotent: a person already planned for this push keeps their slot. Records what was
+    planned: the first and last moment, and who was left out and why.
     """
-    people = list(push_segment(push).order_by("pk").values_list("pk", "user_id", "language"))
+    people = list(
+        push_segment(push)
+        .order_by("pk")
+        .values_list("pk", "user_id", "language", "quiet_hours_start", "quiet_hours_end")
+    )
     if not people:
         raise SharingError(ERROR_EMPTY_SEGMENT)
     start = timezone.now()
-    window = dt.timedelta(hours=push.window_hours)
+    end = start + dt.timedelta(hours=push.window_hours)
+    latest = push.item.expires_at - TIME_TO_ACT if push.item.expires_at else None
+    default_quiet = programme_quiet_hours()
     subject = lazy_text(_("Something to share: %(title)s"), title=push.item.title)
     nudges = [
         Nudge(
@@ -369,31 +385,45 @@ def push_plan(*, push: Push) -> Push:
             subject=subject,
             body=push.item.summary[:300],
             link=f"/share/{push.item_id}/",
-            earliest=start + window * position / len(people),
+            earliest=awake_moment(
+                start=start,
+                end=end,
+                fraction=position / len(people),
+                hours=(own_start, own_end) if own_start is not None else default_quiet,
+            ),
+            latest=latest,
         )
-        for position, (pk, user_id, language) in enumerate(people)
+        for position, (pk, user_id, language, own_start, own_end) in enumerate(people)
     ]
-    outcome = nudge_plan_many(nudges)
-    planned = sum(notification is not None for notification in outcome.values())
-    skipped = len(people) - planned
+    left_out: dict[str, str] = {}
+    outcome = nudge_plan_many(nudges, left_out=left_out)
+    slots = [notification.visible_from for notification in outcome.values() if notification]
     Push.objects.filter(pk=push.pk).update(
-        planned_at=start, segment_size=len(people), planned=planned, skipped=skipped
+        planned_at=start,
+        segment_size=len(people),
+        planned=len(slots),
+        skipped=len(people) - len(slots),
+        skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
+        first_slot=min(slots, default=None),
+        last_slot=max(slots, default=None),
     )
     push.refresh_from_db()
     return push
 
 
 def push_progress(push: Push) -> dict:
-    """Planned, delivered, opened and shared for one push, and identical texts."""
-    from ambassadors.models import Notification
-
+    """Planned (and how many after the window), delivered, opened and shared for one push,
+    and identical texts."""
     now = timezone.now()
     rows = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    window_end = (push.planned_at or now) + dt.timedelta(hours=push.window_hours)
     counts = rows.aggregate(
         planned=Count("id"),
         delivered=Count("id", filter=Q(visible_from__lte=now)),
         opened=Count("id", filter=Q(read_at__isnull=False)),
+        after_window=Count("id", filter=Q(visible_from__gt=window_end)),
     )
+    counts["window_end"] = window_end
     shares = Share.objects.filter(item=push.item, user__in=rows.values("recipient"))
     counts["shared"] = shares.count()
     same_text = (
@@ -416,6 +446,11 @@ ERROR_NOT_A_PROPOSAL = _("Only open proposals can be reviewed.")
 ERROR_EMPTY_COMMENT = _("Add your comment: why is this worth reading?")
 ERROR_REASON_NEEDED = _("Give the reason, so the ambassador knows why.")
 COLLEAGUE_INVITES = 20
+COLLEAGUE_POST_KIND = "colleague_post"
+# Colleagues' requests ("my LinkedIn post") and their own share of a person's budget.
+COLLEAGUE_REQUESTS_PER_WEEK = 1
+SAME_COLLEAGUE_GAP = dt.timedelta(weeks=4)
+COLLEAGUE_POST_FRESH = dt.timedelta(days=3)
 
 
 def _new_item(
@@ -508,9 +543,20 @@ def proposal_review(
     return item
 
 
+def _colleague_post_link(item_id: int) -> str:
+    return f"/share/{item_id}/"
+
+
 def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[ContentItem, int]:
     """A stage-1 ambassador shares the link of their own LinkedIn post; colleagues with the
-    same topics are invited to engage, each within their attention budget."""
+    same topics are invited to engage, each within their attention budget.
+
+    Colleagues' requests keep to their own share of that budget: a person gets at most
+    `COLLEAGUE_REQUESTS_PER_WEEK` of them in any seven days (from anyone), hears from the
+    same colleague at most once in `SAME_COLLEAGUE_GAP`, and only while the post is fresh
+    (`COLLEAGUE_POST_FRESH`). Returns the item and the number of colleagues invited, each
+    counted once.
+    """
     ambassador = user.ambassador
     if ambassador.status != Ambassador.Status.ACTIVE:
         raise SharingError(ERROR_NOT_TAKING_PART)
@@ -530,27 +576,56 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
         status=ContentItem.Status.PUBLISHED,
         stage=1,
     )
+    now = timezone.now()
     topic_ids = [topic.pk for topic in ambassador.topics.all()]
-    colleagues = (
+    # Colleagues this person asked recently are left alone: one requester never takes a
+    # colleague's share of the budget week after week.
+    recent_posts = ContentItem.objects.filter(
+        proposed_by=user,
+        kind=ContentItem.Kind.COLLEAGUE,
+        created_at__gte=now - SAME_COLLEAGUE_GAP,
+    ).exclude(pk=item.pk)
+    # A subquery, not DISTINCT with a random order: that would list someone once per
+    # shared topic and invite (and count) them twice.
+    sharing_a_topic = (
         Ambassador.objects.participating()
         .filter(topics__in=topic_ids)
         .exclude(user=user)
-        .distinct()
-        .select_related("user")
-        .order_by("?")[:COLLEAGUE_INVITES]
+        .values("pk")
     )
-    invited = 0
-    for colleague in colleagues:
-        planned = nudge_plan(
-            ambassador=colleague,
-            kind="colleague_post",
-            key=f"colleague-post:{item.pk}:{colleague.user_id}",
-            subject=lazy_text(
-                _("%(name)s posted on LinkedIn about a topic you follow"),
-                name=user.get_full_name() or user.username,
-            ),
-            body=comment.strip()[:300],
-            link=f"/share/{item.pk}/",
+    asked_recently = (
+        Notification.objects.nudges()
+        .filter(
+            recipient__ambassador__in=sharing_a_topic,
+            visible_from__gte=now - SAME_COLLEAGUE_GAP,
+            kind=COLLEAGUE_POST_KIND,
+            link__in=[_colleague_post_link(pk) for pk in recent_posts.values_list("pk", flat=True)],
         )
-        invited += planned is not None
-    return item, invited
+        .values("recipient_id")
+    )
+    colleagues = list(
+        Ambassador.objects.filter(pk__in=sharing_a_topic)
+        .exclude(user_id__in=asked_recently)
+        .order_by("?")
+        .values_list("pk", "user_id", "language")[:COLLEAGUE_INVITES]
+    )
+    name = user.get_full_name() or user.username
+    nudges = []
+    subject = lazy_text(_("%(name)s posted on LinkedIn about a topic you follow"), name=name)
+    for pk, user_id, _language in colleagues:
+        nudges.append(
+            Nudge(
+                ambassador_id=pk,
+                kind=COLLEAGUE_POST_KIND,
+                key=f"colleague-post:{item.pk}:{user_id}",
+                subject=subject,
+                body=comment.strip()[:300],
+                link=_colleague_post_link(item.pk),
+                earliest=now,
+                latest=now + COLLEAGUE_POST_FRESH,
+                kind_per_week=COLLEAGUE_REQUESTS_PER_WEEK,
+            )
+        )
+    planned = nudge_plan_many(nudges)
+    invited = {note.recipient_id for note in planned.values() if note is not None}
+    return item, len(invited)

@@ -160,8 +160,10 @@ def my_post(request):
                 messages.success(
                     request,
                     ngettext(
-                        "Done. %(count)s colleague with the same topics will see your post.",
-                        "Done. %(count)s colleagues with the same topics will see your post.",
+                        "Done. %(count)s colleague with the same topics has been invited "
+                        "to engage with your post.",
+                        "Done. %(count)s colleagues with the same topics have been invited "
+                        "to engage with your post.",
                         invited,
                     )
                     % {"count": invited},

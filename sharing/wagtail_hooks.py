@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ambassadors.admin_views import ExportingSnippetViewSet
+from ambassadors.models import Language
 from ambassadors.queue import enqueue_on_commit
 
 from .forms import PushForm
@@ -121,15 +122,43 @@ class PushCreateView(WagtailAdminTemplateMixin, FormView):
 
 
 class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
+    """What a push actually planned, for whom, and who was left out and why."""
+
     template_name = "sharing/admin/push_detail.html"
     page_title = gettext_lazy("Push")
     header_icon = "mail"
+    # While the planning task runs, the page reloads itself (no JavaScript needed).
+    refresh_seconds = 5
+
+    def dispatch(self, request, *args, **kwargs):
+        self.push = get_object_or_404(
+            Push.objects.select_related("item", "department"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.push.item.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailsnippets_sharing_contentitem:list"),
+                "label": _("Content library"),
+            },
+            {"url": "", "label": self.get_header_title()},
+        ]
 
     def get_context_data(self, **kwargs):
-        push = get_object_or_404(Push.objects.select_related("item"), pk=self.kwargs["pk"])
+        push = self.push
         return {
             **super().get_context_data(**kwargs),
             "push": push,
+            "planning": push.planned_at is None,
+            "refresh_seconds": self.refresh_seconds,
+            "topics": list(push.topics.all()),
+            "language": Language(push.language or push.item.language).label,
+            "skipped_no_room": push.skipped - push.skipped_after_end,
             "progress": push_progress(push),
             "pushes": Push.objects.select_related("item").order_by("-created_at")[:20],
         }

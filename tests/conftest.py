@@ -65,3 +65,20 @@ def english():
     """Messages in English, so tests can read them whatever the site default."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def awake_now(db):
+    """The programme's default quiet hours moved far from now, for tests about something
+    else than quiet hours that expect a nudge soon, whatever the hour they run at."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ambassadors.models import ProgrammeSettings
+
+    start = (timezone.localtime() + dt.timedelta(hours=12)).time().replace(second=0, microsecond=0)
+    end = (timezone.localtime() + dt.timedelta(hours=13)).time().replace(second=0, microsecond=0)
+    programme = ProgrammeSettings.load()
+    programme.default_quiet_hours_start, programme.default_quiet_hours_end = start, end
+    programme.save()

@@ -145,3 +145,32 @@ def test_the_demo_has_no_dutch_leftovers_for_english_readers():
         names = {str(department) for department in Department.objects.all()}
     assert "Customer Service" in names
     assert not names & {"Klantenservice", "Marketing & Communicatie"}
+
+
+def test_demo_staff_are_reached_only_when_they_joined_themselves():
+    """Mentors and comms staff get no pushes or offers by role; `pieter`, who joined, as stage 1."""
+    from django.utils import timezone
+
+    from ambassadors.models import Notification, Stage
+    from missions.models import Assignment, Campaign
+    from missions.services import campaign_plan
+    from sharing.models import Push
+    from sharing.services import push_plan
+    from tests.missions.conftest import mission
+    from tests.sharing.conftest import make_item
+
+    call_command("seed_demo")
+    staff = User.objects.filter(groups__name__in=["Mentors", "Comms staff"]).distinct()
+    joined = staff.filter(ambassador__status="active")
+    assert set(joined.values_list("username", flat=True)) == {"pieter"}
+    assert User.objects.get(username="pieter").ambassador.stage == Stage.ENGAGEMENT
+    push_plan(push=Push.objects.create(item=make_item(min_stage=3)))
+    production = Campaign.objects.create(name="Producers", starts_at=timezone.now())
+    production.missions.set([mission(stage=Stage.PRODUCTION, kind="article")])
+    campaign_plan(campaign=production)
+    others = staff.exclude(username="pieter")
+    assert not Notification.objects.filter(recipient__in=others, is_nudge=True).exists()
+    assert not Assignment.objects.filter(user__in=staff, mission__stage=Stage.PRODUCTION).exists()
+    reached = Notification.objects.filter(is_nudge=True, idempotency_key__startswith="push:")
+    assert not reached.filter(recipient__in=staff).exists()
+    assert reached.exists()

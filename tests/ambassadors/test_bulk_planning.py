@@ -28,7 +28,7 @@ def _nudges(people, prefix, earliest=None):
     ]
 
 
-def test_bulk_plan_gives_the_slots_one_by_one_would(employee, other_employee):
+def test_bulk_plan_gives_the_slots_one_by_one_would(awake_now, employee, other_employee):
     """Someone with nudges already planned gets the same slot from both planners."""
     ProgrammeSettings.objects.update_or_create(pk=1, defaults={"max_nudges_per_week": 2})
     for key in ("a", "b"):

@@ -8,7 +8,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from ambassadors.models import Ambassador, Department, Notification, ProgrammeSettings, Stage
+from ambassadors.quiet import is_quiet
 from ambassadors.roles import Role
+from ambassadors.services import TIME_TO_ACT, nudge_plan
 from missions import services, tasks
 from missions.models import Assignment, Campaign
 from sharing import services as sharing
@@ -66,7 +68,7 @@ def test_campaign_planning_is_idempotent_and_respects_own_picks():
     assert Notification.objects.filter(kind="mission_offer").count() == 1
 
 
-def test_one_budget_for_pushes_and_campaigns():
+def test_one_budget_for_pushes_and_campaigns(awake_now):
     """Someone whose week is full of share suggestions gets no campaign offer on top."""
     ProgrammeSettings.objects.update(max_nudges_per_week=2)
     busy = make_user(Role.EMPLOYEE)
@@ -178,3 +180,33 @@ def test_paused_people_get_no_offers_reminders_or_notes():
         services.campaign_plan(campaign=campaign(mission()))
     assert tasks.miss_you() == 0
     assert not Notification.objects.filter(recipient=person, is_nudge=True).exists()
+
+
+def test_no_campaign_offer_after_its_missions_end():
+    """People whose next free moment is after the missions end are left out and counted."""
+    free = make_user(Role.EMPLOYEE)
+    full = [make_user(Role.EMPLOYEE, max_nudges_per_week=1) for _ in range(3)]
+    for user in full:  # each has one suggestion showing now, so no room for a week
+        nudge_plan(ambassador=user.ambassador, kind="other", key=f"busy:{user.pk}", subject="x")
+    ends = timezone.now() + dt.timedelta(days=3)
+    short = mission(active_until=ends)
+
+    planned = services.campaign_plan(campaign=campaign(short, window_hours=24))
+
+    offers = Notification.objects.filter(kind="mission_offer")
+    assert list(offers.values_list("recipient_id", flat=True)) == [free.pk]
+    assert all(offer.visible_from <= ends - TIME_TO_ACT for offer in offers)
+    assert not Assignment.objects.filter(user__in=full).exists()
+    assert (planned.offered, planned.skipped, planned.skipped_after_end) == (1, 3, 3)
+
+
+def test_campaign_offers_keep_the_programmes_quiet_hours():
+    """Offers and their e-mails for people without quiet hours stay out of 20:00–08:00."""
+    for _ in range(30):
+        make_user(Role.EMPLOYEE)
+    services.campaign_plan(campaign=campaign(mission(), window_hours=48))
+    quiet = ProgrammeSettings.load().quiet_hours
+    offers = Notification.objects.filter(kind="mission_offer")
+    assert offers.count() == 30
+    assert not any(is_quiet(offer.visible_from, quiet) for offer in offers)
+    assert not any(is_quiet(offer.email_after, quiet) for offer in offers)

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from ambassadors.models import Ambassador, Notification
+from ambassadors.models import Ambassador, Notification, ProgrammeSettings
+from ambassadors.quiet import is_quiet
 from ambassadors.roles import Role
 from ambassadors.services import week_start
 from sharing import preview, services, tasks
@@ -39,8 +40,13 @@ def test_push_to_500_keeps_every_budget_and_spreads_over_the_window():
         pushes.append(push)
     first = Notification.objects.filter(idempotency_key__startswith=f"push:{pushes[0].pk}:")
     assert first.count() == 500
+    # Spread evenly over the hours of the window outside the programme's quiet hours.
+    quiet = ProgrammeSettings.load().quiet_hours
+    start = Push.objects.get(pk=pushes[0].pk).planned_at
+    awake = sum(not is_quiet(start + dt.timedelta(hours=h), quiet) for h in range(48))
     hours = Counter(n.visible_from.replace(minute=0, second=0, microsecond=0) for n in first)
-    assert max(hours.values()) <= 500 / 48 + 2
+    assert max(hours.values()) <= 500 / awake + 3
+    assert not any(is_quiet(n.visible_from, quiet) for n in first)
     per_person_week = Counter(
         (n.recipient_id, week_start(n.visible_from))
         for n in Notification.objects.filter(is_nudge=True)

@@ -82,6 +82,7 @@ MENTORS = [
     ("lotte", "Lotte", "Kuipers", 2),
 ]
 COMMS = [("comms", "Karin", "Vermeulen"), ("pieter", "Pieter", "Prins")]
+STAFF_WHO_JOINED = {"pieter"}
 ADMIN = ("admin", "Admin", "Beheer")
 
 
@@ -174,11 +175,14 @@ def seed_foundation() -> None:
                 ambassador.quiet_hours_end = dt.time(7, 30)
                 ambassador.save(update_fields=["quiet_hours_start", "quiet_hours_end"])
 
+    # Staff are employees like anyone: their role does not make them ambassadors. Only
+    # `pieter` joined the programme himself, so he starts in stage 1 like everyone else;
+    # the others do their work (desk, review, CMS) without taking part.
     for username, first, last, dep in MENTORS:
         user = _user(username, first, last, [Role.EMPLOYEE, Role.MENTOR])
-        _profile(user, departments[dep], Stage.PRODUCTION, "nl", True)
+        _profile(user, departments[dep], Stage.ENGAGEMENT, "nl", False)
     for username, first, last in COMMS:
         user = _user(username, first, last, [Role.EMPLOYEE, Role.COMMS])
-        _profile(user, departments[1], Stage.PRODUCTION, "nl", True)
+        _profile(user, departments[1], Stage.ENGAGEMENT, "nl", username in STAFF_WHO_JOINED)
     admin = _user(ADMIN[0], ADMIN[1], ADMIN[2], [Role.ADMIN], superuser=True)
     _profile(admin, None, Stage.ENGAGEMENT, "nl", False)

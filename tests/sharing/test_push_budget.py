@@ -1,0 +1,94 @@
+"""A push keeps quiet hours and the item's end, and its page says what was really planned."""
+
+import datetime as dt
+
+import pytest
+from django.utils import formats, timezone, translation
+
+from ambassadors.models import Department, Notification, ProgrammeSettings
+from ambassadors.quiet import is_quiet
+from ambassadors.roles import Role
+from ambassadors.services import TIME_TO_ACT, nudge_plan
+from sharing import services
+from sharing.models import Push
+from tests.factories import make_user
+from tests.sharing.conftest import make_item
+
+pytestmark = pytest.mark.django_db
+
+
+def _people(count, **profile):
+    return [make_user(Role.EMPLOYEE, **profile) for _ in range(count)]
+
+
+def _fill_budget(users):
+    """Each person allows one nudge a week and already has one showing now."""
+    for user in users:
+        ambassador = user.ambassador
+        ambassador.max_nudges_per_week = 1
+        ambassador.save()
+        nudge_plan(ambassador=ambassador, kind="other", key=f"busy:{user.pk}", subject="Busy")
+
+
+def test_push_keeps_the_programmes_quiet_hours_for_suggestions_and_emails():
+    """Nobody without quiet hours of their own gets a suggestion or e-mail 20:00–08:00."""
+    people = _people(30)
+    push = services.push_plan(push=Push.objects.create(item=make_item(), window_hours=48))
+    quiet = ProgrammeSettings.load().quiet_hours
+    planned = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    assert planned.count() == len(people)
+    for nudge in planned:
+        assert not is_quiet(nudge.visible_from, quiet), timezone.localtime(nudge.visible_from)
+        assert not is_quiet(nudge.email_after, quiet)
+
+
+def test_nothing_is_planned_after_the_item_expires(client_for, comms):
+    """People whose next free moment is after the item's end are left out, and counted so."""
+    free = _people(3)
+    full = _people(4)
+    _fill_budget(full)
+    expires = timezone.now() + dt.timedelta(days=2)
+    item = make_item(expires_at=expires)
+    push = services.push_plan(push=Push.objects.create(item=item, window_hours=24))
+
+    suggestions = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    assert set(suggestions.values_list("recipient_id", flat=True)) >= {u.pk for u in free}
+    assert not suggestions.filter(recipient__in=full).exists()
+    assert all(n.visible_from <= expires - TIME_TO_ACT for n in suggestions)
+    assert push.skipped_after_end == len(full)
+    assert push.skipped == len(full)
+
+    page = client_for(comms).get(f"/cms/sharing/pushes/{push.pk}/").content.decode()
+    assert "4 personen zijn overgeslagen:" in page
+    assert "het item verloopt vóór hun volgende vrije moment: 4" in page
+
+
+def test_push_page_says_what_was_planned_and_refreshes_while_planning(client_for, comms):
+    """Header with the item's title, the segment, first and last slot, later ones, left out."""
+    sales = Department.objects.create(name="Verkoop")
+    people = _people(4, department=sales)
+    _fill_budget(people[:1])
+    item = make_item(title="Warmtepompen uitgelegd")
+    push = Push.objects.create(item=item, window_hours=24, department=sales)
+    client = client_for(comms)
+
+    waiting = client.get(f"/cms/sharing/pushes/{push.pk}/").content.decode()
+    assert '<meta http-equiv="refresh"' in waiting
+    assert "<title>Push: Warmtepompen uitgelegd" in waiting
+    assert "Warmtepompen uitgelegd" in waiting.split("</h1>")[0]
+
+    push = services.push_plan(push=push)
+    page = client.get(f"/cms/sharing/pushes/{push.pk}/").content.decode()
+    assert '<meta http-equiv="refresh"' not in page
+    assert "Verkoop" in page
+    assert push.planned == 4
+    assert push.skipped == 0
+    assert push.first_slot < push.last_slot
+    with translation.override("nl"):
+        first = formats.date_format(timezone.localtime(push.first_slot), "DATETIME_FORMAT")
+        last = formats.date_format(timezone.localtime(push.last_slot), "DATETIME_FORMAT")
+    assert first in page
+    assert last in page
+    # The busy person's suggestion comes a week later, after the 24-hour window: said so.
+    assert push.last_slot > push.planned_at + dt.timedelta(days=6)
+    assert "1 komt na het einde van de periode" in page
