@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("missions", "0005_schedules_and_stage_permission"),
+        ("missions", "0006_campaign_created_by"),
     ]
 
     operations = [
