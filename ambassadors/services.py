@@ -28,7 +28,9 @@ from .queue import enqueue_on_commit, in_batches
 
 logger = logging.getLogger(__name__)
 
-CONSENT_VERSION = "2026-11"
+# The version of the consent text on /welcome/ that a join records: change it with the text.
+# 2026-12: says what comms staff see by name (the guideline acknowledgement record).
+CONSENT_VERSION = "2026-12"
 MAX_EMAIL_ATTEMPTS = 5
 PLANNING_HORIZON = dt.timedelta(weeks=4)
 
