@@ -15,6 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+# The programme's rule of five: a figure or a detail that could point at fewer than five
+# people taking part is not shown (insights, the anonymous leaderboard entry).
+MINIMUM_GROUP = 5
+
 
 class Stage(models.IntegerChoices):
     """The three stages of the growth path, shared by every app."""

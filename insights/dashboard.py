@@ -15,7 +15,7 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ambassadors.models import Department, Language, Network, Stage, Topic
+from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
 
 from .models import (
     ActivePeriod,
@@ -32,7 +32,6 @@ from .models import (
 )
 from .rollups import WINDOWS
 
-MINIMUM_GROUP = 5
 # The periods the filter offers are the windows the rollups precompute.
 PERIODS = {str(days): days for days in WINDOWS}
 
