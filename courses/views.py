@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from ambassadors.numbers import parse_int
+
 from . import services
 from .models import CoursePage, certificate_or_404
 from .selectors import course_in_language, course_status
@@ -135,10 +137,7 @@ def _lesson_post(request, course, lesson):
     if action == "quiz":
         quiz_id = request.POST.get("quiz", "")
         answers = _answers_from(request.POST)
-        try:
-            number = int(request.POST.get("attempt", "0"))
-        except ValueError:
-            number = 0
+        number = parse_int(request.POST.get("attempt", "0")) or 0
         try:
             attempt = services.quiz_submit(
                 user=user,

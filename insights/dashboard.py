@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
+from ambassadors.numbers import query_int
 
 from .models import (
     ActivePeriod,
@@ -64,8 +65,7 @@ class Filters:
         start = end - dt.timedelta(days=PERIODS[days] - 1)
 
         def number(name):
-            value = query.get(name, "")
-            return int(value) if value.isdigit() else None
+            return query_int(query, name, minimum=1)
 
         stage = number("stage")
         return cls(

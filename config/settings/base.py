@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "ambassadors.apps.UsersConfig",  # wagtail.users, with strict list filters
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
