@@ -317,6 +317,15 @@ class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    # The other person this notification names or quotes (a colleague's post, an employee's
+    # help request told to a mentor), so erasing that person removes it from every inbox.
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     kind = models.CharField(max_length=40)
     idempotency_key = models.CharField(max_length=200, unique=True)
     subject = models.CharField(max_length=200)

@@ -192,8 +192,11 @@ def notify(
     link: str = "",
     email: bool = True,
     show_in_app: bool = True,
+    about: User | None = None,
 ) -> Notification:
-    """Tell a person something, once per key: in-app now, by e-mail as their preferences allow."""
+    """Tell a person something, once per key: in-app now, by e-mail as their preferences allow.
+
+    `about` is the other person the text names or quotes: erasing them removes it."""
     _validate_link(link)
     existing = Notification.objects.filter(idempotency_key=key).first()
     if existing is not None:
@@ -204,6 +207,7 @@ def notify(
         with transaction.atomic():
             notification = Notification.objects.create(
                 recipient=recipient,
+                about=about,
                 kind=kind,
                 idempotency_key=key,
                 # One line: an e-mail header may not hold a line break (a crafted request
@@ -300,6 +304,7 @@ class Nudge:
     link: str = ""
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
+    about_id: int | None = None  # the other person the text names or quotes (see notify)
 
 
 def _free_slot(
@@ -417,6 +422,7 @@ def nudge_plan_many(nudges: list[Nudge]) -> dict[str, Notification | None]:
                 theirs.append(slot)
                 notification = Notification(
                     recipient_id=person.user_id,
+                    about_id=nudge.about_id,
                     kind=nudge.kind,
                     idempotency_key=nudge.key,
                     subject=nudge.subject[:200],
@@ -444,6 +450,7 @@ def nudge_plan(
     link: str = "",
     earliest: dt.datetime | None = None,
     latest: dt.datetime | None = None,
+    about: User | None = None,
 ) -> Notification | None:
     """Plan something the platform asks of a person, within their attention budget.
 
@@ -452,7 +459,9 @@ def nudge_plan(
     None when the person does not take part or no such moment falls in the next weeks
     (or before `latest`, when the nudge is pointless after that). Idempotent per key.
     """
-    nudge = Nudge(ambassador.pk, kind, key, subject, body, link, earliest, latest)
+    nudge = Nudge(
+        ambassador.pk, kind, key, subject, body, link, earliest, latest, about and about.pk
+    )
     return nudge_plan_many([nudge])[key]
 
 

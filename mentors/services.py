@@ -178,10 +178,20 @@ def _team_leads():
     return User.objects.filter(mentor_profile__is_team_lead=True, is_active=True)
 
 
-def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str = ""):
+def _tell(user: User, *, kind: str, key: str, subject, body: str = "", link: str = "", ticket=None):
+    """Tell `user` about `ticket`: text that quotes the request names its requester."""
     language = getattr(getattr(user, "ambassador", None), "language", "nl")
+    about = ticket.requester if ticket is not None and ticket.requester_id != user.pk else None
     with translation.override(language):
-        notify(recipient=user, kind=kind, key=key, subject=str(subject), body=body, link=link)
+        notify(
+            recipient=user,
+            kind=kind,
+            key=key,
+            subject=str(subject),
+            body=body,
+            link=link,
+            about=about,
+        )
 
 
 def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="") -> None:
@@ -215,6 +225,7 @@ def _assign(ticket: Ticket, mentor: User, now: dt.datetime, actor=None, reason="
         key=f"ticket:{ticket.pk}:assigned:{mentor.pk}:{now:%s%f}",
         subject=gettext("New request for you: %(subject)s") % {"subject": ticket.subject},
         link=f"/desk/{ticket.pk}/",
+        ticket=ticket,
     )
 
 
@@ -254,6 +265,7 @@ def _broadcast(ticket: Ticket, now: dt.datetime) -> None:
             subject=gettext("Urgent mediation request: %(subject)s") % {"subject": ticket.subject},
             body=gettext("The first mentor to take it gets it."),
             link=f"/desk/{ticket.pk}/",
+            ticket=ticket,
         )
     if not mentors:
         _queue_alert(ticket)
@@ -269,6 +281,7 @@ def _queue_alert(ticket: Ticket) -> None:
             subject=gettext("No mentor available for: %(subject)s") % {"subject": ticket.subject},
             body=gettext("The request waits in the team queue."),
             link=f"/desk/{ticket.pk}/",
+            ticket=ticket,
         )
 
 
@@ -432,6 +445,7 @@ def ticket_reply(
                     key=f"ticket:{ticket.pk}:message:{message.pk}",
                     subject=gettext("New reply on: %(subject)s") % {"subject": ticket.subject},
                     link=f"/desk/{ticket.pk}/",
+                    ticket=ticket,
                 )
             return message
         ticket.touched_at = now
@@ -577,6 +591,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         key=f"ticket:{ticket.pk}:{field}:warned:{person.pk}",
                         subject=gettext("Due soon: %(subject)s") % {"subject": ticket.subject},
                         link=f"/desk/{ticket.pk}/",
+                        ticket=ticket,
                     )
                 counts["warned"] += 1
         breach = Ticket.objects.filter(
@@ -593,6 +608,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",
                         subject=gettext("Target missed: %(subject)s") % {"subject": ticket.subject},
                         link=f"/desk/{ticket.pk}/",
+                        ticket=ticket,
                     )
                 _event(ticket, f"escalated_{field}")
                 counts["escalated"] += 1

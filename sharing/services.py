@@ -548,6 +548,7 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
                 % {"name": user.get_full_name() or user.username},
                 body=comment.strip()[:300],
                 link=f"/share/{item.pk}/",
+                about=user,
             )
         invited += planned is not None
     return item, invited
