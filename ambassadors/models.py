@@ -213,6 +213,11 @@ class Ambassador(models.Model):
         return end
 
 
+# One person's audience on one network, as far as the estimated reach and the earned media
+# value believe it: more is a typo or a guess (comms staff see the highest figures in the CMS).
+MAX_AUDIENCE = 50_000
+
+
 class SocialProfile(models.Model):
     """A network the ambassador uses, with the approximate size of their audience there."""
 
@@ -221,7 +226,7 @@ class SocialProfile(models.Model):
     audience_size = models.PositiveIntegerField(
         _("approximate audience"),
         default=0,
-        validators=[MaxValueValidator(10_000_000)],
+        validators=[MaxValueValidator(MAX_AUDIENCE)],
         help_text=_("Roughly how many connections or followers. Used only for estimated reach."),
     )
 
@@ -232,6 +237,9 @@ class SocialProfile(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["ambassador", "network"], name="one_profile_per_network"
+            ),
+            models.CheckConstraint(
+                condition=Q(audience_size__lte=MAX_AUDIENCE), name="audience_within_bounds"
             ),
         ]
 

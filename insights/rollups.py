@@ -81,7 +81,7 @@ def _sharing(day, start, end, group_of) -> None:
         )
     )
     clicks = list(
-        Click.objects.filter(day=day, is_bot=False).values_list(
+        Click.objects.filter(day=day, is_bot=False, is_burst=False).values_list(
             "share_id", "visitor", "share__user_id", "share__network", "share__item_id"
         )
     )
