@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 _erasers: dict[str, Callable[[User], None]] = {}
@@ -94,7 +95,8 @@ def _ambassadors(user: User) -> None:
         ambassador.email_notifications = ambassador.weekly_digest = False
         ambassador.quiet_hours_start = ambassador.quiet_hours_end = None
         ambassador.save()
-    Notification.objects.filter(recipient=user).delete()
+    # Their own notifications, and every one that names or quotes them in others' inboxes.
+    Notification.objects.filter(Q(recipient=user) | Q(about=user)).delete()
     # Imports keep the uploaded CSV and its report: the person's line and entries go.
     if user.email:
         needle = user.email.lower()

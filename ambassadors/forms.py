@@ -1,14 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.utils.formats import time_format
+from django.utils.formats import number_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from . import throttle
-from .models import Ambassador, Network, SocialProfile, Topic
+from .models import MAX_AUDIENCE, Ambassador, Network, SocialProfile, Topic
 from .queue import enqueue
 from .quiet import QuietHours
 
+ERROR_AUDIENCE_TOO_LARGE = _(
+    "That is more than one person's audience we count (at most %(limit)s). Enter roughly how "
+    "many connections or followers you have yourself."
+)
 ERROR_TOO_MANY_SIGN_INS = _(
     "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
     "your password."
@@ -95,7 +99,11 @@ class NetworksForm(forms.Form):
                 label=_("Approximate audience on %(network)s") % {"network": network.label},
                 required=False,
                 min_value=0,
-                max_value=10_000_000,
+                max_value=MAX_AUDIENCE,
+                error_messages={
+                    "max_value": ERROR_AUDIENCE_TOO_LARGE
+                    % {"limit": number_format(MAX_AUDIENCE, force_grouping=True)}
+                },
                 initial=profile.audience_size if profile else None,
             )
 

@@ -17,6 +17,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from .quiet import QuietHours, is_quiet, quiet_end
 
+# The programme's rule of five: a figure or a detail that could point at fewer than five
+# people taking part is not shown (insights, the anonymous leaderboard entry).
+MINIMUM_GROUP = 5
+
 
 class Stage(models.IntegerChoices):
     """The three stages of the growth path, shared by every app."""
@@ -212,6 +216,11 @@ class Ambassador(models.Model):
         return quiet_end(moment, self.quiet_hours(default))
 
 
+# One person's audience on one network, as far as the estimated reach and the earned media
+# value believe it: more is a typo or a guess (comms staff see the highest figures in the CMS).
+MAX_AUDIENCE = 50_000
+
+
 class SocialProfile(models.Model):
     """A network the ambassador uses, with the approximate size of their audience there."""
 
@@ -220,7 +229,7 @@ class SocialProfile(models.Model):
     audience_size = models.PositiveIntegerField(
         _("approximate audience"),
         default=0,
-        validators=[MaxValueValidator(10_000_000)],
+        validators=[MaxValueValidator(MAX_AUDIENCE)],
         help_text=_("Roughly how many connections or followers. Used only for estimated reach."),
     )
 
@@ -231,6 +240,9 @@ class SocialProfile(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["ambassador", "network"], name="one_profile_per_network"
+            ),
+            models.CheckConstraint(
+                condition=Q(audience_size__lte=MAX_AUDIENCE), name="audience_within_bounds"
             ),
         ]
 
@@ -324,6 +336,15 @@ class Notification(models.Model):
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # The other person this notification names or quotes (a colleague's post, an employee's
+    # help request told to a mentor), so erasing that person removes it from every inbox.
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     kind = models.CharField(max_length=40)
     idempotency_key = models.CharField(max_length=200, unique=True)

@@ -18,6 +18,8 @@ COMMS_MODEL_PERMISSIONS = {
         "topic": ["add", "change", "delete", "view"],
         "employeeimport": ["add", "view"],
         "programmesettings": ["change"],
+        # Correcting outlying audience figures (they feed estimated reach and media value).
+        "socialprofile": ["view", "change"],
     },
     "sharing": {
         "contentitem": ["add", "change", "delete", "view"],

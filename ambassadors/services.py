@@ -30,7 +30,9 @@ from .quiet import QuietHours, quiet_end
 
 logger = logging.getLogger(__name__)
 
-CONSENT_VERSION = "2026-11"
+# The version of the consent text on /welcome/ that a join records: change it with the text.
+# 2026-12: says what comms staff see by name (the guideline acknowledgement record).
+CONSENT_VERSION = "2026-12"
 MAX_EMAIL_ATTEMPTS = 5
 PLANNING_HORIZON = dt.timedelta(weeks=4)
 # A nudge about something that ends (an item, a mission) leaves the person this long to act.
@@ -230,12 +232,14 @@ def notify(
     link: str = "",
     email: bool = True,
     show_in_app: bool = True,
+    about: User | None = None,
 ) -> Notification:
     """Tell a person something, once per key: in-app now, by e-mail as their preferences allow.
 
     Pass the subject and body as lazy text (`gettext_lazy`, `lazy_text`): they are written
     here, in the recipient's language, whatever language the caller's request or task has.
     A plain string is taken as it is (a person's own words).
+    `about` is the other person the text names or quotes: erasing them removes it.
     """
     _validate_link(link)
     existing = Notification.objects.filter(idempotency_key=key).first()
@@ -248,6 +252,7 @@ def notify(
         with transaction.atomic():
             notification = Notification.objects.create(
                 recipient=recipient,
+                about=about,
                 kind=kind,
                 idempotency_key=key,
                 # One line: an e-mail header may not hold a line break (a crafted request
@@ -364,6 +369,7 @@ class Nudge:
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
     kind_per_week: int | None = None
+    about_id: int | None = None  # the other person the text names or quotes (see notify)
 
 
 @dataclass(frozen=True)
@@ -511,6 +517,7 @@ def nudge_plan_many(
                 )
                 notification = Notification(
                     recipient_id=person.user_id,
+                    about_id=nudge.about_id,
                     kind=nudge.kind,
                     idempotency_key=nudge.key,
                     subject=" ".join(subject.split())[:200],
@@ -538,6 +545,7 @@ def nudge_plan(
     link: str = "",
     earliest: dt.datetime | None = None,
     latest: dt.datetime | None = None,
+    about: User | None = None,
 ) -> Notification | None:
     """Plan something the platform asks of a person, within their attention budget.
 
@@ -547,7 +555,17 @@ def nudge_plan(
     take part or no such moment falls in the next weeks (or before `latest`, when the
     nudge is pointless after that). Idempotent per key.
     """
-    nudge = Nudge(ambassador.pk, kind, key, subject, body, link, earliest, latest)
+    nudge = Nudge(
+        ambassador_id=ambassador.pk,
+        kind=kind,
+        key=key,
+        subject=subject,
+        body=body,
+        link=link,
+        earliest=earliest,
+        latest=latest,
+        about_id=about and about.pk,
+    )
     return nudge_plan_many([nudge])[key]
 
 

@@ -130,7 +130,11 @@ def welcome(request):
     return render(
         request,
         "ambassadors/welcome.html",
-        {"ambassador": ambassador, "rejoining": ambassador.status == Ambassador.Status.LEFT},
+        {
+            "ambassador": ambassador,
+            "rejoining": ambassador.status == Ambassador.Status.LEFT,
+            "consent_version": services.CONSENT_VERSION,
+        },
     )
 
 

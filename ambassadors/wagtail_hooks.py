@@ -2,9 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import (
     IMPORT_PERMISSION,
@@ -12,7 +15,7 @@ from .admin_views import (
     EmployeeImportUploadView,
     ExportingSnippetViewSet,
 )
-from .models import Ambassador, Department, Topic
+from .models import Ambassador, Department, SocialProfile, Topic
 
 
 class TopicViewSet(ExportingSnippetViewSet):
@@ -73,8 +76,48 @@ class AmbassadorViewSet(ExportingSnippetViewSet):
         return Ambassador.objects.with_user()
 
 
+class AudienceFigurePolicy(ModelPermissionPolicy):
+    """People enter their networks in their profile; in the CMS figures are only corrected."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class AudienceFigureViewSet(SnippetViewSet):
+    """The audience figures people entered, highest first: comms staff correct the outliers
+    that would inflate estimated reach and earned media value."""
+
+    model = SocialProfile
+    icon = "view"
+    menu_label = _("Audience figures")
+    list_display = [
+        Column("ambassador", label=_("Ambassador")),
+        "network",
+        Column("audience_size", label=_("Approximate audience"), sort_key="audience_size"),
+    ]
+    list_filter = ["network"]
+    search_fields = ["ambassador__user__first_name", "ambassador__user__last_name"]
+    ordering = ["-audience_size", "pk"]
+    list_per_page = 50
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("ambassador", read_only=True),
+        FieldPanel("network", read_only=True),
+        FieldPanel("audience_size"),
+    ]
+
+    def get_queryset(self, request):
+        return SocialProfile.objects.select_related("ambassador__user")
+
+
+register_permission_policy(SocialProfile, AudienceFigurePolicy(SocialProfile))
+
+
 class ProgrammeGroup(SnippetViewSetGroup):
-    items = (AmbassadorViewSet, DepartmentViewSet, TopicViewSet)
+    items = (AmbassadorViewSet, DepartmentViewSet, TopicViewSet, AudienceFigureViewSet)
     menu_icon = "group"
     menu_label = _("Programme")
     menu_name = "programme"

@@ -23,10 +23,19 @@ urlpatterns = [
     path("", include("ambassadors.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Local uploads on the development server (with or without DEBUG); production serves
+    # them from object storage or the proxy.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Wagtail pages: Dutch at /..., English at /en/... (the locale's tree).
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ambassadors.access import role_required
+from ambassadors.numbers import parse_int
 from ambassadors.roles import is_comms, is_mentor
 
 from . import services
@@ -149,10 +150,7 @@ def _lesson_post(request, course, lesson):
     if action == "quiz":
         quiz_id = request.POST.get("quiz", "")
         answers = _answers_from(request.POST)
-        try:
-            number = int(request.POST.get("attempt", "0"))
-        except ValueError:
-            number = 0
+        number = parse_int(request.POST.get("attempt", "0")) or 0
         try:
             attempt = services.quiz_submit(
                 user=user,

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
+from ambassadors.numbers import parse_int
 from ambassadors.structure import active_locale_id
 
 from . import services
@@ -51,9 +52,8 @@ def guideline_print(request, index):
 
 def guideline_read(request, page):
     if request.method == "POST" and request.ambassador is not None:
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
+        version = parse_int(request.POST.get("version", ""))
+        if version is None:
             version = -1
         try:
             services.guideline_acknowledge(user=request.user, page=page, version=version)

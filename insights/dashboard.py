@@ -1,13 +1,16 @@
 """The dashboard's figures, read from the rollup tables with a fixed number of queries.
 
 Privacy: figures about groups of people are shown only when the group has at least five
-people; a smaller count is shown as "fewer than 5" (see `people`). When the filtered
-population itself is smaller than five, person-level sections are withheld altogether.
+people; a smaller count is shown as "fewer than 5" (see `people`). Person-level sections are
+withheld altogether when fewer than five people taking part match the filters, or when a
+wider view (the same filters with one or more left out) differs from this one by fewer than
+five: subtracting the two would show that small group's figures (see `withhold_reason`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,7 +18,8 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ambassadors.models import Department, Language, Network, Stage, Topic
+from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
+from ambassadors.numbers import query_int
 
 from .models import (
     ActivePeriod,
@@ -33,7 +37,6 @@ from .models import (
 )
 from .rollups import WINDOWS
 
-MINIMUM_GROUP = 5
 # The periods the filter offers are the windows the rollups precompute.
 PERIODS = {str(days): days for days in WINDOWS}
 
@@ -66,8 +69,7 @@ class Filters:
         start = end - dt.timedelta(days=PERIODS[days] - 1)
 
         def number(name):
-            value = query.get(name, "")
-            return int(value) if value.isdigit() else None
+            return query_int(query, name, minimum=1)
 
         stage = number("stage")
         return cls(
@@ -110,6 +112,54 @@ class Filters:
 def _sum(queryset, *fields):
     result = queryset.aggregate(**{field: Sum(field) for field in fields})
     return {field: result[field] or 0 for field in fields}
+
+
+WITHHELD_SMALL = "small"
+WITHHELD_DIFFERENCE = "difference"
+
+
+def withhold_reason(filters: Filters) -> str:
+    """Why the person-level figures of this view must not be shown ("" when they may be).
+
+    Counts people taking part (not invited employees) in the latest snapshot, read once: the
+    filtered group, and every wider view made by leaving out some of its people filters."""
+    active = {
+        name: value
+        for name, value in (
+            ("department_id", filters.department),
+            ("stage", filters.stage),
+            ("language", filters.language),
+        )
+        if value
+    }
+    latest = FunnelSnapshot.objects.filter(day__lte=filters.end).aggregate(day=Max("day"))["day"]
+    cells = list(
+        FunnelSnapshot.objects.filter(day=latest)
+        .values_list("department_id", "stage", "language")
+        .annotate(joined=Sum("joined"))
+        .order_by()
+    )
+
+    def size(wanted: dict) -> int:
+        return sum(
+            joined
+            for department_id, stage, language, joined in cells
+            if all(
+                {"department_id": department_id, "stage": stage, "language": language}[name]
+                == value
+                for name, value in wanted.items()
+            )
+        )
+
+    group = size(active)
+    if 0 < group < MINIMUM_GROUP:
+        return WITHHELD_SMALL
+    for kept in range(len(active)):
+        for names in itertools.combinations(active, kept):
+            rest = size({name: active[name] for name in names}) - group
+            if 0 < rest < MINIMUM_GROUP:
+                return WITHHELD_DIFFERENCE
+    return ""
 
 
 def funnel(filters: Filters) -> dict:

@@ -174,7 +174,7 @@ class DismissalReasonDaily(models.Model):
     window = models.PositiveSmallIntegerField(default=0)  # 0: one day; N: the N days up to `day`
     day = models.DateField(db_index=True)
     reason = models.CharField(max_length=100)
-    count = models.PositiveIntegerField(default=0)
+    count = models.PositiveIntegerField(default=0)  # distinct people who gave the reason
 
     class Meta:
         constraints = [

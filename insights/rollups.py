@@ -83,7 +83,7 @@ def _sharing(day, start, end, group_of) -> None:
         )
     )
     clicks = list(
-        Click.objects.filter(day=day, is_bot=False).values_list(
+        Click.objects.filter(day=day, is_bot=False, is_burst=False).values_list(
             "share_id", "visitor", "share__user_id", "share__network", "share__item_id"
         )
     )
@@ -224,16 +224,25 @@ def _activity(day, start, end, group_of) -> None:
         ActivityDaily(day=day, department_id=d, stage=s, language=lang, **counts)
         for (d, s, lang), counts in rows.items()
     )
-    reasons = Counter(
-        reason.strip().lower()[:100]
-        for reason in Dismissal.objects.filter(_within("created_at", start, end))
-        .exclude(reason="")
-        .values_list("reason", flat=True)
-    )
     DismissalReasonDaily.objects.bulk_create(
-        DismissalReasonDaily(day=day, reason=reason, count=count)
-        for reason, count in reasons.items()
+        DismissalReasonDaily(day=day, reason=reason, count=len(people))
+        for reason, people in _reason_givers(_within("created_at", start, end)).items()
     )
+
+
+def _reason_givers(within: Q) -> dict[str, set[int]]:
+    """Who gave each free-text reason for hiding a suggestion: distinct people, so one person
+    repeating a reason never brings it over the rule of five."""
+    givers: dict[str, set[int]] = defaultdict(set)
+    for user, reason in (
+        Dismissal.objects.filter(within).exclude(reason="").values_list("user_id", "reason")
+    ):
+        givers[_reason_key(reason)].add(user)
+    return givers
+
+
+def _reason_key(reason: str) -> str:
+    return reason.strip().lower()[:100]
 
 
 def _missions(day, start, end, group_of) -> None:
@@ -373,7 +382,6 @@ WINDOWED = {
     SharingDaily: ["department_id", "stage", "language", "network"],
     TopicSharingDaily: ["department_id", "stage", "language", "topic_id", "network"],
     ContentDaily: ["item_id", "network"],
-    DismissalReasonDaily: ["reason"],
     MissionDaily: ["department_id", "stage", "language", "kind", "mission_stage"],
     DeskDaily: ["kind"],
 }
@@ -415,6 +423,32 @@ def rebuild_windows(last: dt.date) -> None:
         with transaction.atomic():
             table.objects.exclude(window=0).delete()
             table.objects.bulk_create(rows, batch_size=2000)
+    _rebuild_reason_windows(last)
+
+
+def _rebuild_reason_windows(last: dt.date) -> None:
+    """Reasons count distinct people over the whole period, which daily sums cannot give:
+    each window is counted again from the dismissals themselves (one read of the year)."""
+    first = {days: last - dt.timedelta(days=days - 1) for days in WINDOWS}
+    givers = {days: defaultdict(set) for days in WINDOWS}
+    start, end = day_bounds(min(first.values()))[0], day_bounds(last)[1]
+    for user, reason, created_at in (
+        Dismissal.objects.filter(_within("created_at", start, end))
+        .exclude(reason="")
+        .values_list("user_id", "reason", "created_at")
+    ):
+        day = timezone.localdate(created_at)
+        for days in WINDOWS:
+            if day >= first[days]:
+                givers[days][_reason_key(reason)].add(user)
+    rows = [
+        DismissalReasonDaily(window=days, day=last, reason=reason, count=len(people))
+        for days in WINDOWS
+        for reason, people in givers[days].items()
+    ]
+    with transaction.atomic():
+        DismissalReasonDaily.objects.exclude(window=0).delete()
+        DismissalReasonDaily.objects.bulk_create(rows, batch_size=2000)
 
 
 def refresh(day: dt.date) -> float:

@@ -34,7 +34,15 @@ def build(filters: Filters) -> dict:
     """Every section of the dashboard, as tables (and charts) and a few headline figures."""
     settings = InsightSettings.load()
     funnel = dashboard.funnel(filters)
-    withheld = 0 < funnel["employees"] < dashboard.MINIMUM_GROUP
+    withheld = {
+        dashboard.WITHHELD_SMALL: _(
+            "Fewer than 5 people match these filters, so figures about them are withheld."
+        ),
+        dashboard.WITHHELD_DIFFERENCE: _(
+            "These filters leave out fewer than 5 people of a wider view, so figures are "
+            "withheld: comparing the two would show that small group."
+        ),
+    }.get(dashboard.withhold_reason(filters), "")
     activity = dashboard.activity(filters)
     sharing = dashboard.sharing(filters, settings)
     tables: dict[str, Table] = {}
@@ -192,9 +200,9 @@ def build(filters: Filters) -> dict:
     tables["dismissals"] = Table(
         "dismissals",
         _("Why suggestions were hidden"),
-        [_("Reason"), _("Times")],
+        [_("Reason"), _("People")],
         [[row["reason"], row["count"]] for row in sharing["reasons"]],
-        note=_("Reasons given at least five times; %(count)s suggestions hidden in total.")
+        note=_("Reasons given by at least five people; %(count)s suggestions hidden in total.")
         % {"count": t["dismissals"]},
     )
 
@@ -272,7 +280,7 @@ def build(filters: Filters) -> dict:
         ):
             tables[key].rows = []
             tables[key].chart = ""
-            tables[key].note = _("Fewer than 5 people match these filters: figures withheld.")
+            tables[key].note = withheld
     headline = {
         "joined": people(funnel["joined"]),
         "shares": sharing["totals"]["shares"],

@@ -11,6 +11,8 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q,
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ambassadors.numbers import parse_int
+
 from . import access
 from .models import Draft, Kind, Ticket
 
@@ -184,13 +186,10 @@ DRAFT_PREFIX = "desk-"
 
 def draft_text(user, ref: str) -> str | None:
     """The mission seam: the text of a draft made for `user`, by reference `desk-<id>`."""
-    if not ref.startswith(DRAFT_PREFIX) or not ref[len(DRAFT_PREFIX) :].isdigit():
+    draft_id = parse_int(ref.removeprefix(DRAFT_PREFIX), minimum=1)
+    if not ref.startswith(DRAFT_PREFIX) or draft_id is None:
         return None
-    draft = (
-        Draft.objects.filter(pk=int(ref[len(DRAFT_PREFIX) :]), ticket__requester=user)
-        .only("text")
-        .first()
-    )
+    draft = Draft.objects.filter(pk=draft_id, ticket__requester=user).only("text").first()
     return draft.text if draft else None
 
 

@@ -203,8 +203,10 @@ def _team_leads(ticket: Ticket | None = None):
     return leads.exclude(pk=ticket.requester_id) if ticket is not None else leads
 
 
-def _tell(user: User, *, kind: str, key: str, subject, body="", link: str = ""):
-    notify(recipient=user, kind=kind, key=key, subject=subject, body=body, link=link)
+def _tell(user: User, *, kind: str, key: str, subject, body="", link: str = "", ticket=None):
+    """Tell `user` about `ticket`: text that quotes the request names its requester."""
+    about = ticket.requester if ticket is not None and ticket.requester_id != user.pk else None
+    notify(recipient=user, kind=kind, key=key, subject=subject, body=body, link=link, about=about)
 
 
 def _assign(
@@ -242,6 +244,7 @@ def _assign(
         key=f"ticket:{ticket.pk}:assigned:{mentor.pk}:{now:%s%f}",
         subject=lazy_text(_("New request for you: %(subject)s"), subject=ticket.subject),
         link=f"/desk/{ticket.pk}/",
+        ticket=ticket,
     )
 
 
@@ -284,6 +287,7 @@ def _mediation_alert(ticket: Ticket, mediator: User) -> None:
             subject=lazy_text(_("Urgent mediation request: %(subject)s"), subject=ticket.subject),
             body=lazy_text(_("Routed to %(name)s; the team lead is told as well."), name=name),
             link=f"/desk/{ticket.pk}/",
+            ticket=ticket,
         )
 
 
@@ -296,6 +300,7 @@ def _queue_alert(ticket: Ticket) -> None:
             subject=lazy_text(_("No mentor available for: %(subject)s"), subject=ticket.subject),
             body=_("The request waits in the team queue."),
             link=f"/desk/{ticket.pk}/",
+            ticket=ticket,
         )
 
 
@@ -499,6 +504,7 @@ def ticket_reply(
                     key=f"ticket:{ticket.pk}:message:{message.pk}",
                     subject=lazy_text(_("New reply on: %(subject)s"), subject=ticket.subject),
                     link=f"/desk/{ticket.pk}/",
+                    ticket=ticket,
                 )
             return message
         ticket.touched_at = now
@@ -680,6 +686,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         key=f"ticket:{ticket.pk}:{field}:warned:{person.pk}",
                         subject=lazy_text(_("Due soon: %(subject)s"), subject=ticket.subject),
                         link=f"/desk/{ticket.pk}/",
+                        ticket=ticket,
                     )
                 counts["warned"] += 1
         breach = Ticket.objects.filter(
@@ -696,6 +703,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                         key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",
                         subject=lazy_text(_("Target missed: %(subject)s"), subject=ticket.subject),
                         link=f"/desk/{ticket.pk}/",
+                        ticket=ticket,
                     )
                 _event(ticket, f"escalated_{field}")
                 counts["escalated"] += 1

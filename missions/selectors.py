@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ambassadors.models import Ambassador
+from ambassadors.numbers import parse_int
 
 from .models import Assignment, Mission
 
@@ -65,12 +66,12 @@ def review_queue(
     queue = Assignment.objects.filter(state=S.SUBMITTED).select_related(
         "mission", "user", "user__ambassador__department", "campaign"
     )
-    if stage.isdigit():
-        queue = queue.filter(mission__stage=int(stage))
+    if (stage_number := parse_int(stage)) is not None:
+        queue = queue.filter(mission__stage=stage_number)
     if kind in Mission.Kind.values:
         queue = queue.filter(mission__kind=kind)
-    if campaign.isdigit():
-        queue = queue.filter(campaign_id=int(campaign))
+    if (campaign_id := parse_int(campaign, minimum=1)) is not None:
+        queue = queue.filter(campaign_id=campaign_id)
     if older_than in REVIEW_AGES:
         queue = queue.filter(submitted_at__lte=timezone.now() - REVIEW_AGES[older_than])
     return queue.order_by("submitted_at", "pk")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext_lazy
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from ambassadors.audit import record
 from ambassadors.gates import first_unmet_gate
 from ambassadors.images import ImageRejected, image_clean
-from ambassadors.models import Ambassador, Stage
+from ambassadors.models import MINIMUM_GROUP, Ambassador, Stage
 from ambassadors.outbound import public_url
 from ambassadors.queue import in_batches
 from ambassadors.quiet import awake_moment
@@ -694,8 +694,31 @@ class LeaderboardRow:
     is_me: bool
 
 
+def _participants_per_department(department_ids: set[int | None]) -> dict[int | None, int]:
+    """How many people take part in each of these departments (None: without one)."""
+    if not department_ids:
+        return {}
+    wanted = Q(department_id__in=[pk for pk in department_ids if pk is not None])
+    if None in department_ids:
+        wanted |= Q(department__isnull=True)
+    counts = (
+        Ambassador.objects.participating()
+        .filter(wanted)
+        .values("department_id")
+        .annotate(people=Count("pk"))
+        .order_by()
+    )
+    return {row["department_id"]: row["people"] for row in counts}
+
+
 def leaderboard(*, ambassador: Ambassador, scope: str, limit: int = 20) -> list[LeaderboardRow]:
-    """Only people who opted in appear; those who asked for it without their name."""
+    """Only people who opted in appear; those who asked for it without their name.
+
+    The rule of five holds for what identifies an anonymous entry: its department is shown
+    only when at least five people take part in it, and a department's own list (where the
+    department goes without saying) leaves other people's anonymous entries out when fewer
+    than five take part there.
+    """
     totals = (
         PointsEntry.objects.filter(user=OuterRef("user"))
         .values("user")
@@ -705,23 +728,34 @@ def leaderboard(*, ambassador: Ambassador, scope: str, limit: int = 20) -> list[
     people = Ambassador.objects.participating().filter(leaderboard_visible=True)
     if scope == "team":
         people = people.filter(department_id=ambassador.department_id)
-    people = (
+        sizes = _participants_per_department({ambassador.department_id})
+        if sizes.get(ambassador.department_id, 0) < MINIMUM_GROUP:
+            people = people.exclude(Q(leaderboard_anonymous=True) & ~Q(pk=ambassador.pk))
+    people = list(
         people.select_related("user", "department")
         .annotate(points=Coalesce(Subquery(totals, output_field=IntegerField()), 0))
         .order_by("-points", "pk")[:limit]
     )
+    if scope != "team":
+        sizes = _participants_per_department(
+            {person.department_id for person in people if person.leaderboard_anonymous}
+        )
     rows = []
     for rank, person in enumerate(people, start=1):
+        anonymous = person.leaderboard_anonymous
         name = (
             gettext("An ambassador")
-            if person.leaderboard_anonymous
+            if anonymous
             else (person.user.get_full_name() or person.user.username)
         )
+        department = str(person.department or "")
+        if anonymous and sizes.get(person.department_id, 0) < MINIMUM_GROUP:
+            department = ""
         rows.append(
             LeaderboardRow(
                 rank=rank,
                 name=name,
-                department=str(person.department or ""),
+                department=department,
                 points=person.points,
                 is_me=person.pk == ambassador.pk,
             )

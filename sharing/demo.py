@@ -353,9 +353,7 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
                     Click(
                         share=share,
                         day=day,
-                        visitor=visitor_hash(
-                            ip=f"198.51.100.{visit % 40}", user_agent="demo", day=day
-                        ),
+                        visitor=visitor_hash(ip=f"198.51.100.{visit % 40}", day=day),
                         is_bot=visit % 9 == 0,
                         at=at,
                     )

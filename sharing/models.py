@@ -257,6 +257,8 @@ class Click(models.Model):
     day = models.DateField()
     visitor = models.CharField(max_length=64)
     is_bot = models.BooleanField(default=False)
+    # One of too many clicks from one network on this share at once: counted apart.
+    is_burst = models.BooleanField(default=False)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -277,6 +279,7 @@ class ClickDay(models.Model):
     clicks = models.PositiveIntegerField(default=0)  # people, bots left out
     visitors = models.PositiveIntegerField(default=0)  # unique people that day
     bot_clicks = models.PositiveIntegerField(default=0)
+    burst_clicks = models.PositiveIntegerField(default=0)  # people's clicks in bursts
 
     class Meta:
         constraints = [

@@ -1,9 +1,12 @@
 """What the content library keeps about a person, for the personal data export."""
 
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
 from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import ContentItem, DefaultText, Dismissal, Share
+from .models import ContentItem, DefaultText, Dismissal, Share, TextVariant
 from .selectors import click_totals
 
 
@@ -33,10 +36,51 @@ def sharing_data(user) -> list[dict]:
 @register_eraser("sharing")
 def erase_sharing(user) -> None:
     """The words of their posts and reasons go; that a share happened (and its clicks) stays.
-    Proposals not in the library are removed; published ones stay without their proposer."""
+    Proposals not in the library are removed; published ones stay without their proposer
+    and without their words (summary, suggested text); a post of their own that colleagues
+    were asked to engage with leaves the library, without their name, words or address."""
     Share.objects.filter(user=user).update(text="")
     Dismissal.objects.filter(user=user).update(reason="")
     DefaultText.objects.filter(user=user).delete()
     proposals = ContentItem.objects.filter(proposed_by=user)
     proposals.exclude(status=ContentItem.Status.PUBLISHED).filter(shares=None).delete()
-    proposals.update(proposed_by=None, proposal_comment="")
+    for item in proposals.prefetch_related("variants"):
+        _erase_proposer_words(item)
+
+
+def _erase_proposer_words(item: ContentItem) -> None:
+    comment = item.proposal_comment.strip()
+    if item.kind == ContentItem.Kind.COLLEAGUE:
+        # Their own LinkedIn post: its address, title and fetched preview name them too.
+        with translation.override(item.language):
+            item.title = gettext("A post by a colleague (removed)")
+        item.url = f"https://www.linkedin.com/#removed-{item.pk}"
+        item.summary = ""
+        item.preview_title = item.preview_description = item.preview_image_url = ""
+        now = timezone.now()
+        if item.expires_at is None or item.expires_at > now:
+            item.expires_at = now
+        if item.publish_from and item.publish_from >= item.expires_at:
+            item.publish_from = None
+        TextVariant.objects.filter(item=item).update(text=item.title)
+    else:
+        if item.summary.strip() == comment:
+            item.summary = ""
+        if comment:
+            TextVariant.objects.filter(item=item, text=comment[:2900]).update(text=item.title)
+    item.proposed_by = None
+    item.proposal_comment = ""
+    item.save(
+        update_fields=[
+            "title",
+            "url",
+            "summary",
+            "preview_title",
+            "preview_description",
+            "preview_image_url",
+            "expires_at",
+            "publish_from",
+            "proposed_by",
+            "proposal_comment",
+        ]
+    )

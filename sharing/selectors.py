@@ -96,8 +96,9 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
 
 
 def click_totals() -> dict:
-    """Annotations for a Share queryset: `human_clicks` and `visitors` (bots left out), from
-    the raw clicks still kept plus the daily counts of days past retention (`ClickDay`)."""
+    """Annotations for a Share queryset: `human_clicks` and `visitors` (bots and bursts left
+    out) and `burst_clicks` (people's clicks in bursts from one network), from the raw clicks
+    still kept plus the daily counts of days past retention (`ClickDay`)."""
 
     def archived(field):
         rows = (
@@ -108,10 +109,12 @@ def click_totals() -> dict:
         )
         return Coalesce(Subquery(rows), 0)
 
-    human = Q(clicks__is_bot=False)
+    human = Q(clicks__is_bot=False, clicks__is_burst=False)
+    burst = Q(clicks__is_bot=False, clicks__is_burst=True)
     return {
         "human_clicks": Count("clicks", filter=human) + archived("clicks"),
         "visitors": Count("clicks__visitor", filter=human, distinct=True) + archived("visitors"),
+        "burst_clicks": Count("clicks", filter=burst) + archived("burst_clicks"),
     }
 
 
@@ -121,6 +124,7 @@ class ReachRow:
     clicks: int
     visitors: int
     estimated_audience: int
+    burst_clicks: int = 0
 
 
 def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
@@ -139,6 +143,7 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
             share=share,
             clicks=share.human_clicks,
             visitors=share.visitors,
+            burst_clicks=share.burst_clicks,
             estimated_audience=audience.get(share.network, 0),
         )
         for share in shares
@@ -147,6 +152,7 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
         "shares": len(rows),
         "clicks": sum(row.clicks for row in rows),
         "visitors": sum(row.visitors for row in rows),
+        "burst_clicks": sum(row.burst_clicks for row in rows),
         "estimated_audience": sum(row.estimated_audience for row in rows),
         "clicks_per_share": round(sum(row.clicks for row in rows) / len(rows), 1) if rows else 0,
     }

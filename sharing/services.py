@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -259,9 +260,46 @@ def _daily_salt(day: dt.date) -> bytes:
     return hmac.new(settings.SECRET_KEY.encode(), day.isoformat().encode(), hashlib.sha256).digest()
 
 
-def visitor_hash(*, ip: str, user_agent: str, day: dt.date) -> str:
-    """Same visitor, same day: same hash. The IP address itself is never stored."""
-    return hmac.new(_daily_salt(day), f"{ip}|{user_agent}".encode(), hashlib.sha256).hexdigest()
+# A visitor is an address (IPv6: its /64, what one household or phone gets), not a browser
+# string anyone can vary: one address is one unique visitor per share and day. More than
+# BURST_LIMIT clicks on one share from one network (IPv4 /24, IPv6 /48) within BURST_WINDOW
+# are flagged as a burst: counted apart, like bots, and never as visitors.
+BURST_LIMIT = 5
+BURST_WINDOW = dt.timedelta(minutes=10)
+
+
+def _address_prefix(ip: str, *, ipv4_bits: int, ipv6_bits: int) -> str:
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    bits = ipv4_bits if address.version == 4 else ipv6_bits
+    return str(ipaddress.ip_network(f"{address}/{bits}", strict=False))
+
+
+def visitor_hash(*, ip: str, day: dt.date) -> str:
+    """Same address, same day: same hash, whatever the browser says. The address itself is
+    never stored."""
+    visitor = _address_prefix(ip, ipv4_bits=32, ipv6_bits=64)
+    return hmac.new(_daily_salt(day), visitor.encode(), hashlib.sha256).hexdigest()
+
+
+def _is_burst(*, share_id: int, ip: str, now: dt.datetime) -> bool:
+    """Whether this click is one too many from its network on this share just now (counted
+    in the shared cache: no extra query on the tracked link)."""
+    network = _address_prefix(ip, ipv4_bits=24, ipv6_bits=48)
+    digest = hmac.new(_daily_salt(now.date()), network.encode(), hashlib.sha256).hexdigest()
+    window = int(now.timestamp() // BURST_WINDOW.total_seconds())
+    key = f"clicks:burst:{share_id}:{digest[:32]}:{window}"
+    seconds = int(BURST_WINDOW.total_seconds()) * 2
+    if cache.add(key, 1, seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired in between
+        cache.add(key, 1, seconds)
+        return False
+    return count > BURST_LIMIT
 
 
 def is_bot(user_agent: str) -> bool:
@@ -276,8 +314,9 @@ def click_record(*, share_id: int, ip: str, user_agent: str) -> Click:
     click = Click(
         share_id=share_id,
         day=day,
-        visitor=visitor_hash(ip=ip, user_agent=user_agent[:300], day=day),
+        visitor=visitor_hash(ip=ip, day=day),
         is_bot=is_bot(user_agent),
+        is_burst=_is_burst(share_id=share_id, ip=ip, now=now),
         at=now,
     )
     if connection.vendor == "postgresql":
@@ -307,9 +346,12 @@ def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
             counts = {
                 (row["share_id"], row["day"]): row
                 for row in window.values("share_id", "day").annotate(
-                    clicks=Count("pk", filter=Q(is_bot=False)),
-                    visitors=Count("visitor", filter=Q(is_bot=False), distinct=True),
+                    clicks=Count("pk", filter=Q(is_bot=False, is_burst=False)),
+                    visitors=Count(
+                        "visitor", filter=Q(is_bot=False, is_burst=False), distinct=True
+                    ),
                     bot_clicks=Count("pk", filter=Q(is_bot=True)),
+                    burst_clicks=Count("pk", filter=Q(is_bot=False, is_burst=True)),
                 )
             }
             existing = {
@@ -322,10 +364,11 @@ def clicks_compact(*, before: dt.date, days_per_batch: int = 7) -> int:
                 day.clicks += row["clicks"]
                 day.visitors += row["visitors"]
                 day.bot_clicks += row["bot_clicks"]
+                day.burst_clicks += row["burst_clicks"]
                 if day.pk is None:
                     new.append(day)
                 else:
-                    day.save(update_fields=["clicks", "visitors", "bot_clicks"])
+                    day.save(update_fields=["clicks", "visitors", "bot_clicks", "burst_clicks"])
             ClickDay.objects.bulk_create(new, batch_size=2000)
             removed += window.delete()[0]
 
@@ -624,6 +667,7 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
                 earliest=now,
                 latest=now + COLLEAGUE_POST_FRESH,
                 kind_per_week=COLLEAGUE_REQUESTS_PER_WEEK,
+                about_id=user.pk,
             )
         )
     planned = nudge_plan_many(nudges)

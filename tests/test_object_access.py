@@ -314,6 +314,7 @@ def test_reach_shows_only_your_own_shares(world, a, b):
         "shares": 0,
         "clicks": 0,
         "visitors": 0,
+        "burst_clicks": 0,
         "estimated_audience": 0,
         "clicks_per_share": 0,
     }

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from ambassadors import provisioning
 from ambassadors.importing import employee_import_check
-from ambassadors.models import Department, Network, Topic
+from ambassadors.models import Department, Network, SocialProfile, Topic
 from ambassadors.roles import Role
 from courses import services as course_services
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
@@ -385,6 +385,14 @@ SNIPPETS = {
         {"copy"},
         set(),
     ),
+    # Audience figures: comms staff view and correct them; nobody adds one in the CMS.
+    "ambassadors.socialprofile": (
+        lambda: SocialProfile.objects.create(
+            ambassador=make_user(Role.EMPLOYEE).ambassador, network="linkedin", audience_size=9
+        ),
+        set(),
+        {"delete"},
+    ),
     "sharing.contentitem": (make_item, {"copy", "inspect"}, set()),
     "sharing.newsfeed": (
         lambda: NewsFeed.objects.create(name="Blog", url="https://blog.example/feed"),
@@ -440,6 +448,15 @@ def _snippet_rows():
 
 
 ROUTES.update(_snippet_rows())
+# People enter their networks in their profile: nobody adds an audience figure in the CMS.
+for _name in (
+    "wagtailsnippets_ambassadors_socialprofile:add",
+    "wagtailsnippetchoosers_ambassadors_socialprofile:create",
+):
+    ROUTES[_name] = (
+        ROUTES[_name][0],
+        statuses(TO_CMS_LOGIN, comms=REFUSED_IN_CMS, admin=REFUSED_IN_CMS),
+    )
 
 # URL patterns that are not ours to table here: Wagtail's own admin and documents (spot
 # checked above), Wagtail's password form for private pages, and its page-serving catch-all.

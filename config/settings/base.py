@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "ambassadors.apps.UsersConfig",  # wagtail.users, with strict list filters
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,8 +1,19 @@
-"""Local development: the embedded default (SQLite, ORM broker, local-memory cache)."""
+"""Local development and the demo (`make run`): the embedded default (SQLite, ORM broker,
+file cache).
+
+DEBUG is off unless ACADEMY_DEBUG=1 is set: a signed-in colleague who triggers an error then
+gets the project's own error page, not Django's debug page with settings and source code.
+`run_platform` refuses ACADEMY_DEBUG on any address other than this machine's own.
+"""
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_bool, env_str
 
-DEBUG = True
+DEBUG = env_bool("ACADEMY_DEBUG", False)
+# Without DEBUG, static files come from the apps' folders (no collectstatic needed) and
+# uploads from MEDIA_ROOT, as on a development machine.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+SERVE_MEDIA = True
 # A development-only key; production refuses to start without its own SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: S105

@@ -21,6 +21,21 @@ def test_newcomer_is_sent_to_the_consent_page(client_for, newcomer):
     assert 'name="consent"' in page
 
 
+def test_consent_page_says_comms_staff_see_acknowledgements_by_name(client_for, newcomer):
+    """Before joining, the page says the acknowledgement report names people, and its version."""
+    Ambassador.objects.filter(user=newcomer).update(language="en")
+    page = " ".join(client_for(newcomer).get("/welcome/").content.decode().split())
+    assert "Comms staff see figures about groups, not about you as a person." not in page
+    assert "By name they see only what running the programme needs" in page
+    assert (
+        "as a compliance record, whether you acknowledged the current version of each guideline"
+        in page
+    )
+    assert "Which version of each guideline you acknowledged, and when." in page
+    assert f"Version {services.CONSENT_VERSION} of this text." in page
+    assert services.CONSENT_VERSION != "2026-11"  # the text changed, so did its version
+
+
 def test_nothing_is_recorded_before_consent(client_for, newcomer):
     """Visiting pages before consent leaves no participation events and no notifications."""
     client = client_for(newcomer)

@@ -220,3 +220,60 @@ def test_a_failure_half_way_leaves_everything_as_it_was(monkeypatch):
         account_erase(user=user)
     assert Ticket.objects.filter(subject__contains=SECRET).exists()
     assert not is_erased(User.objects.get(pk=user.pk))
+
+
+def test_erasure_reaches_copies_of_their_words_and_notifications_that_name_them(client_for):
+    """A colleague post, an approved proposal and others' notifications lose name and words."""
+    from ambassadors.models import Stage, Topic
+    from sharing import services as sharing_services
+    from sharing.models import TextVariant
+
+    topic = Topic.objects.create(slug="heat", name_nl="Warmte", name_en="Heat")
+    user = make_user(stage=Stage.CURATION)
+    User.objects.filter(pk=user.pk).update(first_name="Zora", last_name="Quill")
+    user.refresh_from_db()
+    user.ambassador.topics.set([topic])
+    colleague = make_user()
+    colleague.ambassador.topics.set([topic])
+    lead = make_mentor(lead=True)  # handles nothing: a new request waits and the lead hears
+    comms = make_user()
+    post, invited = sharing_services.colleague_post_create(
+        user=user, url="https://www.linkedin.com/posts/zora-quill-123", comment=f"{SECRET} post"
+    )
+    assert invited == 1
+    proposal = sharing_services.proposal_create(
+        user=user, url="https://blog.example/heat", title="Heat pumps", comment=f"{SECRET} read"
+    )
+    sharing_services.proposal_review(item=proposal, approve=True, reason="", reviewer=comms)
+    Share.objects.create(user=colleague, item=post, network="linkedin", text="Nice post")
+    file_request(user, subject=f"{SECRET} help")
+    named = Notification.objects.exclude(recipient=user)
+    assert named.filter(recipient=colleague, kind="colleague_post").exists()
+    assert named.filter(recipient=lead, subject__contains=SECRET).exists()
+
+    account_erase(user=user)
+
+    leftovers = [
+        text
+        for item in ContentItem.objects.filter(pk__in=[post.pk, proposal.pk])
+        for text in (
+            item.title,
+            item.url,
+            item.summary,
+            item.proposal_comment,
+            item.preview_title,
+            *TextVariant.objects.filter(item=item).values_list("text", flat=True),
+        )
+        if SECRET in text or "Zora" in text or "zora" in text
+    ]
+    assert leftovers == []
+    assert not Notification.objects.filter(subject__contains=SECRET).exists()
+    assert not Notification.objects.filter(subject__contains="Zora").exists()
+    assert not Notification.objects.filter(body__contains=SECRET).exists()
+    # The post leaves colleagues' feeds; the approved article stays in the library.
+    assert post.pk not in {i.pk for i in ContentItem.objects.shareable()}
+    assert proposal.pk in {i.pk for i in ContentItem.objects.shareable()}
+    assert Share.objects.filter(item=post, user=colleague).exists()  # the figures stay
+    page = client_for(colleague).get("/share/").content.decode()
+    assert SECRET not in page
+    assert "Zora" not in page

@@ -243,3 +243,54 @@ def test_the_header_marks_insights_not_my_path_as_current(client_for, comms):
     assert 'aria-current="page"' not in nav
     path = client_for(comms).get("/path/").content.decode()
     assert 'href="/path/" aria-current="page"' in path
+
+
+def test_the_rule_of_five_counts_people_taking_part_not_invitations(small_org, client_for, comms):
+    """Two taking part among eight invited is a group of two: its figures are withheld."""
+    legal, _joined = _team("Legal", 2)
+    for _ in range(6):
+        make_user(Role.EMPLOYEE, department=legal, joined=False)
+    rollups.refresh(timezone.localdate())
+    built = build(Filters.from_query({"department": str(legal.pk)}))
+    assert built["tables"]["funnel"].rows == []
+    assert built["headline"] == {"currency": built["headline"]["currency"]}
+    page = client_for(comms).get(f"/insights/?department={legal.pk}").content.decode()
+    assert "Fewer than 5 people match these filters" in page
+
+
+def test_two_views_that_differ_by_fewer_than_five_are_not_both_shown(small_org, client_for, comms):
+    """Sales and 'Sales in stage 1' differ by two people: the narrower view is withheld, and so
+    is 'stage 1' (everyone minus it is those two); Sales itself and everyone stay visible."""
+    sales, _people = small_org
+    _it, _colleagues = _team("IT", 5)
+    for _ in range(2):
+        make_user(Role.EMPLOYEE, department=sales, stage=Stage.CURATION)
+    rollups.refresh(timezone.localdate())
+
+    def shown(**query):
+        return not build(Filters.from_query({k: str(v) for k, v in query.items()}))["withheld"]
+
+    assert shown()
+    assert shown(department=sales.pk)
+    assert not shown(department=sales.pk, stage=1)
+    assert not shown(stage=1)
+    page = client_for(comms).get(f"/insights/?department={sales.pk}&stage=1").content.decode()
+    assert "leave out fewer than 5 people of a wider view" in page
+    csv_rows = (
+        client_for(comms)
+        .get(f"/insights/export/funnel.csv?department={sales.pk}&stage=1")
+        .content.decode()
+    )
+    assert csv_rows.strip().count("\n") == 0  # the header only
+
+
+def test_a_reason_counts_people_not_times(small_org):
+    """One person giving a reason six times does not make it appear; five people do."""
+    _sales, people = small_org
+    for _ in range(6):
+        Dismissal.objects.create(user=people[0], item=make_item(), reason="Too salesy")
+    for person in people:
+        Dismissal.objects.create(user=person, item=make_item(), reason="Not my field ")
+    rollups.refresh(timezone.localdate())
+    reasons = build(Filters.from_query({"days": "7"}))["tables"]["dismissals"].rows
+    assert reasons == [["not my field", 5]]

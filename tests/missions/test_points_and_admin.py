@@ -67,6 +67,41 @@ def test_leaderboard_shows_only_people_who_opted_in(client_for):
     assert named.get_full_name() in team
 
 
+def _rows(client, scope):
+    return [
+        (row.name, row.department)
+        for row in client.get(f"/missions/leaderboard/?scope={scope}").context["rows"]
+    ]
+
+
+def test_anonymous_entry_names_its_department_only_when_five_take_part(client_for):
+    """Rule of five: an anonymous entry's department shows only with five or more taking part."""
+    small, large = Department.objects.create(name="Legal"), Department.objects.create(name="Sales")
+    viewer = make_user(Role.EMPLOYEE, language="en")
+    _opted_in(viewer, department=large)
+    hidden_small = make_user(Role.EMPLOYEE)
+    _opted_in(hidden_small, anonymous=True, department=small)
+    hidden_large = make_user(Role.EMPLOYEE)
+    _opted_in(hidden_large, anonymous=True, department=large)
+    for _ in range(3):  # Sales: viewer, hidden_large and three more take part; Legal: two.
+        make_user(Role.EMPLOYEE, department=large)
+    make_user(Role.EMPLOYEE, department=small)
+    for _ in range(5):  # invited people who have not joined do not make Legal big enough
+        make_user(Role.EMPLOYEE, department=small, joined=False)
+    services.points_award(user=hidden_small, points=30, reason="t", key="small")
+    services.points_award(user=hidden_large, points=20, reason="t", key="large")
+
+    client = client_for(viewer)
+    assert _rows(client, "all")[:2] == [("An ambassador", ""), ("An ambassador", "Sales")]
+    assert ">Legal<" not in client.get("/missions/leaderboard/").content.decode()
+
+    # In a small department's own list the department goes without saying: no anonymous entry.
+    colleague = make_user(Role.EMPLOYEE, language="en")
+    _opted_in(colleague, department=small)
+    assert _rows(client_for(colleague), "team") == [(colleague.get_full_name(), "Legal")]
+    assert ("An ambassador", "Sales") in _rows(client, "team")
+
+
 def test_leaderboard_is_closed_to_people_who_did_not_opt_in(client_for):
     viewer = make_user(Role.EMPLOYEE, language="en")
     shown = make_user(Role.EMPLOYEE)

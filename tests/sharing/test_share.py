@@ -178,6 +178,34 @@ def test_my_reach_counts_human_clicks_and_unique_visitors(client_for, employee):
     assert (row.clicks, row.visitors, row.estimated_audience) == (3, 2, 400)
 
 
+def test_a_changing_browser_string_is_still_one_visitor(client, client_for, employee):
+    """Twenty clicks from one address with twenty browser strings make one unique visitor."""
+    share = Share.objects.create(user=employee, item=make_item(), network="linkedin", text="x")
+    for number in range(4):
+        client.get(
+            f"/s/{share.code}",
+            HTTP_USER_AGENT=f"Mozilla/5.0 (Windows NT 10.{number}) Chrome/{100 + number}.0",
+            REMOTE_ADDR="203.0.113.7",
+        )
+    row = client_for(employee).get("/share/reach/").context["rows"][0]
+    assert (row.clicks, row.visitors) == (4, 1)
+
+
+def test_a_burst_from_one_network_is_flagged_and_not_counted(client_for, employee):
+    """Clicks beyond five from one network within minutes count apart, never as visitors."""
+    share = Share.objects.create(user=employee, item=make_item(), network="linkedin", text="x")
+    for host in range(1, 9):  # eight addresses of one /24 network, one after the other
+        services.click_record(share_id=share.pk, ip=f"198.51.100.{host}", user_agent="Mozilla")
+    services.click_record(share_id=share.pk, ip="203.0.113.9", user_agent="Mozilla")
+    assert Click.objects.filter(is_burst=True).count() == 3
+    employee.ambassador.language = "en"
+    employee.ambassador.save(update_fields=["language"])
+    response = client_for(employee).get("/share/reach/")
+    row = response.context["rows"][0]
+    assert (row.clicks, row.visitors, row.burst_clicks) == (6, 6, 3)
+    assert "3 clicks came in bursts from one network" in " ".join(response.content.decode().split())
+
+
 def test_reach_is_private(client_for, employee, other_employee):
     """Another employee's reach page does not show my shares."""
     item = make_item(language="en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import signal
 import socket
@@ -16,6 +17,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 from .seed_demo import ADMIN, COMMS, DEMO_PASSWORD, EMPLOYEES, MENTORS
 
+ERROR_DEBUG_NOT_LOCAL = (
+    "DEBUG is on (ACADEMY_DEBUG) while serving on {host}: Django's debug page would show "
+    "settings and source code to everyone who can reach it. Serve on 127.0.0.1, or unset "
+    "ACADEMY_DEBUG."
+)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
 
 class Command(BaseCommand):
     help = "Run the web server and the qcluster worker until Ctrl-C."
@@ -25,6 +41,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
 
     def handle(self, *args, port: str, host: str, **options):
+        if settings.DEBUG and not is_loopback(host):
+            raise CommandError(ERROR_DEBUG_NOT_LOCAL.format(host=host))
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             if probe.connect_ex((host, int(port))) == 0:
                 raise CommandError(
