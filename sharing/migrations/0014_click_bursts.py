@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sharing", "0009_stalled_work_schedules"),
+        ("sharing", "0013_push_outcome"),
     ]
 
     operations = [

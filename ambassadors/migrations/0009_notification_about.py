@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ambassadors", "0004_leaderboard_index"),
+        ("ambassadors", "0008_department_name_en"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

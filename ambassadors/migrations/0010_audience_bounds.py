@@ -20,7 +20,7 @@ def provision(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ambassadors", "0005_i16_privacy_notification_about"),
+        ("ambassadors", "0009_notification_about"),
     ]
 
     operations = [
