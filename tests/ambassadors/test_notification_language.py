@@ -42,7 +42,16 @@ def kinds_in_code() -> set[str]:
         for path in (ROOT / app).rglob("*.py"):
             if "migrations" in path.parts or path.name in {"demo.py", "demo_content.py"}:
                 continue
-            for node in ast.walk(ast.parse(path.read_text())):
+            tree = ast.parse(path.read_text())
+            # Module constants such as COLLEAGUE_POST_KIND = "colleague_post".
+            constants = {
+                target.id: node.value.value
+                for node in tree.body
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                for target in node.targets
+                if isinstance(target, ast.Name)
+            }
+            for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
@@ -51,8 +60,12 @@ def kinds_in_code() -> set[str]:
                 if name == "create" and "Notification" not in ast.unparse(node.func):
                     continue
                 for keyword in node.keywords:
-                    if keyword.arg == "kind" and isinstance(keyword.value, ast.Constant):
+                    if keyword.arg != "kind":
+                        continue
+                    if isinstance(keyword.value, ast.Constant):
                         kinds.add(keyword.value.value)
+                    elif isinstance(keyword.value, ast.Name) and keyword.value.id.isupper():
+                        kinds.add(constants[keyword.value.id])
     return kinds
 
 
