@@ -199,6 +199,9 @@ def test_comms_staff_cannot_make_mentors_administrators_can(client_for, comms, a
 
 def test_the_cms_refuses_a_mentor_profile_for_someone_outside_the_group(client_for, administrator):
     """An administrator is told to add the person to the Mentors group first."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=administrator, defaults={"preferred_language": "en"})
     person = make_user(Role.EMPLOYEE)
     response = client_for(administrator).post(
         "/cms/snippets/mentors/mentorprofile/add/", {"user": person.pk, "capacity": "3"}
