@@ -70,6 +70,13 @@ def image_server(tmp_path):
     command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
     command[command.index("--workers") + 1] = "1"
     environment = _container_environment(tmp_path)
+    # As documented: `docker compose run --rm migrate` before the first start (compose's job).
+    (job,) = [
+        service["command"] for name, service in _academy_services().items() if name == "migrate"
+    ]
+    subprocess.run(  # noqa: S603
+        [sys.executable, *job[1:]], cwd=ROOT, env=environment, check=True, capture_output=True
+    )
     server = subprocess.Popen(  # noqa: S603
         command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
