@@ -554,8 +554,11 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
             "%(count)s missions for you, starting with: %(title)s",
             len(theirs),
         )
-        # Every mission offered must still be open, with time to act, when the offer shows.
+        # Every mission offered must still be open, with time to act, when the offer shows:
+        # the offers are spread up to that moment when it comes before the window's end.
         ends = [mission.active_until for mission in theirs if mission.active_until]
+        latest = min(ends) - TIME_TO_ACT if ends else None
+        spread_end = latest if latest is not None and start < latest < end else end
         nudges.append(
             Nudge(
                 ambassador_id=ambassador.pk,
@@ -566,11 +569,11 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
                 link="/missions/",
                 earliest=awake_moment(
                     start=start,
-                    end=end,
+                    end=spread_end,
                     fraction=position / len(people),
                     hours=ambassador.quiet_hours(default_quiet),
                 ),
-                latest=min(ends) - TIME_TO_ACT if ends else None,
+                latest=latest,
             )
         )
     left_out: dict[str, str] = {}

@@ -398,6 +398,11 @@ def push_segment(push: Push):
     topic_ids = list(push.topics.values_list("pk", flat=True))
     if topic_ids:
         people = people.filter(topics__in=topic_ids).distinct()
+    # Never ask again someone who hid the item ("not relevant") or already shared it.
+    item = push.item_id
+    done = Share.objects.filter(item_id=item).values("user_id")
+    hidden = Dismissal.objects.filter(item_id=item).values("user_id")
+    people = people.exclude(user_id__in=done).exclude(user_id__in=hidden)
     return people.select_related("user")
 
 
@@ -416,8 +421,13 @@ def push_plan(*, push: Push) -> Push:
     if not people:
         raise SharingError(ERROR_EMPTY_SEGMENT)
     start = timezone.now()
-    end = start + dt.timedelta(hours=push.window_hours)
     latest = push.item.expires_at - TIME_TO_ACT if push.item.expires_at else None
+    # Spread over the window, or up to the last useful moment when the item ends before it.
+    end = start + dt.timedelta(hours=push.window_hours)
+    if latest is not None and start < latest < end:
+        end = latest
+    # A proposal's summary holds its proposer's words: erasing them removes these too.
+    about = push.item.proposed_by_id
     default_quiet = programme_quiet_hours()
     subject = lazy_text(_("Something to share: %(title)s"), title=push.item.title)
     nudges = [
@@ -435,6 +445,7 @@ def push_plan(*, push: Push) -> Push:
                 hours=(own_start, own_end) if own_start is not None else default_quiet,
             ),
             latest=latest,
+            about_id=about,
         )
         for position, (pk, user_id, language, own_start, own_end) in enumerate(people)
     ]

@@ -210,3 +210,14 @@ def test_campaign_offers_keep_the_programmes_quiet_hours():
     assert offers.count() == 30
     assert not any(is_quiet(offer.visible_from, quiet) for offer in offers)
     assert not any(is_quiet(offer.email_after, quiet) for offer in offers)
+
+
+def test_offers_for_missions_ending_early_are_spread_over_the_time_they_have():
+    """Missions that end before the window does: everyone with room is offered in time."""
+    people = [make_user(Role.EMPLOYEE) for _ in range(12)]
+    ends = timezone.now() + dt.timedelta(hours=40)
+    planned = services.campaign_plan(campaign=campaign(mission(active_until=ends), window_hours=72))
+    offers = Notification.objects.filter(kind="mission_offer")
+    assert offers.count() == len(people)
+    assert all(offer.visible_from <= ends - TIME_TO_ACT for offer in offers)
+    assert (planned.skipped, planned.skipped_after_end) == (0, 0)

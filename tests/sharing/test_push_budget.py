@@ -92,3 +92,54 @@ def test_push_page_says_what_was_planned_and_refreshes_while_planning(client_for
     # The busy person's suggestion comes a week later, after the 24-hour window: said so.
     assert push.last_slot > push.planned_at + dt.timedelta(days=6)
     assert "1 komt na het einde van de periode" in page
+
+
+def test_a_short_lived_item_is_spread_over_the_time_it_has():
+    """An item ending before the window does is spread up to its last useful moment: people
+    with room are all reached, not left out because their share of the window came late."""
+    people = _people(12)
+    expires = timezone.now() + dt.timedelta(hours=40)
+    item = make_item(expires_at=expires)
+    push = services.push_plan(push=Push.objects.create(item=item, window_hours=72))
+    planned = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    assert planned.count() == len(people)
+    assert (push.skipped, push.skipped_after_end) == (0, 0)
+    assert all(n.visible_from <= expires - TIME_TO_ACT for n in planned)
+
+
+def test_a_push_leaves_out_who_hid_or_already_shared_the_item():
+    """'Not relevant' and 'already shared' are not asked again by a push."""
+    from sharing.models import Dismissal, Share
+
+    hid, shared, other = _people(3)
+    item = make_item()
+    Dismissal.objects.create(user=hid, item=item, reason="Not for my network")
+    Share.objects.create(user=shared, item=item, network="linkedin", text="Shared it")
+    push = services.push_plan(push=Push.objects.create(item=item, window_hours=24))
+    reached = set(
+        Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:").values_list(
+            "recipient_id", flat=True
+        )
+    )
+    assert reached == {other.pk}
+    assert push.segment_size == 1
+
+
+def test_erasing_a_proposer_removes_pushed_suggestions_that_quote_them(comms):
+    """A pushed proposal's summary holds its proposer's words: erasure takes those along."""
+    from ambassadors.erasure import account_erase
+    from ambassadors.models import Stage
+
+    proposer = make_user(Role.EMPLOYEE, stage=Stage.CURATION)
+    colleagues = _people(2, stage=Stage.CURATION)
+    item = services.proposal_create(
+        user=proposer, url="https://blog.example/heat", title="Heat", comment="Zora says: read"
+    )
+    services.proposal_review(item=item, approve=True, reason="", reviewer=comms)
+    push = services.push_plan(push=Push.objects.create(item=item, window_hours=24))
+    pushed = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    assert {u.pk for u in colleagues} <= set(pushed.values_list("recipient_id", flat=True))
+    assert all("Zora says" in n.body for n in pushed)
+
+    account_erase(user=proposer)
+    assert not Notification.objects.filter(body__contains="Zora says").exists()
