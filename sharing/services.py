@@ -478,7 +478,9 @@ def push_progress(push: Push) -> dict:
         after_window=Count("id", filter=Q(visible_from__gt=window_end)),
     )
     counts["window_end"] = window_end
-    shares = Share.objects.filter(item=push.item, user__in=rows.values("recipient"))
+    shares = Share.objects.filter(
+        item=push.item, user__in=rows.values("recipient"), created_at__gte=push.created_at
+    )
     counts["shared"] = shares.count()
     same_text = (
         Share.objects.filter(item=push.item, edited=False)

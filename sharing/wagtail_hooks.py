@@ -79,7 +79,22 @@ class LibraryGroup(SnippetViewSetGroup):
 register_snippet(LibraryGroup)
 
 
-class PushCreateView(WagtailAdminTemplateMixin, FormView):
+class LibraryBreadcrumbsMixin:
+    """CMS pages under the content library: its breadcrumbs, the page's own title last
+    (Wagtail's generic header otherwise reads "Home")."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailsnippets_sharing_contentitem:list"),
+                "label": _("Content library"),
+            },
+            {"url": "", "label": self.get_header_title()},
+        ]
+
+
+class PushCreateView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "sharing/admin/push_form.html"
     form_class = PushForm
     page_title = gettext_lazy("Push to a segment")
@@ -121,7 +136,7 @@ class PushCreateView(WagtailAdminTemplateMixin, FormView):
         return redirect("sharing_push", pk=push.pk)
 
 
-class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
+class PushDetailView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     """What a push actually planned, for whom, and who was left out and why."""
 
     template_name = "sharing/admin/push_detail.html"
@@ -139,22 +154,16 @@ class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.push.item.title
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("wagtailsnippets_sharing_contentitem:list"),
-                "label": _("Content library"),
-            },
-            {"url": "", "label": self.get_header_title()},
-        ]
-
     def get_context_data(self, **kwargs):
         push = self.push
         return {
             **super().get_context_data(**kwargs),
             "push": push,
             "planning": push.planned_at is None,
+            # Until planning has run, the segment is counted as it is now.
+            "segment_size": push_segment(push).count()
+            if push.planned_at is None
+            else push.segment_size,
             "refresh_seconds": self.refresh_seconds,
             "topics": list(push.topics.all()),
             "language": Language(push.language or push.item.language).label,
@@ -164,7 +173,7 @@ class PushDetailView(WagtailAdminTemplateMixin, TemplateView):
         }
 
 
-class ProposalReviewView(WagtailAdminTemplateMixin, TemplateView):
+class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "sharing/admin/proposal_review.html"
     page_title = gettext_lazy("Review a proposal")
     header_icon = "help"
@@ -176,6 +185,9 @@ class ProposalReviewView(WagtailAdminTemplateMixin, TemplateView):
             ContentItem.objects.select_related("proposed_by"), pk=kwargs["pk"]
         )
         return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.item.title
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "item": self.item}

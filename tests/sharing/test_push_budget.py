@@ -72,8 +72,15 @@ def test_push_page_says_what_was_planned_and_refreshes_while_planning(client_for
     push = Push.objects.create(item=item, window_hours=24, department=sales)
     client = client_for(comms)
 
+    # The visible header is the breadcrumbs: the library, then this page (not just "Home").
+    form = client.get(f"/cms/sharing/push/{item.pk}/").content.decode()
+    crumbs = form.split('aria-label="Kruimelpad"')[1].split("</nav>")[0]
+    assert "Contentbibliotheek" in crumbs
+    assert "Push naar een doelgroep" in crumbs
+
     waiting = client.get(f"/cms/sharing/pushes/{push.pk}/").content.decode()
     assert '<meta http-equiv="refresh"' in waiting
+    assert "4 personen" in waiting  # the segment as it is now, before planning counted it
     assert "<title>Push: Warmtepompen uitgelegd" in waiting
     assert "Warmtepompen uitgelegd" in waiting.split("</h1>")[0]
 
