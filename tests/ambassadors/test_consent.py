@@ -32,6 +32,11 @@ def test_consent_page_says_comms_staff_see_acknowledgements_by_name(client_for, 
         in page
     )
     assert "Which version of each guideline you acknowledged, and when." in page
+    # What the CMS shows comms staff by name is named too: audience sizes (Programme →
+    # Audience figures), notification settings (the ambassador list), quiz attempts used up.
+    assert "networks with your audience size" in page
+    assert "how often and when we may ask you something" in page
+    assert "when you have used all attempts at a quiz" in page
     assert f"Version {services.CONSENT_VERSION} of this text." in page
     assert services.CONSENT_VERSION != "2026-11"  # the text changed, so did its version
 
@@ -168,3 +173,12 @@ def test_profile_refuses_raising_the_budget_and_half_quiet_hours(client_for, emp
     ambassador = Ambassador.objects.get(user=employee)
     assert ambassador.max_nudges_per_week is None
     assert ambassador.quiet_hours_start is None
+
+
+def test_consent_page_says_the_same_in_dutch(client_for, newcomer):
+    """The Dutch text promises the same (a changed English text must not fall back)."""
+    Ambassador.objects.filter(user=newcomer).update(language="nl")
+    page = " ".join(client_for(newcomer).get("/welcome/").content.decode().split())
+    assert "als nalevingsregistratie" in page
+    assert "wanneer je alle pogingen voor een quiz hebt gebruikt" in page
+    assert "Comms staff" not in page
