@@ -154,12 +154,45 @@ def withhold_reason(filters: Filters) -> str:
     group = size(active)
     if 0 < group < MINIMUM_GROUP:
         return WITHHELD_SMALL
+    dimensions = ("department_id", "stage", "language")
     for kept in range(len(active)):
         for names in itertools.combinations(active, kept):
-            rest = size({name: active[name] for name in names}) - group
+            parent = {name: active[name] for name in names}
+            rest = size(parent) - group
             if 0 < rest < MINIMUM_GROUP:
                 return WITHHELD_DIFFERENCE
+            # Siblings: the wider view split by a filter this view adds. Shown siblings add
+            # up to the wider view less the small ones, so with a small part the split also
+            # hides the smallest others until what is hidden is five people or more.
+            for name in active.keys() - set(names):
+                index = dimensions.index(name)
+                parts = {cell[index]: 0 for cell in cells}
+                for other in parts:
+                    parts[other] = size({**parent, name: other})
+                if active[name] in _suppressed(parts):
+                    return WITHHELD_DIFFERENCE
     return ""
+
+
+def _suppressed(parts: dict) -> set:
+    """The parts of a split to hide so that no part under five can be worked out from the
+    others: the small ones and, with them, the smallest others (parts no filter can choose,
+    such as people without a department, first) until the hidden total is five or more."""
+    small = {value for value, count in parts.items() if 0 < count < MINIMUM_GROUP}
+    if not small:
+        return set()
+    hidden = set(small)
+    total = sum(parts[value] for value in small)
+    others = sorted(
+        (value for value, count in parts.items() if count >= MINIMUM_GROUP),
+        key=lambda value: (value is not None, parts[value], str(value)),
+    )
+    for value in others:
+        if total >= MINIMUM_GROUP and len(hidden) > 1:
+            break
+        hidden.add(value)
+        total += parts[value]
+    return hidden
 
 
 def funnel(filters: Filters) -> dict:

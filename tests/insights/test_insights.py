@@ -294,3 +294,25 @@ def test_a_reason_counts_people_not_times(small_org):
     rollups.refresh(timezone.localdate())
     reasons = build(Filters.from_query({"days": "7"}))["tables"]["dismissals"].rows
     assert reasons == [["not my field", 5]]
+
+
+def test_sibling_views_cannot_be_subtracted_to_show_a_small_group():
+    """A department of 6 in stage 1, 5 in stage 2 and 1 in stage 3: the department and its
+    stage-1 view are shown, but not also its stage-2 view (department − stage 1 − stage 2
+    would be the one person in stage 3)."""
+    sales, _ = _team("Sales", 6)
+    for _ in range(5):
+        make_user(Role.EMPLOYEE, department=sales, stage=Stage.CURATION)
+    make_user(Role.EMPLOYEE, department=sales, stage=Stage.PRODUCTION)
+    _team("IT", 6)
+    rollups.refresh(timezone.localdate())
+
+    def shown(**query):
+        return not build(Filters.from_query({k: str(v) for k, v in query.items()}))["withheld"]
+
+    assert shown(department=sales.pk)
+    assert not shown(department=sales.pk, stage=3)
+    assert [shown(department=sales.pk, stage=1), shown(department=sales.pk, stage=2)] == [
+        True,
+        False,
+    ]
