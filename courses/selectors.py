@@ -395,12 +395,17 @@ def quizzes_out_of_attempts() -> list[OutOfAttempts]:
     """Who is stuck at a quiz (every attempt used, none passed): five queries in all."""
     lessons, course_titles = _lessons_by_key()
     limits: dict[tuple[uuid.UUID, str], tuple[int, str]] = {}
-    for key, lesson in lessons.items():
+    # Every language's version: a learner may be stuck at the Dutch or the English quiz,
+    # whichever language the mentor reads the page in.
+    for lesson in LessonPage.objects.live().only("translation_key", "body"):
         # The raw blocks: converting the whole body would fetch its images, lesson by lesson.
         for block in lesson.body.raw_data:
             value = block["value"] if block["type"] == "quiz" else {}
-            if value.get("max_attempts"):
-                limits[(key, block["id"])] = (value["max_attempts"], value.get("title", ""))
+            if value.get("max_attempts") and lesson.translation_key in lessons:
+                limits[(lesson.translation_key, block["id"])] = (
+                    value["max_attempts"],
+                    value.get("title", ""),
+                )
     keys = {key for key, _quiz in limits}
     if not keys:
         return []

@@ -10,12 +10,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from wagtail.models import Locale
 
 from ambassadors.audit import record
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
 from ambassadors.sanitise import clean_text
-from ambassadors.services import lazy_text, notify
+from ambassadors.services import lazy_text, notify, recipient_language
 
 from .blocks import QuestionBlock
 from .models import (
@@ -227,6 +228,11 @@ def quiz_attempts_grant(
         attempts=attempts,
         reason=reason,
     )
+    # The learner is pointed to the lesson in their own language, where they take the quiz.
+    locale = Locale.objects.filter(language_code=recipient_language(learner)).first()
+    translated = lesson.get_translation_or_none(locale) if locale else None
+    if translated is not None and translated.live:
+        lesson = translated
     notify(
         recipient=learner,
         kind="quiz_attempts_granted",

@@ -149,3 +149,34 @@ def test_the_page_costs_the_same_queries_however_many_are_stuck(client_for, ment
     page = client_for(mentor).get("/desk/quizzes/").content.decode()
     assert page.count('name="reason"') == 5
     assert page_queries(client_for(mentor), "/desk/quizzes/") == few
+
+
+def test_a_learner_stuck_at_the_english_quiz_is_found_and_told_in_english(
+    client_for, employee, mentor, one_try
+):
+    """The English version has quiz blocks of its own: a Dutch mentor still finds the learner
+    stuck there, and the learner is pointed to the English lesson, in English."""
+    import uuid
+
+    from wagtail.blocks import StreamValue
+    from wagtail.models import Locale
+
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    english = one_try.copy_for_translation(english_locale, copy_parents=True)
+    english.title = "Quiz time in English"
+    raw = [{**block, "id": str(uuid.uuid4())} for block in english.body.raw_data]
+    english.body = StreamValue(english.body.stream_block, raw, is_lazy=True)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert english.quizzes()[0].id != one_try.quizzes()[0].id
+    _in_english(employee)
+
+    _fail_once(client_for(employee), english)
+    desk = client_for(mentor)  # reads the desk in Dutch
+    assert employee.get_full_name() in desk.get("/desk/quizzes/").content.decode()
+
+    form = {"learner": employee.pk, "lesson": one_try.translation_key, "attempts": "1"}
+    desk.post("/desk/quizzes/", form | {"reason": "Gevraagd via de desk."})
+    told = Notification.objects.get(recipient=employee, kind="quiz_attempts_granted")
+    assert told.subject == "You can try the quiz again: Quiz time in English"
+    assert told.link == english.url
