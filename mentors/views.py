@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
+from ambassadors.numbers import query_int
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 
@@ -302,7 +303,8 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
     elif action == "resolve":
         services.ticket_resolve(ticket=ticket, by=user)
     elif action == "reassign":
-        target = User.objects.filter(pk=request.POST.get("to_user") or 0).first()
+        to_user = query_int(request.POST, "to_user", minimum=1)
+        target = User.objects.filter(pk=to_user).first() if to_user else None
         if target is None:
             raise services.DeskError(_("Choose a mentor."))
         services.ticket_reassign(
@@ -336,8 +338,10 @@ def desk_canned(request):
     """Canned responses per kind, kept by the mentors themselves."""
     error = ""
     if request.method == "POST":
-        if request.POST.get("delete"):
-            CannedResponse.objects.filter(pk=request.POST["delete"]).delete()
+        if "delete" in request.POST:
+            pk = query_int(request.POST, "delete", minimum=1)
+            if pk is not None:
+                CannedResponse.objects.filter(pk=pk).delete()
             return redirect("mentors:desk_canned")
         title = request.POST.get("title", "").strip()[:120]
         body = request.POST.get("body", "").strip()[:5000]

@@ -92,3 +92,20 @@ def test_an_odd_number_leaves_the_filter_out(everyone_sees_all):
     page = everyone_sees_all.get("/missions/review/?campaign=²")
     assert page.status_code == 200
     assert len(page.context["page"].object_list) == 1
+
+
+def test_odd_numbers_in_desk_forms_never_give_a_server_error(client_for):
+    """The desk's hand-over and canned-response deletion read ids from the form strictly."""
+    from mentors.models import CannedResponse
+    from tests.mentors.conftest import file_request, make_mentor
+
+    lead = make_mentor("question", lead=True)
+    ticket = file_request()
+    canned = CannedResponse.objects.create(title="Thanks", body="Thank you for asking.")
+    client = client_for(lead)
+    for value in HOSTILE:
+        handed = client.post(f"/desk/{ticket.pk}/", {"action": "reassign", "to_user": value})
+        assert handed.status_code < 500, (value, handed.status_code)
+        deleted = client.post("/desk/canned/", {"delete": value})
+        assert deleted.status_code < 500, (value, deleted.status_code)
+    assert CannedResponse.objects.filter(pk=canned.pk).exists()
