@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ambassadors.models import Stage
@@ -57,7 +58,8 @@ def build(filters: Filters) -> dict:
             _("From employee to producer"),
             [(label, value if value >= dashboard.MINIMUM_GROUP else 0) for label, value in steps],
         ),
-        note=_("Status at %(day)s.") % {"day": funnel["day"] or "—"},
+        note=_("Status at %(day)s.")
+        % {"day": date_format(funnel["day"], "DATE_FORMAT") if funnel["day"] else "—"},
     )
 
     weeks = activity["periods"]["week"]

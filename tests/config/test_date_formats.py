@@ -67,3 +67,18 @@ def test_pages_show_dates_in_one_style(client_for, language):
         assert found, f"no date on {name}"
         for month, whole in found:
             assert month in FULL[language], f"{whole!r} on {name}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_insights_show_dates_in_the_same_style(client_for, language):
+    """The dashboard's notes ("status at …") use the language's date format too."""
+    from django.utils import timezone
+
+    from insights import rollups
+
+    comms = make_user(Role.EMPLOYEE, Role.COMMS, language=language)
+    rollups.refresh(timezone.localdate())
+    page = client_for(comms).get("/insights/")
+    assert page.status_code == 200
+    for month, whole in dates_in(page.content.decode()):
+        assert month in FULL[language], whole
