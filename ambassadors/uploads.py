@@ -69,7 +69,8 @@ PDF_ACTIVE_NAMES = {
 }
 PDF_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+# Readers also accept a lone CR after the keyword, so the check must too.
+PDF_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\r|\n)")
 FILTERS = {
     b"/FlateDecode",
     b"/Fl",
@@ -157,15 +158,18 @@ def _pdf_is_active(data: bytes) -> bool:
     in its plain objects, or in its object streams (where names can hide, compressed).
     An object stream that cannot be read (not plain Flate, or unpacking too large) counts
     as active: what cannot be checked is not served."""
-    if any(name in PDF_ACTIVE_NAMES for name in _pdf_names(data)):
+    all_names = list(_pdf_names(data))
+    if any(name in PDF_ACTIVE_NAMES for name in all_names):
         return True
     budget = MAX_UNPACKED
+    object_streams = 0
     for match in PDF_STREAM.finditer(data):
-        head = data[max(0, match.start() - 1024) : match.start()]
-        head = head[max(head.rfind(b"obj"), 0) :]
+        # The stream's dictionary, however long (padding must not push it out of sight).
+        head = data[max(data.rfind(b"obj", 0, match.start()), 0) : match.start()]
         names = set(_pdf_names(head))
         if b"/ObjStm" not in names:
             continue  # page content, images, fonts: no dictionaries of actions
+        object_streams += 1
         if names & {b"/DecodeParms", b"/DP"} or (names & FILTERS) != {b"/FlateDecode"}:
             return True
         end = data.find(b"endstream", match.end())
@@ -177,7 +181,8 @@ def _pdf_is_active(data: bytes) -> bool:
         budget -= len(inflated)
         if budget <= 0 or any(name in PDF_ACTIVE_NAMES for name in _pdf_names(inflated)):
             return True
-    return False
+    # An object stream named somewhere but not found as a stream above was not checked.
+    return all_names.count(b"/ObjStm") > object_streams
 
 
 def _office(data: bytes) -> tuple[str, str] | None:

@@ -134,7 +134,9 @@ def pdf(*objects: bytes) -> bytes:
     return body + b"trailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-def object_stream(*objects: bytes, filters: bytes = b"/FlateDecode") -> bytes:
+def object_stream(
+    *objects: bytes, filters: bytes = b"/FlateDecode", pad: bytes = b"", eol: bytes = b"\n"
+) -> bytes:
     """A compressed object stream (PDF 1.5) holding `objects` as objects 10, 11, ..."""
     offsets, content = [], b""
     for number, item in enumerate(objects, start=10):
@@ -145,8 +147,8 @@ def object_stream(*objects: bytes, filters: bytes = b"/FlateDecode") -> bytes:
     if filters == b"/FlateDecode":
         packed = zlib.compress(packed)
     return (
-        b"<</Type/ObjStm/N %d/First %d/Filter %s/Length %d>>stream\n"
-        % (len(objects), len(header), filters, len(packed))
+        b"<</Type/ObjStm%s/N %d/First %d/Filter %s/Length %d>>stream%s"
+        % (pad, len(objects), len(header), filters, len(packed), eol)
         + packed
         + b"\nendstream"
     )
@@ -318,6 +320,20 @@ HOSTILE = [
         "pdf-javascript-in-object-stream",
         "report.pdf",
         lambda: pdf(CATALOG, PAGES, object_stream(PDF_SCRIPT)),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-javascript-in-padded-object-stream",
+        "report.pdf",
+        lambda: pdf(CATALOG, PAGES, object_stream(PDF_SCRIPT, pad=b" " * 4096)),
+        NOT_IMAGE,
+        ACTIVE_PDF,
+    ),
+    Hostile(
+        "pdf-javascript-in-object-stream-after-a-lone-cr",
+        "report.pdf",
+        lambda: pdf(CATALOG, PAGES, object_stream(PDF_SCRIPT, eol=b"\r")),
         NOT_IMAGE,
         ACTIVE_PDF,
     ),
