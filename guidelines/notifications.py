@@ -11,7 +11,7 @@ from ambassadors.models import Ambassador, Notification
 from ambassadors.queue import in_batches
 from ambassadors.services import lazy_text, notify, recipient_language
 
-from .models import GuidelinePage
+from .models import GuidelinePage, GuidelineVersionPage
 from .services import people_to_ask_again
 
 
@@ -24,6 +24,14 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     }
     if not pages:
         return 0
+    # The pages whose content is this version: a translation not updated yet still shows
+    # the previous version's "what changed", which must not be sent as this one's.
+    current = set(
+        GuidelineVersionPage.objects.filter(
+            version__translation_key=translation_key, version__number=version
+        ).values_list("page_id", flat=True)
+    )
+    source = next((page for page in pages.values() if page.pk in current), None)
     prefix = f"guidelines:{translation_key}:v{version}:"
     already_asked = Notification.objects.filter(
         recipient=OuterRef("pk"), idempotency_key__startswith=prefix
@@ -35,15 +43,16 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     )
     asked = 0
     for user in in_batches(people.select_related("ambassador")):
-        page = pages.get(recipient_language(user)) or next(iter(pages.values()))
+        page = pages.get(recipient_language(user)) or source or next(iter(pages.values()))
+        caught_up = page.pk in current
         notify(
             recipient=user,
             kind="guidelines_changed",
             key=f"{prefix}{user.pk}",
             subject=lazy_text(_("The guideline “%(title)s” has changed"), title=page.title),
-            body=page.change_summary
+            body=(page.change_summary if caught_up else "")
             or _("Please read what changed and acknowledge the new version."),
-            link=f"{page.url}changes/",
+            link=f"{(page if caught_up or source is None else source).url}changes/",
         )
         asked += 1
     return asked

@@ -266,3 +266,34 @@ def test_odd_search_queries_never_fail(client_for, employee, guidelines, query):
     response = client_for(employee).get("/search/", {"q": query})
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
+
+
+def test_readers_of_a_translation_not_updated_yet_get_no_stale_summary(
+    employee, guidelines, django_capture_on_commit_callbacks
+):
+    """The Dutch page starts version 3; the English page still says what changed in 2. An
+    English reader is not sent version 2's summary as version 3's, and is pointed to the page
+    that holds the change."""
+    from wagtail.models import Locale
+
+    from ambassadors.models import Ambassador
+
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    english_page = guidelines.main.copy_for_translation(english, copy_parents=True)
+    english_page.save()
+    publish(english_page)
+    major_change(guidelines.main, "Dutch first", summary="Nieuw in versie 2.")
+    english_page = GuidelinePage.objects.get(pk=english_page.pk)
+    english_page.major_change = True
+    english_page.change_summary = "New in version 2."
+    publish(english_page)
+    Ambassador.objects.filter(user=employee).update(language="en")
+    acknowledge(employee, GuidelinePage.objects.get(pk=english_page.pk))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        major_change(guidelines.main, "Dutch again", summary="Nieuw in versie 3.")
+
+    told = Notification.objects.get(recipient=employee, kind="guidelines_changed")
+    assert "New in version 2." not in told.body
+    assert told.body == "Please read what changed and acknowledge the new version."
+    assert told.link == f"{GuidelinePage.objects.get(pk=guidelines.main.pk).url}changes/"
