@@ -64,7 +64,7 @@ ITEMS = [
         "colleague",
         1,
         ["vakmanschap", "werken-bij"],
-        "Colleague Sem over zijn eerste jaar als leerling-monteur",
+        "Collega Sem over zijn eerste jaar als leerling-monteur",
         "Colleague Sem on his first year as an apprentice",
     ),
     (

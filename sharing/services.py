@@ -623,11 +623,12 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
         on_linkedin = False
     if not on_linkedin:
         raise SharingError(ERROR_NOT_LINKEDIN)
+    comment = clean_text(comment, max_length=1000)  # also what colleagues are sent
     item = _new_item(
         user=user,
         url=url.strip(),
         title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
-        comment=clean_text(comment, max_length=1000),
+        comment=comment,
         kind=ContentItem.Kind.COLLEAGUE,
         status=ContentItem.Status.PUBLISHED,
         stage=1,

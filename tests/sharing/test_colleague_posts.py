@@ -97,3 +97,19 @@ def test_no_invitation_arrives_when_the_post_is_stale(topics):
     _item, invited = _post(me)
     assert invited == 0
     assert not _invitations(busy).exists()
+
+
+def test_colleagues_get_the_comment_cleaned(topics):
+    """The line sent to colleagues is the cleaned comment, without markup."""
+    from sharing.services import colleague_post_create
+
+    me = _following(topics[0])
+    colleague = _following(topics[0])
+    colleague_post_create(
+        user=me,
+        url="https://www.linkedin.com/posts/me-2",
+        comment="Read about <b>heat pumps</b><script>alert(1)</script>",
+    )
+    body = _invitations(colleague).get().body
+    assert "heat pumps" in body
+    assert "<" not in body
