@@ -68,6 +68,8 @@ ERROR_TOO_MANY = _(
     "You have filed %(count)d requests in the last 24 hours, the most one person can file "
     "in a day. Add to one of your open requests instead, or try again later."
 )
+ERROR_ALREADY_WAITING = _("This request already waits for the employee.")
+ERROR_QUEUED = _("This request waits in the queue: take it first.")
 ERROR_WAIT_FIRST = _(
     "Reply to the employee first: a request waits for the employee only after a public "
     "reply they have not answered yet."
@@ -544,7 +546,13 @@ def _wait(ticket: Ticket, mentor: User) -> None:
     is the desk's (a question or an answer the employee has not replied to yet), so the
     first-response clock cannot be paused before anyone answered."""
     if ticket.state != T.ASSIGNED:
-        raise DeskError(ERROR_CLOSED if ticket.state == T.RESOLVED else ERROR_TAKEN)
+        raise DeskError(
+            {
+                T.RESOLVED: ERROR_CLOSED,
+                T.WAITING: ERROR_ALREADY_WAITING,
+                T.QUEUED: ERROR_QUEUED,
+            }[ticket.state]
+        )
     last_public = (
         ticket.messages.filter(internal=False)
         .order_by("-created_at", "-pk")

@@ -148,3 +148,20 @@ def test_a_missed_target_stays_missed_when_closed_while_waiting(monkeypatch):
     services.ticket_wait(ticket=ticket, mentor=mentor)
     services.ticket_resolve(ticket=ticket, by=mentor)
     assert Ticket.objects.get(pk=ticket.pk).resolution_breached
+
+
+def test_waiting_twice_or_on_a_queued_request_says_why(english):
+    """'Wait' on a request that already waits, or still waits in the queue, says so (it
+    used to say another mentor had taken it)."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request()
+    services.ticket_reply(ticket=ticket, author=mentor, body="Which post?")
+    services.ticket_wait(ticket=ticket, mentor=mentor)
+    with pytest.raises(services.DeskError, match="already waits for the employee"):
+        services.ticket_wait(ticket=ticket, mentor=mentor)
+
+    lead = make_mentor(lead=True)  # handles nothing: the next request stays in the queue
+    queued = file_request(kind=Kind.COACHING)
+    assert Ticket.objects.get(pk=queued.pk).state == Ticket.State.QUEUED
+    with pytest.raises(services.DeskError, match="take it first"):
+        services.ticket_wait(ticket=queued, mentor=lead)
