@@ -14,11 +14,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
-from ambassadors.numbers import parse_int
 from ambassadors.structure import active_locale_id
 
 from . import services
 from .comparison import compare
+from .forms import AcknowledgeForm
 from .models import ContentStrategyPage
 from .selectors import CURRENT, guideline_pages, statuses_for
 
@@ -52,16 +52,16 @@ def guideline_print(request, index):
 
 def guideline_read(request, page):
     if request.method == "POST" and request.ambassador is not None:
-        version = parse_int(request.POST.get("version", ""))
-        if version is None:
-            version = -1
+        form = AcknowledgeForm(request.POST)
+        # An odd version is no version: the service refuses it with its own message.
+        version = form.cleaned_data["version"] if form.is_valid() else -1
         try:
             services.guideline_acknowledge(user=request.user, page=page, version=version)
         except services.AcknowledgementError as error:
             messages.error(request, str(error))
             return HttpResponseRedirect(page.url)
         messages.success(request, _("Thank you. You have acknowledged this guideline."))
-        target = request.POST.get("next", "")
+        target = form.cleaned_data["next"] if form.is_valid() else ""
         if target and url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
