@@ -54,3 +54,16 @@ def test_points_and_badges_are_counted_in_words_that_agree(client_for, language,
     html = re.sub(r"\s+", " ", html).replace("</p> <p>", "</p><p>")
     for snippet in expected:
         assert snippet in html
+
+
+def test_the_attention_budget_counts_in_words_that_agree(client_for, awake_now):
+    """'asked you for something 1 time', not '1 times'."""
+    from ambassadors.services import nudge_plan
+
+    person = make_user(Role.EMPLOYEE, language="en")
+    nudge_plan(ambassador=person.ambassador, kind="other", key="one", subject="Something")
+    text = visible_text(client_for(person).get("/path/"))
+    assert "asked you for something 1 time, out of" in text
+    dutch = make_user(Role.EMPLOYEE, language="nl")
+    nudge_plan(ambassador=dutch.ambassador, kind="other", key="two", subject="Iets")
+    assert "hebben we je 1 keer iets gevraagd" in visible_text(client_for(dutch).get("/path/"))
