@@ -34,7 +34,7 @@ USER academy
 EXPOSE 8000
 
 # Asked from inside the container (127.0.0.1): answered before the host check and the
-# HTTPS redirect (ambassadors.middleware.LocalHealthCheckMiddleware).
+# HTTPS redirect (core.middleware.LocalHealthCheckMiddleware).
 HEALTHCHECK --interval=30s --timeout=5s \
     CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz/', timeout=4)"
 

@@ -19,9 +19,10 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.queue import enqueue_on_commit
+
 from .middleware import LANGUAGE_PARAMETER
 from .models import Ambassador
-from .queue import enqueue_on_commit
 from .services import recipient_language
 
 

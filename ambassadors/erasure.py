@@ -62,7 +62,7 @@ def account_erase(*, user: User, actor: User | None = None) -> None:
         raise ErasureError(
             _("Administrator accounts cannot erase themselves; ask another administrator.")
         )
-    from .audit import forget_person, record
+    from core.audit import forget_person, record
 
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)

@@ -4,9 +4,10 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.formats import number_format, time_format
 from django.utils.translation import gettext_lazy as _
 
-from . import throttle
+from core import throttle
+from core.queue import enqueue
+
 from .models import MAX_AUDIENCE, Ambassador, Network, SocialProfile, Topic
-from .queue import enqueue
 from .quiet import QuietHours
 
 ERROR_AUDIENCE_TOO_LARGE = _(
@@ -150,7 +151,7 @@ class LoginForm(AuthenticationForm):
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Password reset whose e-mail is sent by a task, never inside the request; limited per
-    account and per address (ambassadors/throttle.py)."""
+    account and per address (core/throttle.py)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)

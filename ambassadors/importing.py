@@ -15,11 +15,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import record
+from core.sanitise import FORMULA_START
+
 from .accounts import invitations_enqueue
-from .audit import record
 from .models import Ambassador, Department, EmployeeImport, Language
 from .roles import Role
-from .sanitise import FORMULA_START
 
 COLUMNS = ("email", "first_name", "last_name", "department", "language")
 # Headers people actually type, in both languages, mapped to our columns.

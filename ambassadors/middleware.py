@@ -1,5 +1,3 @@
-import ipaddress
-
 from django.conf import settings
 from django.utils import translation
 
@@ -8,34 +6,6 @@ from .models import Ambassador
 # A link we send by e-mail to someone not signed in (an invitation, a password reset)
 # names the person's language in this query parameter.
 LANGUAGE_PARAMETER = "lang"
-
-
-def _is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
-class LocalHealthCheckMiddleware:
-    """/healthz/ asked from this machine is answered before the host check and SSL redirect.
-
-    The container's HEALTHCHECK asks http://127.0.0.1:8000/healthz/ from inside: no public
-    host name, no TLS proxy in front. Production settings would answer that with 400 (host
-    not allowed) or 301 (to HTTPS), and the container would never count as healthy. Only
-    requests from a loopback address are answered here; from anywhere else /healthz/ passes
-    every check like any other page. The answer names no host, so nothing can be poisoned.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info == "/healthz/" and _is_loopback(request.META.get("REMOTE_ADDR", "")):
-            from .views import healthz
-
-            return healthz(request)
-        return self.get_response(request)
 
 
 class ProfileLanguageMiddleware:
@@ -90,38 +60,3 @@ class ProfileLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         return None
-
-
-class ContentSecurityPolicyMiddleware:
-    """A Content-Security-Policy on the site's own pages: scripts only from our own files.
-
-    No inline scripts, no `eval`, no plugins, no framing by others, no foreign <base>. Styles
-    allow inline `style` attributes (server-computed widths of progress bars and charts),
-    which cannot run code. Lesson videos may come from the video hosts in
-    ACADEMY_CSP_FRAME_SOURCES. The CMS (/cms/) keeps Wagtail's own needs and is left out.
-    """
-
-    def __init__(self, get_response):
-        from django.conf import settings
-
-        self.get_response = get_response
-        frames = " ".join(["'self'", *settings.ACADEMY_CSP_FRAME_SOURCES])
-        self.policy = "; ".join(
-            [
-                "default-src 'self'",
-                "script-src 'self'",
-                "style-src 'self' 'unsafe-inline'",
-                "img-src 'self' data: https:",
-                f"frame-src {frames}",
-                "object-src 'none'",
-                "base-uri 'self'",
-                "frame-ancestors 'none'",
-            ]
-        )
-        self.excluded = tuple(settings.ACADEMY_CSP_EXCLUDED_PATHS)
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not request.path.startswith(self.excluded):
-            response.headers.setdefault("Content-Security-Policy", self.policy)
-        return response

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.http import HttpResponseRedirect
 from django.utils.translation import get_language
 
-from . import structure
+from core import structure
+
 from .access import participant_or_redirect
 
 

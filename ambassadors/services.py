@@ -24,8 +24,9 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.queue import enqueue_on_commit, in_batches
+
 from .models import Ambassador, Notification, ParticipationEvent, ProgrammeSettings
-from .queue import enqueue_on_commit, in_batches
 from .quiet import QuietHours, quiet_end
 
 logger = logging.getLogger(__name__)

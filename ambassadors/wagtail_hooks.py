@@ -9,11 +9,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin import ExportingSnippetViewSet
+
 from .admin_views import (
     IMPORT_PERMISSION,
     EmployeeImportReportView,
     EmployeeImportUploadView,
-    ExportingSnippetViewSet,
 )
 from .models import Ambassador, Department, SocialProfile, Topic
 
@@ -152,6 +153,6 @@ def register_import_menu_item():
 
 @hooks.register("register_log_actions")
 def register_audit_actions(actions):
-    from . import audit
+    from core import audit
 
     audit.register(actions)

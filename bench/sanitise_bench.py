@@ -3,7 +3,7 @@
 bleach's time grows faster than the text for some inputs (a run of unterminated tags such
 as `<x <x <x` is the worst found: about quadratic, minutes for a megabyte). The site keeps
 it bounded by never cleaning more than a field's limit (the longest is 20,000 characters,
-`ambassadors.sanitise.MAX_TEXT_LENGTH`): forms refuse longer text with a length error before
+`core.sanitise.MAX_TEXT_LENGTH`): forms refuse longer text with a length error before
 cleaning, services cut before cleaning, request bodies are capped at 1 MB.
 
 Measures `clean_text` on each hostile shape at growing sizes (without the cut), the growth
@@ -33,7 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from ambassadors.sanitise import MAX_TEXT_LENGTH, clean_text  # noqa: E402
+from core.sanitise import MAX_TEXT_LENGTH, clean_text  # noqa: E402
 
 SHAPES = {
     "unterminated tags `<x `": "<x ",

@@ -5,12 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ambassadors import views as ambassador_views
+from core import views as core_views
 
-handler500 = "ambassadors.views.server_error"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
-    path("healthz/", ambassador_views.healthz, name="healthz"),
+    path("healthz/", core_views.healthz, name="healthz"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),

@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from ambassadors.streamfield import stream_value
+from core.streamfield import stream_value
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from ambassadors.models import Ambassador, Stage
-from ambassadors.structure import active_locale_id
+from core.structure import active_locale_id
 
 from .models import (
     ALL_STAGES,

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
-from ambassadors.audit import record
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
-from ambassadors.sanitise import clean_text
 from ambassadors.services import lazy_text, notify, recipient_language
+from core.audit import record
+from core.sanitise import clean_text
 
 from .blocks import QuestionBlock
 from .models import (

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ambassadors.access import role_required
-from ambassadors.numbers import parse_int
 from ambassadors.roles import is_comms, is_mentor
+from core.numbers import parse_int
 
 from . import services
 from .forms import ExtraAttemptsForm

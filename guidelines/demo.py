@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from ambassadors import provisioning
 from ambassadors.models import Topic
-from ambassadors.streamfield import stream_value
+from core.streamfield import stream_value
 
 from . import services
 from .blocks import GuidelineStreamBlock

@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Notification
-from ambassadors.queue import in_batches
 from ambassadors.services import lazy_text, notify, recipient_language
+from core.queue import in_batches
 
 from .models import GuidelinePage, GuidelineVersionPage
 from .services import people_to_ask_again

@@ -9,9 +9,9 @@ from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from ambassadors import structure
 from ambassadors.models import Ambassador
 from ambassadors.pages import page_in_active_language
+from core import structure
 
 from .models import Acknowledgement, GuidelineIndexPage, GuidelinePage, GuidelineVersion
 

@@ -4,7 +4,7 @@ when someone acknowledges a guideline."""
 from django.dispatch import Signal
 from wagtail.signals import page_published
 
-from ambassadors.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from . import services
 from .models import GuidelinePage

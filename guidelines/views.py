@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
-from ambassadors.structure import active_locale_id
+from core.structure import active_locale_id
 
 from . import services
 from .comparison import compare

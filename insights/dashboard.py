@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
-from ambassadors.numbers import query_int
+from core.numbers import query_int
 
 from .models import (
     ActivePeriod,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.http import HttpResponse
 
-from ambassadors.sanitise import safe_cell
+from core.sanitise import safe_cell
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from ambassadors.models import Network
 from ambassadors.roles import Role
-from ambassadors.storage import private_storage
+from core.storage import private_storage
 
 
 class Kind(models.TextChoices):

@@ -11,7 +11,7 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q,
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ambassadors.numbers import parse_int
+from core.numbers import parse_int
 
 from . import access
 from .models import Draft, Kind, Ticket

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.audit import record
-from ambassadors.outbound import public_url
-from ambassadors.sanitise import clean_text
 from ambassadors.services import lazy_text, notify
-from ambassadors.uploads import AttachmentRejected, attachment_clean
+from core.audit import record
+from core.outbound import public_url
+from core.sanitise import clean_text
+from core.uploads import AttachmentRejected, attachment_clean
 
 from . import access
 from .models import (
@@ -84,7 +84,7 @@ ERROR_NOT_ASSIGNED = _(
 ERROR_OWN_REQUEST = _("This is your own request: a colleague helps you with it.")
 ERROR_TO_REQUESTER = _("%(name)s asked for this help and cannot be given the request.")
 
-# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+# Links shown to people: the one strict reading of an address (core.outbound).
 http_url = public_url
 
 

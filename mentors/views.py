@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
-from ambassadors.numbers import query_int
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
+from core.numbers import query_int
 
 from . import access, selectors, services
 from .forms import FORMS, details_for_display
@@ -349,7 +349,7 @@ def desk_canned(request):
         if not title or not body or (kind and kind not in Kind.values):
             error = _("Give the response a title and a text.")
         else:
-            from ambassadors.sanitise import clean_text
+            from core.sanitise import clean_text
 
             CannedResponse.objects.create(title=clean_text(title), body=clean_text(body), kind=kind)
             messages.success(request, _("Canned response saved."))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from ambassadors.models import Department, Language, Stage, Topic
-from ambassadors.storage import private_storage
+from core.storage import private_storage
 
 INSTRUCTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 

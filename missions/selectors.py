@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ambassadors.models import Ambassador
-from ambassadors.numbers import parse_int
+from core.numbers import parse_int
 
 from .models import Assignment, Mission
 

@@ -18,14 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.audit import record
 from ambassadors.gates import first_unmet_gate
-from ambassadors.images import ImageRejected, image_clean
 from ambassadors.models import MINIMUM_GROUP, Ambassador, Stage
-from ambassadors.outbound import public_url
-from ambassadors.queue import in_batches
 from ambassadors.quiet import awake_moment
-from ambassadors.sanitise import clean_text
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
     TIME_TO_ACT,
@@ -35,6 +30,11 @@ from ambassadors.services import (
     nudge_plan_many,
     programme_quiet_hours,
 )
+from core.audit import record
+from core.images import ImageRejected, image_clean
+from core.outbound import public_url
+from core.queue import in_batches
+from core.sanitise import clean_text
 from courses.selectors import has_completed_required_courses
 from guidelines.selectors import has_acknowledged_current_guidelines
 
@@ -92,7 +92,7 @@ ACTION_LABELS = {
     "reject": _("rejected"),
     "expire": _("expired"),
 }
-# Links shown to people: the one strict reading of an address (ambassadors.outbound).
+# Links shown to people: the one strict reading of an address (core.outbound).
 http_url = public_url
 
 # Points for each completed course, and the totals that earn a badge.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ambassadors.queue import enqueue
+from core.queue import enqueue
 
 from . import services
 from .models import Campaign

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from ambassadors.models import Network
-from ambassadors.outbound import OutboundError, fetch, public_url
+from core.outbound import OutboundError, fetch, public_url
 
 from .models import ContentItem, NewsFeed, TextVariant
 

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Department, Language, Stage, Topic
-from ambassadors.outbound import public_url
-from ambassadors.sanitise import strip_controls
+from core.outbound import public_url
+from core.sanitise import strip_controls
 
 from .models import Push
 from .services import ERROR_EMPTY_COMMENT

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from ambassadors.models import Department, Language, Network, Stage, Topic
-from ambassadors.outbound import public_url
+from core.outbound import public_url
 
 # Character limits of the networks' own editors; X counts every link as 23 characters.
 NETWORK_LIMITS = {

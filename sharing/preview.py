@@ -1,6 +1,6 @@
 """Link previews (Open Graph): title, description and image of a public web page.
 
-Fetched through `ambassadors.outbound`, the one way the server reaches the internet: the
+Fetched through `core.outbound`, the one way the server reaches the internet: the
 address is read once and strictly, resolved once, only public addresses, the connection
 made to the address that was checked, every redirect checked again, size and time capped.
 """
@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.outbound import OutboundError, fetch, public_url
+from core.outbound import OutboundError, fetch, public_url
 
 ERROR_NOT_HTML = _("The address is not a web page.")
 

@@ -21,9 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network, Notification
-from ambassadors.outbound import OutboundError, host_is, parse_url, public_url
 from ambassadors.quiet import awake_moment
-from ambassadors.sanitise import clean_text, strip_controls
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
     TIME_TO_ACT,
@@ -32,6 +30,8 @@ from ambassadors.services import (
     nudge_plan_many,
     programme_quiet_hours,
 )
+from core.outbound import OutboundError, host_is, parse_url, public_url
+from core.sanitise import clean_text, strip_controls
 
 from .models import (
     ERROR_TOO_LONG,
@@ -539,7 +539,7 @@ def _new_item(
             item.save()
     except IntegrityError as exc:
         raise SharingError(ERROR_ALREADY_IN_LIBRARY) from exc
-    from ambassadors.queue import enqueue_on_commit
+    from core.queue import enqueue_on_commit
 
     enqueue_on_commit("sharing.tasks.fetch_preview", item.pk)
     return item

@@ -72,7 +72,7 @@ def resume_stalled() -> dict:
 
     from django.utils import timezone
 
-    from ambassadors.queue import enqueue
+    from core.queue import enqueue
 
     from .models import ContentItem
 

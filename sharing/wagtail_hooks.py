@@ -11,9 +11,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ambassadors.admin_views import ExportingSnippetViewSet
 from ambassadors.models import Language
-from ambassadors.queue import enqueue_on_commit
+from core.admin import ExportingSnippetViewSet
+from core.queue import enqueue_on_commit
 
 from .forms import PushForm
 from .models import ContentItem, NewsFeed, Push

@@ -72,7 +72,7 @@ def http_server():
 def internal(http_server, monkeypatch):
     """The internal server; its port counts as a normal web port, so only the address
     decides whether a request is refused."""
-    from ambassadors import outbound
+    from core import outbound
 
     server = http_server()
     monkeypatch.setattr(outbound, "PORTS", {*outbound.PORTS, server.port})
@@ -108,7 +108,7 @@ def fake_dns(monkeypatch, table: dict[str, list[str]], calls: list[str] | None =
 
 def route_public(monkeypatch, server: Server, connected: list[str] | None = None):
     """Connections to PUBLIC_IP reach `server` on 127.0.0.1; every address asked is noted."""
-    from ambassadors import outbound
+    from core import outbound
 
     real = outbound._connect
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ambassadors.numbers import parse_int
 from ambassadors.roles import Role
+from core.numbers import parse_int
 from tests.factories import make_user
 from tests.missions.conftest import submitted
 

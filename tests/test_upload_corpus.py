@@ -37,7 +37,7 @@ from wagtail.users.models import UserProfile
 
 from ambassadors.models import Ambassador, Department, EmployeeImport
 from ambassadors.roles import Role
-from ambassadors.storage import PrivateStorage
+from core.storage import PrivateStorage
 from mentors.models import Attachment, Kind, Message, Ticket
 from missions import services as mission_services
 from missions.models import Assignment, Submission
@@ -799,7 +799,7 @@ def test_csv_file_name_keeps_no_path(cms, roots, name):
 # --- images and documents in the CMS (Wagtail's own checks) ---------------------------------
 #
 # Images and documents that comms staff add to the CMS go through Wagtail's forms with our
-# content checks on top (ambassadors/cms_forms.py): every pixel decoded, no markup in an
+# content checks on top (core/cms_forms.py): every pixel decoded, no markup in an
 # image, a PDF or office document must be what its extension says. Wagtail's own limits
 # still allow a GIF and an image up to 10 MB, so those two are accepted there.
 

@@ -15,6 +15,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "core",
     "ambassadors",
     "courses",
     "guidelines",
@@ -29,7 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "ambassadors.apps.UsersConfig",  # wagtail.users, with strict list filters
+    "core.apps.UsersConfig",  # wagtail.users, with strict list filters
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -50,9 +51,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: the container's own health check, before the host check and SSL redirect.
-    "ambassadors.middleware.LocalHealthCheckMiddleware",
+    "core.middleware.LocalHealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "ambassadors.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -164,7 +165,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # Evidence and attachments: no public URL; permission-checked views serve them.
     "private": {
-        "BACKEND": "ambassadors.storage.PrivateStorage",
+        "BACKEND": "core.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
@@ -187,11 +188,11 @@ WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-# The CMS's uploads get the site's content checks (ambassadors/cms_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "ambassadors.cms_forms.VerifiedImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "ambassadors.cms_forms.VerifiedDocumentForm"
+# The CMS's uploads get the site's content checks (core/cms_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.cms_forms.VerifiedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.cms_forms.VerifiedDocumentForm"
 # Formats the CMS takes (Wagtail's default adds AVIF, which the site's checks do not read),
-# and one pixel limit for the CMS and the site's uploads (ambassadors/images.py).
+# and one pixel limit for the CMS and the site's uploads (core/images.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -226,7 +227,7 @@ ACADEMY_IMPORT_MAX_ROWS = 20_000
 # Raw click events (hashed visitor, time) older than this are folded into one row per share
 # and day, then deleted (sharing.tasks.prune_clicks, nightly). Figures stay the same.
 ACADEMY_CLICK_RETENTION_DAYS = max(env_int("CLICK_RETENTION_DAYS", 90), 1)
-# Content-Security-Policy (ambassadors.middleware): where lesson videos may be framed from,
+# Content-Security-Policy (core.middleware): where lesson videos may be framed from,
 # and the paths left to their own policy (the CMS).
 ACADEMY_CSP_FRAME_SOURCES = [
     "https://www.youtube.com",
@@ -234,12 +235,12 @@ ACADEMY_CSP_FRAME_SOURCES = [
     "https://player.vimeo.com",
 ]
 ACADEMY_CSP_EXCLUDED_PATHS = ["/cms/"]
-# Sign-in throttling (ambassadors/throttle.py): failures per account and per address
+# Sign-in throttling (core/throttle.py): failures per account and per address
 # within the block period, after which attempts are refused until it ends.
 ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 ACADEMY_LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 30)
 ACADEMY_LOGIN_BLOCK_SECONDS = env_int("LOGIN_BLOCK_SECONDS", 15 * 60)
-# Password-reset e-mails (ambassadors/throttle.py): at most this many to one account and
+# Password-reset e-mails (core/throttle.py): at most this many to one account and
 # requests from one address within the window.
 ACADEMY_PASSWORD_RESETS_PER_ACCOUNT = env_int("PASSWORD_RESETS_PER_ACCOUNT", 3)
 ACADEMY_PASSWORD_RESETS_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_ADDRESS", 10)
@@ -262,7 +263,7 @@ LOGGING = {
     },
 }
 
-AUTHENTICATION_BACKENDS = ["ambassadors.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend"]
 
 # The organisation that issues course certificates and Open Badges.
 ACADEMY_ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Ambassador Academy")

@@ -107,7 +107,7 @@ def s3_storages() -> dict:
             },
         },
         "private": {
-            "BACKEND": "ambassadors.storage_s3.PrivateS3Storage",
+            "BACKEND": "core.storage_s3.PrivateS3Storage",
             "OPTIONS": {**common, "location": "private", "default_acl": "private"},
         },
     }

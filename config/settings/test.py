@@ -16,7 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # Evidence and attachments: no public URL; permission-checked views serve them.
     "private": {
-        "BACKEND": "ambassadors.storage.PrivateStorage",
+        "BACKEND": "core.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import mentors.models
 from django.conf import settings
-import ambassadors.storage
+import core.storage
 from django.db import migrations, models
 
 
@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=ambassadors.storage.private_storage, upload_to=mentors.models.attachment_path)),
+                ('file', models.FileField(storage=core.storage.private_storage, upload_to=mentors.models.attachment_path)),
                 ('name', models.CharField(max_length=200)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

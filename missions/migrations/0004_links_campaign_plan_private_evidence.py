@@ -5,7 +5,7 @@ import django.utils.timezone
 import missions.models
 import wagtail.fields
 from django.conf import settings
-import ambassadors.storage
+import core.storage
 from django.db import migrations, models
 
 
@@ -77,6 +77,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='submission',
             name='screenshot',
-            field=models.ImageField(blank=True, storage=ambassadors.storage.private_storage, upload_to=missions.models.evidence_path, verbose_name='screenshot'),
+            field=models.ImageField(blank=True, storage=core.storage.private_storage, upload_to=missions.models.evidence_path, verbose_name='screenshot'),
         ),
     ]

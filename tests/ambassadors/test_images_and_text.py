@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from ambassadors.images import ImageRejected, image_clean
-from ambassadors.sanitise import clean_html, clean_text
+from core.images import ImageRejected, image_clean
+from core.sanitise import clean_html, clean_text
 
 
 def _jpeg_with_gps() -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from ambassadors import outbound
+from core import outbound
 from sharing import preview
 from tests.outbound_helpers import PUBLIC_IP, SECRET, fake_dns, gzip_bomb, route_public
 
@@ -287,7 +287,7 @@ def test_https_verifies_the_name_on_the_checked_address(monkeypatch):
 
 
 # Besides outbound itself, only `make run` asking its own local server whether it is up.
-ALLOWED = {"ambassadors/outbound.py", "ambassadors/management/commands/run_platform.py"}
+ALLOWED = {"core/outbound.py", "ambassadors/management/commands/run_platform.py"}
 APP_DIRS = ("ambassadors", "courses", "guidelines", "insights", "mentors", "missions", "sharing")
 CLIENTS = re.compile(
     r"^\s*(?:import|from)\s+(?:requests|urllib3|httpx|aiohttp|pycurl|urllib\.request|http\.client)"
@@ -297,7 +297,7 @@ CLIENTS = re.compile(
 
 
 def test_every_server_side_fetch_goes_through_outbound():
-    """No app module talks HTTP itself (or lets feedparser fetch): only ambassadors/outbound."""
+    """No app module talks HTTP itself (or lets feedparser fetch): only core/outbound."""
     root = Path(__file__).resolve().parents[2]
     offenders = [
         str(path.relative_to(root))

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from ambassadors import structure
+from core import structure
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ambassadors import sanitise
 from ambassadors.models import Stage
 from ambassadors.roles import Role
+from core import sanitise
 from sharing import services as sharing
 from sharing.forms import ColleaguePostForm, ProposalForm
 from sharing.models import ContentItem

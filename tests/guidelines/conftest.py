@@ -6,7 +6,7 @@ import pytest
 
 from ambassadors import provisioning
 from ambassadors.models import Topic
-from ambassadors.streamfield import stream_value
+from core.streamfield import stream_value
 from guidelines.blocks import GuidelineStreamBlock
 from guidelines.models import (
     ContentStrategyPage,

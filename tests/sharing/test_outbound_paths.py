@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from ambassadors import outbound
 from ambassadors.models import Stage
 from ambassadors.roles import Role
+from core import outbound
 from mentors import services as desk
 from missions import services as missions
 from sharing import tasks
@@ -123,7 +123,7 @@ def test_news_feed_is_fetched_by_us_and_parsed_from_bytes(monkeypatch, http_serv
     )
     route_public(monkeypatch, site)
     by_path = NewsFeed.objects.create(name="Path", url="https://public.example/path.rss")
-    monkeypatch.setattr("ambassadors.outbound._tls_context", _plain)
+    monkeypatch.setattr("core.outbound._tls_context", _plain)
     assert feed_import(feed=by_path) == 0
     news = NewsFeed.objects.create(name="News", url="https://public.example/news.rss")
     assert feed_import(feed=news) == 1

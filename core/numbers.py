@@ -3,7 +3,7 @@
 `str.isdigit()` accepts "²" and "٣", which `int()` then refuses or reads, and a number of
 twenty digits passes both but overflows the database. A value that is not a plain decimal
 number in range is treated as absent (the filter is ignored), never as a server error. The
-CMS lists' filters check related-object ids the same way (`admin_views.StrictFilterSet`).
+CMS lists' filters check related-object ids the same way (`core.admin.StrictFilterSet`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Checking uploaded files by their content: images, PDF and office documents on an allowlist.
 
 One place for every upload that is not a plain image: mentor desk attachments and the
-documents comms staff add in the CMS (`ambassadors.cms_forms`).
+documents comms staff add in the CMS (`core.cms_forms`).
 
-Images go through `ambassadors.images.image_clean` (re-encoded, metadata removed). PDF must
+Images go through `core.images.image_clean` (re-encoded, metadata removed). PDF must
 start and end like a PDF; office documents must be real OOXML or OpenDocument packages (ZIP
 files with the parts those formats require, nothing after the archive, no entry outside it)
 without macros (no VBA part, and none declared by content type or relationship), and unpack

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ambassadors.backup import BackupError, backup_create
+from core.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):
