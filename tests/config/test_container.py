@@ -175,7 +175,7 @@ def test_every_web_and_worker_container_shares_the_upload_folders():
 def test_the_image_has_the_backup_tools_for_the_compose_database():
     """`manage.py backup` and `restore` on PostgreSQL call pg_dump and pg_restore: the image
     installs PostgreSQL's client tools of the compose server's major version."""
-    backup_code = (ROOT / "ambassadors" / "backup.py").read_text()
+    backup_code = (ROOT / "core" / "backup.py").read_text()
     assert set(re.findall(r'_program\("(\w+)"\)', backup_code)) == {"pg_dump", "pg_restore"}
     run = " ".join(arguments for name, arguments in dockerfile_instructions() if name == "RUN")
     client = re.search(r"apt-get install [^&]*postgresql-client-(\d+)", run)
