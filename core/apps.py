@@ -9,10 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import structure, throttle
+        from django.db.models.signals import post_migrate
+
+        from . import provisioning, structure, throttle
 
         structure.connect()
         throttle.connect()
+        # Every app's groups, permissions and schedules (core.provisioning), after each migrate.
+        post_migrate.connect(provisioning.sync_after_migrate, dispatch_uid="core.provisioning")
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -23,9 +23,10 @@ import pytest
 from django.db import DataError, IntegrityError, transaction
 from django.test import Client
 
-from ambassadors import provisioning, services
+from ambassadors import services
 from ambassadors.models import Notification
 from ambassadors.roles import Role
+from core import provisioning
 from sharing.models import Share
 from tests.factories import PASSWORD, make_user
 from tests.guidelines.conftest import build_guidelines

@@ -23,10 +23,10 @@ from django.utils import timezone
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Locale, Page, get_page_models
 
-from ambassadors import provisioning
 from ambassadors.importing import employee_import_check
 from ambassadors.models import Department, Network, SocialProfile, Topic
 from ambassadors.roles import Role
+from core import provisioning
 from courses import services as course_services
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
 from guidelines import services as guideline_services
@@ -364,7 +364,7 @@ ROUTES.update(
 
 # Snippet viewsets. Every viewset has the listing and chooser views; some add copy and
 # inspect. What comms staff may not do follows their group's permissions
-# (ambassadors.provisioning.COMMS_MODEL_PERMISSIONS): ambassadors are only viewed and given
+# (each app's provisioning.PERMISSIONS): ambassadors are only viewed and given
 # a department (people come from the import and consent), growth rules are only changed,
 # mentor profiles are only viewed (administrators make mentors), SLA targets are never
 # deleted. Administrators may do everything.

@@ -3,7 +3,8 @@ programme's default settings."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import programme_settings_ensure, roles_sync, schedules_sync
+from ambassadors.provisioning import programme_settings_ensure
+from core.provisioning import roles_sync, schedules_sync
 
 
 def provision(apps, schema_editor):

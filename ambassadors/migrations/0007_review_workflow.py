@@ -3,7 +3,7 @@ empty Moderators and Editors groups)."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync
+from core.provisioning import roles_sync
 
 
 def provision(apps, schema_editor):

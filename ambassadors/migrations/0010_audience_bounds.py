@@ -4,7 +4,7 @@ above the bound are brought down to it first; comms staff may view and correct t
 import django.core.validators
 from django.db import migrations, models
 
-from ambassadors.provisioning import roles_sync
+from core.provisioning import roles_sync
 
 MAX_AUDIENCE = 50_000
 

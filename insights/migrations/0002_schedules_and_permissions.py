@@ -3,7 +3,7 @@ staff's permission to set the costs used for earned media value."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync, schedules_sync
+from core.provisioning import roles_sync, schedules_sync
 
 
 def provision(apps, schema_editor):

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync, schedules_sync
+from core.provisioning import roles_sync, schedules_sync
 
 # kind: first response, resolution, pick-up (minutes), business hours only
 TARGETS = {

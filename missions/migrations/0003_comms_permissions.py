@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync
+from core.provisioning import roles_sync
 
 
 def provision(apps, schema_editor):

@@ -3,7 +3,7 @@ comms staff's permission to change someone's stage by hand."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync, schedules_sync
+from core.provisioning import roles_sync, schedules_sync
 
 
 def provision(apps, schema_editor):

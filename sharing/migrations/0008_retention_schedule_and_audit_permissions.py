@@ -3,7 +3,7 @@ reviews and ticket assignments in the audit trail."""
 
 from django.db import migrations
 
-from ambassadors.provisioning import roles_sync, schedules_sync
+from core.provisioning import roles_sync, schedules_sync
 
 
 def provision(apps, schema_editor):

@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow, WorkflowPage
 
-from ambassadors import provisioning
+from ambassadors.provisioning import REVIEW_WORKFLOW
 from ambassadors.roles import Role
+from core import provisioning
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ def test_the_root_workflow_is_reviewed_by_comms_staff_and_administrators(comms, 
     Wagtail's empty Moderators and Editors groups are gone; a second sync changes nothing."""
     home = provisioning.wagtail_site_ensure()
     workflow = home.get_workflow()
-    assert workflow.name == provisioning.REVIEW_WORKFLOW
+    assert workflow.name == REVIEW_WORKFLOW
     assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow == workflow
     [task] = [task.specific for task in workflow.tasks]
     assert {group.name for group in task.groups.all()} == {Role.COMMS.value, Role.ADMIN.value}

@@ -8,7 +8,7 @@ from django.utils.module_loading import import_string
 from django_q.models import Schedule
 from wagtail.models import Page
 
-from ambassadors import provisioning
+from core import provisioning
 
 pytestmark = pytest.mark.django_db
 

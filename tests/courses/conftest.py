@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from ambassadors import provisioning
+from core import provisioning
 from courses.blocks import lesson_body as _body
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ambassadors import provisioning
 from ambassadors.models import Department
 from ambassadors.roles import Role
+from core import provisioning
 from insights import rollups
 from sharing.models import Click, Share
 from tests.e2e.test_accessibility import AXE, _axe_violations

@@ -5,8 +5,8 @@ the request and rates the help."""
 import pytest
 from playwright.sync_api import expect
 
-from ambassadors import provisioning
 from ambassadors.roles import Role
+from core import provisioning
 from mentors.models import Kind, MentorProfile, Ticket
 from tests.factories import PASSWORD, make_user
 

@@ -7,9 +7,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from ambassadors import provisioning
 from ambassadors.models import Ambassador
 from ambassadors.roles import Role
+from core import provisioning
 from missions.models import Assignment, GrowthRule, Mission
 from tests.factories import PASSWORD, make_user
 

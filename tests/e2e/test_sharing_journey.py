@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from ambassadors import provisioning
 from ambassadors.roles import Role
+from core import provisioning
 from sharing.models import Share
 from tests.factories import PASSWORD, make_user
 from tests.sharing.conftest import make_item

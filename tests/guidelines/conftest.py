@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from ambassadors import provisioning
 from ambassadors.models import Topic
+from core import provisioning
 from core.streamfield import stream_value
 from guidelines.blocks import GuidelineStreamBlock
 from guidelines.models import (

@@ -17,9 +17,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from ambassadors import provisioning, services
+from ambassadors import services
 from ambassadors.models import Ambassador, Department, Network, SocialProfile, Stage, Topic
+from ambassadors.provisioning import programme_settings_ensure
 from ambassadors.roles import Role
+from core import provisioning
 
 DEMO_PASSWORD = "academy-demo"
 DEMO_DOMAIN = "demo.ambassador-academy.test"
@@ -137,9 +139,8 @@ def _profile(user: User, department: Department | None, stage: int, language: st
 
 
 def seed_foundation() -> None:
-    provisioning.roles_sync()
-    provisioning.schedules_sync()
-    provisioning.programme_settings_ensure()
+    provisioning.sync()
+    programme_settings_ensure()
     provisioning.wagtail_site_ensure()
     Site.objects.filter(is_default_site=True).update(site_name="Ambassador Academy")
     Page.objects.filter(depth=2, title__startswith="Welcome to").update(
