@@ -1,4 +1,5 @@
-"""What the benchmarks share: a production-settings environment on its own database, the
+"""What the benchmarks share: a production-settings environment on its own database
+(config.settings.bench: production plus the bench app and its `generate_org`), the
 management commands, gunicorn, and a load generator (wrk when installed, else Python)."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def environment(name: str = "bench") -> dict:
     database = os.environ.get("BENCH_DATABASE_URL") or default
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",

@@ -27,7 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from common import environment  # noqa: E402 (bench/, the script's own folder)
+
+# The benchmarks' settings (config.settings.bench) and environment, unless set already.
+for key, value in environment("bench-sanitise").items():
+    os.environ.setdefault(key, value)
 
 import django  # noqa: E402
 

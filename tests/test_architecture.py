@@ -6,6 +6,9 @@ inside a function, migrations included: a migration runs on every fresh database
 """
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.apps import apps
@@ -162,3 +165,23 @@ def test_the_declaration_check_catches_another_apps_names():
         "sharing: no model sharing.nosuchmodel",
         "sharing schedules insights.tasks.rollup_today",
     ]
+
+
+def test_bench_is_installed_only_by_the_benchmark_settings(settings):
+    """The site runs without the bench app; the benchmarks' settings add it, and with them
+    `generate_org` is there."""
+    assert "bench" not in settings.INSTALLED_APPS
+    result = subprocess.run(
+        [sys.executable, "manage.py", "help", "generate_org"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Make a large organisation for benchmarks" in result.stdout

@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "missions",
     "mentors",
     "insights",
-    "bench",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
