@@ -26,7 +26,7 @@ URLS = [
     "/notifications/?page={v}",
     "/search/?q=social&page={v}",
     "/missions/leaderboard/?scope={v}",
-    "/cms/guideline-acknowledgements/?page={v}",
+    "/cms/guideline-acknowledgements/?p={v}&status={v}",
     "/cms/snippets/ambassadors/ambassador/?department={v}",
     "/cms/snippets/ambassadors/ambassador/?stage={v}",
     "/cms/snippets/ambassadors/ambassador/?p={v}",

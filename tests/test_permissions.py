@@ -308,6 +308,7 @@ ROUTES = {
     ),
     "courses_figures": ("/cms/course-figures/", CMS_ONLY),
     "guidelines_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
+    "guidelines_coverage_results": ("/cms/guideline-acknowledgements/results/", CMS_ONLY),
     "missions_stage_change": (
         lambda p: f"/cms/missions/stage/{p[OWN].ambassador.pk}/",
         CMS_ONLY,
