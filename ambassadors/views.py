@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import services
+from . import selectors, services
 from .access import participant_or_redirect
 from .dashboard import panels_for
 from .forms import NetworksForm, ProfileForm, QueuedPasswordResetForm
@@ -117,11 +117,7 @@ def dashboard(request):
         for step in PATH_STEPS
     ]
     next_stage = Stage(ambassador.stage + 1) if ambassador.stage < Stage.PRODUCTION else None
-    recent = (
-        Notification.objects.visible()
-        .filter(recipient=request.user)
-        .only("pk", "subject", "body", "visible_from", "read_at", "link")[:5]
-    )
+    recent = selectors.notifications_shown(user=request.user)[:5]
     return render(
         request,
         "ambassadors/dashboard.html",
@@ -130,7 +126,7 @@ def dashboard(request):
             "steps": steps,
             "next_stage": next_stage,
             "recent": recent,
-            "budget": services.budget_status(ambassador=ambassador),
+            "budget": selectors.budget_status(ambassador=ambassador),
             "panels": panels_for(request, ambassador),
         },
     )
@@ -139,8 +135,8 @@ def dashboard(request):
 @participant_required
 def profile(request):
     ambassador = request.ambassador
-    budget_default = services.default_weekly_budget()
-    quiet_default = services.programme_quiet_hours()
+    budget_default = selectors.default_weekly_budget()
+    quiet_default = selectors.programme_quiet_hours()
     if request.method == "POST":
         form = ProfileForm(
             request.POST,
@@ -205,12 +201,9 @@ def participation(request):
 
 @login_required
 def notification_list(request):
-    items = (
-        Notification.objects.visible()
-        .filter(recipient=request.user)
-        .only("pk", "subject", "body", "visible_from", "read_at", "link")
+    page = Paginator(selectors.notifications_shown(user=request.user), 20).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(items, 20).get_page(request.GET.get("page"))
     return render(request, "ambassadors/notifications.html", {"page": page})
 
 
