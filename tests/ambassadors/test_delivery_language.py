@@ -98,7 +98,8 @@ def test_planned_nudge_follows_a_language_switch(client):
         subject=services.lazy_text(gettext_lazy("Your stage is now %(stage)s"), stage="2"),
         earliest=timezone.now() + dt.timedelta(days=2),
     )
-    assert nudge is not None and nudge.visible_from > timezone.now()
+    assert nudge is not None
+    assert nudge.visible_from > timezone.now()
     assert nudge.subject == _in("nl", "Your stage is now %(stage)s") % {"stage": "2"}
     _switch_to_english(client, user)
     Notification.objects.filter(pk=nudge.pk).update(visible_from=timezone.now())
@@ -148,10 +149,9 @@ def test_rows_made_before_texts_show_their_stored_text():
 
 def test_insights_summary_follows_a_language_switch(client):
     """The weekly figures for comms staff are e-mailed in the reader's language when sent."""
+    from ambassadors.roles import Role
     from insights.models import SummarySubscription
     from insights.summary import summaries_send
-
-    from ambassadors.roles import Role
 
     user = make_user(Role.EMPLOYEE, Role.COMMS, language="nl")
     SummarySubscription.objects.create(user=user)
