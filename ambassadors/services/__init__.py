@@ -54,6 +54,7 @@ from .participation import (
     ambassador_pause,
     ambassador_resume,
 )
+from .profile import ambassador_language_set
 
 __all__ = [
     "CONSENT_VERSION",
@@ -73,6 +74,7 @@ __all__ = [
     "ParticipationError",
     "ambassador_get_or_create",
     "ambassador_join",
+    "ambassador_language_set",
     "ambassador_leave",
     "ambassador_pause",
     "ambassador_resume",
