@@ -60,17 +60,31 @@ def _one_line(subject: str) -> str:
     return " ".join(subject.split())[:SUBJECT_LENGTH]
 
 
-def written(*, subject: str | Promise, body: str | Promise, language: str) -> dict:
-    """The text fields of a notification: subject and body in every language of the site.
+def texts_in_every_language(
+    *, subject: str | Promise, body: str | Promise
+) -> dict[str, dict[str, str]]:
+    """Subject and body in every language of the site, for `Notification.texts`.
 
     Lazy text is rendered once per language; a plain string (a person's own words) is the
-    same in each. `subject` and `body` hold the text in `language`, the recipient's now.
-    This is the one place notification text is rendered.
+    same in each. This is the one place notification text is rendered.
     """
     texts = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             texts[code] = {"subject": _one_line(str(subject)), "body": str(body)}
+    return texts
+
+
+def written(
+    *,
+    subject: str | Promise,
+    body: str | Promise,
+    language: str,
+    texts: dict[str, dict[str, str]] | None = None,
+) -> dict:
+    """The text fields of a notification: `texts` in every language, and `subject` and `body`
+    in `language` (the recipient's now). Pass `texts` when they were rendered already."""
+    texts = texts or texts_in_every_language(subject=subject, body=body)
     own = texts.get(language) or texts[settings.LANGUAGE_CODE]
     return {"texts": texts, "subject": own["subject"], "body": own["body"]}
 

@@ -129,7 +129,7 @@ PLAN_BATCH = 1000
 
 
 def nudge_plan_many(
-    nudges: list[Nudge], *, left_out: dict[str, str] | None = None
+    nudges: list[Nudge], /, *, left_out: dict[str, str] | None = None
 ) -> dict[str, Notification | None]:
     """Plan many nudges at once: a few queries per thousand people, not per person.
 
@@ -141,6 +141,8 @@ def nudge_plan_many(
     cannot take the same last slot.
     """
     links = {nudge.key: validate_link(nudge.link) for nudge in nudges}
+    # Many nudges share one text (a push to everyone): render each text once, not per person.
+    rendered: dict[tuple[int, int], dict] = {}
     results: dict[str, Notification | None] = {}
     why = left_out if left_out is not None else {}
     programme = ProgrammeSettings.load()
@@ -224,12 +226,14 @@ def nudge_plan_many(
                         subject=nudge.subject,
                         body=nudge.body,
                         language=recipient_language(person),
+                        texts=rendered.get((id(nudge.subject), id(nudge.body))),
                     ),
                     link=links[nudge.key],
                     is_nudge=True,
                     visible_from=slot,
                     email_after=email_moment(person, slot, True),
                 )
+                rendered[(id(nudge.subject), id(nudge.body))] = notification.texts
                 created.append(notification)
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)
