@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from .models import Ambassador
-from .services import ambassador_get_or_create
+from .selectors import profile_of
 
 
 def participant_or_redirect(request: HttpRequest) -> HttpResponse | None:
@@ -20,8 +20,12 @@ def participant_or_redirect(request: HttpRequest) -> HttpResponse | None:
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    ambassador = ambassador_get_or_create(user=request.user)
-    if ambassador.status not in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
+    # No profile yet: they have not joined, and looking records nothing (no writes on GET).
+    ambassador = profile_of(request.user)
+    if ambassador is None or ambassador.status not in (
+        Ambassador.Status.ACTIVE,
+        Ambassador.Status.PAUSED,
+    ):
         return redirect("ambassadors:welcome")
     request.ambassador = ambassador
     return None

@@ -11,11 +11,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -23,7 +21,8 @@ from core.queue import enqueue_on_commit
 
 from .middleware import LANGUAGE_PARAMETER
 from .models import Ambassador
-from .services import recipient_language
+from .selectors import recipient_language
+from .services import email_send
 
 
 def set_password_url(user: User) -> str:
@@ -35,11 +34,11 @@ def set_password_url(user: User) -> str:
 
 
 def _send(user: User, template: str) -> None:
-    with translation.override(recipient_language(user)):
-        context = {"user": user, "url": set_password_url(user), "site_url": settings.SITE_URL}
-        subject = render_to_string(f"ambassadors/email/{template}_subject.txt", context)
-        body = render_to_string(f"ambassadors/email/{template}.txt", context)
-        EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[user.email]).send()
+    email_send(
+        recipient=user,
+        template=f"ambassadors/email/{template}",
+        context={"user": user, "url": set_password_url(user)},
+    )
 
 
 def invitation_send(*, ambassador_id: int) -> bool:

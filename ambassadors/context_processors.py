@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Notification
 from .roles import Role, roles_of
+from .selectors import notifications_unread_count
 
 
 def navigation(request):
@@ -11,7 +11,7 @@ def navigation(request):
         return {}
 
     def unread():
-        return Notification.objects.visible().unread().filter(recipient=user).count()
+        return notifications_unread_count(user=user)
 
     def roles():
         found = roles_of(user)

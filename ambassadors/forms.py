@@ -1,13 +1,15 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.urls import reverse
 from django.utils.formats import number_format, time_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from core import throttle
 from core.queue import enqueue
 
-from .models import MAX_AUDIENCE, Ambassador, Network, SocialProfile, Topic
+from .models import MAX_AUDIENCE, Ambassador, Language, Network, SocialProfile, Topic
 from .quiet import QuietHours
 
 ERROR_AUDIENCE_TOO_LARGE = _(
@@ -179,3 +181,82 @@ class EmployeeImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_("Comma or semicolon separated, UTF-8. Language is nl or en."),
     )
+
+
+ERROR_CONSENT_REQUIRED = _("Tick the box to confirm that you want to take part.")
+ERROR_UNKNOWN_CHOICE = _("Unknown choice.")
+ERROR_WRONG_PASSWORD = _("That is not your password; nothing was erased.")
+
+
+class ConsentForm(forms.Form):
+    """Joining the programme: the tick that records consent."""
+
+    consent = forms.BooleanField(
+        label=_("I have read this and want to take part in Ambassador Academy."),
+        error_messages={"required": ERROR_CONSENT_REQUIRED},
+    )
+
+
+class ParticipationForm(forms.Form):
+    """Pause, resume or leave; leaving asks once more (the confirmation page sends `confirm`)."""
+
+    PAUSE, RESUME, LEAVE = "pause", "resume", "leave"
+
+    action = forms.ChoiceField(
+        choices=[(PAUSE, PAUSE), (RESUME, RESUME), (LEAVE, LEAVE)],
+        error_messages={"required": ERROR_UNKNOWN_CHOICE, "invalid_choice": ERROR_UNKNOWN_CHOICE},
+    )
+    confirm = forms.BooleanField(required=False)
+
+    def needs_confirmation(self) -> bool:
+        return self.cleaned_data["action"] == self.LEAVE and not self.cleaned_data["confirm"]
+
+
+class ButtonForm(forms.Form):
+    """A POST that carries nothing but the press of a button (open a notification, mark all
+    read): validated like any other, so the view reads no request data of its own."""
+
+
+class LanguageForm(forms.Form):
+    """The header's language switch: a known language (else the site's) and a local page to
+    return to (else the home page)."""
+
+    language = forms.CharField(required=False)
+    next = forms.CharField(required=False)
+
+    def __init__(self, *args, allowed_hosts: set[str], require_https: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed_hosts = allowed_hosts
+        self.require_https = require_https
+
+    def clean_language(self) -> str:
+        language = self.cleaned_data["language"]
+        return language if language in Language.values else settings.LANGUAGE_CODE
+
+    def clean_next(self) -> str:
+        target = self.cleaned_data["next"]
+        if url_has_allowed_host_and_scheme(
+            target, allowed_hosts=self.allowed_hosts, require_https=self.require_https
+        ):
+            return target
+        return reverse("ambassadors:home")
+
+
+class EraseForm(forms.Form):
+    """Erasing one's own account, confirmed with the password."""
+
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(ERROR_WRONG_PASSWORD, code="wrong_password")
+        return password

@@ -4,6 +4,7 @@ notification preferences, the outbox of notifications and the attention budget."
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -325,6 +326,14 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(is_nudge=True)
 
 
+@dataclass(frozen=True)
+class NotificationText:
+    """What a notification says in one language."""
+
+    subject: str
+    body: str
+
+
 class Notification(models.Model):
     """The outbox: one row per thing we tell a person, in-app and (optionally) by e-mail.
 
@@ -332,6 +341,11 @@ class Notification(models.Model):
     when `email_after` has passed and `email_sent_at` is empty. A worker claims a row
     before sending (`email_claimed_at`); a claim older than the lease is taken over by
     the periodic sweep, so a crashed worker never loses an e-mail.
+
+    `texts` holds the subject and body in every language of the site, so what the person
+    reads (in-app, by e-mail, in a digest) is in the language they have when they read it,
+    not the one they had when it was made. `subject` and `body` are the text in their
+    language when it was made: for the CMS, search and rows made before `texts`.
     """
 
     recipient = models.ForeignKey(
@@ -350,6 +364,8 @@ class Notification(models.Model):
     idempotency_key = models.CharField(max_length=200, unique=True)
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
+    # {"nl": {"subject": ..., "body": ...}, "en": {...}}: see `text_in()`.
+    texts = models.JSONField(default=dict, blank=True)
     link = models.CharField(max_length=300, blank=True)
     is_nudge = models.BooleanField(default=False)
     show_in_app = models.BooleanField(default=True)
@@ -392,6 +408,18 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    def text_in(self, language: str) -> NotificationText:
+        """Subject and body in `language` (else the site's, else as they were first written)."""
+        text = self.texts.get(language) or self.texts.get(settings.LANGUAGE_CODE)
+        if not text:
+            return NotificationText(subject=self.subject, body=self.body)
+        return NotificationText(subject=text["subject"], body=text["body"])
+
+    @property
+    def text(self) -> NotificationText:
+        """Subject and body in the language active now: in-app, the reader's own."""
+        return self.text_in(get_language() or settings.LANGUAGE_CODE)
 
 
 class EmployeeImport(models.Model):

@@ -18,11 +18,20 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import services
+from . import selectors, services
 from .access import participant_or_redirect
 from .dashboard import panels_for
-from .forms import NetworksForm, ProfileForm, QueuedPasswordResetForm
-from .models import Ambassador, Language, Notification, Stage
+from .forms import (
+    ButtonForm,
+    ConsentForm,
+    EraseForm,
+    LanguageForm,
+    NetworksForm,
+    ParticipationForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+)
+from .models import Ambassador, Notification, Stage
 
 PATH_STEPS = [
     {
@@ -79,28 +88,35 @@ def home(request):
 @login_required
 def welcome(request):
     """The consent page: what the programme is and exactly what is recorded."""
-    ambassador = services.ambassador_get_or_create(user=request.user)
+    # Reading the page records nothing: the profile is made when the person joins. (The
+    # stand-in is made by id, so that it does not pass for the person's profile.)
+    ambassador = selectors.profile_of(request.user) or Ambassador(user_id=request.user.pk)
     if request.method == "POST":
-        if request.POST.get("consent") != "yes":
-            messages.error(request, _("Tick the box to confirm that you want to take part."))
-        else:
+        form = ConsentForm(request.POST)
+        if form.is_valid():
             try:
-                services.ambassador_join(ambassador=ambassador)
+                services.ambassador_join(
+                    ambassador=services.ambassador_get_or_create(user=request.user)
+                )
             except services.ParticipationError as error:
-                messages.info(request, str(error))
+                form.add_error(None, error.args[0])
             else:
                 messages.success(request, _("Welcome! You are now taking part."))
-            return redirect("ambassadors:dashboard")
+                return redirect("ambassadors:dashboard")
     elif ambassador.status in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
         return redirect("ambassadors:dashboard")
+    else:
+        form = ConsentForm()
     return render(
         request,
         "ambassadors/welcome.html",
         {
             "ambassador": ambassador,
+            "form": form,
             "rejoining": ambassador.status == Ambassador.Status.LEFT,
             "consent_version": services.CONSENT_VERSION,
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -117,11 +133,7 @@ def dashboard(request):
         for step in PATH_STEPS
     ]
     next_stage = Stage(ambassador.stage + 1) if ambassador.stage < Stage.PRODUCTION else None
-    recent = (
-        Notification.objects.visible()
-        .filter(recipient=request.user)
-        .only("pk", "subject", "body", "visible_from", "read_at", "link")[:5]
-    )
+    recent = selectors.notifications_shown(user=request.user)[:5]
     return render(
         request,
         "ambassadors/dashboard.html",
@@ -130,87 +142,99 @@ def dashboard(request):
             "steps": steps,
             "next_stage": next_stage,
             "recent": recent,
-            "budget": services.budget_status(ambassador=ambassador),
+            "budget": selectors.budget_status(ambassador=ambassador),
             "panels": panels_for(request, ambassador),
         },
     )
 
 
-@participant_required
-def profile(request):
-    ambassador = request.ambassador
-    budget_default = services.default_weekly_budget()
-    quiet_default = services.programme_quiet_hours()
-    if request.method == "POST":
-        form = ProfileForm(
-            request.POST,
-            instance=ambassador,
-            budget_default=budget_default,
-            quiet_default=quiet_default,
-        )
-        networks = NetworksForm(request.POST, ambassador=ambassador)
-        if form.is_valid() and networks.is_valid():
-            with transaction.atomic():
-                form.save()
-                networks.save()
-            translation.activate(form.instance.language)
-            messages.success(request, _("Your profile has been saved."))
-            response = redirect("ambassadors:profile")
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.instance.language)
-            return response
-        messages.error(request, _("Please correct the errors below."))
-    else:
-        form = ProfileForm(
-            instance=ambassador, budget_default=budget_default, quiet_default=quiet_default
-        )
-        networks = NetworksForm(ambassador=ambassador)
+def _profile_forms(ambassador: Ambassador, data=None) -> tuple[ProfileForm, NetworksForm]:
+    profile = ProfileForm(
+        data,
+        instance=ambassador,
+        budget_default=selectors.default_weekly_budget(),
+        quiet_default=selectors.programme_quiet_hours(),
+    )
+    return profile, NetworksForm(data, ambassador=ambassador)
+
+
+def _profile_page(request, *, forms=None, participation=None, status: int = 200):
+    form, networks = forms or _profile_forms(request.ambassador)
     return render(
         request,
         "ambassadors/profile.html",
-        {"ambassador": ambassador, "form": form, "networks": networks},
+        {
+            "ambassador": request.ambassador,
+            "form": form,
+            "networks": networks,
+            "participation": participation or ParticipationForm(),
+        },
+        status=status,
     )
+
+
+@participant_required
+def profile(request):
+    if request.method != "POST":
+        return _profile_page(request)
+    form, networks = _profile_forms(request.ambassador, request.POST)
+    if form.is_valid() and networks.is_valid():
+        with transaction.atomic():
+            form.save()
+            networks.save()
+        translation.activate(form.instance.language)
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("ambassadors:profile")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.instance.language)
+        return response
+    messages.error(request, _("Please correct the errors below."))
+    return _profile_page(request, forms=(form, networks))
+
+
+PARTICIPATION_CHANGES = {
+    ParticipationForm.PAUSE: (
+        services.ambassador_pause,
+        gettext_lazy("Paused. You will get no suggestions until you resume."),
+    ),
+    ParticipationForm.RESUME: (
+        services.ambassador_resume,
+        gettext_lazy("Welcome back! Suggestions will come again."),
+    ),
+    ParticipationForm.LEAVE: (
+        services.ambassador_leave,
+        gettext_lazy("You have left the programme. You can rejoin whenever you like."),
+    ),
+}
 
 
 @require_POST
 @participant_required
 def participation(request):
-    actions = {
-        "pause": (
-            services.ambassador_pause,
-            _("Paused. You will get no suggestions until you resume."),
-        ),
-        "resume": (services.ambassador_resume, _("Welcome back! Suggestions will come again.")),
-        "leave": (
-            services.ambassador_leave,
-            _("You have left the programme. You can rejoin whenever you like."),
-        ),
-    }
-    action = actions.get(request.POST.get("action", ""))
-    if action is None:
-        messages.error(request, _("Unknown choice."))
-        return redirect("ambassadors:profile")
-    change, message = action
-    if change is services.ambassador_leave and request.POST.get("confirm") != "yes":
-        return render(request, "ambassadors/leave_confirm.html", {"ambassador": request.ambassador})
-    try:
-        ambassador = change(ambassador=request.ambassador)
-    except services.ParticipationError as error:
-        messages.error(request, str(error))
-        return redirect("ambassadors:profile")
-    messages.success(request, message)
-    if ambassador.status == Ambassador.Status.LEFT:
-        return redirect("ambassadors:welcome")
-    return redirect("ambassadors:profile")
+    """Pause, resume or leave; a change that is not possible is shown on the profile page."""
+    form = ParticipationForm(request.POST)
+    if form.is_valid():
+        if form.needs_confirmation():
+            return render(
+                request, "ambassadors/leave_confirm.html", {"ambassador": request.ambassador}
+            )
+        change, message = PARTICIPATION_CHANGES[form.cleaned_data["action"]]
+        try:
+            ambassador = change(ambassador=request.ambassador)
+        except services.ParticipationError as error:
+            form.add_error(None, error.args[0])
+        else:
+            messages.success(request, message)
+            if ambassador.status == Ambassador.Status.LEFT:
+                return redirect("ambassadors:welcome")
+            return redirect("ambassadors:profile")
+    return _profile_page(request, participation=form, status=400)
 
 
 @login_required
 def notification_list(request):
-    items = (
-        Notification.objects.visible()
-        .filter(recipient=request.user)
-        .only("pk", "subject", "body", "visible_from", "read_at", "link")
+    page = Paginator(selectors.notifications_shown(user=request.user), 20).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(items, 20).get_page(request.GET.get("page"))
     return render(request, "ambassadors/notifications.html", {"page": page})
 
 
@@ -218,6 +242,7 @@ def notification_list(request):
 @login_required
 def notification_open(request, pk: int):
     """Mark as read and go to the notification's stored link (a local path, never user input)."""
+    ButtonForm(request.POST).is_valid()
     try:
         notification = services.notification_mark_read(user=request.user, notification_id=pk)
     except Notification.DoesNotExist as exc:
@@ -232,6 +257,7 @@ def notification_open(request, pk: int):
 @require_POST
 @login_required
 def notifications_read_all(request):
+    ButtonForm(request.POST).is_valid()
     count = services.notifications_mark_all_read(user=request.user)
     messages.success(
         request,
@@ -248,17 +274,14 @@ def notifications_read_all(request):
 @require_POST
 def set_language(request):
     """Switch the interface language; for a signed-in person also in their profile."""
-    language = request.POST.get("language", "")
-    if language not in Language.values:
-        language = settings.LANGUAGE_CODE
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("ambassadors:home")
+    form = LanguageForm(
+        request.POST, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    form.is_valid()  # what cleans is safe: a known language, a local page; else the defaults
+    language = form.cleaned_data.get("language", settings.LANGUAGE_CODE)
     if request.user.is_authenticated:
-        Ambassador.objects.filter(user=request.user).update(language=language)
-    response = HttpResponseRedirect(target)
+        services.ambassador_language_set(user=request.user, language=language)
+    response = HttpResponseRedirect(form.cleaned_data.get("next") or reverse("ambassadors:home"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -295,19 +318,19 @@ def erase(request):
 
     from .erasure import ErasureError, account_erase
 
-    error = ""
-    if request.method == "POST":
-        if not request.user.check_password(request.POST.get("password", "")):
-            error = _("That is not your password; nothing was erased.")
+    form = EraseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_erase(user=request.user)
+        except ErasureError as problem:
+            form.add_error(None, str(problem))
         else:
-            try:
-                account_erase(user=request.user)
-            except ErasureError as problem:
-                error = str(problem)
-            else:
-                logout(request)
-                messages.success(request, _("Your account has been erased. Goodbye!"))
-                return redirect("ambassadors:home")
+            logout(request)
+            messages.success(request, _("Your account has been erased. Goodbye!"))
+            return redirect("ambassadors:home")
     return render(
-        request, "ambassadors/erase_confirm.html", {"error": error}, status=400 if error else 200
+        request,
+        "ambassadors/erase_confirm.html",
+        {"form": form},
+        status=400 if form.errors else 200,
     )

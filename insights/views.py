@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from ambassadors.access import role_required
 from ambassadors.roles import is_comms
 
-from . import dashboard, tables
+from . import dashboard, services, tables
 from .export import csv_response
+from .forms import SummarySubscriptionForm
 from .models import SummarySubscription
 
 comms_required = role_required(is_comms)
@@ -45,11 +46,14 @@ def insights(request):
 @comms_required
 def subscription(request):
     """Switch the weekly summary e-mail on or off for yourself."""
-    if request.POST.get("subscribe") == "yes":
-        SummarySubscription.objects.get_or_create(user=request.user)
+    form = SummarySubscriptionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()  # only a forged request sends another value
+    subscribe = form.cleaned_data["subscribe"]
+    services.summary_subscription_set(user=request.user, subscribe=subscribe)
+    if subscribe:
         messages.success(request, _("You will get a summary every Monday."))
     else:
-        SummarySubscription.objects.filter(user=request.user).delete()
         messages.info(request, _("No more weekly summaries."))
     return redirect("insights:dashboard")
 

@@ -1,0 +1,107 @@
+"""Reads about a person: their language, their attention budget, their notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Ambassador, Notification, ProgrammeSettings
+from .quiet import QuietHours
+
+
+def profile_of(user: User) -> Ambassador | None:
+    """The person's profile, or None for someone who never had one (a CMS-only account)."""
+    try:
+        return user.ambassador
+    except Ambassador.DoesNotExist:
+        return None
+
+
+def recipient_language(person: User | Ambassador) -> str:
+    """The language everything we tell this person is written in: their profile's, or the site's.
+
+    Takes the user or, when it is at hand already, their profile (no query).
+    """
+    ambassador = person if isinstance(person, Ambassador) else profile_of(person)
+    language = ambassador.language if ambassador is not None else ""
+    return language or settings.LANGUAGE_CODE
+
+
+# --- the attention budget ------------------------------------------------------------------
+
+
+def default_weekly_budget() -> int:
+    return ProgrammeSettings.load().max_nudges_per_week
+
+
+def programme_quiet_hours() -> QuietHours:
+    """The programme's default quiet hours, for the nudges of people without their own."""
+    return ProgrammeSettings.load().quiet_hours
+
+
+def weekly_budget(ambassador: Ambassador, default: int | None = None) -> int:
+    """The person's nudges per week: the programme default, or lower if they chose so.
+
+    Pass `default` (from `default_weekly_budget()`) when asking for many people at once.
+    """
+    default = default_weekly_budget() if default is None else default
+    if ambassador.max_nudges_per_week is None:
+        return default
+    return min(default, ambassador.max_nudges_per_week)
+
+
+def week_start(moment: dt.datetime) -> dt.datetime:
+    """Monday 00:00 local time of the week that holds `moment`."""
+    local = timezone.localtime(moment)
+    monday = (local - dt.timedelta(days=local.weekday())).date()
+    return timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
+
+
+def next_week_start(moment: dt.datetime) -> dt.datetime:
+    local = timezone.localtime(week_start(moment)) + dt.timedelta(days=7, hours=12)
+    return week_start(local)
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    used: int
+    budget: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.budget - self.used, 0)
+
+
+def budget_status(*, ambassador: Ambassador, now: dt.datetime | None = None) -> BudgetStatus:
+    """Nudges planned in the current week against the person's budget."""
+    start = week_start(now or timezone.now())
+    used = (
+        Notification.objects.nudges()
+        .filter(
+            recipient_id=ambassador.user_id,
+            visible_from__gte=start,
+            visible_from__lt=next_week_start(start),
+        )
+        .count()
+    )
+    return BudgetStatus(used=used, budget=weekly_budget(ambassador))
+
+
+# --- notifications -------------------------------------------------------------------------
+
+# What the in-app list needs of a notification; its text is chosen per language when shown.
+SHOWN_FIELDS = ("pk", "subject", "body", "texts", "visible_from", "read_at", "link")
+
+
+def notifications_shown(*, user: User) -> QuerySet[Notification]:
+    """The person's notifications that show in-app now, newest first."""
+    return Notification.objects.visible().filter(recipient=user).only(*SHOWN_FIELDS)
+
+
+def notifications_unread_count(*, user: User) -> int:
+    return Notification.objects.visible().unread().filter(recipient=user).count()
