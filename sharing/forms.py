@@ -16,7 +16,15 @@ from .services import ERROR_EMPTY_COMMENT, ERROR_EMPTY_TEXT, SharingError, share
 # Limits are checked here, before any text is cleaned (the cleaner's time grows faster than
 # the text): a longer value gets a length error and never reaches the service. Addresses
 # are read by the one strict reader (`public_url`), not by a second, looser URL field.
-URL_LENGTH = 1000
+# The limits themselves are the library's columns (`ContentItem`), declared once there.
+
+
+def _limit(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+URL_LENGTH = _limit(ContentItem, "url")
+COMMENT_LENGTH = _limit(ContentItem, "proposal_comment")
 
 
 class TypedTextField(forms.CharField):
@@ -100,10 +108,12 @@ class ProposalForm(RefusalMixin, forms.Form):
         widget=forms.URLInput,
         validators=[public_url],
     )
-    title = TypedTextField(label=_("Title"), max_length=200, required=False)
+    title = TypedTextField(
+        label=_("Title"), max_length=_limit(ContentItem, "title"), required=False
+    )
     comment = TypedTextField(
         label=_("Your comment"),
-        max_length=1000,
+        max_length=COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Why is this worth reading for people in your field?"),
         error_messages={"required": ERROR_EMPTY_COMMENT},
@@ -119,7 +129,7 @@ class ColleaguePostForm(RefusalMixin, forms.Form):
     )
     comment = TypedTextField(
         label=_("A line for your colleagues (optional)"),
-        max_length=1000,
+        max_length=COMMENT_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -138,7 +148,7 @@ class ProposalReviewForm(RefusalMixin, forms.Form):
     )
     reason = TypedTextField(
         label=_("Reason (required when rejecting; shown to the ambassador)"),
-        max_length=ContentItem._meta.get_field("review_reason").max_length,
+        max_length=_limit(ContentItem, "review_reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

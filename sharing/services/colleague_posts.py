@@ -8,7 +8,6 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Notification, Stage
@@ -18,7 +17,7 @@ from core.sanitise import clean_text
 
 from ..models import ContentItem
 from .errors import ERROR_NOT_LINKEDIN, SharingError
-from .library import item_add_for
+from .library import item_add_for, item_text
 from .shares import taking_part
 
 COLLEAGUE_INVITES = 20
@@ -57,7 +56,11 @@ def colleague_post_create(*, user: User, url: str, comment: str) -> tuple[Conten
     item = item_add_for(
         user=user,
         url=url.strip(),
-        title=gettext("A post by %(name)s") % {"name": user.get_full_name() or user.username},
+        title=item_text(
+            _("A post by %(name)s"),
+            language=ambassador.language,
+            name=user.get_full_name() or user.username,
+        ),
         comment=comment,
         kind=ContentItem.Kind.COLLEAGUE,
         status=ContentItem.Status.PUBLISHED,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.functional import Promise
 
 from ambassadors.models import Network, Stage
 from core.outbound import public_url
@@ -13,6 +15,13 @@ from core.sanitise import clean_text
 
 from ..models import ContentItem, Dismissal, TextVariant
 from .errors import ERROR_ALREADY_IN_LIBRARY, ERROR_NOT_IN_LIBRARY, SharingError
+
+
+def item_text(message: Promise, *, language: str, **params) -> str:
+    """Text the platform writes into an item (a title), in the item's own language: it is
+    content, stored and shown to everyone, not interface text rendered per reader."""
+    with translation.override(language):
+        return str(message) % params if params else str(message)
 
 
 def item_add_for(
