@@ -1,17 +1,30 @@
+"""Every input of the content library, on the site and in the CMS: a form per POST.
+
+A service's refusal (`SharingError`) is added to the form that asked (`refused()`), so the
+page comes back with what the person typed and the reason."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import Department, Language, Stage, Topic
+from ambassadors.models import Department, Language, Network, Stage, Topic
 from core.outbound import public_url
 from core.sanitise import strip_controls
 
-from .models import Push
-from .services import ERROR_EMPTY_COMMENT
+from .models import NETWORK_LIMITS, ContentItem, Dismissal
+from .services import ERROR_EMPTY_COMMENT, ERROR_EMPTY_TEXT, SharingError, share_text_check
 
 # Limits are checked here, before any text is cleaned (the cleaner's time grows faster than
 # the text): a longer value gets a length error and never reaches the service. Addresses
 # are read by the one strict reader (`public_url`), not by a second, looser URL field.
-URL_LENGTH = 1000
+# The limits themselves are the library's columns (`ContentItem`), declared once there.
+
+
+def _limit(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+URL_LENGTH = _limit(ContentItem, "url")
+COMMENT_LENGTH = _limit(ContentItem, "proposal_comment")
 
 
 class TypedTextField(forms.CharField):
@@ -22,24 +35,92 @@ class TypedTextField(forms.CharField):
         return super().to_python(strip_controls(value) if isinstance(value, str) else value)
 
 
-class ProposalForm(forms.Form):
+class RefusalMixin:
+    def refused(self, error: SharingError) -> None:
+        """Show a service's refusal above the form."""
+        self.add_error(None, str(error))
+
+
+class NetworkChoiceForm(forms.Form):
+    """Which network's texts to show (a filter in the address, or the share form's network)."""
+
+    network = forms.ChoiceField(choices=Network.choices, required=False)
+
+    def network_or(self, default: str) -> str:
+        """The network chosen, or `default` when none (or an unknown one) was."""
+        if self.is_valid() and self.cleaned_data["network"]:
+            return self.cleaned_data["network"]
+        return default
+
+
+class ShareForm(RefusalMixin, forms.Form):
+    """The text to share on one network; its limit is the network's own (`NETWORK_LIMITS`)."""
+
+    text = TypedTextField(
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": ERROR_EMPTY_TEXT},
+        help_text=_(
+            "Tip: a line in your own words works better than the suggestion as it is. Why "
+            "does this matter to you?"
+        ),
+    )
+
+    def __init__(self, *args, network: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        limit = NETWORK_LIMITS[network]
+        text = self.fields["text"]
+        text.label = _("Your text for %(network)s") % {"network": Network(network).label}
+        # Without JavaScript the browser stops at the limit; the live count (static/js/share.js)
+        # lifts that and counts the tracked link too, as the service does.
+        text.widget.attrs.update(
+            {
+                "maxlength": limit,
+                "data-limit": limit,
+                "data-network": network,
+                "aria-describedby": f"{self['text'].auto_id}_helptext share-count",
+            }
+        )
+
+    def clean_text(self) -> str:
+        """The network's rules for the text (length with the link, not empty), as the service
+        applies them, shown at the field."""
+        try:
+            return share_text_check(network=self.network, text=self.cleaned_data["text"])
+        except SharingError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class DismissForm(RefusalMixin, forms.ModelForm):
+    """'Not relevant for my network', with an optional reason."""
+
+    class Meta:
+        model = Dismissal
+        fields = ["reason"]
+        field_classes = {"reason": TypedTextField}
+        labels = {"reason": _("Why not? (optional)")}
+
+
+class ProposalForm(RefusalMixin, forms.Form):
     url = forms.CharField(
         label=_("Address"),
         max_length=URL_LENGTH,
         widget=forms.URLInput,
         validators=[public_url],
     )
-    title = TypedTextField(label=_("Title"), max_length=200, required=False)
+    title = TypedTextField(
+        label=_("Title"), max_length=_limit(ContentItem, "title"), required=False
+    )
     comment = TypedTextField(
         label=_("Your comment"),
-        max_length=1000,
+        max_length=COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Why is this worth reading for people in your field?"),
         error_messages={"required": ERROR_EMPTY_COMMENT},
     )
 
 
-class ColleaguePostForm(forms.Form):
+class ColleaguePostForm(RefusalMixin, forms.Form):
     url = forms.CharField(
         label=_("Address of your LinkedIn post"),
         max_length=URL_LENGTH,
@@ -48,13 +129,38 @@ class ColleaguePostForm(forms.Form):
     )
     comment = TypedTextField(
         label=_("A line for your colleagues (optional)"),
-        max_length=1000,
+        max_length=COMMENT_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
-class PushForm(forms.ModelForm):
+class ProposalReviewForm(RefusalMixin, forms.Form):
+    """Comms staff's decision on a proposal; which button was pressed is the decision."""
+
+    APPROVE, REJECT = "approve", "reject"
+
+    # Sent by the button pressed (no button: not approved, as before).
+    decision = forms.ChoiceField(
+        choices=[(APPROVE, _("Add to the library")), (REJECT, _("Reject"))],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    reason = TypedTextField(
+        label=_("Reason (required when rejecting; shown to the ambassador)"),
+        max_length=_limit(ContentItem, "review_reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    @property
+    def approve(self) -> bool:
+        return self.cleaned_data["decision"] == self.APPROVE
+
+
+class PushForm(RefusalMixin, forms.Form):
+    """The segment and window of a push; `push_create()` checks the rest."""
+
     topics = forms.ModelMultipleChoiceField(
         Topic.objects.all(),
         required=False,
@@ -86,7 +192,3 @@ class PushForm(forms.ModelForm):
             "budget is full get theirs later."
         ),
     )
-
-    class Meta:
-        model = Push
-        fields = ["topics", "stage", "department", "language", "window_hours"]

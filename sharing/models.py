@@ -197,25 +197,6 @@ class TextVariant(Orderable):
             )
 
 
-class DefaultText(models.Model):
-    """Which variant a person is offered first, so colleagues get different texts."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="+")
-    network = models.CharField(max_length=20, choices=Network.choices)
-    variant = models.ForeignKey(TextVariant, on_delete=models.CASCADE, related_name="defaults")
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "item", "network"], name="one_default_per_item_network"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id}:{self.item_id}:{self.network}"
-
-
 def new_share_code() -> str:
     return secrets.token_urlsafe(8)
 

@@ -1,13 +1,16 @@
 """What the content library keeps about a person, for the personal data export."""
 
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import ContentItem, DefaultText, Dismissal, Share, TextVariant
+from .models import ContentItem, Dismissal, Share, TextVariant
 from .selectors import click_totals
+from .services.library import item_text
+
+REMOVED_POST_TITLE = _("A post by a colleague (removed)")
 
 
 @register_section("sharing")
@@ -41,7 +44,6 @@ def erase_sharing(user) -> None:
     were asked to engage with leaves the library, without their name, words or address."""
     Share.objects.filter(user=user).update(text="")
     Dismissal.objects.filter(user=user).update(reason="")
-    DefaultText.objects.filter(user=user).delete()
     proposals = ContentItem.objects.filter(proposed_by=user)
     proposals.exclude(status=ContentItem.Status.PUBLISHED).filter(shares=None).delete()
     for item in proposals.prefetch_related("variants"):
@@ -52,8 +54,7 @@ def _erase_proposer_words(item: ContentItem) -> None:
     comment = item.proposal_comment.strip()
     if item.kind == ContentItem.Kind.COLLEAGUE:
         # Their own LinkedIn post: its address, title and fetched preview name them too.
-        with translation.override(item.language):
-            item.title = gettext("A post by a colleague (removed)")
+        item.title = item_text(REMOVED_POST_TITLE, language=item.language)
         item.url = f"https://www.linkedin.com/#removed-{item.pk}"
         item.summary = ""
         item.preview_title = item.preview_description = item.preview_image_url = ""

@@ -1,23 +1,63 @@
-"""Reads of the content library: the personal feed and "my reach", in fixed queries."""
+"""Reads of the content library: the offered texts, the personal feed, tracked links,
+pushes' segments and progress, and "my reach", in fixed queries. Nothing here writes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
-from ambassadors.models import Ambassador, Network, SocialProfile
+from ambassadors.models import Ambassador, Network, Notification, SocialProfile, Stage
+from core.outbound import public_url
 
-from .models import ClickDay, ContentItem, Dismissal, Share, TextVariant
-from .services import default_variants
+from .models import ClickDay, ContentItem, Dismissal, Push, Share, TextVariant
 
 CANDIDATES = 200
 FRESHNESS_DAYS = 14
+LINK_CACHE_SECONDS = 300
+
+
+# --- who may do what ------------------------------------------------------------------------
+
+
+def may_propose(ambassador: Ambassador) -> bool:
+    """Proposing links to the library opens in the curation stage."""
+    return ambassador.stage >= Stage.CURATION
+
+
+# --- offered texts --------------------------------------------------------------------------
+
+
+def offered_variants(
+    *, user: User, items: Iterable[ContentItem], network: str
+) -> dict[int, TextVariant]:
+    """The suggested text each item offers this person first on this network.
+
+    Colleagues are offered the item's variants in turn (by their place in the organisation's
+    list of people), and one person always gets the same one: worked out, never stored, so
+    showing a page writes nothing. No queries when the items' variants are prefetched.
+    """
+    offered = {}
+    for item in items:
+        options = sorted(
+            (v for v in item.variants.all() if v.network == network),
+            key=lambda v: (v.sort_order or 0, v.pk),
+        )
+        if options:
+            offered[item.pk] = options[(user.pk + item.pk) % len(options)]
+    return offered
 
 
 @dataclass
@@ -89,10 +129,128 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
         Suggestion(item=loaded[-negative_pk], score=-score, text=None, topic_match=match)
         for score, negative_pk, match in scored[:limit]
     ]
-    defaults = default_variants(user=user, items=[s.item for s in chosen], network=network)
+    offered = offered_variants(user=user, items=[s.item for s in chosen], network=network)
     for suggestion in chosen:
-        suggestion.text = defaults.get(suggestion.item.pk)
+        suggestion.text = offered.get(suggestion.item.pk)
     return chosen, network
+
+
+def primary_network_or(network: str | None, ambassador: Ambassador) -> str:
+    """The network asked for when it is one we know, else the person's primary network."""
+    return network if network in Network.values else primary_network(ambassador)
+
+
+# --- shares and tracked links ---------------------------------------------------------------
+
+
+def share_of(*, user: User, code: str) -> Share | None:
+    """A person's own share by its code (with the item's image); nobody else's."""
+    return Share.objects.select_related("item__image").filter(code=code, user=user).first()
+
+
+def tracked_url(share: Share) -> str:
+    """The personal tracked link that goes into the shared text."""
+    return settings.SITE_URL + reverse("sharing:tracked_link", args=[share.code])
+
+
+def target_url(share: Share) -> str:
+    """The item's stored address with UTM parameters; nothing from the request goes in."""
+    parts = urlsplit(share.item.url)
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not key.startswith("utm_")
+    ]
+    query += [
+        ("utm_source", share.network),
+        ("utm_medium", "employee-advocacy"),
+        ("utm_campaign", f"item-{share.item_id}"),
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def link_target(code: str) -> tuple[int | None, str]:
+    """The share and stored target for a tracked-link code, cached briefly (one query saved
+    on the busiest URL); an item's changed address is followed within minutes."""
+    key = f"sharing:link:{code}"
+    found = cache.get(key)
+    if found is None:
+        share = Share.objects.select_related("item").filter(code=code).first()
+        if share is not None:
+            try:
+                public_url(share.item.url)  # stored before addresses were read strictly
+            except ValidationError:
+                share = None
+        found = (share.pk, target_url(share)) if share is not None else (None, "")
+        cache.set(key, found, LINK_CACHE_SECONDS)
+    return found
+
+
+def intent_url(share: Share) -> str:
+    """The network's own share page with the text and the tracked link (no API keys)."""
+    link = tracked_url(share)
+    if share.network == Network.X:
+        return "https://x.com/intent/post?" + urlencode({"text": share.text, "url": link})
+    if share.network == Network.FACEBOOK:
+        return "https://www.facebook.com/sharer/sharer.php?" + urlencode(
+            {"u": link, "quote": share.text}
+        )
+    if share.network == Network.LINKEDIN:
+        return "https://www.linkedin.com/feed/?" + urlencode(
+            {"shareActive": "true", "text": f"{share.text}\n\n{link}"}
+        )
+    return ""  # Instagram has no web share page: copy the text, download the image
+
+
+# --- pushes ---------------------------------------------------------------------------------
+
+
+def push_segment(push: Push) -> QuerySet[Ambassador]:
+    """Participants the push is for: the item's stage and language, and the segment."""
+    people = Ambassador.objects.participating().filter(stage__gte=push.item.min_stage)
+    if push.stage:
+        people = people.filter(stage=push.stage)
+    if push.department_id:
+        people = people.filter(department_id=push.department_id)
+    language = push.language or push.item.language
+    people = people.filter(language=language)
+    topic_ids = list(push.topics.values_list("pk", flat=True))
+    if topic_ids:
+        people = people.filter(topics__in=topic_ids).distinct()
+    # Never ask again someone who hid the item ("not relevant") or already shared it.
+    item = push.item_id
+    done = Share.objects.filter(item_id=item).values("user_id")
+    hidden = Dismissal.objects.filter(item_id=item).values("user_id")
+    people = people.exclude(user_id__in=done).exclude(user_id__in=hidden)
+    return people.select_related("user")
+
+
+def push_progress(push: Push) -> dict:
+    """Planned (and how many after the window), delivered, opened and shared for one push,
+    and identical texts."""
+    now = timezone.now()
+    rows = Notification.objects.filter(idempotency_key__startswith=f"push:{push.pk}:")
+    window_end = (push.planned_at or now) + dt.timedelta(hours=push.window_hours)
+    counts = rows.aggregate(
+        planned=Count("id"),
+        delivered=Count("id", filter=Q(visible_from__lte=now)),
+        opened=Count("id", filter=Q(read_at__isnull=False)),
+        after_window=Count("id", filter=Q(visible_from__gt=window_end)),
+    )
+    counts["window_end"] = window_end
+    shares = Share.objects.filter(
+        item=push.item, user__in=rows.values("recipient"), created_at__gte=push.created_at
+    )
+    counts["shared"] = shares.count()
+    same_text = (
+        Share.objects.filter(item=push.item, edited=False)
+        .values("text")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    counts["identical"] = same_text["n"] if same_text else 0
+    return counts
 
 
 def click_totals() -> dict:

@@ -45,8 +45,8 @@ def fetch_preview(item_id: int) -> str:
 
 def import_feeds() -> int:
     """Periodic: import every active news feed; a failing feed does not stop the others."""
-    from .feeds import feed_import
     from .models import NewsFeed
+    from .services import feed_import
 
     return sum(feed_import(feed=feed) for feed in NewsFeed.objects.filter(active=True))
 

@@ -13,94 +13,124 @@ from ambassadors.models import Network
 from ambassadors.views import participant_required
 
 from . import services
-from .forms import ColleaguePostForm, ProposalForm
-from .models import NETWORK_LIMITS, ContentItem, Share
-from .selectors import feed_for, my_reach, primary_network
+from .forms import ColleaguePostForm, DismissForm, NetworkChoiceForm, ProposalForm, ShareForm
+from .models import ContentItem
+from .selectors import (
+    feed_for,
+    intent_url,
+    link_target,
+    may_propose,
+    my_reach,
+    offered_variants,
+    primary_network,
+    share_of,
+    tracked_url,
+)
 
 CODE_ALPHABET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
-def _network_from(request, ambassador) -> str:
-    network = request.GET.get("network") or request.POST.get("network")
-    return network if network in Network.values else primary_network(ambassador)
+def _network(request, ambassador) -> str:
+    """The network in the address (a filter) or the share form, else the person's own."""
+    default = primary_network(ambassador)
+    chosen = NetworkChoiceForm(request.GET).network_or("")
+    return chosen or NetworkChoiceForm(request.POST).network_or(default)
 
 
-@participant_required
-def feed(request):
-    network = _network_from(request, request.ambassador)
+def _feed_page(request, *, refused_item: int | None = None, dismiss_form=None):
+    """The feed, with one card's hiding form bound (and its error) when that was refused."""
+    network = _network(request, request.ambassador)
     suggestions, network = feed_for(ambassador=request.ambassador, network=network)
+    cards = [
+        (
+            suggestion,
+            dismiss_form
+            if suggestion.item.pk == refused_item
+            else DismissForm(auto_id=f"dismiss-{suggestion.item.pk}-%s"),
+        )
+        for suggestion in suggestions
+    ]
     return render(
         request,
         "sharing/feed.html",
         {
             "suggestions": suggestions,
+            "cards": cards,
             "network": network,
             "networks": Network.choices,
             "gate": first_unmet_gate(request.user),
         },
+        status=400 if dismiss_form is not None else 200,
     )
+
+
+@participant_required
+def feed(request):
+    return _feed_page(request)
 
 
 @participant_required
 def share(request, item_id: int):
     """Edit the text, then go to the network's own share page with the tracked link."""
     item = get_object_or_404(ContentItem.objects.shareable(), pk=item_id)
-    ambassador = request.ambassador
-    network = _network_from(request, ambassador)
+    network = _network(request, request.ambassador)
     gate = first_unmet_gate(request.user)
-    error = ""
-    if request.method == "POST" and gate is None:
-        text = request.POST.get("text", "")
+    offered = offered_variants(user=request.user, items=[item], network=network).get(item.pk)
+    form = ShareForm(
+        request.POST if request.method == "POST" and gate is None else None,
+        initial={"text": offered.text if offered else ""},
+        network=network,
+    )
+    if form.is_bound and form.is_valid():
         try:
             created = services.share_create(
-                user=request.user, item=item, network=network, text=text
+                user=request.user, item=item, network=network, text=form.cleaned_data["text"]
             )
         except services.SharingError as problem:
-            error = str(problem)
+            form.refused(problem)
         else:
             if network == Network.INSTAGRAM:
                 return redirect("sharing:instagram", code=created.code)
-            return HttpResponseRedirect(services.intent_url(created))
-    defaults = services.default_variants(user=request.user, items=[item], network=network)
-    offered = defaults.get(item.pk)
-    text = (
-        request.POST.get("text") if request.method == "POST" else (offered.text if offered else "")
-    )
+            return HttpResponseRedirect(intent_url(created))
     return render(
         request,
         "sharing/share.html",
         {
             "item": item,
+            "form": form,
             "network": network,
             "network_label": Network(network).label,
             "networks": Network.choices,
-            "text": text,
-            "limit": NETWORK_LIMITS[network],
-            "error": error,
+            "text": form["text"].value(),
             "gate": gate,
         },
-        status=400 if error else 200,
+        status=400 if form.errors else 200,
     )
 
 
 @participant_required
 def instagram(request, code: str):
     """Instagram has no web share page: the text to copy and the image to download."""
-    share = get_object_or_404(
-        Share.objects.select_related("item__image"), code=code, user=request.user
-    )
-    return render(
-        request, "sharing/instagram.html", {"share": share, "link": services.tracked_url(share)}
-    )
+    share = share_of(user=request.user, code=code)
+    if share is None:
+        raise Http404
+    return render(request, "sharing/instagram.html", {"share": share, "link": tracked_url(share)})
 
 
 @require_POST
 @participant_required
 def dismiss(request, item_id: int):
     item = get_object_or_404(ContentItem.objects.published(), pk=item_id)
-    services.item_dismiss(user=request.user, item=item, reason=request.POST.get("reason", ""))
-    messages.success(request, _("Hidden. We will suggest less of this kind."))
-    return redirect("sharing:feed")
+    form = DismissForm(request.POST, auto_id=f"dismiss-{item.pk}-%s")
+    if form.is_valid():
+        try:
+            services.item_dismiss(user=request.user, item=item, reason=form.cleaned_data["reason"])
+        except services.SharingError as problem:
+            form.refused(problem)
+        else:
+            messages.success(request, _("Hidden. We will suggest less of this kind."))
+            return redirect("sharing:feed")
+    return _feed_page(request, refused_item=item.pk, dismiss_form=form)
 
 
 @participant_required
@@ -112,10 +142,13 @@ def reach(request):
 @require_GET
 @never_cache
 def tracked_link(request, code: str):
-    """Count the click and send the visitor to the item's stored address, never elsewhere."""
+    """Count the click and send the visitor to the item's stored address, never elsewhere.
+
+    The one write on a GET, on purpose: this is a redirect endpoint posted on the networks,
+    not a page, and counting the visit is what it is for."""
     if not 6 <= len(code) <= 16 or not set(code) <= CODE_ALPHABET:
         raise Http404
-    share_id, target = services.link_target(code)
+    share_id, target = link_target(code)
     if share_id is None:
         raise Http404
     services.click_record(
@@ -128,20 +161,20 @@ def tracked_link(request, code: str):
 
 @participant_required
 def propose(request):
-    """Stage 2 and up: propose a link with your own comment; comms staff review it."""
+    """Curation stage and up: propose a link with your own comment; comms staff review it."""
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.proposal_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            form.add_error(None, str(problem))
+            form.refused(problem)
         else:
             messages.success(request, _("Thank you! The comms team will look at your proposal."))
             return redirect("sharing:feed")
     return render(
         request,
         "sharing/propose.html",
-        {"form": form, "allowed": request.ambassador.stage >= 2},
+        {"form": form, "allowed": may_propose(request.ambassador)},
         status=400 if form.errors else 200,
     )
 
@@ -154,7 +187,7 @@ def my_post(request):
         try:
             _item, invited = services.colleague_post_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            form.add_error(None, str(problem))
+            form.refused(problem)
         else:
             if invited:
                 messages.success(

@@ -15,12 +15,16 @@ from ambassadors.models import Language
 from core.admin import ExportingSnippetViewSet
 from core.queue import enqueue_on_commit
 
-from .forms import PushForm
+from .forms import ProposalReviewForm, PushForm
 from .models import ContentItem, NewsFeed, Push
-from .services import SharingError, push_progress, push_segment
-from .services import proposal_review as review_proposal
-
-PUSH_PERMISSION = "sharing.add_push"
+from .selectors import push_progress, push_segment
+from .services import (
+    PUSH_PERMISSION,
+    REVIEW_PERMISSION,
+    SharingError,
+    proposal_review,
+    push_create,
+)
 
 
 class ContentItemViewSet(ExportingSnippetViewSet):
@@ -113,17 +117,13 @@ class PushCreateView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormVie
         return {**super().get_context_data(**kwargs), "item": self.item}
 
     def form_valid(self, form):
-        push = form.save(commit=False)
-        push.item = self.item
-        push.created_by = self.request.user
-        push.save()
-        form.save_m2m()
-        size = push_segment(push).count()
-        if size == 0:
-            push.delete()
-            form.add_error(None, _("Nobody taking part matches this segment; nothing was planned."))
+        try:
+            push, size = push_create(
+                item=self.item, created_by=self.request.user, **form.cleaned_data
+            )
+        except SharingError as problem:
+            form.refused(problem)
             return self.form_invalid(form)
-        enqueue_on_commit("sharing.tasks.plan_push", push.pk)
         messages.success(
             self.request,
             ngettext(
@@ -173,13 +173,14 @@ class PushDetailView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, Templat
         }
 
 
-class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
+class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "sharing/admin/proposal_review.html"
+    form_class = ProposalReviewForm
     page_title = gettext_lazy("Review a proposal")
     header_icon = "help"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("sharing.change_contentitem"):
+        if not request.user.has_perm(REVIEW_PERMISSION):
             raise PermissionDenied
         self.item = get_object_or_404(
             ContentItem.objects.select_related("proposed_by"), pk=kwargs["pk"]
@@ -192,19 +193,24 @@ class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, Tem
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "item": self.item}
 
-    def post(self, request, pk):
+    def form_valid(self, form):
         try:
-            review_proposal(
+            proposal_review(
                 item=self.item,
-                approve=request.POST.get("decision") == "approve",
-                reason=request.POST.get("reason", ""),
-                reviewer=request.user,
+                approve=form.approve,
+                reason=form.cleaned_data["reason"],
+                reviewer=self.request.user,
             )
-        except SharingError as error:
-            messages.error(request, str(error))
-            return redirect("sharing_proposal", pk=pk)
-        messages.success(request, _("Review saved; the ambassador has been told."))
+        except SharingError as problem:
+            form.refused(problem)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Review saved; the ambassador has been told."))
         return redirect(reverse("wagtailsnippets_sharing_contentitem:list"))
+
+    def form_invalid(self, form):
+        # The item as it is now (another reviewer may have decided), with what was typed.
+        self.item.refresh_from_db()
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,6 @@
 // Live length check of the share text against the network's limit (X counts the link as 23).
 (function () {
-  var field = document.getElementById("share-text");
+  var field = document.querySelector("textarea[data-limit]");
   var output = document.getElementById("share-count");
   if (!field || !output) return;
   var limit = parseInt(field.dataset.limit, 10);

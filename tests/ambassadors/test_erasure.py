@@ -225,6 +225,7 @@ def test_a_failure_half_way_leaves_everything_as_it_was(monkeypatch):
 def test_erasure_reaches_copies_of_their_words_and_notifications_that_name_them(client_for):
     """A colleague post, an approved proposal and others' notifications lose name and words."""
     from ambassadors.models import Stage, Topic
+    from ambassadors.roles import Role
     from sharing import services as sharing_services
     from sharing.models import TextVariant
 
@@ -236,7 +237,7 @@ def test_erasure_reaches_copies_of_their_words_and_notifications_that_name_them(
     colleague = make_user()
     colleague.ambassador.topics.set([topic])
     lead = make_mentor(lead=True)  # handles nothing: a new request waits and the lead hears
-    comms = make_user()
+    comms = make_user(Role.COMMS)
     post, invited = sharing_services.colleague_post_create(
         user=user, url="https://www.linkedin.com/posts/zora-quill-123", comment=f"{SECRET} post"
     )

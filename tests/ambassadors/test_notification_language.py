@@ -155,7 +155,7 @@ def proposal_reviewed(language):
     item = make_item(status=ContentItem.Status.PROPOSED, proposed_by=recipient)
     with translation.override(OTHER[language]):
         proposal_review(
-            item=item, approve=False, reason="Not now", reviewer=person(OTHER[language])
+            item=item, approve=False, reason="Not now", reviewer=person(OTHER[language], Role.COMMS)
         )
     return recipient
 

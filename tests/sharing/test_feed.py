@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ambassadors.models import Stage
 from sharing import services
+from sharing.models import Share
 from sharing.selectors import feed_for
 from tests.sharing.conftest import make_item
 
@@ -40,7 +41,7 @@ def test_exclusions(employee, topic):
     make_item(title="Proposed", status="proposed")
     shared = make_item(title="Shared")
     dismissed = make_item(title="Dismissed")
-    services.Share.objects.create(user=employee, item=shared, network="linkedin", text="x")
+    Share.objects.create(user=employee, item=shared, network="linkedin", text="x")
     services.item_dismiss(user=employee, item=dismissed, reason="not my field")
     assert _titles(ambassador) == ["Fine"]
 

@@ -5,8 +5,8 @@ import pytest
 from ambassadors.models import Notification, Stage
 from ambassadors.roles import Role
 from sharing import services
-from sharing.feeds import feed_import
 from sharing.models import ContentItem, NewsFeed
+from sharing.services import feed_import
 from tests.factories import make_user
 from tests.sharing.conftest import make_item
 

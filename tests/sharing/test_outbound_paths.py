@@ -12,8 +12,8 @@ from core import outbound
 from mentors import services as desk
 from missions import services as missions
 from sharing import tasks
-from sharing.feeds import feed_import
 from sharing.models import ContentItem, NewsFeed, Share
+from sharing.services import feed_import
 from tests.factories import make_user
 from tests.outbound_helpers import PUBLIC_IP, SECRET, fake_dns, route_public
 from tests.sharing.conftest import make_item

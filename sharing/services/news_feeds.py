@@ -1,4 +1,5 @@
-"""Import items from the organisation's RSS and Atom feeds (feedparser), deduplicated by URL."""
+"""News feeds: import items from the organisation's RSS and Atom feeds (feedparser),
+deduplicated by address."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.html import strip_tags
 from ambassadors.models import Network
 from core.outbound import OutboundError, fetch, public_url
 
-from .models import ContentItem, NewsFeed, TextVariant
+from ..models import ContentItem, NewsFeed, TextVariant
 
 FEED_TYPES = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9"
 

@@ -1,0 +1,107 @@
+"""Writes of the content library, by subdomain; every name is re-exported here so callers
+keep `from sharing.services import share_create` and `services.share_create`.
+
+- `shares`: who may share which item, the text checks, the share itself
+- `clicks`: a visit through a tracked link, without the address; `retention`: folding old ones
+- `library`: a person's link added to the library, an item hidden for a person
+- `proposals`: proposing a link (curation stage on) and its review
+- `colleague_posts`: asking colleagues to engage with one's own post
+- `pushes`: a push to a segment and its planning within the attention budget
+- `news_feeds`: importing the organisation's feeds
+
+The tracked-link and push reads live in `sharing.selectors`; the ones callers reached here
+before are re-exported too.
+"""
+
+from ..selectors import (
+    intent_url,
+    link_target,
+    push_progress,
+    push_segment,
+    target_url,
+    tracked_url,
+)
+from .clicks import BOT_MARKERS, BURST_LIMIT, BURST_WINDOW, click_record, is_bot, visitor_hash
+from .colleague_posts import (
+    COLLEAGUE_INVITES,
+    COLLEAGUE_POST_FRESH,
+    COLLEAGUE_POST_KIND,
+    COLLEAGUE_REQUESTS_PER_WEEK,
+    SAME_COLLEAGUE_GAP,
+    colleague_post_create,
+)
+from .errors import (
+    ERROR_ALREADY_IN_LIBRARY,
+    ERROR_EMPTY_COMMENT,
+    ERROR_EMPTY_SEGMENT,
+    ERROR_EMPTY_TEXT,
+    ERROR_MAY_NOT_PUSH,
+    ERROR_MAY_NOT_REVIEW,
+    ERROR_NOT_A_PROPOSAL,
+    ERROR_NOT_IN_LIBRARY,
+    ERROR_NOT_LINKEDIN,
+    ERROR_NOT_SHAREABLE,
+    ERROR_NOT_TAKING_PART,
+    ERROR_PROPOSAL_STAGE,
+    ERROR_REASON_NEEDED,
+    ERROR_STAGE,
+    ERROR_UNKNOWN_NETWORK,
+    SharingError,
+)
+from .library import item_add_for, item_dismiss
+from .news_feeds import feed_import
+from .proposals import REVIEW_PERMISSION, proposal_create, proposal_review
+from .pushes import PUSH_PERMISSION, push_create, push_plan
+from .retention import clicks_compact
+from .shares import share_check_allowed, share_create, share_text_check, taking_part
+
+__all__ = [
+    "BOT_MARKERS",
+    "BURST_LIMIT",
+    "BURST_WINDOW",
+    "COLLEAGUE_INVITES",
+    "COLLEAGUE_POST_FRESH",
+    "COLLEAGUE_POST_KIND",
+    "COLLEAGUE_REQUESTS_PER_WEEK",
+    "ERROR_ALREADY_IN_LIBRARY",
+    "ERROR_EMPTY_COMMENT",
+    "ERROR_EMPTY_SEGMENT",
+    "ERROR_EMPTY_TEXT",
+    "ERROR_MAY_NOT_PUSH",
+    "ERROR_MAY_NOT_REVIEW",
+    "ERROR_NOT_A_PROPOSAL",
+    "ERROR_NOT_IN_LIBRARY",
+    "ERROR_NOT_LINKEDIN",
+    "ERROR_NOT_SHAREABLE",
+    "ERROR_NOT_TAKING_PART",
+    "ERROR_PROPOSAL_STAGE",
+    "ERROR_REASON_NEEDED",
+    "ERROR_STAGE",
+    "ERROR_UNKNOWN_NETWORK",
+    "PUSH_PERMISSION",
+    "REVIEW_PERMISSION",
+    "SAME_COLLEAGUE_GAP",
+    "SharingError",
+    "click_record",
+    "clicks_compact",
+    "colleague_post_create",
+    "feed_import",
+    "intent_url",
+    "is_bot",
+    "item_add_for",
+    "item_dismiss",
+    "link_target",
+    "proposal_create",
+    "proposal_review",
+    "push_create",
+    "push_plan",
+    "push_progress",
+    "push_segment",
+    "share_check_allowed",
+    "share_create",
+    "share_text_check",
+    "taking_part",
+    "target_url",
+    "tracked_url",
+    "visitor_hash",
+]

@@ -1,0 +1,78 @@
+"""The library's own entries: adding a person's link, and hiding an item for a person."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.functional import Promise
+
+from ambassadors.models import Network, Stage
+from core.outbound import public_url
+from core.queue import enqueue_on_commit
+from core.sanitise import clean_text
+
+from ..models import ContentItem, Dismissal, TextVariant
+from .errors import ERROR_ALREADY_IN_LIBRARY, ERROR_NOT_IN_LIBRARY, SharingError
+
+
+def item_text(message: Promise, *, language: str, **params) -> str:
+    """Text the platform writes into an item (a title), in the item's own language: it is
+    content, stored and shown to everyone, not interface text rendered per reader."""
+    with translation.override(language):
+        return str(message) % params if params else str(message)
+
+
+def item_add_for(
+    *,
+    user: User,
+    url: str,
+    title: str,
+    comment: str,
+    kind: str,
+    status: str,
+    stage: Stage,
+) -> ContentItem:
+    """A link a person brings in, with their comment as its summary and suggested text, in
+    their language and on their topics; its preview is fetched in the background."""
+    try:
+        public_url(url)
+    except ValidationError as exc:
+        raise SharingError(exc.messages[0]) from exc
+    if ContentItem.objects.filter(url=url).exists():
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY)
+    item = ContentItem(
+        url=url,
+        title=title.strip()[:200] or url[:200],
+        summary=comment.strip()[:1000],
+        kind=kind,
+        status=status,
+        min_stage=stage,
+        language=user.ambassador.language,
+        proposed_by=user,
+        proposal_comment=comment.strip()[:1000],
+        preview_status=ContentItem.Preview.PENDING,
+    )
+    item.variants = [
+        TextVariant(network=Network.LINKEDIN, text=comment.strip()[:2900] or item.title)
+    ]
+    item.topics = list(user.ambassador.topics.all())
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError as exc:
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY) from exc
+    enqueue_on_commit("sharing.tasks.fetch_preview", item.pk)
+    return item
+
+
+def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissal:
+    """'Not relevant for my network': hide an item of the library for this person, once."""
+    if not ContentItem.objects.published().filter(pk=item.pk).exists():
+        raise SharingError(ERROR_NOT_IN_LIBRARY)
+    limit = Dismissal._meta.get_field("reason").max_length
+    dismissal, _created = Dismissal.objects.get_or_create(
+        user=user, item=item, defaults={"reason": clean_text(reason, max_length=limit).strip()}
+    )
+    return dismissal
