@@ -109,8 +109,3 @@ def programme_settings_ensure(apps=global_apps) -> None:
     ProgrammeSettings = apps.get_model("ambassadors", "ProgrammeSettings")
     if not ProgrammeSettings.objects.exists():
         ProgrammeSettings.objects.create()
-
-
-# Moved to core.provisioning; kept here for courses/demo.py and guidelines/demo.py, which are
-# being replaced (drop this once they import it from core).
-from core.provisioning import wagtail_site_ensure  # noqa: E402, F401

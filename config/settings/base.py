@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "missions",
     "mentors",
     "insights",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from ambassadors.management.commands import run_platform
 from config.settings.env import email_settings
+from demo.management.commands import run_platform
 
 
 class FinishedProcess:

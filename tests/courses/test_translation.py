@@ -38,8 +38,8 @@ def test_an_employee_cannot_translate(client_for, employee, tree):
 
 def test_demo_english_pages_have_english_slugs():
     """Every English demo page has its own English slug, never its Dutch source's."""
-    from courses import demo as courses_demo
-    from guidelines import demo as guidelines_demo
+    from demo.seed import courses as courses_demo
+    from demo.seed import guidelines as guidelines_demo
 
     courses_demo.seed()
     guidelines_demo.seed()
