@@ -108,7 +108,9 @@ def _render_assignment(
             "mission": assignment.mission,
             "submissions": assignment.submissions.all(),
             "actions": assignment.person_actions,
-            "past_due": assignment.can("submit") and assignment.is_past_due(),
+            # Open work whose date passed: the page says so instead of showing a form.
+            "past_due": (assignment.can("accept") or assignment.can("submit"))
+            and assignment.is_past_due(),
             "form": form,
             "action_form": action_form,
         },

@@ -130,6 +130,9 @@ def test_an_offer_whose_time_passed_cannot_be_accepted(client_for, employee):
     assert "The time for this mission has passed." in response.content.decode()
     assert f'action="/missions/{offer.pk}/accept/"' not in response.content.decode()
     assert Assignment.objects.get(pk=offer.pk).state == S.OFFERED
+    page = client_for(employee).get(f"/missions/{offer.pk}/").content.decode()
+    assert "The time for this mission has passed." in page
+    assert f'action="/missions/{offer.pk}/accept/"' not in page
 
 
 def test_letting_go_while_changes_are_asked_for(client_for, employee, mentor):
