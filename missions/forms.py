@@ -7,6 +7,7 @@ refusal (MissionError) becomes an error on the form through `add_refusal()`.
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Mission, Submission
@@ -14,6 +15,17 @@ from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT, MissionError
 
 EVIDENCE_IMAGE_TYPES = "image/png,image/jpeg,image/webp"
 FEEDBACK_MAX_LENGTH = 2000
+
+
+class PlainTextField(forms.CharField):
+    """Text the service cleans (core.sanitise drops control characters, NUL included), so
+    a pasted NUL is removed there rather than refused here."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
 
 
 class RefusalMixin:
@@ -43,9 +55,11 @@ class EvidenceForm(RefusalMixin, forms.Form):
         required=False,
         help_text=_("JPEG, PNG or WebP, at most 8 MB. We remove location and camera data."),
         widget=forms.FileInput(attrs={"accept": EVIDENCE_IMAGE_TYPES}),
+        # An empty file is not an image: core.images says so, in its words.
+        allow_empty_file=True,
         error_messages={"required": ERROR_SCREENSHOT},
     )
-    text = forms.CharField(
+    text = PlainTextField(
         label=_("Your text"),
         max_length=Submission._meta.get_field("text").max_length,
         required=False,
@@ -70,7 +84,7 @@ class ReviewForm(RefusalMixin, forms.Form):
     DECISIONS = {"approve": "approve", "changes": "request_changes", "reject": "reject"}
     CHOOSE = _("Choose approve, ask for changes or reject.")
 
-    feedback = forms.CharField(
+    feedback = PlainTextField(
         label=_("Feedback for the ambassador"),
         max_length=FEEDBACK_MAX_LENGTH,
         required=False,
