@@ -1,12 +1,120 @@
-"""Forms for the mission pages: every POST goes through one."""
+"""Forms for the mission pages: every POST goes through one.
+
+The forms read what was sent and declare the limits; the services decide. A service's
+refusal (MissionError) becomes an error on the form through `add_refusal()`.
+"""
 
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from .models import Mission, Submission
+from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT, MissionError
 
-class PromotionAnswerForm(forms.Form):
+EVIDENCE_IMAGE_TYPES = "image/png,image/jpeg,image/webp"
+FEEDBACK_MAX_LENGTH = 2000
+
+
+class PlainTextField(forms.CharField):
+    """Text the service cleans (core.sanitise drops control characters, NUL included), so
+    a pasted NUL is removed there rather than refused here."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
+class RefusalMixin:
+    """A form a service may refuse: the refusal shows on its field, or on the whole form."""
+
+    def add_refusal(self, error: MissionError) -> None:
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, str(error))
+
+
+class ActionForm(RefusalMixin, forms.Form):
+    """A button with nothing to type (take, accept, let go): the form carries the refusal."""
+
+
+class EvidenceForm(RefusalMixin, forms.Form):
+    """The evidence a mission asks for; which parts are required follows the mission."""
+
+    link = forms.CharField(
+        label=_("Link to your post"),
+        max_length=Submission._meta.get_field("link").max_length,
+        required=False,
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        error_messages={"required": ERROR_LINK},
+    )
+    screenshot = forms.FileField(
+        label=_("Screenshot"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 8 MB. We remove location and camera data."),
+        widget=forms.FileInput(attrs={"accept": EVIDENCE_IMAGE_TYPES}),
+        # An empty file is not an image: core.images says so, in its words.
+        allow_empty_file=True,
+        error_messages={"required": ERROR_SCREENSHOT},
+    )
+    text = PlainTextField(
+        label=_("Your text"),
+        max_length=Submission._meta.get_field("text").max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": ERROR_TEXT},
+    )
+    # The mentor desk draft the text started from; the service keeps it only if it is one
+    # the person may use.
+    draft = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, mission: Mission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["link"].required = mission.needs_link
+        self.fields["screenshot"].required = mission.needs_screenshot
+        self.fields["text"].required = mission.needs_text
+
+
+class ReviewForm(RefusalMixin, forms.Form):
+    """A reviewer's decision (the button pressed) with feedback for the ambassador."""
+
+    # The buttons' values, and the action each is in `Assignment.TRANSITIONS`.
+    DECISIONS = {"approve": "approve", "changes": "request_changes", "reject": "reject"}
+    CHOOSE = _("Choose approve, ask for changes or reject.")
+
+    feedback = PlainTextField(
+        label=_("Feedback for the ambassador"),
+        max_length=FEEDBACK_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Required when asking for changes or rejecting. "
+            "Be specific and kind: what works, what to change."
+        ),
+    )
+    decision = forms.ChoiceField(
+        choices=[(value, value) for value in DECISIONS],
+        widget=forms.HiddenInput,
+        error_messages={"required": CHOOSE, "invalid_choice": CHOOSE},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "decision" in self._errors:
+            # A missing or unknown button is about the whole form, not a hidden field.
+            del self._errors["decision"]
+            self.add_error(None, self.CHOOSE)
+        return cleaned
+
+    @property
+    def action(self) -> str:
+        """The action in `Assignment.TRANSITIONS` (a review action) the button stands for."""
+        return self.DECISIONS[self.cleaned_data["decision"]]
+
+
+class PromotionAnswerForm(RefusalMixin, forms.Form):
     """Move up to the next stage, or stay for now (the invitation stays open)."""
 
     ACCEPT, STAY = "accept", "stay"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,6 +16,16 @@ from ambassadors.models import Department, Language, Stage, Topic
 from core.storage import private_storage
 
 INSTRUCTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class MissionQuerySet(models.QuerySet):
+    def active(self, *, at: dt.datetime | None = None):
+        """Open at `at` (now): started, or no start; not ended, or no end."""
+        at = at or timezone.now()
+        return self.filter(
+            Q(active_from__isnull=True) | Q(active_from__lte=at),
+            Q(active_until__isnull=True) | Q(active_until__gt=at),
+        )
 
 
 class Mission(models.Model):
@@ -77,6 +89,8 @@ class Mission(models.Model):
     active_until = models.DateTimeField(_("active until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = MissionQuerySet.as_manager()
+
     class Meta:
         ordering = ["stage", "pk"]
         verbose_name = _("mission")
@@ -94,6 +108,13 @@ class Mission(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_active(self, *, at: dt.datetime | None = None) -> bool:
+        """The same rule as `Mission.objects.active()`, for a mission already in memory."""
+        at = at or timezone.now()
+        return (self.active_from is None or self.active_from <= at) and (
+            self.active_until is None or self.active_until > at
+        )
 
     @property
     def title(self) -> str:
@@ -155,6 +176,40 @@ class Campaign(models.Model):
         return self.name
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def open(self):
+        """Not finished: offered, accepted, waiting for review or waiting for changes."""
+        return self.filter(state__in=Assignment.OPEN_STATES)
+
+    def finished(self):
+        return self.exclude(state__in=Assignment.OPEN_STATES)
+
+    def current(self, *, at: dt.datetime | None = None):
+        """What a person has on their plate: open and shown already, minus offers whose time
+        has passed (the hourly expiry ends those)."""
+        at = at or timezone.now()
+        return (
+            self.open()
+            .filter(offered_at__lte=at)
+            .exclude(state=Assignment.State.OFFERED, due_at__lte=at)
+        )
+
+    def waiting_for_review(self):
+        return self.filter(state__in=Assignment.TRANSITIONS["approve"][0])
+
+    def past_due(self, *, at: dt.datetime | None = None):
+        """Open work whose date has passed: what the hourly expiry ends."""
+        at = at or timezone.now()
+        return self.filter(state__in=Assignment.TRANSITIONS["expire"][0], due_at__lte=at)
+
+    def due_soon(self, *, at: dt.datetime | None = None, within: dt.timedelta):
+        """Work the person may still hand in, ending within `within` of `at`."""
+        at = at or timezone.now()
+        return self.filter(
+            state__in=Assignment.TRANSITIONS["submit"][0], due_at__gt=at, due_at__lte=at + within
+        )
+
+
 class Assignment(models.Model):
     """One person and one mission: offered → accepted → submitted → approved (or not)."""
 
@@ -169,6 +224,37 @@ class Assignment(models.Model):
         EXPIRED = "expired", _("Expired")
 
     OPEN_STATES = (State.OFFERED, State.ACCEPTED, State.SUBMITTED, State.CHANGES_REQUESTED)
+
+    # The one table of the life cycle: action → (states it may start from, state it leads to).
+    # Services refuse what is not here; views and templates show what is.
+    TRANSITIONS = {
+        "accept": (frozenset({State.OFFERED}), State.ACCEPTED),
+        # Letting a mission go is always fine, also while changes are asked for.
+        "decline": (
+            frozenset({State.OFFERED, State.ACCEPTED, State.CHANGES_REQUESTED}),
+            State.DECLINED,
+        ),
+        "submit": (frozenset({State.ACCEPTED, State.CHANGES_REQUESTED}), State.SUBMITTED),
+        "approve": (frozenset({State.SUBMITTED}), State.APPROVED),
+        "request_changes": (frozenset({State.SUBMITTED}), State.CHANGES_REQUESTED),
+        "reject": (frozenset({State.SUBMITTED}), State.REJECTED),
+        "expire": (
+            frozenset({State.OFFERED, State.ACCEPTED, State.CHANGES_REQUESTED}),
+            State.EXPIRED,
+        ),
+    }
+    # What the person does with their own assignment, and what a reviewer decides.
+    PERSON_ACTIONS = ("accept", "decline", "submit")
+    REVIEW_ACTIONS = ("approve", "request_changes", "reject")
+    ACTION_LABELS = {
+        "accept": _("accepted"),
+        "decline": _("declined"),
+        "submit": _("submitted"),
+        "approve": _("approved"),
+        "request_changes": _("changes requested"),
+        "reject": _("rejected"),
+        "expire": _("expired"),
+    }
 
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, related_name="assignments")
     user = models.ForeignKey(
@@ -188,6 +274,8 @@ class Assignment(models.Model):
     )
     feedback = models.TextField(_("feedback"), blank=True)
 
+    objects = AssignmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-offered_at", "-pk"]
         constraints = [
@@ -202,6 +290,28 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.mission}"
+
+    def can(self, action: str) -> bool:
+        """Whether the life cycle allows `action` from the current state."""
+        return self.state in self.TRANSITIONS[action][0]
+
+    def is_past_due(self, *, at: dt.datetime | None = None) -> bool:
+        """The date to take it on or hand in has passed (an offer's or a mission's window)."""
+        return self.due_at is not None and self.due_at <= (at or timezone.now())
+
+    @property
+    def person_actions(self) -> frozenset[str]:
+        """What the person can do now: the buttons and forms their pages show."""
+        past_due = self.is_past_due()
+        return frozenset(
+            action
+            for action in self.PERSON_ACTIONS
+            if self.can(action) and not (past_due and action in ("accept", "submit"))
+        )
+
+    @property
+    def awaits_review(self) -> bool:
+        return any(self.can(action) for action in self.REVIEW_ACTIONS)
 
 
 def evidence_path(instance, filename: str) -> str:
@@ -227,6 +337,11 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"Evidence for {self.assignment_id}"
+
+
+# Points for each completed course, and the totals that earn a badge.
+COURSE_POINTS = 20
+MILESTONES = (50, 100, 250, 500, 1000)
 
 
 class PointsEntry(models.Model):

@@ -6,12 +6,13 @@ from courses.signals import course_completed
 from guidelines.signals import guideline_acknowledged
 
 from . import services
+from .models import COURSE_POINTS
 
 
 def on_course_completed(sender, user, course, **kwargs):
     services.points_award(
         user=user,
-        points=services.COURSE_POINTS,
+        points=COURSE_POINTS,
         reason=f"course:{course.translation_key}",
         key=f"course:{user.pk}:{course.translation_key}",
     )

@@ -1,20 +1,31 @@
-"""Read-only queries for the mission pages: a fixed number of queries whatever the data."""
+"""Read-only queries of the growth path: a fixed number of queries whatever the data."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import User
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 
-from ambassadors.models import Ambassador
+from ambassadors.models import MINIMUM_GROUP, Ambassador
+from ambassadors.services import lazy_text
 from core.numbers import parse_int
+from courses.selectors import has_completed_required_courses
+from guidelines.selectors import has_acknowledged_current_guidelines
 
-from .models import Assignment, Mission
+from .models import MILESTONES, Assignment, Campaign, GrowthRule, Mission, PointsEntry
 
 S = Assignment.State
 HISTORY_SIZE = 10
+INACTIVE_AFTER = dt.timedelta(days=30)
+
+
+# --- one person's missions ------------------------------------------------------------------
 
 
 @dataclass
@@ -26,19 +37,17 @@ class MyMissions:
     pickable: list[Mission] = field(default_factory=list)
 
 
-def missions_for(ambassador: Ambassador, now: dt.datetime | None = None) -> MyMissions:
+def missions_for(*, ambassador: Ambassador, now: dt.datetime | None = None) -> MyMissions:
     """What one person sees: offers, work in progress, what they can pick, and history."""
     now = now or timezone.now()
     user = ambassador.user
     current = list(
-        Assignment.objects.filter(user=user, state__in=Assignment.OPEN_STATES, offered_at__lte=now)
-        .exclude(state=S.OFFERED, due_at__lte=now)
+        Assignment.objects.filter(user=user)
+        .current(at=now)
         .select_related("mission", "campaign")
         .order_by("due_at", "pk")
     )
-    finished = Assignment.objects.filter(user=user).exclude(state__in=Assignment.OPEN_STATES)
-    active = Q(active_from__isnull=True) | Q(active_from__lte=now)
-    active &= Q(active_until__isnull=True) | Q(active_until__gt=now)
+    finished = Assignment.objects.filter(user=user).finished()
     return MyMissions(
         offered=[a for a in current if a.state == S.OFFERED],
         in_progress=[a for a in current if a.state != S.OFFERED],
@@ -49,11 +58,17 @@ def missions_for(ambassador: Ambassador, now: dt.datetime | None = None) -> MyMi
         ),
         history_total=finished.count(),
         pickable=list(
-            Mission.objects.filter(active, stage=ambassador.stage, open_to_all=True)
+            Mission.objects.active(at=now)
+            .filter(stage=ambassador.stage, open_to_all=True)
             .exclude(assignments__user=user)
             .order_by("kind", "pk")
         ),
     )
+
+
+def current_count(*, user: User, now: dt.datetime | None = None) -> int:
+    """How many missions the person has on their plate: the same ones their list shows."""
+    return Assignment.objects.filter(user=user).current(at=now).count()
 
 
 REVIEW_AGES = {"1": dt.timedelta(days=1), "3": dt.timedelta(days=3), "7": dt.timedelta(days=7)}
@@ -63,7 +78,7 @@ def review_queue(
     *, stage: str = "", kind: str = "", campaign: str = "", older_than: str = ""
 ) -> QuerySet[Assignment]:
     """Submitted evidence waiting for review, oldest first, with optional filters."""
-    queue = Assignment.objects.filter(state=S.SUBMITTED).select_related(
+    queue = Assignment.objects.waiting_for_review().select_related(
         "mission", "user", "user__ambassador__department", "campaign"
     )
     if (stage_number := parse_int(stage)) is not None:
@@ -75,3 +90,191 @@ def review_queue(
     if older_than in REVIEW_AGES:
         queue = queue.filter(submitted_at__lte=timezone.now() - REVIEW_AGES[older_than])
     return queue.order_by("submitted_at", "pk")
+
+
+# --- points and badges ----------------------------------------------------------------------
+
+
+def points_total(*, user: User) -> int:
+    return PointsEntry.objects.filter(user=user).aggregate(total=Sum("points"))["total"] or 0
+
+
+def badges_earned(*, total: int) -> list[int]:
+    """The milestones a points total has reached."""
+    return [milestone for milestone in MILESTONES if total >= milestone]
+
+
+def next_badge(*, total: int) -> int | None:
+    """The next milestone to reach, or None when every badge is earned."""
+    return next((milestone for milestone in MILESTONES if milestone > total), None)
+
+
+# --- the growth path ------------------------------------------------------------------------
+
+
+@dataclass
+class Requirement:
+    label: str | Promise
+    done: bool
+
+
+def promotion_requirements(*, ambassador: Ambassador) -> list[Requirement]:
+    """What it takes to leave the person's stage, each with whether it is met.
+
+    Labels are lazy: they read in the language active where they are shown.
+    """
+    rule = GrowthRule.objects.filter(from_stage=ambassador.stage).first()
+    if rule is None:
+        return []
+    approved = Assignment.objects.filter(
+        user=ambassador.user, state=S.APPROVED, mission__stage=ambassador.stage
+    ).count()
+    needed = [
+        Requirement(
+            label=lazy_text(
+                gettext_lazy("%(done)s of %(needed)s missions of this stage approved"),
+                done=min(approved, rule.approved_missions),
+                needed=rule.approved_missions,
+            ),
+            done=approved >= rule.approved_missions,
+        )
+    ]
+    if rule.require_courses:
+        needed.append(
+            Requirement(
+                label=gettext_lazy("required courses of this stage completed"),
+                done=has_completed_required_courses(ambassador, ambassador.stage),
+            )
+        )
+    if rule.require_guidelines:
+        needed.append(
+            Requirement(
+                label=gettext_lazy("current guidelines acknowledged"),
+                done=has_acknowledged_current_guidelines(ambassador.user),
+            )
+        )
+    return needed
+
+
+# --- campaigns and reminders ----------------------------------------------------------------
+
+
+def campaign_segment(*, campaign: Campaign) -> QuerySet[Ambassador]:
+    """Participants the campaign is for: its segment, in a stage one of its missions fits."""
+    stages = set(campaign.missions.values_list("stage", flat=True))
+    if campaign.stage:
+        stages &= {campaign.stage}
+    people = Ambassador.objects.participating().filter(stage__in=stages)
+    if campaign.department_id:
+        people = people.filter(department_id=campaign.department_id)
+    if campaign.language:
+        people = people.filter(language=campaign.language)
+    topic_ids = list(campaign.topics.values_list("pk", flat=True))
+    if topic_ids:
+        people = people.filter(topics__in=topic_ids).distinct()
+    return people.select_related("user")
+
+
+def campaigns_due(*, now: dt.datetime | None = None) -> list[int]:
+    """Campaigns whose start has come and that were not planned yet."""
+    now = now or timezone.now()
+    return list(
+        Campaign.objects.filter(starts_at__lte=now, planned_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def inactive_ambassadors(*, now: dt.datetime | None = None) -> QuerySet[Ambassador]:
+    """Taking part, asked for e-mail, no sign of life in 30 days, not told so this month."""
+    now = now or timezone.now()
+    since = now - INACTIVE_AFTER
+    return (
+        Ambassador.objects.participating()
+        .filter(email_notifications=True, consented_at__lt=since)
+        .filter(Q(user__last_login__lt=since) | Q(user__last_login__isnull=True))
+        .exclude(user__assignments__submitted_at__gte=since)
+        .exclude(user__notifications__kind="miss_you", user__notifications__created_at__gte=since)
+        .distinct()
+    )
+
+
+# --- the leaderboard ------------------------------------------------------------------------
+
+
+@dataclass
+class LeaderboardRow:
+    rank: int
+    name: str
+    department: str
+    points: int
+    is_me: bool
+
+
+def _participants_per_department(department_ids: set[int | None]) -> dict[int | None, int]:
+    """How many people take part in each of these departments (None: without one)."""
+    if not department_ids:
+        return {}
+    wanted = Q(department_id__in=[pk for pk in department_ids if pk is not None])
+    if None in department_ids:
+        wanted |= Q(department__isnull=True)
+    counts = (
+        Ambassador.objects.participating()
+        .filter(wanted)
+        .values("department_id")
+        .annotate(people=Count("pk"))
+        .order_by()
+    )
+    return {row["department_id"]: row["people"] for row in counts}
+
+
+def leaderboard(*, ambassador: Ambassador, scope: str, limit: int = 20) -> list[LeaderboardRow]:
+    """Only people who opted in appear; those who asked for it without their name.
+
+    The rule of five holds for what identifies an anonymous entry: its department is shown
+    only when at least five people take part in it, and a department's own list (where the
+    department goes without saying) leaves other people's anonymous entries out when fewer
+    than five take part there.
+    """
+    totals = (
+        PointsEntry.objects.filter(user=OuterRef("user"))
+        .values("user")
+        .annotate(total=Sum("points"))
+        .values("total")
+    )
+    people = Ambassador.objects.participating().filter(leaderboard_visible=True)
+    if scope == "team":
+        people = people.filter(department_id=ambassador.department_id)
+        sizes = _participants_per_department({ambassador.department_id})
+        if sizes.get(ambassador.department_id, 0) < MINIMUM_GROUP:
+            people = people.exclude(Q(leaderboard_anonymous=True) & ~Q(pk=ambassador.pk))
+    people = list(
+        people.select_related("user", "department")
+        .annotate(points=Coalesce(Subquery(totals, output_field=IntegerField()), 0))
+        .order_by("-points", "pk")[:limit]
+    )
+    if scope != "team":
+        sizes = _participants_per_department(
+            {person.department_id for person in people if person.leaderboard_anonymous}
+        )
+    rows = []
+    for rank, person in enumerate(people, start=1):
+        anonymous = person.leaderboard_anonymous
+        name = (
+            gettext("An ambassador")
+            if anonymous
+            else (person.user.get_full_name() or person.user.username)
+        )
+        department = str(person.department or "")
+        if anonymous and sizes.get(person.department_id, 0) < MINIMUM_GROUP:
+            department = ""
+        rows.append(
+            LeaderboardRow(
+                rank=rank,
+                name=name,
+                department=department,
+                points=person.points,
+                is_me=person.pk == ambassador.pk,
+            )
+        )
+    return rows

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from core.queue import enqueue
 
 from . import services
 from .models import Campaign
+from .selectors import campaigns_due
 
 
 def plan_campaign(campaign_id: int) -> int:
@@ -16,15 +19,13 @@ def plan_campaign(campaign_id: int) -> int:
     try:
         return services.campaign_plan(campaign=campaign).offered
     except services.MissionError:
-        from django.utils import timezone
-
         Campaign.objects.filter(pk=campaign_id).update(planned_at=timezone.now())
         return 0
 
 
 def hourly() -> dict:
     """Periodic: start campaigns whose time has come, end overdue missions, remind."""
-    for campaign_id in services.campaigns_due():
+    for campaign_id in campaigns_due():
         enqueue("missions.tasks.plan_campaign", campaign_id)
     return {
         "expired": services.assignments_expire(),

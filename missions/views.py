@@ -14,61 +14,67 @@ from django.views.decorators.http import require_POST
 from ambassadors.access import role_required
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Stage
-from ambassadors.roles import is_comms, is_mentor
 from ambassadors.views import participant_required
 
-from . import services
+from . import selectors, services
 from .drafts import draft_origins, draft_text
-from .forms import PromotionAnswerForm
+from .forms import ActionForm, EvidenceForm, PromotionAnswerForm, ReviewForm
 from .models import Assignment, Campaign, Mission, Submission
 from .selectors import REVIEW_AGES, missions_for, review_queue
 
-S = Assignment.State
 # image_clean() re-encodes every screenshot as one of these.
 EVIDENCE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+DRAFT_REF_LENGTH = Submission._meta.get_field("draft_ref").max_length
+
+reviewer_required = role_required(services.is_reviewer)
 
 
-def is_reviewer(user) -> bool:
-    return is_mentor(user) or is_comms(user)
+def _draft_ref(request) -> str:
+    """The mentor desk draft named in the address, if it is one this person may use."""
+    draft = request.GET.get("draft", "")[:DRAFT_REF_LENGTH]
+    return draft if draft_text(request.user, draft) is not None else ""
 
 
-reviewer_required = role_required(is_reviewer)
-
-
-@participant_required
-def mission_list(request):
+def _render_list(request, *, pick_form: ActionForm | None = None, status: int = 200):
     ambassador = request.ambassador
-    points = services.points_total(request.user)
-    # Coming from a draft the mentor desk wrote: offer to start a mission from it.
-    draft = request.GET.get("draft", "")[:60]
-    if draft_text(request.user, draft) is None:
-        draft = ""
+    points = selectors.points_total(user=request.user)
     return render(
         request,
         "missions/list.html",
         {
-            "mine": missions_for(ambassador),
-            "draft": draft,
+            "mine": missions_for(ambassador=ambassador),
+            # Coming from a draft the mentor desk wrote: offer to start a mission from it.
+            "draft": _draft_ref(request),
             "points": points,
-            "badges": services.badges_earned(points),
-            "next_badge": next((m for m in services.MILESTONES if m > points), None),
+            "badges": selectors.badges_earned(total=points),
+            "next_badge": selectors.next_badge(total=points),
             "gate": first_unmet_gate(request.user),
             "paused": ambassador.status != ambassador.Status.ACTIVE,
+            "pick_form": pick_form,
         },
+        status=status,
     )
+
+
+@participant_required
+def mission_list(request):
+    return _render_list(request)
 
 
 @require_POST
 @participant_required
 def mission_pick(request, mission_id: int):
     mission = get_object_or_404(Mission, pk=mission_id)
-    try:
-        assignment = services.mission_pick(user=request.user, mission=mission)
-    except services.MissionError as error:
-        messages.error(request, str(error))
-        return redirect("missions:list")
-    messages.success(request, _("Mission accepted. Take your time."))
-    return redirect("missions:assignment", pk=assignment.pk)
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        try:
+            assignment = services.mission_pick(user=request.user, mission=mission)
+        except services.MissionError as error:
+            form.add_refusal(error)
+        else:
+            messages.success(request, _("Mission accepted. Take your time."))
+            return redirect("missions:assignment", pk=assignment.pk)
+    return _render_list(request, pick_form=form, status=400)
 
 
 def _own_assignment(request, pk: int) -> Assignment:
@@ -80,38 +86,20 @@ def _own_assignment(request, pk: int) -> Assignment:
     )
 
 
-@never_cache
-@participant_required
-def assignment_detail(request, pk: int):
-    assignment = _own_assignment(request, pk)
-    error = ""
-    values = {"link": "", "text": "", "draft": request.GET.get("draft", "")[:60]}
-    if values["draft"]:
-        values["text"] = draft_text(request.user, values["draft"]) or ""
-        if not values["text"]:
-            values["draft"] = ""
-    if request.method == "POST":
-        values = {
-            "link": request.POST.get("link", ""),
-            "text": request.POST.get("text", ""),
-            "draft": request.POST.get("draft", "")[:60],
-        }
-        try:
-            services.assignment_submit(
-                user=request.user,
-                assignment=assignment,
-                link=values["link"],
-                screenshot=request.FILES.get("screenshot"),
-                text=values["text"],
-                draft_ref=values["draft"],
-            )
-        except services.MissionError as problem:
-            error = str(problem)
-        else:
-            messages.success(
-                request, _("Thank you! A mentor or the comms team will look at it soon.")
-            )
-            return redirect("missions:assignment", pk=assignment.pk)
+def _render_assignment(
+    request,
+    assignment: Assignment,
+    *,
+    form: EvidenceForm | None = None,
+    action_form: ActionForm | None = None,
+    status: int = 200,
+):
+    if form is None:
+        draft = _draft_ref(request)
+        form = EvidenceForm(
+            mission=assignment.mission,
+            initial={"draft": draft, "text": draft_text(request.user, draft) if draft else ""},
+        )
     return render(
         request,
         "missions/assignment.html",
@@ -119,12 +107,45 @@ def assignment_detail(request, pk: int):
             "assignment": assignment,
             "mission": assignment.mission,
             "submissions": assignment.submissions.all(),
-            "can_submit": assignment.state in (S.ACCEPTED, S.CHANGES_REQUESTED),
-            "error": error,
-            "values": values,
+            "actions": assignment.person_actions,
+            # Open work whose date passed: the page says so instead of showing a form.
+            "past_due": (assignment.can("accept") or assignment.can("submit"))
+            and assignment.is_past_due(),
+            "form": form,
+            "action_form": action_form,
         },
-        status=400 if error else 200,
+        status=status,
     )
+
+
+@never_cache
+@participant_required
+def assignment_detail(request, pk: int):
+    assignment = _own_assignment(request, pk)
+    if request.method != "POST":
+        return _render_assignment(request, assignment)
+    form = EvidenceForm(request.POST, request.FILES, mission=assignment.mission)
+    if form.is_valid():
+        try:
+            services.assignment_submit(
+                user=request.user,
+                assignment=assignment,
+                link=form.cleaned_data["link"],
+                screenshot=form.cleaned_data["screenshot"],
+                text=form.cleaned_data["text"],
+                draft_ref=form.cleaned_data["draft"],
+            )
+        except services.MissionError as error:
+            form.add_refusal(error)
+        else:
+            messages.success(
+                request, _("Thank you! A mentor or the comms team will look at it soon.")
+            )
+            return redirect("missions:assignment", pk=assignment.pk)
+    return _render_assignment(request, assignment, form=form, status=400)
+
+
+ANSWERS = {"accept": services.assignment_accept, "decline": services.assignment_decline}
 
 
 @require_POST
@@ -132,17 +153,20 @@ def assignment_detail(request, pk: int):
 def assignment_answer(request, pk: int, answer: str):
     """Accept or decline an offer (or let go of an accepted mission): both are fine."""
     assignment = _own_assignment(request, pk)
-    action = services.assignment_accept if answer == "accept" else services.assignment_decline
-    try:
-        action(user=request.user, assignment=assignment)
-    except services.MissionError as error:
-        messages.error(request, str(error))
-        return redirect("missions:list")
-    if answer == "accept":
-        messages.success(request, _("Mission accepted. Take your time."))
-        return redirect("missions:assignment", pk=pk)
-    messages.info(request, _("No problem. The mission is off your list."))
-    return redirect("missions:list")
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        try:
+            ANSWERS[answer](user=request.user, assignment=assignment)
+        except services.MissionError as error:
+            form.add_refusal(error)
+        else:
+            if answer == "accept":
+                messages.success(request, _("Mission accepted. Take your time."))
+                return redirect("missions:assignment", pk=pk)
+            messages.info(request, _("No problem. The mission is off your list."))
+            return redirect("missions:list")
+    assignment.refresh_from_db()
+    return _render_assignment(request, assignment, action_form=form, status=400)
 
 
 @participant_required
@@ -150,7 +174,7 @@ def leaderboard(request):
     ambassador = request.ambassador
     scope = "team" if request.GET.get("scope") == "team" and ambassador.department_id else "all"
     rows = (
-        services.leaderboard(ambassador=ambassador, scope=scope)
+        selectors.leaderboard(ambassador=ambassador, scope=scope)
         if ambassador.leaderboard_visible
         else []
     )
@@ -167,7 +191,7 @@ def evidence(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     submission = get_object_or_404(Submission.objects.select_related("assignment"), pk=pk)
-    if submission.assignment.user_id != request.user.pk and not is_reviewer(request.user):
+    if submission.assignment.user_id != request.user.pk and not services.is_reviewer(request.user):
         raise Http404
     if not submission.screenshot:
         raise Http404
@@ -202,34 +226,22 @@ def review_list(request):
     )
 
 
-REVIEW_ACTIONS = {
-    "approve": services.assignment_approve,
-    "changes": services.assignment_request_changes,
-    "reject": services.assignment_reject,
-}
-
-
 @reviewer_required
 def review_detail(request, pk: int):
     assignment = get_object_or_404(
         Assignment.objects.select_related("mission", "user", "user__ambassador", "campaign"),
         pk=pk,
     )
-    error = ""
-    if request.method == "POST":
-        action = REVIEW_ACTIONS.get(request.POST.get("decision", ""))
+    form = ReviewForm(request.POST) if request.method == "POST" else ReviewForm()
+    if form.is_bound and form.is_valid():
         try:
-            if action is None:
-                raise services.MissionError(_("Choose approve, ask for changes or reject."))
-            if assignment.user_id == request.user.pk:
-                raise services.MissionError(_("Someone else reviews your own missions."))
-            action(
+            services.REVIEW_DECISIONS[form.action](
                 assignment=assignment,
                 reviewer=request.user,
-                feedback=request.POST.get("feedback", ""),
+                feedback=form.cleaned_data["feedback"],
             )
-        except services.MissionError as problem:
-            error = str(problem)
+        except services.MissionError as error:
+            form.add_refusal(error)
         else:
             messages.success(request, _("Review saved; the ambassador has been told."))
             return redirect("missions:review_queue")
@@ -242,10 +254,9 @@ def review_detail(request, pk: int):
             "assignment": assignment,
             "mission": assignment.mission,
             "submissions": submissions,
-            "error": error,
-            "feedback": request.POST.get("feedback", ""),
+            "form": form,
         },
-        status=400 if error else 200,
+        status=400 if form.errors else 200,
     )
 
 

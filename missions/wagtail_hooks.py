@@ -108,7 +108,7 @@ class StageForm(forms.Form):
     )
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
-        max_length=300,
+        max_length=StageChange._meta.get_field("reason").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Kept with the change; the ambassador is told the new stage."),
     )

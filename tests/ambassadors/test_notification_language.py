@@ -262,7 +262,9 @@ def mission_reviewed(language):
     assignment = submitted(recipient, with_screenshot=False, title_nl="Reageer", title_en="React")
     with translation.override(OTHER[language]):
         missions.assignment_reject(
-            assignment=assignment, reviewer=person(OTHER[language]), feedback="Not ours."
+            assignment=assignment,
+            reviewer=person(OTHER[language], Role.EMPLOYEE, Role.MENTOR),
+            feedback="Not ours.",
         )
     return recipient
 

@@ -181,7 +181,7 @@ def test_accept_and_decline_an_offer(client_for, employee):
     assert Assignment.objects.get(pk=second.pk).state == S.DECLINED
     # Declining carries no penalty: no notification, no points change.
     assert Notification.objects.filter(recipient=employee).count() == before
-    assert services.points_total(employee) == 0
+    assert services.points_total(user=employee) == 0
 
 
 def test_review_asks_for_changes_then_approves(client_for, employee, mentor):
@@ -208,7 +208,7 @@ def test_review_asks_for_changes_then_approves(client_for, employee, mentor):
     )
     reviewer.post(f"/missions/review/{assignment.pk}/", {"decision": "approve"})
     assert Assignment.objects.get(pk=assignment.pk).state == S.APPROVED
-    assert services.points_total(employee) == 15
+    assert services.points_total(user=employee) == 15
     assert Notification.objects.filter(recipient=employee, kind="mission_reviewed").count() == 2
 
 

@@ -22,7 +22,7 @@ def test_a_completed_course_earns_points_once(employee):
     tree = build_tree()
     courses.lesson_mark_done(user=employee, course=tree.stage1, lesson=tree.stage1_lesson)
     courses.lesson_mark_done(user=employee, course=tree.stage1, lesson=tree.stage1_lesson)
-    assert services.points_total(employee) == services.COURSE_POINTS
+    assert services.points_total(user=employee) == services.COURSE_POINTS
     assert PointsEntry.objects.filter(user=employee).count() == 1
 
 
@@ -30,8 +30,8 @@ def test_badges_at_milestones_are_announced_once(employee):
     for number in range(6):
         services.points_award(user=employee, points=10, reason="test", key=f"t{number}")
     services.points_award(user=employee, points=10, reason="test", key="t0")  # a retry
-    assert services.points_total(employee) == 60
-    assert services.badges_earned(60) == [50]
+    assert services.points_total(user=employee) == 60
+    assert services.badges_earned(total=60) == [50]
     milestones = Notification.objects.filter(recipient=employee, kind="points_milestone")
     assert list(milestones.values_list("idempotency_key", flat=True)) == [
         f"milestone:{employee.pk}:50"

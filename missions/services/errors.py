@@ -1,0 +1,37 @@
+"""The one error the growth path raises, and the messages a person reads from it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+ERROR_TRANSITION = _("This mission cannot go from “%(state)s” to “%(action)s”.")
+ERROR_NOT_YOURS = _("This mission is not yours.")
+ERROR_WRONG_STAGE = _("This mission is for another stage.")
+ERROR_NOT_ACTIVE = _("This mission is not open at the moment.")
+ERROR_NOT_TAKING_PART = _("Join the programme to take missions.")
+ERROR_EXPIRED = _("The time for this mission has passed.")
+ERROR_LINK = _("Give the link to your post (an http or https address).")
+ERROR_SCREENSHOT = _("Add a screenshot.")
+ERROR_TEXT = _("Add a text.")
+ERROR_FEEDBACK = _("Give feedback, so the ambassador knows what to change or why.")
+ERROR_OWN_REVIEW = _("Someone else reviews your own missions.")
+ERROR_NOT_REVIEWER = _("Only mentors and comms staff review missions.")
+ERROR_NO_INVITATION = _("There is no open invitation to move up.")
+ERROR_REQUIREMENTS_LAPSED = _(
+    "Not everything it takes to move up is met any more: %(missing)s. "
+    "Your invitation stays open until it is."
+)
+ERROR_REASON = _("Give the reason for this change of stage.")
+ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was offered.")
+
+
+class MissionError(Exception):
+    """A refused step of the growth path; `str()` is the message for the person.
+
+    `field` names the form field the message is about (None: the whole form).
+    """
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
