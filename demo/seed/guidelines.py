@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from wagtail.models import Locale, Page
 
-from core import provisioning
 from ambassadors.models import Topic
+from core import provisioning
 from core.streamfield import stream_value
 from guidelines import services
 from guidelines.blocks import GuidelineStreamBlock

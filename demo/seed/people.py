@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, User
 from wagtail.models import Page, Site
 
 from ambassadors import services
-from ambassadors.provisioning import programme_settings_ensure
-from core import provisioning
 from ambassadors.models import Ambassador, Department, SocialProfile, Stage, Topic
+from ambassadors.provisioning import programme_settings_ensure
 from ambassadors.roles import Role
+from core import provisioning
 
 from .files import story
 
