@@ -450,9 +450,6 @@ class OutOfAttempts:
     quiz_title: str
     used: int
     allowed: int
-    errors: list[str] = field(default_factory=list)
-    attempts: str = "1"
-    reason: str = ""
 
 
 def _lessons_by_key() -> tuple[dict[uuid.UUID, LessonPage], dict[uuid.UUID, str]]:

@@ -159,32 +159,27 @@ def desk_quizzes(request):
             )
             return redirect("courses:desk_quizzes")
     rows = quizzes_out_of_attempts()
-    unmatched = []
-    if form.errors:
-        errors = [error for errors in form.errors.values() for error in errors]
-        row = next(
-            (
-                row
-                for row in rows
-                if str(row.learner.pk) == form.data.get("learner")
-                and str(row.lesson.translation_key) == form.data.get("lesson")
-            ),
-            None,
-        )
-        if row is None:
-            unmatched = errors
+    sent_shown = False
+    for number, row in enumerate(rows, start=1):
+        if form.is_bound and form.is_for(learner=row.learner, lesson=row.lesson):
+            row.form, sent_shown = form, True
         else:
-            row.errors = errors
-            row.attempts = form.data.get("attempts", "1")
-            row.reason = form.data.get("reason", "")
+            row.form = ExtraAttemptsForm(
+                auto_id=f"grant-{number}-%s",
+                initial={"learner": row.learner.pk, "lesson": row.lesson.translation_key},
+            )
+    if form.is_bound and not sent_shown:
+        # The learner is no longer on the list (or the lesson went): the errors on top.
+        typed = [error for field in form.visible_fields() for error in field.errors]
+        if typed:
+            form.add_error(None, typed)
     return render(
         request,
         "courses/desk_quizzes.html",
         {
             "rows": rows,
-            "errors": unmatched,
+            "form": form if form.is_bound and not sent_shown else None,
             "recent": extra_attempts_recent(),
-            "most": form.fields["attempts"].max_value,
         },
         status=400 if form.errors else 200,
     )
