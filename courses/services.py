@@ -64,7 +64,7 @@ def _ensure_may_take(*, user: User, course: CoursePage, lesson: LessonPage) -> N
     """Refuse a lesson that is not a published lesson of `course`, or a course the learner
     may not take yet (a later stage, or prerequisites not completed)."""
     in_course = lesson.path.startswith(course.path) and lesson.depth == course.depth + 1
-    if not (in_course and lesson.live and course.live):
+    if not (in_course and lesson.live):
         raise LearningError(ERROR_LESSON_NOT_IN_COURSE)
     reason = course_locked_reason(user=user, course=course)
     if reason:

@@ -178,7 +178,9 @@ def test_a_grant_to_someone_outside_the_programme_is_refused_not_a_crash(client_
         },
     )
     assert response.status_code == 400
-    assert "has not joined the programme" in response.content.decode()
+    (refusal,) = response.context["form"].non_field_errors()
+    assert refusal == str(services.ERROR_GRANT_NOT_A_LEARNER)  # in the mentor's language
+    assert refusal in response.content.decode()
     assert not ExtraAttempts.objects.exists()
 
 
