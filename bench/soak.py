@@ -525,7 +525,7 @@ class Person:
                 data[name] = found.group(1) if found else ""
             options = defaultdict(list)
             for kind, question, option in re.findall(
-                r'type="(radio|checkbox)" id="[^"]*" name="q-([^"]+)" value="([^"]+)"', section
+                r'type="(radio|checkbox)" name="q-([^"]+)" value="([^"]+)"', section
             ):
                 options[(question, kind)].append(option)
             for (question, kind), values in options.items():

@@ -273,6 +273,7 @@ class ExtraAttempts(models.Model):
     """
 
     MAX_AT_ONCE = 10
+    REASON_MAX_LENGTH = 300
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="extra_quiz_attempts"
@@ -280,7 +281,7 @@ class ExtraAttempts(models.Model):
     course_key = models.UUIDField()
     lesson_key = models.UUIDField()
     attempts = models.PositiveSmallIntegerField(_("extra attempts"))
-    reason = models.CharField(_("reason"), max_length=300)
+    reason = models.CharField(_("reason"), max_length=REASON_MAX_LENGTH)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

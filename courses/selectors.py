@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -26,6 +28,7 @@ from .models import (
 )
 
 CARD_RENDITION = "fill-480x240"
+ERROR_NOT_A_LEARNER = gettext_lazy("Courses are for people who joined the programme.")
 
 
 @dataclass
@@ -208,6 +211,20 @@ def catalogue_for(
     return [section for section in sections if section.courses]
 
 
+def course_locked_reason(*, user: User, course: CoursePage) -> str:
+    """Why `user` may not take `course` yet ("" when they may): its stage, or prerequisites.
+
+    Someone outside the programme (no profile) takes no course.
+    """
+    ambassador = Ambassador.objects.filter(user=user).first()
+    if ambassador is None:
+        return str(ERROR_NOT_A_LEARNER)
+    reason, _missing = access_problem(
+        ambassador=ambassador, course=course, completed=completed_course_keys(user)
+    )
+    return reason
+
+
 def course_status(*, ambassador: Ambassador | None, course: CoursePage) -> CourseStatus:
     courses = _courses(CoursePage.objects.filter(pk=course.pk))
     return _statuses(ambassador=ambassador, courses=courses, lessons=_lessons_under(course))[0]
@@ -355,6 +372,69 @@ def course_figures() -> list[CourseFigures]:
     return list(rows.values())
 
 
+# --- quizzes: a learner's attempts ------------------------------------------------------
+
+
+def quiz_attempts(*, user: User, lesson: LessonPage) -> list[QuizAttempt]:
+    """The learner's attempts at the quizzes of `lesson`, newest first."""
+    return list(QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key))
+
+
+def quiz_extra_attempts(*, user: User, lesson: LessonPage) -> int:
+    """Attempts given beyond the limit of each quiz in this lesson (0 when none)."""
+    given = ExtraAttempts.objects.filter(user=user, lesson_key=lesson.translation_key)
+    return given.aggregate(total=Sum("attempts"))["total"] or 0
+
+
+@dataclass
+class QuizState:
+    """One quiz of a lesson as the learner stands with it: attempts, limit, passed."""
+
+    block: Any
+    attempts: list[QuizAttempt]
+    allowed: int | None  # None: unlimited
+
+    @property
+    def latest(self) -> QuizAttempt | None:
+        return self.attempts[0] if self.attempts else None
+
+    @property
+    def passed(self) -> bool:
+        return any(attempt.passed for attempt in self.attempts)
+
+    @property
+    def next_number(self) -> int:
+        return len(self.attempts) + 1
+
+    @property
+    def attempts_left(self) -> int | None:
+        return None if self.allowed is None else max(self.allowed - len(self.attempts), 0)
+
+    @property
+    def can_try(self) -> bool:
+        """Another attempt may be sent: not passed yet, and attempts left."""
+        return not self.passed and self.attempts_left != 0
+
+
+def quiz_states(*, user: User | None, lesson: LessonPage) -> list[QuizState]:
+    """Every quiz of the lesson with the learner's attempts (none for a preview)."""
+    attempts = quiz_attempts(user=user, lesson=lesson) if user is not None else []
+    extra: int | None = None if user is not None else 0
+    states = []
+    for block in lesson.quizzes():
+        limit = block.value["max_attempts"] or 0
+        if limit and extra is None:
+            extra = quiz_extra_attempts(user=user, lesson=lesson)
+        states.append(
+            QuizState(
+                block=block,
+                attempts=[attempt for attempt in attempts if attempt.quiz_id == block.id],
+                allowed=limit + (extra or 0) if limit else None,
+            )
+        )
+    return states
+
+
 # --- extra quiz attempts (mentors and comms staff) -----------------------------------------
 
 RECENT_GRANTS = 20
@@ -370,9 +450,6 @@ class OutOfAttempts:
     quiz_title: str
     used: int
     allowed: int
-    errors: list[str] = field(default_factory=list)
-    attempts: str = "1"
-    reason: str = ""
 
 
 def _lessons_by_key() -> tuple[dict[uuid.UUID, LessonPage], dict[uuid.UUID, str]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -28,6 +29,8 @@ from .models import (
     QuizAttempt,
     _certificate_code,
 )
+from .selectors import course_locked_reason, quiz_extra_attempts
+from .signals import course_completed
 
 ERROR_LESSON_HAS_QUIZ = _("This lesson is finished by passing its quiz.")
 ERROR_UNKNOWN_QUIZ = _("This quiz does not belong to this lesson.")
@@ -41,6 +44,9 @@ ERROR_GRANT_OWN = _("Someone else gives you extra attempts.")
 ERROR_GRANT_REASON = _("Give the reason for the extra attempts: it is kept in the history.")
 ERROR_GRANT_ATTEMPTS = _("Give between 1 and %(most)s extra attempts.")
 ERROR_GRANT_NO_LIMIT = _("This lesson has no quiz with a limited number of attempts.")
+ERROR_GRANT_NOT_A_LEARNER = _("This person has not joined the programme: they take no quizzes.")
+ERROR_ALREADY_PASSED = _("You already passed this quiz.")
+ERROR_LESSON_NOT_IN_COURSE = _("This lesson is not part of this course, or not published.")
 
 
 class LearningError(Exception):
@@ -54,8 +60,23 @@ class QuestionResult:
     chosen: list[str]
 
 
+def _ensure_may_take(*, user: User, course: CoursePage, lesson: LessonPage) -> None:
+    """Refuse a lesson that is not a published lesson of `course`, or a course the learner
+    may not take yet (a later stage, or prerequisites not completed)."""
+    in_course = lesson.path.startswith(course.path) and lesson.depth == course.depth + 1
+    if not (in_course and lesson.live):
+        raise LearningError(ERROR_LESSON_NOT_IN_COURSE)
+    reason = course_locked_reason(user=user, course=course)
+    if reason:
+        raise LearningError(reason)
+
+
 def lesson_open(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolment:
-    """Start the course if needed and remember this lesson as the place to resume."""
+    """Start the course if needed and remember this lesson as the place to resume.
+
+    Idempotent: opening the same lesson again changes nothing.
+    """
+    _ensure_may_take(user=user, course=course, lesson=lesson)
     enrolment, _created = Enrolment.objects.get_or_create(
         user=user, course_key=course.translation_key
     )
@@ -68,6 +89,7 @@ def lesson_open(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolm
 @transaction.atomic
 def lesson_mark_done(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolment | None:
     """Finish a lesson without a quiz. Returns the enrolment if the course is now complete."""
+    _ensure_may_take(user=user, course=course, lesson=lesson)
     if lesson.has_quiz:
         raise LearningError(ERROR_LESSON_HAS_QUIZ)
     _lesson_done(user=user, course=course, lesson=lesson)
@@ -84,17 +106,13 @@ def _lesson_done(*, user: User, course: CoursePage, lesson: LessonPage) -> None:
 
 
 def _quiz_block(lesson: LessonPage, quiz_id: str):
-    for block in lesson.body:
-        if block.block_type == "quiz" and block.id == quiz_id:
+    for block in lesson.quizzes():
+        if block.id == quiz_id:
             return block
     raise LearningError(ERROR_UNKNOWN_QUIZ)
 
 
-def quiz_attempts(*, user: User, lesson: LessonPage) -> list[QuizAttempt]:
-    return list(QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key))
-
-
-def quiz_grade(quiz_value, answers: dict[str, list[str]]) -> list[QuestionResult]:
+def quiz_grade(*, quiz_value: Any, answers: dict[str, list[str]]) -> list[QuestionResult]:
     """Check answers against the quiz; raise on tampering or missing answers."""
     questions = {question.id: question.value for question in quiz_value["questions"].bound_blocks}
     if set(answers) - set(questions):
@@ -132,6 +150,7 @@ def quiz_submit(
     `number` is the attempt the form was made for: a replayed or double-clicked form
     gets the stored result, not a second attempt.
     """
+    _ensure_may_take(user=user, course=course, lesson=lesson)
     quiz = _quiz_block(lesson, quiz_id)
     with transaction.atomic():
         previous = list(
@@ -142,6 +161,8 @@ def quiz_submit(
         existing = next((attempt for attempt in previous if attempt.number == number), None)
         if existing is not None:
             raise AlreadySubmitted(existing)
+        if any(attempt.passed for attempt in previous):
+            raise LearningError(ERROR_ALREADY_PASSED)
         max_attempts = quiz.value["max_attempts"] or 0
         if max_attempts and len(previous) >= max_attempts + quiz_extra_attempts(
             user=user, lesson=lesson
@@ -149,7 +170,7 @@ def quiz_submit(
             raise LearningError(ERROR_NO_ATTEMPTS_LEFT)
         if number != len(previous) + 1:
             raise LearningError(ERROR_FOREIGN_ANSWER)
-        results = quiz_grade(quiz.value, answers)
+        results = quiz_grade(quiz_value=quiz.value, answers=answers)
         score = round(100 * sum(result.correct for result in results) / len(results))
         passed = score >= quiz.value["pass_mark"]
         try:
@@ -180,12 +201,6 @@ def quiz_submit(
     return attempt
 
 
-def quiz_extra_attempts(*, user: User, lesson: LessonPage) -> int:
-    """Attempts given beyond the limit of each quiz in this lesson (0 when none)."""
-    given = ExtraAttempts.objects.filter(user=user, lesson_key=lesson.translation_key)
-    return given.aggregate(total=Sum("attempts"))["total"] or 0
-
-
 @transaction.atomic
 def quiz_attempts_grant(
     *, learner: User, lesson: LessonPage, attempts: int, reason: str, granted_by: User
@@ -200,14 +215,16 @@ def quiz_attempts_grant(
         raise LearningError(ERROR_GRANT_NOT_ALLOWED)
     if learner.pk == granted_by.pk:
         raise LearningError(ERROR_GRANT_OWN)
-    reason = clean_text(reason or "").strip()[:300]
+    reason = clean_text(reason or "").strip()[: ExtraAttempts.REASON_MAX_LENGTH]
     if not reason:
         raise LearningError(ERROR_GRANT_REASON)
     if not 1 <= attempts <= ExtraAttempts.MAX_AT_ONCE:
         raise LearningError(ERROR_GRANT_ATTEMPTS % {"most": ExtraAttempts.MAX_AT_ONCE})
     if not any(quiz.value["max_attempts"] for quiz in lesson.quizzes()):
         raise LearningError(ERROR_GRANT_NO_LIMIT)
-    ambassador = Ambassador.objects.select_for_update().get(user=learner)
+    ambassador = Ambassador.objects.select_for_update().filter(user=learner).first()
+    if ambassador is None:
+        raise LearningError(ERROR_GRANT_NOT_A_LEARNER)
     course = lesson.get_parent().specific
     grant = ExtraAttempts.objects.create(
         user=learner,
@@ -252,6 +269,8 @@ def quiz_attempts_grant(
 
 
 class AlreadySubmitted(LearningError):
+    """The attempt was stored before (a replayed form); `attempt` is its result."""
+
     def __init__(self, attempt: QuizAttempt):
         super().__init__(ERROR_ALREADY_SUBMITTED)
         self.attempt = attempt
@@ -292,8 +311,6 @@ def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | No
             completed_at=timezone.now(), certificate_code=_certificate_code()
         )
         if updated:
-            from .signals import course_completed
-
             enrolment.refresh_from_db()
             _congratulate(user=user, course=course, enrolment=enrolment)
             course_completed.send(sender=CoursePage, user=user, course=course, enrolment=enrolment)
@@ -301,19 +318,12 @@ def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | No
 
 
 def _congratulate(*, user: User, course: CoursePage, enrolment: Enrolment) -> None:
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy
-
-    from ambassadors.services import lazy_text, notify
-
     notify(
         recipient=user,
         kind="course_completed",
         key=f"course-completed:{user.pk}:{course.translation_key}",
-        subject=lazy_text(
-            gettext_lazy("You earned the badge “%(badge)s”"), badge=course.badge_label
-        ),
-        body=gettext_lazy("Well done! Your certificate is ready to view and print."),
+        subject=lazy_text(_("You earned the badge “%(badge)s”"), badge=course.badge_label),
+        body=_("Well done! Your certificate is ready to view and print."),
         link=reverse("courses:certificate", args=[enrolment.certificate_code]),
         email=False,
     )

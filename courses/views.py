@@ -14,32 +14,23 @@ from django.views.decorators.http import require_GET
 
 from ambassadors.access import role_required
 from ambassadors.roles import is_comms, is_mentor
-from core.numbers import parse_int
 
 from . import services
-from .forms import ExtraAttemptsForm
+from .forms import ACTION_DONE, ExtraAttemptsForm, LessonActionForm, QuizForm
 from .models import CoursePage, certificate_or_404
 from .selectors import (
     course_in_language,
     course_status,
     extra_attempts_recent,
+    quiz_states,
     quizzes_out_of_attempts,
 )
-
-
-def _answers_from(post) -> dict[str, list[str]]:
-    return {
-        name[2:]: [value for value in post.getlist(name) if value]
-        for name in post
-        if name.startswith("q-")
-    }
 
 
 def lesson_serve(request, lesson):
     """A lesson page: content, mark as done, quizzes graded on the server, previous/next."""
     course = lesson.get_parent().specific
     ambassador = request.ambassador
-    user = ambassador.user if ambassador is not None else None
     status = course_status(ambassador=ambassador, course=course)
     if status.locked:
         return TemplateResponse(
@@ -48,44 +39,31 @@ def lesson_serve(request, lesson):
             {"course": course, "status": status, "page": lesson},
             status=403,
         )
-    if user is not None and request.method == "POST":
-        return _lesson_post(request, course, lesson)
-    if user is not None:
-        services.lesson_open(user=user, course=course, lesson=lesson)
+    if ambassador is not None and request.method == "POST":
+        return _lesson_post(request, course, lesson, status)
+    if ambassador is not None:
+        # Reading a lesson is the learner's own progress ("where to resume"): idempotent,
+        # and only ever for the signed-in person.
+        services.lesson_open(user=ambassador.user, course=course, lesson=lesson)
     return _lesson_response(request, course, lesson, status)
 
 
-def _lesson_response(request, course, lesson, status, quiz_errors=None, answers=None, code=200):
+def _lesson_response(request, course, lesson, status, *, action_form=None, sent=None, code=200):
+    """The lesson page; `sent` is a quiz form that was refused, shown with what was chosen."""
     lessons = [item.page for item in status.lessons]
     position = next((number for number, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     for item in status.lessons:
         item.current = item.page.pk == lesson.pk
-    attempts = []
-    if request.ambassador is not None:
-        attempts = services.quiz_attempts(user=request.ambassador.user, lesson=lesson)
+    user = request.ambassador.user if request.ambassador is not None else None
     quizzes = []
-    extra = None if request.ambassador is not None else 0
-    for block in lesson.quizzes():
-        mine = [attempt for attempt in attempts if attempt.quiz_id == block.id]
-        latest = mine[0] if mine else None
-        max_attempts = block.value["max_attempts"] or 0
-        if max_attempts and extra is None:
-            extra = services.quiz_extra_attempts(user=request.ambassador.user, lesson=lesson)
-        if max_attempts:
-            max_attempts += extra
-        quizzes.append(
-            {
-                "block": block,
-                "latest": latest,
-                "passed": any(attempt.passed for attempt in mine),
-                "next_number": len(mine) + 1,
-                "attempts_left": (max_attempts - len(mine)) if max_attempts else None,
-                "questions": _questions(block, latest, (answers or {}) if quiz_errors else {}),
-                "error": (quiz_errors or {}).get(block.id, ""),
-            }
-        )
-    known = {quiz["block"].id for quiz in quizzes}
-    page_errors = [error for quiz_id, error in (quiz_errors or {}).items() if quiz_id not in known]
+    for state in quiz_states(user=user, lesson=lesson):
+        if sent is not None and sent.quiz.id == state.block.id:
+            state.form = sent
+        else:
+            state.form = QuizForm(
+                quiz=state.block, attempt_number=state.next_number, latest=state.latest
+            )
+        quizzes.append(state)
     done = any(item.done for item in status.lessons if item.page.pk == lesson.pk)
     context = lesson.get_context(request)
     context.update(
@@ -97,90 +75,60 @@ def _lesson_response(request, course, lesson, status, quiz_errors=None, answers=
             "previous_lesson": lessons[position - 1] if position > 0 else None,
             "next_lesson": lessons[position + 1] if position + 1 < len(lessons) else None,
             "position": position + 1,
-            "page_errors": page_errors,
+            "action_form": action_form,
         }
     )
     return TemplateResponse(request, lesson.template, context, status=code)
 
 
-def _questions(block, latest, answers):
-    """Questions and options without the correct flags; after grading, the learner's result."""
-    graded = latest.answers if latest is not None else {}
-    questions = []
-    for question in block.value["questions"].bound_blocks:
-        result = graded.get(question.id)
-        chosen = set(answers.get(question.id, [])) or set(result["chosen"] if result else [])
-        options = []
-        for option in question.value["options"].bound_blocks:
-            options.append(
-                {
-                    "id": option.id,
-                    "text": option.value["text"],
-                    "checked": option.id in chosen,
-                    # Feedback only for answers the learner chose, and only after grading.
-                    "feedback": option.value["feedback"] if result and option.id in chosen else "",
-                }
-            )
-        questions.append(
-            {
-                "id": question.id,
-                "text": question.value["text"],
-                "multiple": question.value["kind"] == "multiple",
-                "options": options,
-                "correct": result["correct"] if result else None,
-            }
-        )
-    return questions
-
-
-def _lesson_post(request, course, lesson):
+def _lesson_post(request, course, lesson, status):
     user = request.ambassador.user
-    action = request.POST.get("action")
-    if action == "done":
+    action_form = LessonActionForm(request.POST, lesson=lesson)
+    if not action_form.is_valid():
+        return _lesson_response(request, course, lesson, status, action_form=action_form, code=400)
+    if action_form.cleaned_data["action"] == ACTION_DONE:
         try:
             finished = services.lesson_mark_done(user=user, course=course, lesson=lesson)
         except services.LearningError as error:
-            messages.error(request, str(error))
-            return HttpResponseRedirect(lesson.url)
+            action_form.add_error(None, str(error))
+            return _lesson_response(
+                request, course, lesson, status, action_form=action_form, code=400
+            )
         if finished is not None:
             messages.success(request, _("Course completed. Your badge and certificate are ready."))
             return HttpResponseRedirect(course.url)
         following = _following_lesson(course, lesson)
         return HttpResponseRedirect(following.url if following else course.url)
-    if action == "quiz":
-        quiz_id = request.POST.get("quiz", "")
-        answers = _answers_from(request.POST)
-        number = parse_int(request.POST.get("attempt", "0")) or 0
+    quiz = action_form.cleaned_data["quiz"]
+    form = QuizForm(request.POST, quiz=quiz)
+    if form.is_valid():
         try:
             attempt = services.quiz_submit(
                 user=user,
                 course=course,
                 lesson=lesson,
-                quiz_id=quiz_id,
-                answers=answers,
-                number=number,
+                quiz_id=quiz.id,
+                answers=form.answers(),
+                number=form.cleaned_data["attempt"],
             )
         except services.AlreadySubmitted as repeated:
             messages.info(request, str(repeated))
             return HttpResponseRedirect(f"{lesson.url}#quiz-{repeated.attempt.quiz_id}")
         except services.LearningError as error:
-            status = course_status(ambassador=request.ambassador, course=course)
-            return _lesson_response(
-                request, course, lesson, status, {quiz_id: str(error)}, answers, code=400
-            )
-        if attempt.passed:
-            messages.success(
-                request, _("Passed with %(score)s%%. Well done!") % {"score": attempt.score}
-            )
+            form.add_error(None, str(error))
         else:
-            messages.warning(
-                request,
-                _("%(score)s%% this time. Read the feedback and try again.")
-                % {"score": attempt.score},
-            )
-        return HttpResponseRedirect(f"{lesson.url}#quiz-{quiz_id}")
-    messages.error(request, _("Unknown choice."))
-    return HttpResponseRedirect(lesson.url)
+            if attempt.passed:
+                messages.success(
+                    request, _("Passed with %(score)s%%. Well done!") % {"score": attempt.score}
+                )
+            else:
+                messages.warning(
+                    request,
+                    _("%(score)s%% this time. Read the feedback and try again.")
+                    % {"score": attempt.score},
+                )
+            return HttpResponseRedirect(f"{lesson.url}#quiz-{quiz.id}")
+    return _lesson_response(request, course, lesson, status, sent=form, code=400)
 
 
 def _learning_support(user) -> bool:
@@ -211,32 +159,27 @@ def desk_quizzes(request):
             )
             return redirect("courses:desk_quizzes")
     rows = quizzes_out_of_attempts()
-    unmatched = []
-    if form.errors:
-        errors = [error for errors in form.errors.values() for error in errors]
-        row = next(
-            (
-                row
-                for row in rows
-                if str(row.learner.pk) == form.data.get("learner")
-                and str(row.lesson.translation_key) == form.data.get("lesson")
-            ),
-            None,
-        )
-        if row is None:
-            unmatched = errors
+    sent_shown = False
+    for number, row in enumerate(rows, start=1):
+        if form.is_bound and form.is_for(learner=row.learner, lesson=row.lesson):
+            row.form, sent_shown = form, True
         else:
-            row.errors = errors
-            row.attempts = form.data.get("attempts", "1")
-            row.reason = form.data.get("reason", "")
+            row.form = ExtraAttemptsForm(
+                auto_id=f"grant-{number}-%s",
+                initial={"learner": row.learner.pk, "lesson": row.lesson.translation_key},
+            )
+    if form.is_bound and not sent_shown:
+        # The learner is no longer on the list (or the lesson went): the errors on top.
+        typed = [error for field in form.visible_fields() for error in field.errors]
+        if typed:
+            form.add_error(None, typed)
     return render(
         request,
         "courses/desk_quizzes.html",
         {
             "rows": rows,
-            "errors": unmatched,
+            "form": form if form.is_bound and not sent_shown else None,
             "recent": extra_attempts_recent(),
-            "most": form.fields["attempts"].max_value,
         },
         status=400 if form.errors else 200,
     )

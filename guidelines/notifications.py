@@ -15,6 +15,11 @@ from .models import GuidelinePage, GuidelineVersionPage
 from .services import people_to_ask_again
 
 
+def _changes_url(page: GuidelinePage) -> str:
+    """The page that shows what changed since the version the person acknowledged."""
+    return (page.get_url() or "") + page.reverse_subpage("changes")
+
+
 def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
     pages = {
         page.locale.language_code: page
@@ -52,7 +57,7 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
             subject=lazy_text(_("The guideline “%(title)s” has changed"), title=page.title),
             body=(page.change_summary if caught_up else "")
             or _("Please read what changed and acknowledge the new version."),
-            link=f"{(page if caught_up or source is None else source).url}changes/",
+            link=_changes_url(page if caught_up or source is None else source),
         )
         asked += 1
     return asked

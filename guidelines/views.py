@@ -18,13 +18,10 @@ from core.structure import active_locale_id
 
 from . import services
 from .comparison import compare
-from .forms import AcknowledgeForm
+from .forms import AcknowledgeForm, SearchForm
 from .models import ContentStrategyPage
 from .selectors import CURRENT, guideline_pages, statuses_for
 
-SEARCH_MAX_LENGTH = 200
-WORD = re.compile(r"\w+")
-logger = logging.getLogger(__name__)
 WORD = re.compile(r"\w+")
 logger = logging.getLogger(__name__)
 
@@ -40,7 +37,9 @@ def guideline_index(request, index):
     statuses = statuses_for(request.user, pages) if request.ambassador else []
     strategy = ContentStrategyPage.objects.live().child_of(index).first()
     context = index.get_context(request)
-    context.update({"statuses": statuses, "pages": pages, "strategy": strategy})
+    context.update(
+        {"statuses": statuses, "pages": pages, "strategy": strategy, "search_form": SearchForm()}
+    )
     return TemplateResponse(request, index.template, context)
 
 
@@ -51,26 +50,42 @@ def guideline_print(request, index):
 
 
 def guideline_read(request, page):
-    if request.method == "POST" and request.ambassador is not None:
+    form = None
+    if request.ambassador is not None and request.method == "POST":
         form = AcknowledgeForm(request.POST)
-        # An odd version is no version: the service refuses it with its own message.
-        version = form.cleaned_data["version"] if form.is_valid() else -1
-        try:
-            services.guideline_acknowledge(user=request.user, page=page, version=version)
-        except services.AcknowledgementError as error:
-            messages.error(request, str(error))
-            return HttpResponseRedirect(page.url)
-        messages.success(request, _("Thank you. You have acknowledged this guideline."))
-        target = form.cleaned_data["next"] if form.is_valid() else ""
-        if target and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return HttpResponseRedirect(target)
-        return HttpResponseRedirect(page.get_parent().url)
+        if form.is_valid():
+            try:
+                services.guideline_acknowledge(
+                    user=request.user, page=page, version=form.cleaned_data["version"]
+                )
+            except services.AcknowledgementError as error:
+                # Shown with the version now current, so acknowledging again can work.
+                data = request.POST.copy()
+                data["version"] = str(page.version)
+                form = AcknowledgeForm(data)
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you. You have acknowledged this guideline."))
+                return HttpResponseRedirect(_next_or(request, form.cleaned_data["next"], page))
+    elif request.ambassador is not None:
+        form = AcknowledgeForm(
+            initial={"version": page.version, "next": request.GET.get("next", "")}
+        )
     context = page.get_context(request)
     context["status"] = _own_status(request, page)
-    context["next"] = request.GET.get("next", "")
-    return TemplateResponse(request, page.template, context)
+    context["form"] = form
+    return TemplateResponse(
+        request, page.template, context, status=400 if form and form.errors else 200
+    )
+
+
+def _next_or(request, target: str, page) -> str:
+    """Where to go after acknowledging: a page of this site asked for, else the overview."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return page.get_parent().url
 
 
 def _published_revision_at(page, moment):
@@ -123,7 +138,8 @@ def _restricted_paths(request) -> list[str]:
 @login_required
 def search(request):
     """Search guidelines, the strategy and courses in the person's language."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    form = SearchForm(request.GET)
+    query = form.query()
     # Words only: the full-text engines read quotes, dashes and the like as operators.
     terms = " ".join(WORD.findall(query))
     results = []
@@ -143,4 +159,6 @@ def search(request):
             logger.warning("Search for %r failed", terms, exc_info=True)
             messages.error(request, _("The search did not work for these words. Try other words."))
     page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "guidelines/search.html", {"query": query, "page": page})
+    return render(
+        request, "guidelines/search.html", {"query": query, "page": page, "search_form": form}
+    )

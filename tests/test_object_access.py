@@ -386,7 +386,7 @@ def test_quiz_attempts_are_private(world, a, b):
     html = response.content.decode()
     assert "Right: it is built for work." not in html
     assert "SECRET-FEEDBACK-WRONG" not in html
-    assert all(quiz["latest"] is None for quiz in response.context["quizzes"])
+    assert all(quiz.latest is None for quiz in response.context["quizzes"])
     assert_hidden(b.get(world.tree.basics.url), world, 200)
 
 

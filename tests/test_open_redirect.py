@@ -211,7 +211,7 @@ def build_redirects() -> list[Redirect]:
     reader = _signed_in()
 
     def acknowledge(target):
-        return reader.post(guidelines.main.url, {"version": "1", "next": target})
+        return reader.post(guidelines.main.url, {"version": "1", "read": "yes", "next": target})
 
     def cms_login(target):
         return Client().post(

@@ -173,11 +173,16 @@ def test_acknowledging_an_old_version_is_refused(client_for, employee, guideline
     major_change(guidelines.main, "New rule")
     with pytest.raises(services.AcknowledgementError, match="changed while you were reading"):
         services.guideline_acknowledge(user=employee, page=guidelines.main, version=1)
-    response = client_for(employee).post(guidelines.main.url, {"version": "1"}, follow=True)
-    assert response.status_code == 200
+    response = client_for(employee).post(guidelines.main.url, {"version": "1", "read": "yes"})
+    assert response.status_code == 400
+    (refusal,) = response.context["form"].non_field_errors()
+    assert refusal in response.content.decode()  # the service's message, in the page
+    # The form is shown again for the version now current, the box still ticked.
+    assert response.context["form"]["version"].value() == "2"
+    assert response.context["form"]["read"].value()
     assert not Acknowledgement.objects.exists()
-    response = client_for(employee).post(guidelines.main.url, {"version": "x"})
-    assert response.status_code == 302
+    response = client_for(employee).post(guidelines.main.url, {"version": "x", "read": "yes"})
+    assert response.status_code == 400
     assert not Acknowledgement.objects.exists()
 
 
@@ -216,9 +221,13 @@ def test_comparison_without_earlier_acknowledgement_sends_to_the_page(
 def test_after_acknowledging_only_local_next_is_followed(client_for, employee, guidelines):
     """The `next` target is followed only when it is on this site."""
     client = client_for(employee)
-    response = client.post(guidelines.main.url, {"version": "1", "next": "https://evil.example/"})
+    response = client.post(
+        guidelines.main.url, {"version": "1", "read": "yes", "next": "https://evil.example/"}
+    )
     assert response["Location"] == guidelines.index.url
-    response = client.post(guidelines.privacy.url, {"version": "1", "next": "/profile/"})
+    response = client.post(
+        guidelines.privacy.url, {"version": "1", "read": "yes", "next": "/profile/"}
+    )
     assert response["Location"] == "/profile/"
 
 
