@@ -197,6 +197,10 @@ class HelpReplyForm(forms.Form):
     files = MultipleFileField(label=_("Attachments"), required=False)
 
 
+class TicketActionForm(forms.Form):
+    """A button without input (close, reopen): carries the service's refusal, if any."""
+
+
 class DeskActionForm(forms.Form):
     """Which button on a desk request was pressed (`name=action value=...`)."""
 

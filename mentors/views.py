@@ -29,6 +29,7 @@ from .forms import (
     KeepForm,
     RatingForm,
     ReassignForm,
+    TicketActionForm,
     details_for_display,
     refused,
 )
@@ -109,7 +110,7 @@ def help_ticket(request, pk: int):
     return _help_page(request, ticket, reply_form=form)
 
 
-def _help_page(request, ticket: Ticket, *, reply_form=None, rating_form=None):
+def _help_page(request, ticket: Ticket, *, reply_form=None, rating_form=None, action_form=None):
     """The request page, with the forms as they were posted (errors and input kept)."""
     drafts = list(ticket.drafts.select_related("author"))
     if ticket.kind == Kind.EDITING:
@@ -124,7 +125,7 @@ def _help_page(request, ticket: Ticket, *, reply_form=None, rating_form=None):
             if rating
             else None
         )
-    bound = [f for f in (reply_form, rating_form) if f is not None and f.is_bound]
+    bound = [f for f in (reply_form, rating_form, action_form) if f is not None and f.is_bound]
     return render(
         request,
         "mentors/help_ticket.html",
@@ -139,21 +140,23 @@ def _help_page(request, ticket: Ticket, *, reply_form=None, rating_form=None):
             "rating": rating,
             "reply_form": reply_form or HelpReplyForm(),
             "rating_form": rating_form,
+            "action_form": action_form,
         },
         status=400 if any(f.errors for f in bound) else 200,
     )
 
 
-def _ticket_action(request, pk, action, success: str = ""):
-    """A button on the request page (close, reopen): a refusal is shown as a message."""
+def _ticket_action(request, pk, action, success: str):
+    """A button on the request page (close, reopen): a refusal is shown on the page."""
     ticket = _own_ticket(request, pk)
+    form = TicketActionForm(request.POST)
     try:
         action(ticket)
     except services.DeskError as problem:
-        messages.error(request, str(problem))
-    else:
-        if success:
-            messages.success(request, success)
+        refused(form, problem)
+        return _help_page(request, ticket, action_form=form)
+    if success:
+        messages.success(request, success)
     return redirect("mentors:help_ticket", pk=pk)
 
 
@@ -172,7 +175,7 @@ def help_close(request, pk: int):
 @participant_required
 def help_reopen(request, pk: int):
     return _ticket_action(
-        request, pk, lambda t: services.ticket_reopen(ticket=t, user=request.user)
+        request, pk, lambda t: services.ticket_reopen(ticket=t, user=request.user), success=""
     )
 
 
@@ -204,10 +207,7 @@ def attachment(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     found = get_object_or_404(Attachment.objects.select_related("ticket", "message"), pk=pk)
-    own = found.ticket.requester_id == request.user.pk and not (
-        found.message is not None and found.message.internal
-    )
-    if not (own or access.can_open(request.user, found.ticket)):
+    if not access.can_download(request.user, found):
         raise Http404
     response = FileResponse(
         found.file.open("rb"),
@@ -352,8 +352,7 @@ def _desk_action(user, ticket: Ticket, action: str, form) -> None:
 @mentor_required
 def desk_figures(request):
     """Team figures: a mentor sees their own, the team lead sees everyone's."""
-    profile = MentorProfile.objects.filter(user=request.user).first()
-    lead = bool(profile and profile.is_team_lead)
+    lead = access.desk_role(request.user).lead
     only = None if lead else request.user
     return render(
         request,
