@@ -297,6 +297,10 @@ def desk_ticket(request, pk: int):
                     return redirect("mentors:desk")
                 return redirect("mentors:desk_ticket", pk=pk)
         ticket.refresh_from_db()
+        if form is not action_form and not _form_shown(request.user, ticket, action):
+            # The request changed meanwhile (closed, handed over): say why at the top.
+            for error in form.non_field_errors():
+                action_form.add_error(None, error)
     return render(
         request,
         "mentors/desk_ticket.html",
@@ -317,6 +321,16 @@ def desk_ticket(request, pk: int):
         },
         status=400 if posted is not None else 200,
     )
+
+
+def _form_shown(user, ticket: Ticket, action: str) -> bool:
+    """Whether the desk page shows the form of `action` (as the template decides)."""
+    working = access.can_work(user, ticket)
+    if action == "keep":
+        return working
+    if action == "draft" and ticket.kind not in (Kind.GHOSTWRITING, Kind.EDITING):
+        return False
+    return working and ticket.state != T.RESOLVED
 
 
 def _desk_action(user, ticket: Ticket, action: str, form) -> None:

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from ambassadors.roles import Role
+from mentors import services
 from mentors.models import CannedResponse, Kind, Message, Ticket
 from tests.factories import make_user
 from tests.mentors.conftest import file_request, make_mentor
@@ -114,3 +115,15 @@ def test_an_employee_reply_that_is_refused_keeps_the_text(client_for, employee):
     )
     assert response.status_code == 400
     assert "Reopen it" in response.content.decode()
+
+
+def test_a_reply_to_a_request_closed_meanwhile_says_why(client_for, employee):
+    """The reply form is gone once the request is closed: the refusal shows at the top."""
+    mentor = make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    services.ticket_resolve(ticket=ticket, by=employee)
+    response = client_for(mentor).post(
+        reverse("mentors:desk_ticket", args=[ticket.pk]), {"action": "reply", "body": "Late"}
+    )
+    assert response.status_code == 400
+    assert "This request is closed." in response.content.decode()
