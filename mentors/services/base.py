@@ -51,7 +51,7 @@ def team_leads(ticket: Ticket | None = None):
     return leads.exclude(pk=ticket.requester_id) if ticket is not None else leads
 
 
-def tell(user: User, *, kind: str, key: str, subject, body="", link: str = "", ticket=None):
+def _tell(user: User, *, kind: str, key: str, subject, body="", link: str = "", ticket=None):
     """Tell `user` about `ticket`: text that quotes the request names its requester."""
     about = ticket.requester if ticket is not None and ticket.requester_id != user.pk else None
     notify(recipient=user, kind=kind, key=key, subject=subject, body=body, link=link, about=about)

@@ -14,7 +14,7 @@ from ambassadors.services import lazy_text
 
 from ..models import Ticket
 from ..selectors import target_for
-from .base import desk_link, event, locked, team_leads, tell
+from .base import _tell, desk_link, event, locked, team_leads
 from .routing import requeue
 
 T = Ticket.State
@@ -35,7 +35,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                 **{f"{field}_warned": True}
             ):
                 for person in [ticket.assignee] if ticket.assignee else list(team_leads(ticket)):
-                    tell(
+                    _tell(
                         person,
                         kind="sla_warning",
                         key=f"ticket:{ticket.pk}:{field}:warned:{person.pk}",
@@ -52,7 +52,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                 **{f"{field}_escalated": True, f"{field}_breached": True}
             ):
                 for lead in team_leads(ticket):
-                    tell(
+                    _tell(
                         lead,
                         kind="sla_breach",
                         key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",

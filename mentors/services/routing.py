@@ -16,13 +16,13 @@ from core.sanitise import clean_text
 from ..models import Kind, MentorProfile, Ticket
 from ..selectors import mentors_for
 from .base import (
+    _tell,
     desk_link,
     event,
     locked,
     require_skill,
     require_worker,
     team_leads,
-    tell,
     ticket_title,
 )
 from .clock import clock_resume
@@ -74,7 +74,7 @@ def assign(
     )
     if not notify:
         return
-    tell(
+    _tell(
         mentor,
         kind="ticket_assigned",
         key=f"ticket:{ticket.pk}:assigned:{mentor.pk}:{now:%s%f}",
@@ -117,7 +117,7 @@ def _mediation_alert(ticket: Ticket, mediator: User) -> None:
     """An urgent alert to the mediator the request was routed to and to the team lead."""
     name = mediator.get_full_name() or mediator.get_username()
     for person in {mediator, *team_leads(ticket)}:
-        tell(
+        _tell(
             person,
             kind="mediation_alert",
             key=f"ticket:{ticket.pk}:mediation:{person.pk}:{mediator.pk}",
@@ -130,7 +130,7 @@ def _mediation_alert(ticket: Ticket, mediator: User) -> None:
 
 def _queue_alert(ticket: Ticket) -> None:
     for lead in team_leads(ticket):
-        tell(
+        _tell(
             lead,
             kind="ticket_unassigned",
             key=f"ticket:{ticket.pk}:queued:{lead.pk}:{timezone.now():%Y%m%d%H}",

@@ -11,7 +11,7 @@ from ambassadors.services import lazy_text
 from core.sanitise import clean_text
 
 from ..models import Draft, Message, Ticket
-from .base import desk_link, event, help_link, locked, require_worker, tell
+from .base import _tell, desk_link, event, help_link, locked, require_worker
 from .clock import clock_pause, clock_resume
 from .errors import (
     ERROR_ALREADY_WAITING,
@@ -62,7 +62,7 @@ def ticket_reply(
                 event(ticket, "answered", actor=author)
             ticket.save()
             if ticket.assignee_id:
-                tell(
+                _tell(
                     ticket.assignee,
                     kind="ticket_reply",
                     key=f"ticket:{ticket.pk}:message:{message.pk}",
@@ -80,7 +80,7 @@ def ticket_reply(
                     ticket.response_due_at and now > ticket.response_due_at
                 )
                 ticket.response_due_at = ticket.response_warn_at = None
-            tell(
+            _tell(
                 ticket.requester,
                 kind="ticket_reply",
                 key=f"ticket:{ticket.pk}:message:{message.pk}",
@@ -144,7 +144,7 @@ def draft_add(*, ticket: Ticket, mentor: User, text: str) -> Draft:
     draft = Draft.objects.create(ticket=ticket, author=mentor, text=text)
     ticket.touched_at = timezone.now()
     ticket.save(update_fields=["touched_at", "updated_at"])
-    tell(
+    _tell(
         ticket.requester,
         kind="ticket_draft",
         key=f"ticket:{ticket.pk}:draft:{draft.pk}",
