@@ -84,7 +84,7 @@ def assign(
     )
 
 
-def ticket_route(ticket: Ticket, *, exclude: set[int] | None = None) -> User | None:
+def ticket_route(*, ticket: Ticket, exclude: set[int] | None = None) -> User | None:
     """Give a queued ticket to the best available mentor, or leave it in the queue.
 
     Fewest open tickets relative to capacity wins; ties go to whoever got one longest ago
@@ -197,7 +197,7 @@ def requeue(ticket: Ticket, action: str) -> None:
     ticket.state = T.QUEUED
     ticket.save()
     event(ticket, action)
-    ticket_route(ticket, exclude={previous})
+    ticket_route(ticket=ticket, exclude={previous})
 
 
 @transaction.atomic

@@ -117,7 +117,7 @@ def ticket_create(
         ticket.save()
         attachments_store(ticket, None, requester, cleaned)
         event(ticket, "created", actor=requester)
-        ticket_route(ticket)
+        ticket_route(ticket=ticket)
     return ticket
 
 
@@ -168,7 +168,7 @@ def ticket_reopen(*, ticket: Ticket, user: User) -> Ticket:
     ticket.save()
     event(ticket, "reopened", actor=user)
     if ticket.state == T.QUEUED:
-        ticket_route(ticket)
+        ticket_route(ticket=ticket)
     return ticket
 
 
