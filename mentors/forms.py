@@ -194,7 +194,8 @@ class HelpReplyForm(forms.Form):
         max_length=_limit(Message, "body"),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    files = MultipleFileField(label=_("Attachments"), required=False)
+    # Checked by content in the service (`core.uploads`), which names what is wrong.
+    files = MultipleFileField(label=_("Attachments"), required=False, allow_empty_file=True)
 
 
 class TicketActionForm(forms.Form):
@@ -223,7 +224,8 @@ class DeskReplyForm(forms.Form):
     internal = forms.BooleanField(
         label=_("Internal note (never shown to the employee)"), required=False
     )
-    files = MultipleFileField(label=_("Attachments"), required=False)
+    # Checked by content in the service (`core.uploads`), which names what is wrong.
+    files = MultipleFileField(label=_("Attachments"), required=False, allow_empty_file=True)
     # The "Send and wait for the employee" button: name=then value=wait.
     then = forms.ChoiceField(choices=[("", ""), ("wait", "wait")], required=False)
 
