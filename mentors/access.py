@@ -100,6 +100,15 @@ def can_take(user, ticket: Ticket) -> bool:
     return role.handles(ticket.kind) and ticket.requester_id != role.user_id
 
 
+def can_download(user, attachment) -> bool:
+    """Whether `user` may download an attachment: the request's author (not those on
+    internal notes), or someone who may open the request on the desk."""
+    ticket = attachment.ticket
+    on_note = attachment.message is not None and attachment.message.internal
+    own = user.is_authenticated and ticket.requester_id == user.pk and not on_note
+    return own or can_open(user, ticket)
+
+
 def mentors_q() -> Q:
     """Users who are mentors (for routing and hand-over): active and in the Mentors group."""
     return Q(is_active=True, groups__name=Role.MENTOR.value)

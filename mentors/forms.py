@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Network
 
-from .models import Kind
+from . import access, selectors
+from .models import (
+    CannedResponse,
+    Draft,
+    Kind,
+    MentorProfile,
+    Message,
+    Rating,
+    Ticket,
+    TicketEvent,
+)
+from .services.errors import ERROR_EMPTY, ERROR_RATING, ERROR_REASON
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -163,3 +175,191 @@ def details_for_display(ticket) -> list[tuple[str, str, bool]]:
     if ticket.network:
         rows.append((str(_("Network")), ticket.get_network_display(), False))
     return rows
+
+
+# --- the thread, the desk's actions and what mentors keep ------------------------------------
+
+
+def _limit(model, field: str) -> int:
+    """The model's limit for a text field: declared once, there."""
+    return model._meta.get_field(field).max_length
+
+
+class HelpReplyForm(forms.Form):
+    """The employee's reply on their request page."""
+
+    body = forms.CharField(
+        label=_("Your reply"),
+        required=False,
+        max_length=_limit(Message, "body"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    # Checked by content in the service (`core.uploads`), which names what is wrong.
+    files = MultipleFileField(label=_("Attachments"), required=False, allow_empty_file=True)
+
+
+class TicketActionForm(forms.Form):
+    """A button without input (close, reopen): carries the service's refusal, if any."""
+
+
+class DeskActionForm(forms.Form):
+    """Which button on a desk request was pressed (`name=action value=...`)."""
+
+    ACTIONS = ("reply", "take", "pickup", "wait", "resolve", "reassign", "draft", "keep")
+    action = forms.ChoiceField(
+        choices=[(action, action) for action in ACTIONS],
+        error_messages={"invalid_choice": _("Unknown action."), "required": _("Unknown action.")},
+    )
+
+
+class DeskReplyForm(forms.Form):
+    """A mentor's reply or internal note, optionally then waiting for the employee."""
+
+    body = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=_limit(Message, "body"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    internal = forms.BooleanField(
+        label=_("Internal note (never shown to the employee)"), required=False
+    )
+    # Checked by content in the service (`core.uploads`), which names what is wrong.
+    files = MultipleFileField(label=_("Attachments"), required=False, allow_empty_file=True)
+    # The "Send and wait for the employee" button: name=then value=wait.
+    then = forms.ChoiceField(choices=[("", ""), ("wait", "wait")], required=False)
+
+    @property
+    def then_wait(self) -> bool:
+        return self.cleaned_data.get("then") == "wait"
+
+
+class DraftForm(forms.Form):
+    """A ghostwritten or edited text for the employee."""
+
+    text = forms.CharField(
+        label=_("Draft text"),
+        max_length=_limit(Draft, "text"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": ERROR_EMPTY},
+    )
+
+    def __init__(self, *args, ticket=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ticket is not None and ticket.kind == Kind.EDITING:
+            self.fields["text"].label = _("Edited text")
+            # An edit starts from the employee's own text.
+            if not ticket.drafts.exists():
+                self.fields["text"].initial = ticket.body
+
+
+class ReassignForm(forms.Form):
+    """Hand a request over to another mentor, with a reason."""
+
+    to_user = forms.ModelChoiceField(
+        label=_("Reassign to"),
+        queryset=User.objects.none(),
+        empty_label="—",
+        error_messages={"required": _("Choose a mentor."), "invalid_choice": _("Choose a mentor.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=_limit(TicketEvent, "reason"),
+        error_messages={"required": ERROR_REASON},
+    )
+
+    def __init__(self, *args, ticket, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_user"]
+        # Any mentor is accepted here; whether they may be given it is the service's rule
+        # (`ticket_reassign`), which explains a refusal. The list offers those who may, with
+        # their load.
+        field.queryset = User.objects.filter(access.mentors_q()).distinct()
+        field.widget.choices = [
+            ("", "—"),
+            *(
+                (mentor.user_id, f"{mentor} ({mentor.open_count}/{mentor.capacity})")
+                for mentor in selectors.handover_candidates(ticket=ticket)
+            ),
+        ]
+
+
+class KeepForm(forms.Form):
+    """Why the law says to keep the request's content (empty: no reason)."""
+
+    reason = forms.CharField(
+        label=_("Keep by law"),
+        required=False,
+        max_length=_limit(Ticket, "keep_reason"),
+        help_text=_(
+            "Only when the law requires keeping this request (for example an incident under "
+            "investigation): if the employee erases their account, its content is then kept "
+            "without their name. Leave empty to let it be removed."
+        ),
+    )
+
+
+class RatingForm(forms.Form):
+    """The employee's score for the help, with an optional comment."""
+
+    satisfaction = forms.TypedChoiceField(
+        label=_("Your score"),
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("1 = not helped at all, 5 = very well helped"),
+        error_messages={"required": ERROR_RATING, "invalid_choice": ERROR_RATING},
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=_limit(Rating, "comment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class CannedResponseForm(forms.ModelForm):
+    """A new canned response (for one kind, or for all)."""
+
+    class Meta:
+        model = CannedResponse
+        fields = ["title", "kind", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("all kinds")), *Kind.choices]
+
+
+class CannedDeleteForm(forms.Form):
+    """Which canned response to delete (`name=delete value=<id>`)."""
+
+    delete = forms.ModelChoiceField(queryset=CannedResponse.objects.all())
+
+
+class AvailabilityForm(forms.ModelForm):
+    """How many requests a mentor takes at once and when they are away."""
+
+    class Meta:
+        model = MentorProfile
+        fields = ["capacity", "away_from", "away_until"]
+        widgets = {
+            "away_from": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "away_until": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("away_from"), cleaned.get("away_until")
+        if start and end and end <= start:
+            raise forms.ValidationError(_("“Away until” must be after “away from”."))
+        return cleaned
+
+
+def refused(form: forms.Form, error: Exception, field: str | None = None) -> None:
+    """A service's refusal as an error on the form (the page keeps what was typed)."""
+    form.add_error(field, str(error))

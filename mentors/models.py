@@ -24,6 +24,23 @@ class Kind(models.TextChoices):
     MEDIATION = "mediation", pgettext_lazy("kind of request", "Mediation")
 
 
+class MentorProfileQuerySet(models.QuerySet):
+    def present(self, now):
+        """Profiles of mentors not away at `now`."""
+        away = Q(away_from__lte=now) & (Q(away_until__isnull=True) | Q(away_until__gt=now))
+        away |= Q(away_from__isnull=True, away_until__gt=now)
+        return self.exclude(away)
+
+    def with_open_count(self):
+        """Annotated with `open_count`: the requests each mentor holds now."""
+        return self.annotate(
+            open_count=models.Count(
+                "user__assigned_tickets",
+                filter=Q(user__assigned_tickets__state__in=Ticket.HELD_STATES),
+            )
+        )
+
+
 class MentorProfile(models.Model):
     """What a mentor handles, how much at once, and when they are away."""
 
@@ -42,6 +59,8 @@ class MentorProfile(models.Model):
     away_until = models.DateTimeField(_("away until"), null=True, blank=True)
     is_team_lead = models.BooleanField(_("team lead"), default=False)
     last_assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MentorProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mentor")
@@ -149,7 +168,7 @@ class CannedResponse(models.Model):
         _("for requests of kind"), max_length=20, choices=Kind.choices, blank=True
     )
     title = models.CharField(_("title"), max_length=120)
-    body = models.TextField(_("text"))
+    body = models.TextField(_("text"), max_length=5000)
 
     class Meta:
         ordering = ["kind", "title"]
@@ -160,6 +179,36 @@ class CannedResponse(models.Model):
         return self.title
 
 
+class TicketQuerySet(models.QuerySet):
+    """The named states of a request, one definition each for every caller."""
+
+    def open(self):
+        """Not closed: queued, with a mentor or waiting for the employee. `open_since` is
+        set exactly while a request is open (a constraint), and it is indexed."""
+        return self.filter(open_since__isnull=False)
+
+    def closed(self):
+        return self.filter(open_since__isnull=True)
+
+    def held(self):
+        """With a mentor (assigned or waiting for the employee): what counts against a
+        mentor's capacity and what goes back to the queue when they leave."""
+        return self.filter(state__in=Ticket.HELD_STATES)
+
+    def running(self):
+        """Open with the SLA clock running: queued or with a mentor, not waiting for the
+        employee (the clock is paused then)."""
+        return self.filter(state__in=[Ticket.State.QUEUED, Ticket.State.ASSIGNED])
+
+    def not_picked_up(self):
+        """Assigned, but its mentor has not picked it up (replied, taken it, pressed
+        "pick it up") yet: it returns to the queue after the pick-up time."""
+        return self.filter(state=Ticket.State.ASSIGNED, touched_at__isnull=True)
+
+    def filed_by(self, user):
+        return self.filter(requester=user)
+
+
 class Ticket(models.Model):
     class State(models.TextChoices):
         QUEUED = "queued", _("Waiting for a mentor")
@@ -168,6 +217,7 @@ class Ticket(models.Model):
         RESOLVED = "resolved", _("Closed")
 
     OPEN_STATES = (State.QUEUED, State.ASSIGNED, State.WAITING)
+    HELD_STATES = (State.ASSIGNED, State.WAITING)
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     requester = models.ForeignKey(
@@ -210,6 +260,8 @@ class Ticket(models.Model):
     # Set by a mentor when the content must be kept by law (e.g. an incident under
     # investigation): erasing the requester's account then anonymises instead of removing it.
     keep_reason = models.CharField(_("kept by law because"), max_length=300, blank=True)
+
+    objects = TicketQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -35,6 +35,6 @@ def erase_mentor_desk(user) -> None:
 
     erased = Ticket.objects.filter(events__action="erased").values("pk")
     for ticket in Ticket.objects.filter(requester=user, keep_reason="").exclude(pk__in=erased):
-        services.ticket_erase_content(ticket)
+        services.ticket_erase_content(ticket=ticket)
     services.tickets_release(mentor=user)
     MentorProfile.objects.filter(user=user).delete()

@@ -7,6 +7,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -14,17 +15,113 @@ from django.utils.translation import gettext
 from core.numbers import parse_int
 
 from . import access
-from .models import Draft, Kind, Ticket
+from .models import Attachment, CannedResponse, Draft, Kind, MentorProfile, SlaTarget, Ticket
 
 T = Ticket.State
 VIEWS = ("mine", "unassigned", "soon", "breached", "all")
+# A closed request may be reopened by its employee within two weeks, twice at most: then a
+# new request starts a fresh thread (and close and reopen cannot cycle for ever).
+REOPEN_WITHIN = dt.timedelta(days=14)
+MAX_REOPENS = 2
+# Used when comms staff have not set targets for a kind (minutes; mediation around the clock).
+DEFAULT_TARGETS = {
+    Kind.QUESTION: (8 * 60, 3 * 8 * 60, 120, True),
+    Kind.COACHING: (8 * 60, 10 * 8 * 60, 240, True),
+    Kind.GHOSTWRITING: (8 * 60, 5 * 8 * 60, 240, True),
+    Kind.EDITING: (8 * 60, 3 * 8 * 60, 240, True),
+    Kind.MEDIATION: (60, 24 * 60, 15, False),
+}
+
+
+def target_for(kind: str) -> SlaTarget:
+    """The SLA targets of a kind: set by comms staff, else the defaults (unsaved).
+    (Positional as well: the demo seeder calls `target_for(kind)`.)"""
+    found = SlaTarget.objects.filter(kind=kind).first()
+    if found is not None:
+        return found
+    response, resolution, pickup, business = DEFAULT_TARGETS[Kind(kind)]
+    return SlaTarget(
+        kind=kind,
+        first_response_minutes=response,
+        resolution_minutes=resolution,
+        pickup_minutes=pickup,
+        business_hours=business,
+    )
+
+
+def mentors_for(
+    *, kind: str, now: dt.datetime | None = None, available_only: bool = False
+) -> QuerySet[MentorProfile]:
+    """Profiles of mentors (see `access.mentors_q`) with the skill for `kind`, annotated with
+    the number of requests each holds (`open_count`); with `available_only`, only those not
+    away at `now` and with room under their capacity (routing)."""
+    in_group = User.objects.filter(access.mentors_q()).values("pk")
+    mentors = (
+        MentorProfile.objects.filter(**{f"handles_{kind}": True}, user__in=in_group)
+        .with_open_count()
+        .select_related("user")
+    )
+    if available_only:
+        now = now or timezone.now()
+        mentors = mentors.present(now).filter(capacity__gt=0, open_count__lt=F("capacity"))
+    return mentors
+
+
+def available_mentors(kind: str, now: dt.datetime | None = None, *, with_room: bool = True):
+    """Mentors with the skill who are not away; with room left under their capacity."""
+    now = now or timezone.now()
+    if with_room:
+        return mentors_for(kind=kind, now=now, available_only=True)
+    return mentors_for(kind=kind).present(now)
+
+
+def handover_candidates(*, ticket: Ticket) -> QuerySet[MentorProfile]:
+    """Who the request can be handed over to: mentors with its skill but its assignee and
+    its requester, each with their load."""
+    return mentors_for(kind=ticket.kind).exclude(
+        user__in=[pk for pk in (ticket.assignee_id, ticket.requester_id) if pk]
+    )
+
+
+def reopen_refusal(*, ticket: Ticket, now: dt.datetime | None = None):
+    """Why the employee cannot reopen the closed request now (a message), or None."""
+    from .services.errors import ERROR_REOPEN, ERROR_REOPEN_LIMIT
+
+    now = now or timezone.now()
+    if ticket.state != T.RESOLVED or ticket.resolved_at < now - REOPEN_WITHIN:
+        return ERROR_REOPEN
+    if ticket.events.filter(action="reopened").count() >= MAX_REOPENS:
+        return ERROR_REOPEN_LIMIT
+    return None
+
+
+def filed_since(*, requester, since: dt.datetime) -> int:
+    """How many requests `requester` filed after `since`."""
+    return Ticket.objects.filed_by(requester).filter(created_at__gt=since).count()
+
+
+def own_tickets(*, user) -> QuerySet[Ticket]:
+    """The requests `user` filed, newest first (their help page)."""
+    return Ticket.objects.filed_by(user).select_related("assignee").order_by("-created_at")
+
+
+def visible_attachments(*, ticket: Ticket) -> QuerySet[Attachment]:
+    """The attachments the requester sees: not those on internal notes."""
+    return ticket.attachments.filter(Q(message__isnull=True) | Q(message__internal=False)).order_by(
+        "created_at"
+    )
+
+
+def canned_for(*, kind: str) -> QuerySet[CannedResponse]:
+    """Canned responses for requests of `kind` and for every kind."""
+    return CannedResponse.objects.filter(Q(kind="") | Q(kind=kind))
 
 
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:
     """One tab of the desk's queue, holding only what `user` may open; every filter is an
     indexed column, never a per-row check."""
     now = now or timezone.now()
-    tickets = Ticket.objects.filter(access.open_to_q(user), open_since__isnull=False)
+    tickets = Ticket.objects.open().filter(access.open_to_q(user))
     if view == "mine":
         tickets = tickets.filter(assignee=user)
     elif view == "unassigned":
@@ -69,7 +166,7 @@ def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
     aggregate with five filters makes a planner read the whole table instead)."""
     now = now or timezone.now()
     visible = Ticket.objects.filter(access.open_to_q(user))
-    open_tickets = visible.filter(open_since__isnull=False)
+    open_tickets = visible.open()
     # Due and warning moments exist only while a request is open, so these two need no
     # open filter and can use their own indexes.
     return {

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,10 +15,24 @@ from django.views.decorators.http import require_POST
 from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
-from core.numbers import query_int
 
 from . import access, selectors, services
-from .forms import FORMS, details_for_display
+from .forms import (
+    FORMS,
+    AvailabilityForm,
+    CannedDeleteForm,
+    CannedResponseForm,
+    DeskActionForm,
+    DeskReplyForm,
+    DraftForm,
+    HelpReplyForm,
+    KeepForm,
+    RatingForm,
+    ReassignForm,
+    TicketActionForm,
+    details_for_display,
+    refused,
+)
 from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 
 T = Ticket.State
@@ -35,8 +46,7 @@ mentor_required = role_required(is_mentor)
 
 @participant_required
 def help_home(request):
-    tickets = Ticket.objects.filter(requester=request.user).order_by("-created_at")
-    page = Paginator(tickets, 20).get_page(request.GET.get("page"))
+    page = Paginator(selectors.own_tickets(user=request.user), 20).get_page(request.GET.get("page"))
     # Mediation first: the one that cannot wait.
     order = [Kind.MEDIATION, Kind.QUESTION, Kind.COACHING, Kind.GHOSTWRITING, Kind.EDITING]
     kinds = [(kind, FORMS[kind].intro) for kind in order]
@@ -49,7 +59,6 @@ def help_new(request, kind: str):
         raise Http404
     form_class = FORMS[kind]
     form = form_class(request.POST or None, request.FILES or None)
-    error = ""
     if request.method == "POST" and form.is_valid():
         try:
             ticket = services.ticket_create(
@@ -62,14 +71,14 @@ def help_new(request, kind: str):
                 files=form.cleaned_data.get("files") or [],
             )
         except services.DeskError as problem:
-            error = str(problem)
+            refused(form, problem)
         else:
             messages.success(request, _("Your request is in. A mentor will get back to you."))
             return redirect("mentors:help_ticket", pk=ticket.pk)
     return render(
         request,
         "mentors/help_new.html",
-        {"form": form, "kind": Kind(kind), "intro": form_class.intro, "error": error},
+        {"form": form, "kind": Kind(kind), "intro": form_class.intro},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -85,83 +94,110 @@ def _own_ticket(request, pk: int) -> Ticket:
 def help_ticket(request, pk: int):
     """The employee's view of their request: never internal notes or their attachments."""
     ticket = _own_ticket(request, pk)
-    error = ""
-    if request.method == "POST":
+    form = HelpReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.ticket_reply(
                 ticket=ticket,
                 author=request.user,
-                body=request.POST.get("body", ""),
-                files=request.FILES.getlist("files"),
+                body=form.cleaned_data["body"],
+                files=form.cleaned_data["files"],
             )
         except services.DeskError as problem:
-            error = str(problem)
+            refused(form, problem)
         else:
             return redirect("mentors:help_ticket", pk=pk)
-    thread = ticket.messages.filter(internal=False).select_related("author")
-    attachments = ticket.attachments.filter(
-        Q(message__isnull=True) | Q(message__internal=False)
-    ).order_by("created_at")
+    return _help_page(request, ticket, reply_form=form)
+
+
+def _help_page(request, ticket: Ticket, *, reply_form=None, rating_form=None, action_form=None):
+    """The request page, with the forms as they were posted (errors and input kept)."""
     drafts = list(ticket.drafts.select_related("author"))
     if ticket.kind == Kind.EDITING:
         for draft in drafts:
             draft.changes = selectors.text_diff(ticket.body, draft.text)
-    reopen_refusal = services.reopen_refusal(ticket) if ticket.state == T.RESOLVED else None
+    closed = ticket.state == T.RESOLVED
+    reopen_refusal = selectors.reopen_refusal(ticket=ticket) if closed else None
+    rating = getattr(ticket, "rating", None) if closed else None
+    if rating_form is None:
+        rating_form = RatingForm(
+            initial={"satisfaction": str(rating.satisfaction), "comment": rating.comment}
+            if rating
+            else None
+        )
+    bound = [f for f in (reply_form, rating_form, action_form) if f is not None and f.is_bound]
     return render(
         request,
         "mentors/help_ticket.html",
         {
             "ticket": ticket,
             "detail_rows": details_for_display(ticket),
-            "thread": thread,
-            "attachments": attachments,
+            "thread": ticket.messages.filter(internal=False).select_related("author"),
+            "attachments": selectors.visible_attachments(ticket=ticket),
             "drafts": drafts,
-            "can_reopen": ticket.state == T.RESOLVED and reopen_refusal is None,
+            "can_reopen": closed and reopen_refusal is None,
             "reopen_limit": reopen_refusal == services.ERROR_REOPEN_LIMIT,
-            "rating": getattr(ticket, "rating", None) if ticket.state == T.RESOLVED else None,
-            "error": error,
+            "rating": rating,
+            "reply_form": reply_form or HelpReplyForm(),
+            "rating_form": rating_form,
+            "action_form": action_form,
         },
-        status=400 if error else 200,
+        status=400 if any(f.errors for f in bound) else 200,
     )
 
 
-def _ticket_action(request, pk, action):
+def _ticket_action(request, pk, action, success: str):
+    """A button on the request page (close, reopen): a refusal is shown on the page."""
     ticket = _own_ticket(request, pk)
+    form = TicketActionForm(request.POST)
     try:
         action(ticket)
     except services.DeskError as problem:
-        messages.error(request, str(problem))
+        refused(form, problem)
+        return _help_page(request, ticket, action_form=form)
+    if success:
+        messages.success(request, success)
     return redirect("mentors:help_ticket", pk=pk)
 
 
 @require_POST
 @participant_required
 def help_close(request, pk: int):
-    messages.success(request, _("Glad you were helped. You can rate the help below."))
-    return _ticket_action(request, pk, lambda t: services.ticket_resolve(ticket=t, by=request.user))
+    return _ticket_action(
+        request,
+        pk,
+        lambda t: services.ticket_resolve(ticket=t, by=request.user),
+        success=_("Glad you were helped. You can rate the help below."),
+    )
 
 
 @require_POST
 @participant_required
 def help_reopen(request, pk: int):
     return _ticket_action(
-        request, pk, lambda t: services.ticket_reopen(ticket=t, user=request.user)
+        request, pk, lambda t: services.ticket_reopen(ticket=t, user=request.user), success=""
     )
 
 
 @require_POST
 @participant_required
 def help_rate(request, pk: int):
-    def rate(ticket):
-        services.ticket_rate(
-            ticket=ticket,
-            user=request.user,
-            satisfaction=request.POST.get("satisfaction"),
-            comment=request.POST.get("comment", ""),
-        )
-        messages.success(request, _("Thank you for your rating."))
-
-    return _ticket_action(request, pk, rate)
+    ticket = _own_ticket(request, pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ticket_rate(
+                ticket=ticket,
+                user=request.user,
+                satisfaction=form.cleaned_data["satisfaction"],
+                comment=form.cleaned_data["comment"],
+            )
+        except services.DeskError as problem:
+            refused(form, problem)
+        else:
+            messages.success(request, _("Thank you for your rating."))
+            return redirect("mentors:help_ticket", pk=pk)
+    return _help_page(request, ticket, rating_form=form)
 
 
 @never_cache
@@ -171,10 +207,7 @@ def attachment(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     found = get_object_or_404(Attachment.objects.select_related("ticket", "message"), pk=pk)
-    own = found.ticket.requester_id == request.user.pk and not (
-        found.message is not None and found.message.internal
-    )
-    if not (own or access.can_open(request.user, found.ticket)):
+    if not access.can_download(request.user, found):
         raise Http404
     response = FileResponse(
         found.file.open("rb"),
@@ -218,47 +251,56 @@ def desk(request):
     )
 
 
-DESK_ACTIONS = {"reply", "take", "pickup", "wait", "resolve", "reassign", "draft", "keep"}
-
-
 @never_cache
 @mentor_required
 def desk_ticket(request, pk: int):
-    """A request on the desk, for those who may open it (else not found, as for anyone)."""
+    """A request on the desk, for those who may open it (else not found, as for anyone).
+    Opening it changes nothing: picking it up is a button (a POST)."""
     ticket = get_object_or_404(
         Ticket.objects.select_related("requester", "assignee").filter(
             access.open_to_q(request.user)
         ),
         pk=pk,
     )
-    error = ""
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        try:
-            _desk_action(request, ticket, action)
-        except services.DeskError as problem:
-            error = str(problem)
-        else:
-            ticket.refresh_from_db()
-            if not access.can_open(request.user, ticket):
-                messages.success(request, _("The request is handed over."))
-                return redirect("mentors:desk")
-            return redirect("mentors:desk_ticket", pk=pk)
-    ticket.refresh_from_db()
-    mentors = (
-        MentorProfile.objects.filter(
-            **{f"handles_{ticket.kind}": True},
-            user__in=User.objects.filter(access.mentors_q()).values("pk"),
-        )
-        .exclude(user__in=[ticket.assignee_id, ticket.requester_id])
-        .select_related("user")
-        .annotate(
-            open_count=Count(
-                "user__assigned_tickets",
-                filter=Q(user__assigned_tickets__state__in=[T.ASSIGNED, T.WAITING]),
-            )
-        )
-    )
+    posted = request.POST if request.method == "POST" else None
+    action_form = DeskActionForm(posted)
+    action = action_form.cleaned_data["action"] if action_form.is_valid() else ""
+    forms_ = {
+        "reply": DeskReplyForm(
+            posted if action == "reply" else None,
+            request.FILES if action == "reply" else None,
+            auto_id="%s",
+        ),
+        "draft": DraftForm(
+            posted if action == "draft" else None, ticket=ticket, auto_id="draft-%s"
+        ),
+        "reassign": ReassignForm(
+            posted if action == "reassign" else None, ticket=ticket, auto_id="%s"
+        ),
+        "keep": KeepForm(
+            posted if action == "keep" else None,
+            initial={"reason": ticket.keep_reason},
+            auto_id="keep_%s",
+        ),
+    }
+    if posted is not None:
+        form = forms_.get(action, action_form)
+        if form.is_valid():
+            try:
+                _desk_action(request.user, ticket, action, form)
+            except services.DeskError as problem:
+                refused(form, problem)
+            else:
+                ticket.refresh_from_db()
+                if not access.can_open(request.user, ticket):
+                    messages.success(request, _("The request is handed over."))
+                    return redirect("mentors:desk")
+                return redirect("mentors:desk_ticket", pk=pk)
+        ticket.refresh_from_db()
+        if form is not action_form and not _form_shown(request.user, ticket, action):
+            # The request changed meanwhile (closed, handed over): say why at the top.
+            for error in form.non_field_errors():
+                action_form.add_error(None, error)
     return render(
         request,
         "mentors/desk_ticket.html",
@@ -269,30 +311,39 @@ def desk_ticket(request, pk: int):
             "attachments": ticket.attachments.select_related("message"),
             "drafts": ticket.drafts.select_related("author"),
             "events": ticket.events.select_related("actor", "to_user"),
-            "canned": CannedResponse.objects.filter(Q(kind="") | Q(kind=ticket.kind)),
-            "mentors": mentors,
+            "canned": selectors.canned_for(kind=ticket.kind),
             "rating": getattr(ticket, "rating", None),
             "can_take": ticket.state == T.QUEUED and access.can_take(request.user, ticket),
             "can_work": access.can_work(request.user, ticket),
-            "error": error,
+            "action_form": action_form,
             "now": timezone.now(),
+            **{f"{name}_form": form for name, form in forms_.items()},
         },
-        status=400 if error else 200,
+        status=400 if posted is not None else 200,
     )
 
 
-def _desk_action(request, ticket: Ticket, action: str) -> None:
-    user = request.user
-    if action not in DESK_ACTIONS:
-        raise services.DeskError(_("Unknown action."))
+def _form_shown(user, ticket: Ticket, action: str) -> bool:
+    """Whether the desk page shows the form of `action` (as the template decides)."""
+    working = access.can_work(user, ticket)
+    if action == "keep":
+        return working
+    if action == "draft" and ticket.kind not in (Kind.GHOSTWRITING, Kind.EDITING):
+        return False
+    return working and ticket.state != T.RESOLVED
+
+
+def _desk_action(user, ticket: Ticket, action: str, form) -> None:
+    """Carry out the pressed button through its service, with the form's cleaned data."""
+    data = form.cleaned_data
     if action == "reply":
         services.ticket_reply(
             ticket=ticket,
             author=user,
-            body=request.POST.get("body", ""),
-            internal=request.POST.get("internal") == "on",
-            files=request.FILES.getlist("files"),
-            then_wait=request.POST.get("then") == "wait",
+            body=data["body"],
+            internal=data["internal"],
+            files=data["files"],
+            then_wait=form.then_wait,
         )
     elif action == "take":
         services.ticket_take(ticket=ticket, mentor=user)
@@ -303,24 +354,19 @@ def _desk_action(request, ticket: Ticket, action: str) -> None:
     elif action == "resolve":
         services.ticket_resolve(ticket=ticket, by=user)
     elif action == "reassign":
-        to_user = query_int(request.POST, "to_user", minimum=1)
-        target = User.objects.filter(pk=to_user).first() if to_user else None
-        if target is None:
-            raise services.DeskError(_("Choose a mentor."))
         services.ticket_reassign(
-            ticket=ticket, to_user=target, actor=user, reason=request.POST.get("reason", "")
+            ticket=ticket, to_user=data["to_user"], actor=user, reason=data["reason"]
         )
     elif action == "draft":
-        services.draft_add(ticket=ticket, mentor=user, text=request.POST.get("text", ""))
+        services.draft_add(ticket=ticket, mentor=user, text=data["text"])
     elif action == "keep":
-        services.ticket_keep(ticket=ticket, mentor=user, reason=request.POST.get("reason", ""))
+        services.ticket_keep(ticket=ticket, mentor=user, reason=data["reason"])
 
 
 @mentor_required
 def desk_figures(request):
     """Team figures: a mentor sees their own, the team lead sees everyone's."""
-    profile = MentorProfile.objects.filter(user=request.user).first()
-    lead = bool(profile and profile.is_team_lead)
+    lead = access.desk_role(request.user).lead
     only = None if lead else request.user
     return render(
         request,
@@ -336,51 +382,28 @@ def desk_figures(request):
 @mentor_required
 def desk_canned(request):
     """Canned responses per kind, kept by the mentors themselves."""
-    error = ""
+    form = CannedResponseForm()
     if request.method == "POST":
         if "delete" in request.POST:
-            pk = query_int(request.POST, "delete", minimum=1)
-            if pk is not None:
-                CannedResponse.objects.filter(pk=pk).delete()
+            delete = CannedDeleteForm(request.POST)
+            if delete.is_valid():
+                services.canned_delete(user=request.user, canned=delete.cleaned_data["delete"])
             return redirect("mentors:desk_canned")
-        title = request.POST.get("title", "").strip()[:120]
-        body = request.POST.get("body", "").strip()[:5000]
-        kind = request.POST.get("kind", "")
-        if not title or not body or (kind and kind not in Kind.values):
-            error = _("Give the response a title and a text.")
-        else:
-            from core.sanitise import clean_text
-
-            CannedResponse.objects.create(title=clean_text(title), body=clean_text(body), kind=kind)
-            messages.success(request, _("Canned response saved."))
-            return redirect("mentors:desk_canned")
+        form = CannedResponseForm(request.POST)
+        if form.is_valid():
+            try:
+                services.canned_create(user=request.user, **form.cleaned_data)
+            except services.DeskError as problem:
+                refused(form, problem)
+            else:
+                messages.success(request, _("Canned response saved."))
+                return redirect("mentors:desk_canned")
     return render(
         request,
         "mentors/desk_canned.html",
-        {"responses": CannedResponse.objects.all(), "kinds": Kind.choices, "error": error},
-        status=400 if error else 200,
+        {"responses": CannedResponse.objects.all(), "form": form},
+        status=400 if form.errors else 200,
     )
-
-
-class AvailabilityForm(forms.ModelForm):
-    class Meta:
-        model = MentorProfile
-        fields = ["capacity", "away_from", "away_until"]
-        widgets = {
-            "away_from": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "away_until": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("away_from"), cleaned.get("away_until")
-        if start and end and end <= start:
-            raise forms.ValidationError(_("“Away until” must be after “away from”."))
-        return cleaned
 
 
 @mentor_required
@@ -391,9 +414,13 @@ def desk_availability(request):
         profile = MentorProfile(user=request.user)
     form = AvailabilityForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your availability is saved."))
-        return redirect("mentors:desk_availability")
+        try:
+            services.availability_set(user=request.user, **form.cleaned_data)
+        except services.DeskError as problem:
+            refused(form, problem)
+        else:
+            messages.success(request, _("Your availability is saved."))
+            return redirect("mentors:desk_availability")
     return render(
         request,
         "mentors/desk_availability.html",

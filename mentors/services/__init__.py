@@ -1,0 +1,127 @@
+"""The mentor desk's rules: filing, routing, the SLA clock, the thread, drafts, closing,
+reopening, rating, and what mentors keep on the desk. Every change is one function in a
+transaction; a refused action raises DeskError with a message the person can read. Who
+may act on a request is `mentors.access`, checked by every service here, whoever calls it
+(a view, a task, the CMS).
+
+Submodules by subdomain; everything is re-exported here, so `from mentors import services`
+and `services.ticket_reply(...)` keep working."""
+
+from ..selectors import (
+    DEFAULT_TARGETS,
+    MAX_REOPENS,
+    REOPEN_WITHIN,
+    available_mentors,
+    reopen_refusal,
+    target_for,
+)
+from .clock import WARN_AT, calendar_for, clock_pause, clock_resume, clock_start
+from .desk import availability_set, canned_create, canned_delete
+from .errors import (
+    ERROR_ALREADY_WAITING,
+    ERROR_BODY,
+    ERROR_CANNED,
+    ERROR_CLOSED,
+    ERROR_EMPTY,
+    ERROR_KIND,
+    ERROR_LINK,
+    ERROR_NOT_A_MENTOR,
+    ERROR_NOT_ASSIGNED,
+    ERROR_NOT_CLOSED,
+    ERROR_NOT_YOURS,
+    ERROR_OWN_REQUEST,
+    ERROR_QUEUED,
+    ERROR_RATING,
+    ERROR_REASON,
+    ERROR_REOPEN,
+    ERROR_REOPEN_LIMIT,
+    ERROR_SKILL,
+    ERROR_SUBJECT,
+    ERROR_TAKEN,
+    ERROR_TO_REQUESTER,
+    ERROR_TOO_MANY,
+    ERROR_TOO_MANY_FILES,
+    ERROR_WAIT_FIRST,
+    DeskError,
+)
+from .escalation import sla_sweep, tickets_return_untouched
+from .rating import ticket_rate
+from .routing import (
+    ticket_pick_up,
+    ticket_reassign,
+    ticket_route,
+    ticket_take,
+    tickets_release,
+)
+from .thread import draft_add, ticket_reply, ticket_wait
+from .tickets import (
+    MAX_PER_MESSAGE,
+    REQUESTS_PER_DAY,
+    http_url,
+    ticket_create,
+    ticket_erase_content,
+    ticket_keep,
+    ticket_reopen,
+    ticket_resolve,
+)
+
+__all__ = [
+    "DEFAULT_TARGETS",
+    "ERROR_ALREADY_WAITING",
+    "ERROR_BODY",
+    "ERROR_CANNED",
+    "ERROR_CLOSED",
+    "ERROR_EMPTY",
+    "ERROR_KIND",
+    "ERROR_LINK",
+    "ERROR_NOT_ASSIGNED",
+    "ERROR_NOT_A_MENTOR",
+    "ERROR_NOT_CLOSED",
+    "ERROR_NOT_YOURS",
+    "ERROR_OWN_REQUEST",
+    "ERROR_QUEUED",
+    "ERROR_RATING",
+    "ERROR_REASON",
+    "ERROR_REOPEN",
+    "ERROR_REOPEN_LIMIT",
+    "ERROR_SKILL",
+    "ERROR_SUBJECT",
+    "ERROR_TAKEN",
+    "ERROR_TOO_MANY",
+    "ERROR_TOO_MANY_FILES",
+    "ERROR_TO_REQUESTER",
+    "ERROR_WAIT_FIRST",
+    "MAX_PER_MESSAGE",
+    "MAX_REOPENS",
+    "REOPEN_WITHIN",
+    "REQUESTS_PER_DAY",
+    "WARN_AT",
+    "DeskError",
+    "availability_set",
+    "available_mentors",
+    "calendar_for",
+    "canned_create",
+    "canned_delete",
+    "clock_pause",
+    "clock_resume",
+    "clock_start",
+    "draft_add",
+    "http_url",
+    "reopen_refusal",
+    "sla_sweep",
+    "target_for",
+    "ticket_create",
+    "ticket_erase_content",
+    "ticket_keep",
+    "ticket_pick_up",
+    "ticket_reassign",
+    "ticket_rate",
+    "ticket_reopen",
+    "ticket_reply",
+    "ticket_resolve",
+    "ticket_route",
+    "ticket_take",
+    "ticket_wait",
+    "tickets_release",
+    "tickets_return_untouched",
+]
