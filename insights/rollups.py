@@ -468,7 +468,7 @@ def snapshot_desk(day: dt.date, now: dt.datetime | None = None) -> None:
     `day`; the same filters as the desk's tabs (`mentors.selectors`), so the figures agree."""
     now = now or timezone.now()
     rows = (
-        Ticket.objects.filter(open_since__isnull=False)
+        Ticket.objects.open()
         .values("kind")
         .annotate(
             open=Count("pk"),
