@@ -18,9 +18,7 @@ from core.admin import ExportingSnippetViewSet
 from core.queue import enqueue_on_commit
 
 from .models import Campaign, GrowthRule, Mission, StageChange
-from .services import MissionError, stage_set
-
-STAGE_PERMISSION = "missions.add_stagechange"
+from .services import STAGE_PERMISSION, MissionError, stage_set
 
 
 class MissionViewSet(ExportingSnippetViewSet):

@@ -45,6 +45,7 @@ from .errors import (
     ERROR_NO_INVITATION,
     ERROR_NOT_ACTIVE,
     ERROR_NOT_REVIEWER,
+    ERROR_NOT_STAGE_CHANGER,
     ERROR_NOT_TAKING_PART,
     ERROR_NOT_YOURS,
     ERROR_OWN_REVIEW,
@@ -59,7 +60,7 @@ from .errors import (
 from .points import points_award
 from .promotion import promotion_answer, promotion_check
 from .reminders import REMINDER_BEFORE, miss_you_send, reminders_send
-from .stages import stage_set
+from .stages import STAGE_PERMISSION, stage_set
 
 __all__ = [
     "CHANGES_AT_LEAST",
@@ -74,6 +75,7 @@ __all__ = [
     "ERROR_NOT_YOURS",
     "ERROR_NO_INVITATION",
     "ERROR_OWN_REVIEW",
+    "ERROR_NOT_STAGE_CHANGER",
     "ERROR_REASON",
     "ERROR_REQUIREMENTS_LAPSED",
     "ERROR_SCREENSHOT",
@@ -110,4 +112,5 @@ __all__ = [
     "promotion_requirements",
     "reminders_send",
     "stage_set",
+    "STAGE_PERMISSION",
 ]

@@ -13,7 +13,10 @@ from ambassadors.services import lazy_text, notify
 from core.audit import record
 
 from ..models import StageChange
-from .errors import ERROR_REASON, ERROR_WRONG_STAGE, MissionError
+from .errors import ERROR_NOT_STAGE_CHANGER, ERROR_REASON, ERROR_WRONG_STAGE, MissionError
+
+# Who may move someone by hand (comms staff and administrators hold it).
+STAGE_PERMISSION = "missions.add_stagechange"
 
 
 def _stage_change(
@@ -43,6 +46,8 @@ def stage_set(
     *, ambassador: Ambassador, to_stage: int, reason: str, changed_by: User
 ) -> Ambassador:
     """Comms staff move someone up or back by hand, with the reason kept."""
+    if not changed_by.has_perm(STAGE_PERMISSION):
+        raise MissionError(ERROR_NOT_STAGE_CHANGER)
     if not reason.strip():
         raise MissionError(ERROR_REASON)
     ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)

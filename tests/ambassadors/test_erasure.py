@@ -11,6 +11,7 @@ from wagtail.models import ModelLogEntry
 from ambassadors import services
 from ambassadors.erasure import ErasureError, account_erase, is_erased
 from ambassadors.models import Ambassador, EmployeeImport, Notification
+from ambassadors.roles import Role
 from courses.models import Enrolment
 from insights import rollups
 from insights.dashboard import Filters, desk, sharing
@@ -153,7 +154,7 @@ def test_the_import_file_forgets_the_person():
 
 def test_the_audit_trail_keeps_the_fact_not_the_name():
     user = make_user()
-    comms = make_user()
+    comms = make_user(Role.EMPLOYEE, Role.COMMS)
     mission_services.stage_set(
         ambassador=user.ambassador, to_stage=2, reason="Ready for curation", changed_by=comms
     )

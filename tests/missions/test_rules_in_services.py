@@ -243,3 +243,20 @@ def test_notification_links_are_the_pages_urls(employee, mentor):
     services.assignment_reject(assignment=assignment, reviewer=mentor, feedback="Not ours.")
     note = Notification.objects.get(recipient=employee, kind="mission_reviewed")
     assert note.link == reverse("missions:assignment", args=[assignment.pk])
+
+
+def test_only_comms_staff_change_a_stage_by_hand_whoever_calls(employee, other_employee, comms):
+    """The stage service refuses a caller without the stage permission (a task, an API),
+    not only the CMS page."""
+    from missions.services import ERROR_NOT_STAGE_CHANGER, MissionError, stage_set
+
+    with pytest.raises(MissionError) as refused:
+        stage_set(
+            ambassador=employee.ambassador, to_stage=2, reason="Ready", changed_by=other_employee
+        )
+    assert refused.value.args[0] == ERROR_NOT_STAGE_CHANGER
+    employee.ambassador.refresh_from_db()
+    assert employee.ambassador.stage == 1
+    stage_set(ambassador=employee.ambassador, to_stage=2, reason="Ready", changed_by=comms)
+    employee.ambassador.refresh_from_db()
+    assert employee.ambassador.stage == 2
