@@ -10,7 +10,7 @@ from django.utils import timezone
 from ambassadors.models import Stage
 from sharing import services
 from sharing.selectors import feed_for
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 
