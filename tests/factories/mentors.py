@@ -6,6 +6,7 @@ import io
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from PIL import Image
 
@@ -45,8 +46,8 @@ def file_request(requester=None, kind=Kind.QUESTION, **fields) -> Ticket:
 
 
 class TicketFactory(DjangoModelFactory):
-    """A request row as stored, not routed: queued, for figures and lists (file_request
-    goes through the service)."""
+    """A request row as stored, not routed (file_request goes through the service):
+    queued unless `state`; for figures and lists."""
 
     class Meta:
         model = Ticket
@@ -55,6 +56,11 @@ class TicketFactory(DjangoModelFactory):
     requester = factory.SubFactory(UserFactory)
     subject = "How do I answer a critical comment?"
     body = "Someone asked about our prices under my post."
+    state = Ticket.State.QUEUED
+    # Open requests have `open_since`; a closed one (state RESOLVED) has none.
+    open_since = factory.LazyAttribute(
+        lambda ticket: None if ticket.state == Ticket.State.RESOLVED else timezone.now()
+    )
 
 
 class CannedResponseFactory(DjangoModelFactory):
