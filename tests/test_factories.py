@@ -20,6 +20,7 @@ def test_make_user_gives_a_joined_employee_who_can_log_in(client):
     assert client.login(username=user.username, password=ambassadors.PASSWORD)
     newcomer = ambassadors.make_user(Role.EMPLOYEE, Role.MENTOR, joined=False, language="en")
     assert newcomer.ambassador.status == Ambassador.Status.INVITED
+    assert ambassadors.AmbassadorFactory().status == Ambassador.Status.ACTIVE
     roles = set(newcomer.groups.values_list("name", flat=True))
     assert roles == {Role.EMPLOYEE.value, Role.MENTOR.value}
     assert newcomer.username != user.username

@@ -59,6 +59,11 @@ class AmbassadorFactory(DjangoModelFactory):
         if create and extracted is not False:
             services.ambassador_join(ambassador=ambassador)
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.refresh_from_db()  # as joining left it
+
 
 def make_user(
     *roles: Role,
