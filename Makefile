@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
+.PHONY: run test test-fast install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -44,6 +44,13 @@ test: install browser node_modules/.installed lint
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# The inner loop: the suite without the browser and integration tests, and without lint and
+# checks, on a test database kept between runs (pytest-django's --reuse-db; new migrations
+# are still applied). `make test` stays the full gate that CI runs. Narrow it further with
+# ARGS, e.g. `make test-fast ARGS="tests/missions -x"`.
+test-fast: install
+	$(BIN)/pytest --reuse-db -m "not browser and not integration" $(ARGS)
 
 # Not part of `make test`: the tracked-link redirect against /healthz/ under gunicorn.
 bench: install wrk

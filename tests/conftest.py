@@ -10,6 +10,33 @@ from tests.factories import make_user
 pytest_plugins = ["tests.outbound_helpers"]
 
 
+def pytest_sessionstart(session):
+    """`--reuse-db` (make test-fast) keeps the test database, but a run whose last tests
+    were transactional (pytest-django runs those last) left it flushed: without the rows the
+    migrations put in (the roles' permissions, the desk's opening hours). Make it anew then."""
+    import sqlite3
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME")
+    if not session.config.getoption("reuse_db", False) or "sqlite" not in database["ENGINE"]:
+        return
+    if not name or not Path(name).exists():
+        return
+    try:
+        with sqlite3.connect(name) as db:
+            kept = all(
+                db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]  # noqa: S608
+                for table in ("auth_group_permissions", "mentors_openinghours")
+            )
+    except sqlite3.Error:
+        kept = False
+    if not kept:
+        session.config.option.create_db = True
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database is rolled back, cached values too."""

@@ -5,7 +5,7 @@ import pytest
 from ambassadors.roles import Role
 from core.numbers import parse_int
 from tests.factories import make_user
-from tests.missions.conftest import submitted
+from tests.factories.missions import submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_an_odd_number_leaves_the_filter_out(everyone_sees_all):
 def test_odd_numbers_in_desk_forms_never_give_a_server_error(client_for):
     """The desk's hand-over and canned-response deletion read ids from the form strictly."""
     from mentors.models import CannedResponse
-    from tests.mentors.conftest import file_request, make_mentor
+    from tests.factories.mentors import file_request, make_mentor
 
     lead = make_mentor("question", lead=True)
     ticket = file_request()

@@ -31,12 +31,12 @@ from missions import services as mission_services
 from missions.models import Assignment, Submission
 from sharing import services as sharing_services
 from sharing.models import Click, Share
-from tests.courses.conftest import answers, build_tree, pass_quiz
 from tests.factories import make_user
-from tests.guidelines.conftest import build_guidelines, major_change
-from tests.mentors.conftest import file_request, make_mentor, png_file
-from tests.missions.conftest import mission, screenshot
-from tests.sharing.conftest import make_item
+from tests.factories.courses import answers, build_tree, pass_quiz
+from tests.factories.guidelines import build_guidelines, major_change
+from tests.factories.mentors import file_request, make_mentor, png_file
+from tests.factories.missions import mission, screenshot
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -29,8 +29,8 @@ from ambassadors.roles import Role
 from core import provisioning
 from sharing.models import Share
 from tests.factories import PASSWORD, make_user
-from tests.guidelines.conftest import build_guidelines
-from tests.sharing.conftest import make_item
+from tests.factories.guidelines import build_guidelines
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -34,12 +34,12 @@ from guidelines.models import ContentStrategyPage, GuidelineIndexPage, Guideline
 from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
 from missions.models import Campaign, GrowthRule
 from sharing.models import NewsFeed, Push, Share
-from tests.courses.conftest import build_tree, pass_quiz
 from tests.factories import make_user
-from tests.guidelines.conftest import build_guidelines, major_change
-from tests.mentors.conftest import file_request, make_mentor, png_file
-from tests.missions.conftest import mission, submitted
-from tests.sharing.conftest import make_item
+from tests.factories.courses import build_tree, pass_quiz
+from tests.factories.guidelines import build_guidelines, major_change
+from tests.factories.mentors import file_request, make_mentor, png_file
+from tests.factories.missions import mission, submitted
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -156,8 +156,8 @@ def test_demo_staff_are_reached_only_when_they_joined_themselves():
     from missions.services import campaign_plan
     from sharing.models import Push
     from sharing.services import push_plan
-    from tests.missions.conftest import mission
-    from tests.sharing.conftest import make_item
+    from tests.factories.missions import mission
+    from tests.factories.sharing import make_item
 
     call_command("seed_demo")
     staff = User.objects.filter(groups__name__in=["Mentors", "Comms staff"]).distinct()

@@ -11,9 +11,8 @@ from guidelines import tasks as guideline_tasks
 from sharing import tasks as sharing_tasks
 from sharing.models import Push
 from tests.factories import make_user
-from tests.guidelines.conftest import build_guidelines, major_change
-from tests.guidelines.test_guidelines import acknowledge
-from tests.sharing.conftest import make_item
+from tests.factories.guidelines import acknowledge, build_guidelines, major_change
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

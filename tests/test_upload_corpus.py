@@ -42,8 +42,8 @@ from mentors.models import Attachment, Kind, Message, Ticket
 from missions import services as mission_services
 from missions.models import Assignment, Submission
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor
-from tests.missions.conftest import mission
+from tests.factories.mentors import file_request, make_mentor
+from tests.factories.missions import mission
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

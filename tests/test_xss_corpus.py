@@ -435,7 +435,7 @@ def test_the_corpus_is_large_distinct_and_detected():
 
 def _mentors():
     from mentors.models import Kind
-    from tests.mentors.conftest import make_mentor
+    from tests.factories.mentors import make_mentor
 
     every_kind = Kind.values
     # The first is team lead: they open and work on every request, whoever has it.
@@ -571,7 +571,7 @@ def test_request_thread_notes_drafts_and_reasons(client_for, employee):
     reassignment reasons in the history."""
     from mentors.models import Draft, Message, Ticket
     from missions import services as mission_services
-    from tests.missions.conftest import mission
+    from tests.factories.missions import mission
 
     first, second = _mentors()
     requester, desk = client_for(employee), client_for(first)
@@ -699,7 +699,7 @@ def test_mission_evidence_and_review_feedback(client_for, employee, mentor):
     writes it: on the ambassador's mission page, the review page, the ambassador's
     notifications and path, and the forms shown again when something is refused."""
     from missions.models import Assignment
-    from tests.missions.conftest import mission
+    from tests.factories.missions import mission
 
     ambassador, reviewer = client_for(employee), client_for(mentor)
 
@@ -946,7 +946,7 @@ def test_colleague_post_comments(client_for, comms):
 def test_share_texts(client_for, employee):
     """The text an ambassador writes to share: on the Instagram page (copy and paste), and in
     the form when a network refuses it as too long."""
-    from tests.sharing.conftest import make_item
+    from tests.factories.sharing import make_item
 
     item = make_item()
     sharer = client_for(employee)
@@ -976,7 +976,7 @@ def test_reasons_for_hiding_a_suggestion(client_for, employee, comms, monkeypatc
 
     from insights import dashboard, rollups
     from sharing.models import Dismissal
-    from tests.sharing.conftest import make_item
+    from tests.factories.sharing import make_item
 
     monkeypatch.setattr(dashboard, "MINIMUM_GROUP", 1)
     hiding, cms = client_for(employee), client_for(comms)

@@ -9,8 +9,8 @@ from ambassadors.roles import Role
 from mentors import services as desk
 from missions import services as missions
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor
-from tests.missions.conftest import submitted
+from tests.factories.mentors import file_request, make_mentor
+from tests.factories.missions import submitted
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from ambassadors.models import Department, Topic
 from ambassadors.roles import Role
 from missions.models import Mission
 from tests.factories import make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -21,12 +21,11 @@ from mentors.models import Attachment, Message, Ticket
 from missions import services as mission_services
 from missions.models import Assignment, Submission
 from sharing.models import Click, ContentItem, Share
-from tests.courses.conftest import build_tree
-from tests.courses.test_certificates import complete_basics
 from tests.factories import PASSWORD, make_user
-from tests.mentors.conftest import file_request, make_mentor, png_file
-from tests.missions.conftest import submitted
-from tests.sharing.conftest import make_item
+from tests.factories.courses import build_tree, complete_basics
+from tests.factories.mentors import file_request, make_mentor, png_file
+from tests.factories.missions import submitted
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

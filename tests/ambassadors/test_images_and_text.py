@@ -93,7 +93,7 @@ def test_plain_text_is_text_not_html():
 
 @pytest.mark.django_db
 def test_a_request_with_an_ampersand_reads_right_on_both_sides(client_for, employee):
-    from tests.mentors.conftest import file_request, make_mentor
+    from tests.factories.mentors import file_request, make_mentor
 
     mentor = make_mentor("question")
     ticket = file_request(employee, subject="Q&A <3 session", body="Tom & Jerry, R&D")

@@ -8,9 +8,9 @@ from ambassadors import services
 from mentors import services as desk
 from sharing.models import Share
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor
+from tests.factories.mentors import file_request, make_mentor
+from tests.factories.sharing import make_item
 from tests.queries import page_queries
-from tests.sharing.conftest import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -90,7 +90,7 @@ def mentor(language: str, *kinds, lead: bool = False):
 
 
 def request(requester, kind="question"):
-    from tests.mentors.conftest import file_request
+    from tests.factories.mentors import file_request
 
     return file_request(requester=requester, kind=kind, subject="Comment under my post")
 
@@ -111,7 +111,7 @@ def digest(language):
 
 def course_completed(language):
     from courses import services as courses
-    from tests.courses.conftest import build_tree
+    from tests.factories.courses import build_tree
 
     tree = build_tree()
     recipient = person(language, stage=3)  # a production learner may take the stage-3 course
@@ -123,7 +123,7 @@ def course_completed(language):
 def guidelines_changed(language, capture):
     from guidelines.models import GuidelinePage
     from guidelines.services import guideline_acknowledge
-    from tests.guidelines.conftest import build_guidelines, major_change
+    from tests.factories.guidelines import build_guidelines, major_change
 
     guidelines = build_guidelines()
     recipient = person(language)
@@ -137,7 +137,7 @@ def guidelines_changed(language, capture):
 def share_suggestion(language):
     from sharing.models import Push
     from sharing.services import push_plan
-    from tests.sharing.conftest import make_item
+    from tests.factories.sharing import make_item
 
     recipient = person(language)
     push = Push.objects.create(item=make_item(language=language), window_hours=1)
@@ -149,7 +149,7 @@ def share_suggestion(language):
 def proposal_reviewed(language):
     from sharing.models import ContentItem
     from sharing.services import proposal_review
-    from tests.sharing.conftest import make_item
+    from tests.factories.sharing import make_item
 
     recipient = person(language, stage=Stage.CURATION)
     item = make_item(status=ContentItem.Status.PROPOSED, proposed_by=recipient)
@@ -256,7 +256,7 @@ def sla_breach(language):
 
 def mission_reviewed(language):
     from missions import services as missions
-    from tests.missions.conftest import submitted
+    from tests.factories.missions import submitted
 
     recipient = person(language)
     assignment = submitted(recipient, with_screenshot=False, title_nl="Reageer", title_en="React")
@@ -308,7 +308,7 @@ def stage_changed(language):
 def mission_offer(language):
     from missions import services as missions
     from missions.models import Campaign
-    from tests.missions.conftest import mission
+    from tests.factories.missions import mission
 
     recipient = person(language)
     campaign = Campaign.objects.create(name="Open day", starts_at=timezone.now(), window_hours=1)
@@ -321,7 +321,7 @@ def mission_offer(language):
 def mission_reminder(language):
     from missions import services as missions
     from missions.models import Assignment
-    from tests.missions.conftest import mission
+    from tests.factories.missions import mission
 
     recipient = person(language)
     soon = missions.mission_pick(
@@ -360,7 +360,7 @@ def insights_summary(language):
 
 def quiz_attempts_granted(language):
     from courses import services as courses
-    from tests.courses.conftest import build_tree
+    from tests.factories.courses import build_tree
 
     lesson = build_tree().quiz_lesson
     lesson.quizzes()[0].value["max_attempts"] = 1

@@ -107,7 +107,7 @@ def test_services_clean_only_up_to_the_field_limit(cleaned):
     than the field's limit."""
     from mentors import services as desk
     from mentors.models import Kind
-    from tests.mentors.conftest import make_mentor
+    from tests.factories.mentors import make_mentor
 
     poster = make_user(Role.EMPLOYEE)
     item, _invited = sharing.colleague_post_create(

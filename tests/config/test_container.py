@@ -12,11 +12,12 @@ import re
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
+
+from tests.waiting import wait_until
 
 from .compose_file import (
     ROOT,
@@ -80,19 +81,23 @@ def image_server(tmp_path):
     server = subprocess.Popen(  # noqa: S603
         command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
+
+    def answers() -> bool:
+        assert server.poll() is None, server.stdout.read().decode()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/static/")
+        connection.getresponse().read()
+        return True
+
     try:
         # Docker's first check comes after --interval: wait until the app answers at all.
-        deadline = time.monotonic() + 90
-        while True:
-            assert server.poll() is None, server.stdout.read().decode()
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                connection.request("GET", "/static/")
-                connection.getresponse().read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the image's server did not start"
-                time.sleep(0.5)
+        wait_until(
+            answers,
+            timeout=90,
+            interval=0.5,
+            ignoring=(OSError,),
+            message="the image's server did not start",
+        )
         yield port, environment
     finally:
         server.terminate()

@@ -10,8 +10,8 @@ from ambassadors.roles import Role
 from ambassadors.services import notify
 from mentors import services as desk
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor
-from tests.missions.conftest import mission
+from tests.factories.mentors import file_request, make_mentor
+from tests.factories.missions import mission
 
 pytestmark = pytest.mark.django_db
 

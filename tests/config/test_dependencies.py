@@ -12,7 +12,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_RUNTIME = {"tests", ".venv", "node_modules", "var", "staticfiles", ".git"}
-DEVELOPMENT_ONLY = {"pytest", "pytest-django", "playwright", "ruff"}
+DEVELOPMENT_ONLY = {"pytest", "pytest-django", "factory-boy", "playwright", "ruff"}
 
 
 def _runtime_files() -> list[Path]:

@@ -4,8 +4,8 @@ import pytest
 
 from ambassadors.roles import Role
 from courses import selectors, services
-from tests.courses.conftest import answers
 from tests.factories import make_user
+from tests.factories.courses import answers
 
 pytestmark = pytest.mark.django_db
 

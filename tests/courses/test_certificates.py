@@ -6,15 +6,9 @@ import pytest
 
 from courses import services
 from courses.models import Enrolment
-from tests.courses.conftest import pass_quiz
+from tests.factories.courses import complete_basics
 
 pytestmark = pytest.mark.django_db
-
-
-def complete_basics(user, tree) -> Enrolment:
-    services.lesson_mark_done(user=user, course=tree.basics, lesson=tree.intro)
-    pass_quiz(user, tree.basics, tree.quiz_lesson)
-    return Enrolment.objects.get(user=user, course_key=tree.basics.translation_key)
 
 
 def test_owner_sees_a_printable_certificate(client_for, employee, other_employee, tree):

@@ -8,8 +8,8 @@ from ambassadors.models import Ambassador, Notification
 from ambassadors.roles import Role
 from courses import services
 from courses.models import ExtraAttempts, LessonProgress
-from tests.courses.conftest import quiz_answers
 from tests.factories import make_user
+from tests.factories.courses import quiz_answers
 from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

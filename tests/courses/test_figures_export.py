@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 
 from ambassadors.roles import Role
 from courses import services
-from tests.courses.conftest import answers
 from tests.factories import make_user
+from tests.factories.courses import answers
 
 pytestmark = pytest.mark.django_db
 

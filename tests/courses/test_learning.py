@@ -5,7 +5,7 @@ import pytest
 from ambassadors.models import Notification, Stage
 from courses import selectors, services
 from courses.models import Enrolment, LessonProgress, QuizAttempt
-from tests.courses.conftest import answers, pass_quiz, quiz_answers
+from tests.factories.courses import answers, pass_quiz, quiz_answers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -88,7 +88,7 @@ class Previews(WagtailPageTestCase):
     """Comms staff preview catalogue, course and lesson pages in the editor."""
 
     def test_pages_are_previewable(self):
-        from tests.courses.conftest import build_tree
+        from tests.factories.courses import build_tree
 
         tree = build_tree()
         self.login()

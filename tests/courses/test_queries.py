@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from ambassadors.roles import Role
 from courses import services
-from tests.courses.conftest import add_course, add_lesson, build_tree
 from tests.factories import make_user
+from tests.factories.courses import add_course, add_lesson, build_tree
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from ambassadors.models import Ambassador, Stage
 from ambassadors.roles import Role
 from courses import services
 from courses.models import Enrolment, ExtraAttempts, LessonProgress, QuizAttempt
-from tests.courses.conftest import answers, pass_quiz, quiz_answers
 from tests.factories import make_user
+from tests.factories.courses import answers, pass_quiz, quiz_answers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

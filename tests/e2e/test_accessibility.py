@@ -8,11 +8,11 @@ import pytest
 
 from ambassadors.roles import Role
 from courses import services
-from tests.courses.conftest import build_tree
 from tests.factories import PASSWORD, make_user
-from tests.guidelines.conftest import build_guidelines
-from tests.mentors.conftest import file_request, make_mentor
-from tests.missions.conftest import mission, submitted
+from tests.factories.courses import build_tree
+from tests.factories.guidelines import build_guidelines
+from tests.factories.mentors import file_request, make_mentor
+from tests.factories.missions import mission, submitted
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,8 +3,8 @@
 import pytest
 
 from ambassadors.roles import Role
-from tests.courses.conftest import build_tree
 from tests.factories import PASSWORD, make_user
+from tests.factories.courses import build_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ import pytest
 from ambassadors.roles import Role
 from guidelines.models import GuidelinePage
 from tests.factories import PASSWORD, make_user
-from tests.guidelines.conftest import build_guidelines, major_change
+from tests.factories.guidelines import build_guidelines, major_change
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from insights import rollups
 from sharing.models import Click, Share
 from tests.e2e.test_accessibility import AXE, _axe_violations
 from tests.factories import PASSWORD, make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from ambassadors.roles import Role
 from core import provisioning
 from sharing.models import Share
 from tests.factories import PASSWORD, make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DESKTOP_BROWSER = (

@@ -11,7 +11,7 @@ from ambassadors.roles import Role
 from guidelines import services
 from guidelines.models import GuidelinePage
 from tests.factories import make_user
-from tests.guidelines.conftest import major_change
+from tests.factories.guidelines import major_change
 
 pytestmark = pytest.mark.django_db
 

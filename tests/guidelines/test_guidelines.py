@@ -14,14 +14,9 @@ from guidelines.models import (
     GuidelineIndexPage,
     GuidelinePage,
 )
-from tests.guidelines.conftest import major_change, publish
+from tests.factories.guidelines import acknowledge, major_change, publish
 
 pytestmark = pytest.mark.django_db
-
-
-def acknowledge(user, page):
-    page = GuidelinePage.objects.get(pk=page.pk)
-    return services.guideline_acknowledge(user=user, page=page, version=page.version)
 
 
 class TestPageTypes:
@@ -248,7 +243,7 @@ def test_search_finds_guidelines_and_courses_and_respects_privacy(client_for, em
     from wagtail.models import PageViewRestriction
 
     from courses.models import CourseIndexPage
-    from tests.courses.conftest import add_course, add_lesson
+    from tests.factories.courses import add_course, add_lesson
 
     courses = CourseIndexPage(title="Cursussen", slug="cursussen")
     guidelines.index.get_parent().add_child(instance=courses)

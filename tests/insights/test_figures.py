@@ -100,7 +100,7 @@ def test_desk_figures_agree_with_the_desk():
     """Requests open past their target are what the desk's "Breached" tab shows; insights
     counts them (as late) instead of showing every kind "resolved in time 100%" (#16.22)."""
     from mentors import selectors, services
-    from tests.mentors.conftest import file_request, make_mentor
+    from tests.factories.mentors import file_request, make_mentor
 
     mentor = make_mentor("question", "ghostwriting", capacity=20, lead=True)
     now = timezone.now()

@@ -17,8 +17,8 @@ from insights.models import InsightSettings, SharingDaily
 from insights.tables import build
 from sharing.models import Click, Dismissal, Share
 from tests.factories import make_user
+from tests.factories.sharing import make_item
 from tests.queries import page_queries
-from tests.sharing.conftest import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -12,7 +12,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -24,6 +23,7 @@ from django.test import Client
 
 from tests.factories import make_user
 from tests.integration.test_qcluster import _database_url
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -80,13 +80,19 @@ def running_server(tmp_path, database_url: str):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(f"{base}/healthz/", timeout=2)  # noqa: S310 (our server)
-            break
-        time.sleep(0.3)
+
+    def answers() -> bool:
+        with urllib.request.urlopen(f"{base}/healthz/", timeout=2):  # noqa: S310 (our server)
+            return True
+
     try:
+        wait_until(
+            answers,
+            timeout=30,
+            interval=0.3,
+            ignoring=(OSError,),
+            message=lambda: (tmp_path / "gunicorn.log").read_text(),
+        )
         yield base
     finally:
         process.terminate()

@@ -14,6 +14,7 @@ from django_q.conf import Conf
 
 from ambassadors import services
 from ambassadors.models import Notification
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
@@ -68,6 +69,17 @@ def running_qcluster(tmp_path, **settings):
         log.close()
 
 
+def cluster_idle(func: str) -> bool:
+    """A run of `func` succeeded and the broker holds no task any more: every task handed
+    out was done and acknowledged, so no retry can come (nothing runs until more is queued)."""
+    from django_q.models import OrmQ, Task
+
+    return Task.objects.filter(func=func, success=True).exists() and not OrmQ.objects.exists()
+
+
+DELIVER = "ambassadors.tasks.deliver_notification_email"
+
+
 @pytest.fixture
 def qcluster(tmp_path):
     with running_qcluster(tmp_path) as mail_dir:
@@ -80,20 +92,17 @@ def test_qcluster_sends_the_notification_email_once(qcluster, employee, monkeypa
     notification = services.notify(
         recipient=employee, kind="test", key="qcluster-1", subject="Delivered by the worker"
     )
-    deadline = time.monotonic() + 90
-    files = []
-    while time.monotonic() < deadline:
-        files = list(qcluster.glob("*.log"))
-        if files:
-            break
-        time.sleep(0.5)
-    log = (tmp_path / "qcluster.log").read_text()
-    assert files, f"no e-mail written by the worker; its log:\n{log}"
+    log = tmp_path / "qcluster.log"
+    files = wait_until(
+        lambda: list(qcluster.glob("*.log")),
+        timeout=90,
+        message=lambda: f"no e-mail written by the worker; its log:\n{log.read_text()}",
+    )
     content = files[0].read_text()
     assert "Delivered by the worker" in content
     assert employee.email in content
-    # Give a duplicate (the sweep, a retry) the chance to appear, then check there is none.
-    time.sleep(3)
+    # Once the cluster is idle no duplicate (the sweep, a retry) can come: check there is none.
+    wait_until(lambda: cluster_idle(DELIVER), timeout=60, message=log.read_text)
     messages = sum(
         path.read_text().count("Subject: Delivered by the worker")
         for path in qcluster.glob("*.log")
@@ -108,7 +117,7 @@ def test_qcluster_asks_again_after_a_major_change(qcluster, monkeypatch):
     from guidelines import services as guideline_services
     from guidelines.models import GuidelinePage
     from tests.factories import make_user
-    from tests.guidelines.conftest import build_guidelines, major_change
+    from tests.factories.guidelines import build_guidelines, major_change
 
     guidelines = build_guidelines()
     readers = [make_user(Role.EMPLOYEE) for _ in range(3)]
@@ -117,15 +126,12 @@ def test_qcluster_asks_again_after_a_major_change(qcluster, monkeypatch):
         guideline_services.guideline_acknowledge(user=reader, page=page, version=page.version)
     monkeypatch.setattr(Conf, "SYNC", False)
     major_change(guidelines.main, "A new rule")
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        sent = Notification.objects.filter(
-            kind="guidelines_changed", email_sent_at__isnull=False
-        ).count()
-        if sent == len(readers):
-            break
-        time.sleep(0.5)
-    assert sent == len(readers)
+    sent = Notification.objects.filter(kind="guidelines_changed", email_sent_at__isnull=False)
+    wait_until(
+        lambda: sent.count() == len(readers),
+        timeout=90,
+        message=lambda: f"{sent.count()} of {len(readers)} e-mails sent",
+    )
     mails = sum(path.read_text().count("Subject: ") for path in qcluster.glob("*.log"))
     assert mails == len(readers)
     # It worked the first time: no failed run of the task was recorded.
@@ -153,22 +159,25 @@ def test_a_worker_killed_while_sending_leaves_the_email_sent_exactly_once(
         notification = services.notify(
             recipient=employee, kind="test", key="kill-drill", subject="Sent despite a crash"
         )
-        deadline = time.monotonic() + 60
-        while not marker.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert marker.exists(), (tmp_path / "qcluster.log").read_text()
-        time.sleep(0.2)  # the pid is written
-        os.kill(int(marker.read_text()), signal.SIGKILL)
+        log = tmp_path / "qcluster.log"
+        # The sending worker wrote its process id (the file may exist a moment before that).
+        pid = wait_until(
+            lambda: marker.exists() and marker.read_text().strip(),
+            timeout=60,
+            message=log.read_text,
+        )
+        os.kill(int(pid), signal.SIGKILL)
         killed_at = time.monotonic()
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if Notification.objects.get(pk=notification.pk).email_sent_at is not None:
-                break
-            time.sleep(0.5)
-        row = Notification.objects.get(pk=notification.pk)
-        assert row.email_sent_at is not None, (tmp_path / "qcluster.log").read_text()
+        row = wait_until(
+            lambda: Notification.objects.filter(
+                pk=notification.pk, email_sent_at__isnull=False
+            ).first(),
+            timeout=120,
+            message=log.read_text,
+        )
         assert row.email_attempts == 2  # the killed attempt and the one that sent
-        time.sleep(3)  # a duplicate (a late retry, the sweep) would show now
+        # A duplicate (a late retry, the sweep) can come only while the cluster is not idle.
+        wait_until(lambda: cluster_idle(DELIVER), timeout=60, message=log.read_text)
         sent = sum(
             path.read_text().count("Subject: Sent despite a crash")
             for path in mail_dir.glob("*.log")

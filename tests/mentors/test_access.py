@@ -9,7 +9,7 @@ from ambassadors.roles import Role
 from mentors import services
 from mentors.models import Draft, Kind, MentorProfile, Message, Ticket
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor, png_file
+from tests.factories.mentors import file_request, make_mentor, png_file
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 T = Ticket.State

@@ -17,7 +17,7 @@ from mentors.models import Attachment, Kind, Message, Ticket
 from missions import services as missions
 from missions.models import Mission
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor, png_file
+from tests.factories.mentors import file_request, make_mentor, png_file
 from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ambassadors.models import Notification
 from mentors import services
 from mentors.models import Kind, MentorProfile, Ticket, TicketEvent
-from tests.mentors.conftest import file_request, make_mentor
+from tests.factories.mentors import file_request, make_mentor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 T = Ticket.State

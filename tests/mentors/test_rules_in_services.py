@@ -14,7 +14,7 @@ from ambassadors.roles import Role
 from mentors import selectors, services
 from mentors.models import CannedResponse, Kind, MentorProfile, Ticket
 from tests.factories import make_user
-from tests.mentors.conftest import file_request, make_mentor
+from tests.factories.mentors import file_request, make_mentor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 T = Ticket.State

@@ -8,7 +8,7 @@ from django.utils import timezone
 from mentors import services
 from mentors.models import Holiday, Kind, Ticket
 from mentors.sla import Calendar
-from tests.mentors.conftest import file_request, make_mentor
+from tests.factories.mentors import file_request, make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from ambassadors.roles import Role
 from missions import drafts, services
 from missions.models import Assignment, Campaign, Mission, Submission
 from tests.factories import make_user
-from tests.missions.conftest import mission, screenshot, submitted
+from tests.factories.missions import mission, screenshot, submitted
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State

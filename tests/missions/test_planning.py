@@ -16,8 +16,8 @@ from missions.models import Assignment, Campaign
 from sharing import services as sharing
 from sharing.models import Push
 from tests.factories import make_user
-from tests.missions.conftest import mission
-from tests.sharing.conftest import make_item
+from tests.factories.missions import mission
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State

@@ -9,9 +9,9 @@ from ambassadors.roles import Role
 from courses import services as courses
 from missions import services
 from missions.models import Assignment, Campaign, PointsEntry, StageChange, Submission
-from tests.courses.conftest import build_tree
 from tests.factories import make_user
-from tests.missions.conftest import mission, submitted
+from tests.factories.courses import build_tree
+from tests.factories.missions import mission, submitted
 from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

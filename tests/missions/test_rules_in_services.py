@@ -10,7 +10,7 @@ from django.utils import timezone
 from ambassadors.models import Ambassador, Notification
 from missions import selectors, services, tasks
 from missions.models import Assignment, Mission, Submission
-from tests.missions.conftest import mission, submitted
+from tests.factories.missions import mission, submitted
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State

@@ -19,7 +19,7 @@ from missions.models import (
     Submission,
 )
 from tests.factories import make_user
-from tests.missions.conftest import mission, screenshot
+from tests.factories.missions import mission, screenshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 S = Assignment.State
@@ -223,7 +223,7 @@ def test_accepting_checks_the_requirements_again(client_for, employee, comms, la
     """A guideline version published after the invitation stops the move, in their language."""
     from guidelines import services as guideline_services
     from guidelines.models import GuidelinePage
-    from tests.guidelines.conftest import build_guidelines, major_change
+    from tests.factories.guidelines import build_guidelines, major_change
 
     GrowthRule.objects.filter(from_stage=1).update(
         approved_missions=1, require_courses=False, require_guidelines=True
@@ -274,7 +274,7 @@ def test_picking_needs_the_right_stage_and_the_guidelines(employee):
     """A mission of another stage is refused; with guidelines published, they come first."""
     with pytest.raises(services.MissionError, match="another stage"):
         services.mission_pick(user=employee, mission=mission(stage=Stage.PRODUCTION))
-    from tests.guidelines.conftest import build_guidelines
+    from tests.factories.guidelines import build_guidelines
 
     build_guidelines()
     with pytest.raises(services.MissionError, match="guidelines"):

@@ -11,7 +11,7 @@ from sharing import tasks
 from sharing.models import Click, ClickDay, Share
 from sharing.selectors import my_reach
 from tests.factories import make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

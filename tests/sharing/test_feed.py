@@ -11,7 +11,7 @@ from ambassadors.models import Stage
 from sharing import services
 from sharing.models import Share
 from sharing.selectors import feed_for
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from sharing import services
 from sharing.models import ContentItem, NewsFeed
 from sharing.services import feed_import
 from tests.factories import make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -5,7 +5,7 @@ from django.utils.functional import Promise
 
 from sharing.models import ContentItem
 from sharing.wagtail_hooks import ContentItemViewSet, NewsFeedViewSet
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from sharing import tasks
 from sharing.models import ContentItem, NewsFeed, Share
 from sharing.services import feed_import
 from tests.factories import make_user
+from tests.factories.sharing import make_item
 from tests.outbound_helpers import PUBLIC_IP, SECRET, fake_dns, route_public
-from tests.sharing.conftest import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

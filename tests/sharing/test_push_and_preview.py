@@ -14,7 +14,7 @@ from ambassadors.roles import Role
 from ambassadors.services import week_start
 from sharing import preview, services, tasks
 from sharing.models import ContentItem, Push
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

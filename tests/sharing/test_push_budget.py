@@ -12,7 +12,7 @@ from ambassadors.services import TIME_TO_ACT, nudge_plan
 from sharing import services
 from sharing.models import Push
 from tests.factories import make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from sharing import services
 from sharing.models import ContentItem, Dismissal, Push, Share
 from sharing.selectors import may_propose, offered_variants
 from tests.factories import make_user
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

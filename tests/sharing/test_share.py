@@ -9,7 +9,7 @@ from django.utils import timezone
 from ambassadors.models import Stage
 from sharing import services
 from sharing.models import Click, Share
-from tests.sharing.conftest import make_item
+from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -96,7 +96,7 @@ def test_forged_user_in_the_post_is_ignored(client_for, employee, other_employee
 
 def test_guidelines_must_be_acknowledged_first(client_for, employee):
     """With published guidelines not yet acknowledged, sharing asks to read them first."""
-    from tests.guidelines.conftest import build_guidelines
+    from tests.factories.guidelines import build_guidelines
 
     build_guidelines()
     item = make_item(language="en")
