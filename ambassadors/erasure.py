@@ -17,10 +17,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.errors import Refusal
+
 _erasers: dict[str, Callable[[User], None]] = {}
 
 
-class ErasureError(Exception):
+class ErasureError(Refusal):
     """The account cannot be erased this way (the message says why, in the user's language)."""
 
 

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.forms import refuse
+
 from . import selectors, services
 from .access import participant_or_redirect
 from .dashboard import panels_for
@@ -99,7 +101,7 @@ def welcome(request):
                     ambassador=services.ambassador_get_or_create(user=request.user)
                 )
             except services.ParticipationError as error:
-                form.add_error(None, error.args[0])
+                refuse(form, error)
             else:
                 messages.success(request, _("Welcome! You are now taking part."))
                 return redirect("ambassadors:dashboard")
@@ -221,7 +223,7 @@ def participation(request):
         try:
             ambassador = change(ambassador=request.ambassador)
         except services.ParticipationError as error:
-            form.add_error(None, error.args[0])
+            refuse(form, error)
         else:
             messages.success(request, message)
             if ambassador.status == Ambassador.Status.LEFT:
@@ -323,7 +325,7 @@ def erase(request):
         try:
             account_erase(user=request.user)
         except ErasureError as problem:
-            form.add_error(None, str(problem))
+            refuse(form, problem)
         else:
             logout(request)
             messages.success(request, _("Your account has been erased. Goodbye!"))

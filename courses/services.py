@@ -17,6 +17,7 @@ from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
 from ambassadors.services import lazy_text, notify, recipient_language
 from core.audit import record
+from core.errors import Refusal
 from core.sanitise import clean_text
 
 from .blocks import QuestionBlock
@@ -49,7 +50,7 @@ ERROR_ALREADY_PASSED = _("You already passed this quiz.")
 ERROR_LESSON_NOT_IN_COURSE = _("This lesson is not part of this course, or not published.")
 
 
-class LearningError(Exception):
+class LearningError(Refusal):
     """Something the learner tried that cannot be done; the message says why."""
 
 

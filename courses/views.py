@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from ambassadors.access import role_required
 from ambassadors.roles import is_comms, is_mentor
+from core.forms import refuse
 
 from . import services
 from .forms import ACTION_DONE, ExtraAttemptsForm, LessonActionForm, QuizForm
@@ -90,7 +91,7 @@ def _lesson_post(request, course, lesson, status):
         try:
             finished = services.lesson_mark_done(user=user, course=course, lesson=lesson)
         except services.LearningError as error:
-            action_form.add_error(None, str(error))
+            refuse(action_form, error)
             return _lesson_response(
                 request, course, lesson, status, action_form=action_form, code=400
             )
@@ -115,7 +116,7 @@ def _lesson_post(request, course, lesson, status):
             messages.info(request, str(repeated))
             return HttpResponseRedirect(f"{lesson.url}#quiz-{repeated.attempt.quiz_id}")
         except services.LearningError as error:
-            form.add_error(None, str(error))
+            refuse(form, error)
         else:
             if attempt.passed:
                 messages.success(
@@ -150,7 +151,7 @@ def desk_quizzes(request):
                 granted_by=request.user,
             )
         except services.LearningError as error:
-            form.add_error(None, str(error))
+            refuse(form, error)
         else:
             messages.success(
                 request,

@@ -6,6 +6,8 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import Refusal
+
 from .models import Acknowledgement, GuidelinePage, GuidelineVersion, GuidelineVersionPage
 
 ERROR_NOT_CURRENT = _(
@@ -14,8 +16,8 @@ ERROR_NOT_CURRENT = _(
 ERROR_NOT_PUBLISHED = _("This guideline is not published.")
 
 
-class AcknowledgementError(Exception):
-    pass
+class AcknowledgementError(Refusal):
+    """The acknowledgement cannot be recorded; the message says why."""
 
 
 def guideline_published(*, page: GuidelinePage, revision) -> int | None:

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
+from core.forms import refuse
 from core.structure import active_locale_id
 
 from . import services
@@ -63,7 +64,7 @@ def guideline_read(request, page):
                 data = request.POST.copy()
                 data["version"] = str(page.version)
                 form = AcknowledgeForm(data)
-                form.add_error(None, str(error))
+                refuse(form, error)
             else:
                 messages.success(request, _("Thank you. You have acknowledged this guideline."))
                 return HttpResponseRedirect(_next_or(request, form.cleaned_data["next"], page))

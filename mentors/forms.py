@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Network
+from core.forms import TypedTextField
 
 from . import access, selectors
 from .models import (
@@ -48,8 +49,8 @@ FILES_HELP = _(
 class RequestForm(forms.Form):
     kind = Kind.QUESTION
     intro = _("Ask anything about social media, the guidelines or your profile.")
-    subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(
+    subject = TypedTextField(label=_("Subject"), max_length=200)
+    body = TypedTextField(
         label=_("Your question"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -65,13 +66,13 @@ class RequestForm(forms.Form):
 class CoachingForm(RequestForm):
     kind = Kind.COACHING
     intro = _("Want to grow on social media? A mentor coaches you, at your pace.")
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("What would you like to get better at?"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("For example: writing posts about my projects, or building my network."),
     )
-    availability = forms.CharField(
+    availability = TypedTextField(
         label=_("When suits you for a conversation?"), max_length=300, required=False
     )
     detail_fields = ("availability",)
@@ -81,14 +82,14 @@ class CoachingForm(RequestForm):
 class GhostwritingForm(RequestForm):
     kind = Kind.GHOSTWRITING
     intro = _("A mentor writes a first version for you; you make it your own and post it.")
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("Key points"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What must the text say? Facts, an anecdote, what you want readers to do."),
     )
-    topic = forms.CharField(label=_("Topic"), max_length=200)
-    audience = forms.CharField(
+    topic = TypedTextField(label=_("Topic"), max_length=200)
+    audience = TypedTextField(
         label=_("Audience"),
         max_length=200,
         help_text=_("Who should read it: customers, job seekers, peers in your field…"),
@@ -110,12 +111,12 @@ class GhostwritingForm(RequestForm):
 class EditingForm(RequestForm):
     kind = Kind.EDITING
     intro = _("Paste your draft; a mentor edits it and you see every change.")
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("Your draft"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
-    wishes = forms.CharField(
+    wishes = TypedTextField(
         label=_("What should the mentor look at?"),
         max_length=1000,
         required=False,
@@ -138,7 +139,7 @@ class MediationForm(RequestForm):
         assume_scheme="https",
         help_text=_("The post or comment where it happens."),
     )
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("What happened?"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -188,7 +189,7 @@ def _limit(model, field: str) -> int:
 class HelpReplyForm(forms.Form):
     """The employee's reply on their request page."""
 
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("Your reply"),
         required=False,
         max_length=_limit(Message, "body"),
@@ -215,7 +216,7 @@ class DeskActionForm(forms.Form):
 class DeskReplyForm(forms.Form):
     """A mentor's reply or internal note, optionally then waiting for the employee."""
 
-    body = forms.CharField(
+    body = TypedTextField(
         label=_("Message"),
         required=False,
         max_length=_limit(Message, "body"),
@@ -237,7 +238,7 @@ class DeskReplyForm(forms.Form):
 class DraftForm(forms.Form):
     """A ghostwritten or edited text for the employee."""
 
-    text = forms.CharField(
+    text = TypedTextField(
         label=_("Draft text"),
         max_length=_limit(Draft, "text"),
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -262,7 +263,7 @@ class ReassignForm(forms.Form):
         empty_label="—",
         error_messages={"required": _("Choose a mentor."), "invalid_choice": _("Choose a mentor.")},
     )
-    reason = forms.CharField(
+    reason = TypedTextField(
         label=_("Reason"),
         max_length=_limit(TicketEvent, "reason"),
         error_messages={"required": ERROR_REASON},
@@ -287,7 +288,7 @@ class ReassignForm(forms.Form):
 class KeepForm(forms.Form):
     """Why the law says to keep the request's content (empty: no reason)."""
 
-    reason = forms.CharField(
+    reason = TypedTextField(
         label=_("Keep by law"),
         required=False,
         max_length=_limit(Ticket, "keep_reason"),
@@ -310,7 +311,7 @@ class RatingForm(forms.Form):
         help_text=_("1 = not helped at all, 5 = very well helped"),
         error_messages={"required": ERROR_RATING, "invalid_choice": ERROR_RATING},
     )
-    comment = forms.CharField(
+    comment = TypedTextField(
         label=_("Comment (optional)"),
         required=False,
         max_length=_limit(Rating, "comment"),
@@ -358,8 +359,3 @@ class AvailabilityForm(forms.ModelForm):
         if start and end and end <= start:
             raise forms.ValidationError(_("“Away until” must be after “away from”."))
         return cleaned
-
-
-def refused(form: forms.Form, error: Exception, field: str | None = None) -> None:
-    """A service's refusal as an error on the form (the page keeps what was typed)."""
-    form.add_error(field, str(error))

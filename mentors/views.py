@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
+from core.forms import refuse
 
 from . import access, selectors, services
 from .forms import (
@@ -31,7 +32,6 @@ from .forms import (
     ReassignForm,
     TicketActionForm,
     details_for_display,
-    refused,
 )
 from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
 
@@ -71,7 +71,7 @@ def help_new(request, kind: str):
                 files=form.cleaned_data.get("files") or [],
             )
         except services.DeskError as problem:
-            refused(form, problem)
+            refuse(form, problem)
         else:
             messages.success(request, _("Your request is in. A mentor will get back to you."))
             return redirect("mentors:help_ticket", pk=ticket.pk)
@@ -104,7 +104,7 @@ def help_ticket(request, pk: int):
                 files=form.cleaned_data["files"],
             )
         except services.DeskError as problem:
-            refused(form, problem)
+            refuse(form, problem)
         else:
             return redirect("mentors:help_ticket", pk=pk)
     return _help_page(request, ticket, reply_form=form)
@@ -153,7 +153,7 @@ def _ticket_action(request, pk, action, success: str):
     try:
         action(ticket)
     except services.DeskError as problem:
-        refused(form, problem)
+        refuse(form, problem)
         return _help_page(request, ticket, action_form=form)
     if success:
         messages.success(request, success)
@@ -193,7 +193,7 @@ def help_rate(request, pk: int):
                 comment=form.cleaned_data["comment"],
             )
         except services.DeskError as problem:
-            refused(form, problem)
+            refuse(form, problem)
         else:
             messages.success(request, _("Thank you for your rating."))
             return redirect("mentors:help_ticket", pk=pk)
@@ -289,7 +289,7 @@ def desk_ticket(request, pk: int):
             try:
                 _desk_action(request.user, ticket, action, form)
             except services.DeskError as problem:
-                refused(form, problem)
+                refuse(form, problem)
             else:
                 ticket.refresh_from_db()
                 if not access.can_open(request.user, ticket):
@@ -394,7 +394,7 @@ def desk_canned(request):
             try:
                 services.canned_create(user=request.user, **form.cleaned_data)
             except services.DeskError as problem:
-                refused(form, problem)
+                refuse(form, problem)
             else:
                 messages.success(request, _("Canned response saved."))
                 return redirect("mentors:desk_canned")
@@ -417,7 +417,7 @@ def desk_availability(request):
         try:
             services.availability_set(user=request.user, **form.cleaned_data)
         except services.DeskError as problem:
-            refused(form, problem)
+            refuse(form, problem)
         else:
             messages.success(request, _("Your availability is saved."))
             return redirect("mentors:desk_availability")

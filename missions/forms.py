@@ -1,46 +1,28 @@
 """Forms for the mission pages: every POST goes through one.
 
 The forms read what was sent and declare the limits; the services decide. A service's
-refusal (MissionError) becomes an error on the form through `add_refusal()`.
+refusal (MissionError) becomes an error on the form through `core.forms.refuse()`.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TypedTextField
+
 from .models import Mission, Submission
-from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT, MissionError
+from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT
 
 EVIDENCE_IMAGE_TYPES = "image/png,image/jpeg,image/webp"
 FEEDBACK_MAX_LENGTH = 2000
 
 
-class PlainTextField(forms.CharField):
-    """Text the service cleans (core.sanitise drops control characters, NUL included), so
-    a pasted NUL is removed there rather than refused here."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.validators = [
-            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
-        ]
-
-
-class RefusalMixin:
-    """A form a service may refuse: the refusal shows on its field, or on the whole form."""
-
-    def add_refusal(self, error: MissionError) -> None:
-        field = error.field if error.field in self.fields else None
-        self.add_error(field, str(error))
-
-
-class ActionForm(RefusalMixin, forms.Form):
+class ActionForm(forms.Form):
     """A button with nothing to type (take, accept, let go): the form carries the refusal."""
 
 
-class EvidenceForm(RefusalMixin, forms.Form):
+class EvidenceForm(forms.Form):
     """The evidence a mission asks for; which parts are required follows the mission."""
 
     link = forms.CharField(
@@ -59,7 +41,7 @@ class EvidenceForm(RefusalMixin, forms.Form):
         allow_empty_file=True,
         error_messages={"required": ERROR_SCREENSHOT},
     )
-    text = PlainTextField(
+    text = TypedTextField(
         label=_("Your text"),
         max_length=Submission._meta.get_field("text").max_length,
         required=False,
@@ -77,14 +59,14 @@ class EvidenceForm(RefusalMixin, forms.Form):
         self.fields["text"].required = mission.needs_text
 
 
-class ReviewForm(RefusalMixin, forms.Form):
+class ReviewForm(forms.Form):
     """A reviewer's decision (the button pressed) with feedback for the ambassador."""
 
     # The buttons' values, and the action each is in `Assignment.TRANSITIONS`.
     DECISIONS = {"approve": "approve", "changes": "request_changes", "reject": "reject"}
     CHOOSE = _("Choose approve, ask for changes or reject.")
 
-    feedback = PlainTextField(
+    feedback = TypedTextField(
         label=_("Feedback for the ambassador"),
         max_length=FEEDBACK_MAX_LENGTH,
         required=False,
@@ -114,7 +96,7 @@ class ReviewForm(RefusalMixin, forms.Form):
         return self.DECISIONS[self.cleaned_data["decision"]]
 
 
-class PromotionAnswerForm(RefusalMixin, forms.Form):
+class PromotionAnswerForm(forms.Form):
     """Move up to the next stage, or stay for now (the invitation stays open)."""
 
     ACCEPT, STAY = "accept", "stay"

@@ -15,6 +15,7 @@ from ambassadors.access import role_required
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Stage
 from ambassadors.views import participant_required
+from core.forms import refuse
 
 from . import selectors, services
 from .drafts import draft_origins, draft_text
@@ -70,7 +71,7 @@ def mission_pick(request, mission_id: int):
         try:
             assignment = services.mission_pick(user=request.user, mission=mission)
         except services.MissionError as error:
-            form.add_refusal(error)
+            refuse(form, error)
         else:
             messages.success(request, _("Mission accepted. Take your time."))
             return redirect("missions:assignment", pk=assignment.pk)
@@ -136,7 +137,7 @@ def assignment_detail(request, pk: int):
                 draft_ref=form.cleaned_data["draft"],
             )
         except services.MissionError as error:
-            form.add_refusal(error)
+            refuse(form, error)
         else:
             messages.success(
                 request, _("Thank you! A mentor or the comms team will look at it soon.")
@@ -158,7 +159,7 @@ def assignment_answer(request, pk: int, answer: str):
         try:
             ANSWERS[answer](user=request.user, assignment=assignment)
         except services.MissionError as error:
-            form.add_refusal(error)
+            refuse(form, error)
         else:
             if answer == "accept":
                 messages.success(request, _("Mission accepted. Take your time."))
@@ -241,7 +242,7 @@ def review_detail(request, pk: int):
                 feedback=form.cleaned_data["feedback"],
             )
         except services.MissionError as error:
-            form.add_refusal(error)
+            refuse(form, error)
         else:
             messages.success(request, _("Review saved; the ambassador has been told."))
             return redirect("missions:review_queue")

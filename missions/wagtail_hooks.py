@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ambassadors.models import Ambassador, Stage
 from core.admin import ExportingSnippetViewSet
+from core.forms import refuse
 from core.queue import enqueue_on_commit
 
 from .models import Campaign, GrowthRule, Mission, StageChange
@@ -148,7 +149,7 @@ class StageChangeView(WagtailAdminTemplateMixin, FormView):
                 changed_by=self.request.user,
             )
         except MissionError as error:
-            form.add_error(None, str(error))
+            refuse(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Stage changed; the reason is kept."))
         return redirect("missions_stage_change", pk=self.ambassador.pk)

@@ -1,14 +1,14 @@
 """Every input of the content library, on the site and in the CMS: a form per POST.
 
-A service's refusal (`SharingError`) is added to the form that asked (`refused()`), so the
+A service's refusal (`SharingError`) is added to the form that asked (`core.forms.refuse()`), so the
 page comes back with what the person typed and the reason."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Department, Language, Network, Stage, Topic
+from core.forms import TypedTextField
 from core.outbound import public_url
-from core.sanitise import strip_controls
 
 from .models import NETWORK_LIMITS, ContentItem, Dismissal
 from .services import ERROR_EMPTY_COMMENT, ERROR_EMPTY_TEXT, SharingError, share_text_check
@@ -27,20 +27,6 @@ URL_LENGTH = _limit(ContentItem, "url")
 COMMENT_LENGTH = _limit(ContentItem, "proposal_comment")
 
 
-class TypedTextField(forms.CharField):
-    """Text as a person types it: control characters (NUL too) dropped as the cleaner
-    drops them, then the length checked; the service cleans what passes."""
-
-    def to_python(self, value):
-        return super().to_python(strip_controls(value) if isinstance(value, str) else value)
-
-
-class RefusalMixin:
-    def refused(self, error: SharingError) -> None:
-        """Show a service's refusal above the form."""
-        self.add_error(None, str(error))
-
-
 class NetworkChoiceForm(forms.Form):
     """Which network's texts to show (a filter in the address, or the share form's network)."""
 
@@ -53,7 +39,7 @@ class NetworkChoiceForm(forms.Form):
         return default
 
 
-class ShareForm(RefusalMixin, forms.Form):
+class ShareForm(forms.Form):
     """The text to share on one network; its limit is the network's own (`NETWORK_LIMITS`)."""
 
     text = TypedTextField(
@@ -91,7 +77,7 @@ class ShareForm(RefusalMixin, forms.Form):
             raise forms.ValidationError(str(error)) from error
 
 
-class DismissForm(RefusalMixin, forms.ModelForm):
+class DismissForm(forms.ModelForm):
     """'Not relevant for my network', with an optional reason."""
 
     class Meta:
@@ -101,7 +87,7 @@ class DismissForm(RefusalMixin, forms.ModelForm):
         labels = {"reason": _("Why not? (optional)")}
 
 
-class ProposalForm(RefusalMixin, forms.Form):
+class ProposalForm(forms.Form):
     url = forms.CharField(
         label=_("Address"),
         max_length=URL_LENGTH,
@@ -120,7 +106,7 @@ class ProposalForm(RefusalMixin, forms.Form):
     )
 
 
-class ColleaguePostForm(RefusalMixin, forms.Form):
+class ColleaguePostForm(forms.Form):
     url = forms.CharField(
         label=_("Address of your LinkedIn post"),
         max_length=URL_LENGTH,
@@ -135,7 +121,7 @@ class ColleaguePostForm(RefusalMixin, forms.Form):
     )
 
 
-class ProposalReviewForm(RefusalMixin, forms.Form):
+class ProposalReviewForm(forms.Form):
     """Comms staff's decision on a proposal; which button was pressed is the decision."""
 
     APPROVE, REJECT = "approve", "reject"
@@ -158,7 +144,7 @@ class ProposalReviewForm(RefusalMixin, forms.Form):
         return self.cleaned_data["decision"] == self.APPROVE
 
 
-class PushForm(RefusalMixin, forms.Form):
+class PushForm(forms.Form):
     """The segment and window of a push; `push_create()` checks the rest."""
 
     topics = forms.ModelMultipleChoiceField(

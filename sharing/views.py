@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Network
 from ambassadors.views import participant_required
+from core.forms import refuse
 
 from . import services
 from .forms import ColleaguePostForm, DismissForm, NetworkChoiceForm, ProposalForm, ShareForm
@@ -87,7 +88,7 @@ def share(request, item_id: int):
                 user=request.user, item=item, network=network, text=form.cleaned_data["text"]
             )
         except services.SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
         else:
             if network == Network.INSTAGRAM:
                 return redirect("sharing:instagram", code=created.code)
@@ -126,7 +127,7 @@ def dismiss(request, item_id: int):
         try:
             services.item_dismiss(user=request.user, item=item, reason=form.cleaned_data["reason"])
         except services.SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
         else:
             messages.success(request, _("Hidden. We will suggest less of this kind."))
             return redirect("sharing:feed")
@@ -167,7 +168,7 @@ def propose(request):
         try:
             services.proposal_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
         else:
             messages.success(request, _("Thank you! The comms team will look at your proposal."))
             return redirect("sharing:feed")
@@ -187,7 +188,7 @@ def my_post(request):
         try:
             _item, invited = services.colleague_post_create(user=request.user, **form.cleaned_data)
         except services.SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
         else:
             if invited:
                 messages.success(

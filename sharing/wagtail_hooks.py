@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ambassadors.models import Language
 from core.admin import ExportingSnippetViewSet
+from core.forms import refuse
 from core.queue import enqueue_on_commit
 
 from .forms import ProposalReviewForm, PushForm
@@ -122,7 +123,7 @@ class PushCreateView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormVie
                 item=self.item, created_by=self.request.user, **form.cleaned_data
             )
         except SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -202,7 +203,7 @@ class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, For
                 reviewer=self.request.user,
             )
         except SharingError as problem:
-            form.refused(problem)
+            refuse(form, problem)
             return self.form_invalid(form)
         messages.success(self.request, _("Review saved; the ambassador has been told."))
         return redirect(reverse("wagtailsnippets_sharing_contentitem:list"))

@@ -185,3 +185,31 @@ def test_bench_is_installed_only_by_the_benchmark_settings(settings):
     )
     assert result.returncode == 0, result.stderr
     assert "Make a large organisation for benchmarks" in result.stdout
+
+
+def test_every_service_error_is_a_refusal_that_forms_show_one_way():
+    """Each app's service error is a core Refusal, and views put it on the form through
+    core.forms.refuse(), never by hand: one way for a refusal to reach a person."""
+    import importlib
+
+    from core.errors import Refusal
+
+    errors = {
+        "ambassadors.erasure": "ErasureError",
+        "ambassadors.services": "ParticipationError",
+        "courses.services": "LearningError",
+        "guidelines.services": "AcknowledgementError",
+        "sharing.services": "SharingError",
+        "missions.services": "MissionError",
+        "mentors.services": "DeskError",
+    }
+    for module, name in errors.items():
+        assert issubclass(getattr(importlib.import_module(module), name), Refusal), name
+    by_hand = [
+        f"{path}:{number}"
+        for app in ("ambassadors", "courses", "guidelines", "sharing", "missions", "mentors")
+        for path in sorted((ROOT / app).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "add_error(None, str(" in line or ".args[0])" in line
+    ]
+    assert by_hand == []

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.errors import Refusal
+
 from ..models import Ambassador, Notification, ParticipationEvent
 from .notifications import notify
 
@@ -20,7 +22,7 @@ ERROR_NOT_TAKING_PART = gettext_lazy("You are not taking part in the programme a
 ERROR_NOT_PAUSED = gettext_lazy("Your participation is not paused.")
 
 
-class ParticipationError(Exception):
+class ParticipationError(Refusal):
     """A participation change that is not possible from the current state."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import Refusal
 
-class DeskError(Exception):
+
+class DeskError(Refusal):
     """A refused desk action; its message is for the person who tried it."""
 
 

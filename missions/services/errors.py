@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import Refusal
+
 ERROR_TRANSITION = _("This mission cannot go from “%(state)s” to “%(action)s”.")
 ERROR_NOT_YOURS = _("This mission is not yours.")
 ERROR_WRONG_STAGE = _("This mission is for another stage.")
@@ -26,13 +28,5 @@ ERROR_NOT_STAGE_CHANGER = _("Only comms staff change someone's stage by hand.")
 ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was offered.")
 
 
-class MissionError(Exception):
-    """A refused step of the growth path; `str()` is the message for the person.
-
-    `field` names the form field the message is about (None: the whole form).
-    """
-
-    def __init__(self, message, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class MissionError(Refusal):
+    """A refused step of the growth path; `field` may name the form field it is about."""

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import Refusal
 
-class SharingError(Exception):
+
+class SharingError(Refusal):
     """A rule of the content library refused the action; `str()` is the message to show."""
 
 

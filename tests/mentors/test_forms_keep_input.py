@@ -127,3 +127,17 @@ def test_a_reply_to_a_request_closed_meanwhile_says_why(client_for, employee):
     )
     assert response.status_code == 400
     assert "This request is closed." in response.content.decode()
+
+
+def test_stray_control_characters_in_a_request_are_dropped_not_refused(client_for, employee):
+    """Pasted text with a NUL or another control character files the request, without them
+    (one rule for typed text: core.forms.TypedTextField, as the sanitiser drops them)."""
+    make_mentor(Kind.QUESTION)
+    response = client_for(employee).post(
+        reverse("mentors:help_new", args=["question"]),
+        {"subject": "Pasted\x00 subject", "body": "A body\x0b with\x00 strays"},
+    )
+    assert response.status_code == 302
+    ticket = Ticket.objects.get(requester=employee)
+    assert ticket.subject == "Pasted subject"
+    assert ticket.body == "A body with strays"
