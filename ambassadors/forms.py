@@ -218,8 +218,8 @@ class ButtonForm(forms.Form):
 
 
 class LanguageForm(forms.Form):
-    """The header's language switch: a known language (else the site's) and a local page to
-    return to (else the home page)."""
+    """The header's language switch: a known language (else nothing changes) and a local
+    page to return to (else the home page)."""
 
     language = forms.CharField(required=False)
     next = forms.CharField(required=False)
@@ -231,7 +231,7 @@ class LanguageForm(forms.Form):
 
     def clean_language(self) -> str:
         language = self.cleaned_data["language"]
-        return language if language in Language.values else settings.LANGUAGE_CODE
+        return language if language in Language.values else ""
 
     def clean_next(self) -> str:
         target = self.cleaned_data["next"]

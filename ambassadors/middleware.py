@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from wagtail.views import serve as wagtail_serve
 
 from .models import Ambassador
 
@@ -14,7 +15,8 @@ class ProfileLanguageMiddleware:
     A signed-in person gets the language of their profile; anyone else the language their
     e-mailed link names (kept in the language cookie for the next pages), else their cookie
     or browser choice. Paths with a prefix (`/en/...`, Wagtail pages in English) keep the
-    language of the prefix; the CMS keeps Wagtail's own per-user choice.
+    language of the prefix, and so do Wagtail pages without one (Dutch: Wagtail looks a page
+    up in the tree of the active language); the CMS keeps Wagtail's own per-user choice.
 
     This runs in process_view, after URL resolution: Django's i18n_patterns resolve
     unprefixed paths only while the default language is active.
@@ -43,6 +45,11 @@ class ProfileLanguageMiddleware:
         if request.path.startswith("/cms/") or translation.get_language_from_path(
             request.path_info
         ):
+            return None
+        if view_func is wagtail_serve:
+            # A Wagtail page without a prefix is a Dutch page: Wagtail finds it in the tree of
+            # the active language, so that stays Dutch; a participant page then sends the
+            # person on to its translation in their own language.
             return None
         language = None
         user = getattr(request, "user", None)

@@ -186,12 +186,17 @@ class Ambassador(models.Model):
         return self.user.get_full_name() or self.user.get_username()
 
     def clean(self):
+        # On the field, so the database constraint behind the rule is not reported again
+        # under its technical name.
+        missing = "quiet_hours_end" if self.quiet_hours_end is None else "quiet_hours_start"
         if (self.quiet_hours_start is None) != (self.quiet_hours_end is None):
             raise ValidationError(
-                _("Give both the start and the end of your quiet hours, or neither.")
+                {missing: _("Give both the start and the end of your quiet hours, or neither.")}
             )
         if self.quiet_hours_start is not None and self.quiet_hours_start == self.quiet_hours_end:
-            raise ValidationError(_("Quiet hours must start and end at different times."))
+            raise ValidationError(
+                {"quiet_hours_end": _("Quiet hours must start and end at different times.")}
+            )
 
     @property
     def is_participating(self) -> bool:
@@ -332,6 +337,7 @@ class NotificationText:
 
     subject: str
     body: str
+    link: str = ""
 
 
 class Notification(models.Model):
@@ -413,8 +419,10 @@ class Notification(models.Model):
         """Subject and body in `language` (else the site's, else as they were first written)."""
         text = self.texts.get(language) or self.texts.get(settings.LANGUAGE_CODE)
         if not text:
-            return NotificationText(subject=self.subject, body=self.body)
-        return NotificationText(subject=text["subject"], body=text["body"])
+            return NotificationText(subject=self.subject, body=self.body, link=self.link)
+        return NotificationText(
+            subject=text["subject"], body=text["body"], link=text.get("link", self.link)
+        )
 
     @property
     def text(self) -> NotificationText:

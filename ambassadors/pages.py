@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpResponseRedirect
-from django.utils.translation import get_language
+from django.utils.translation import activate, get_language
 
 from core import structure
 
 from .access import participant_or_redirect
+from .selectors import recipient_language
 
 
 class ParticipantPageMixin:
@@ -24,11 +25,17 @@ class ParticipantPageMixin:
         refusal = participant_or_redirect(request)
         if refusal is not None:
             return refusal
-        translation = self.translation_for_language(get_language())
+        # The person's own language, not the address's: a link to the page in the other
+        # language (a notification, a bookmark, the language switch) brings them to theirs.
+        language = recipient_language(request.user)
+        translation = self.translation_for_language(language)
         if translation is not None:
             own_url = self.get_url(request) or ""
             suffix = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
             return HttpResponseRedirect(translation.get_url(request) + suffix)
+        # No translation yet: the page's own words, the interface in the person's language.
+        activate(language)
+        request.LANGUAGE_CODE = language
         return self.serve_participant(request, *args, **kwargs)
 
     def serve_participant(self, request, *args, **kwargs):

@@ -249,10 +249,9 @@ def notification_open(request, pk: int):
         notification = services.notification_mark_read(user=request.user, notification_id=pk)
     except Notification.DoesNotExist as exc:
         raise Http404 from exc
-    if notification.link and url_has_allowed_host_and_scheme(
-        notification.link, allowed_hosts=None, require_https=False
-    ):
-        return HttpResponseRedirect(notification.link)
+    link = notification.text.link  # the reader's language now: a page's own translation
+    if link and url_has_allowed_host_and_scheme(link, allowed_hosts=None, require_https=False):
+        return HttpResponseRedirect(link)
     return redirect("ambassadors:notifications")
 
 
@@ -280,10 +279,12 @@ def set_language(request):
         request.POST, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     form.is_valid()  # what cleans is safe: a known language, a local page; else the defaults
-    language = form.cleaned_data.get("language", settings.LANGUAGE_CODE)
+    language = form.cleaned_data.get("language")
+    response = HttpResponseRedirect(form.cleaned_data.get("next") or reverse("ambassadors:home"))
+    if not language:  # not a language of the site: nothing changes
+        return response
     if request.user.is_authenticated:
         services.ambassador_language_set(user=request.user, language=language)
-    response = HttpResponseRedirect(form.cleaned_data.get("next") or reverse("ambassadors:home"))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Notification
-from ambassadors.services import lazy_text, notify, recipient_language
+from ambassadors.services import in_language, lazy_text, notify
 from core.queue import in_batches
 
 from .models import GuidelinePage, GuidelineVersionPage
@@ -46,18 +46,35 @@ def ask_again(*, translation_key: uuid.UUID, version: int) -> int:
         ~Exists(already_asked),
         ambassador__status__in=[Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED],
     )
+    # Title, summary and link follow the reader's language when they read it: each from
+    # the page in that language, the summary and "what changed" only from a page whose
+    # content is this version (else the source's page).
+    fallback = source or next(iter(pages.values()))
+    generic = _("Please read what changed and acknowledge the new version.")
+    title = in_language({code: page.title for code, page in pages.items()}, fallback.title)
+    summary = in_language(
+        {
+            code: (page.change_summary if page.pk in current else "") or generic
+            for code, page in pages.items()
+        },
+        generic,
+    )
+    link = in_language(
+        {
+            code: _changes_url(page if page.pk in current or source is None else source)
+            for code, page in pages.items()
+        },
+        _changes_url(fallback),
+    )
     asked = 0
     for user in in_batches(people.select_related("ambassador")):
-        page = pages.get(recipient_language(user)) or source or next(iter(pages.values()))
-        caught_up = page.pk in current
         notify(
             recipient=user,
             kind="guidelines_changed",
             key=f"{prefix}{user.pk}",
-            subject=lazy_text(_("The guideline “%(title)s” has changed"), title=page.title),
-            body=(page.change_summary if caught_up else "")
-            or _("Please read what changed and acknowledge the new version."),
-            link=_changes_url(page if caught_up or source is None else source),
+            subject=lazy_text(_("The guideline “%(title)s” has changed"), title=title),
+            body=summary,
+            link=link,
         )
         asked += 1
     return asked

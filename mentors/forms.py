@@ -357,5 +357,6 @@ class AvailabilityForm(forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("away_from"), cleaned.get("away_until")
         if start and end and end <= start:
-            raise forms.ValidationError(_("“Away until” must be after “away from”."))
+            # On the field: the database constraint behind it is then not reported again.
+            self.add_error("away_until", _("“Away until” must be after “away from”."))
         return cleaned

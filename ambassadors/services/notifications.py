@@ -54,6 +54,20 @@ def lazy_text(message, **params) -> Promise:
     return _lazy_interpolate(message, params)
 
 
+def _pick(values: dict, default) -> str:
+    return str(values.get(translation.get_language(), default))
+
+
+_lazy_pick = lazy(_pick, str)
+
+
+def in_language(values: dict[str, str | Promise], default: str | Promise = "") -> Promise:
+    """Lazy text that is `values[language]` in the language active when it is rendered
+    (`default` for a language without one): page titles, summaries and page links, which
+    each translation of a page has of its own."""
+    return _lazy_pick(values, default)
+
+
 def _one_line(subject: str) -> str:
     # An e-mail header may not hold a line break (a crafted request subject with one
     # would make the e-mail fail for good).
@@ -61,17 +75,22 @@ def _one_line(subject: str) -> str:
 
 
 def texts_in_every_language(
-    *, subject: str | Promise, body: str | Promise
+    *, subject: str | Promise, body: str | Promise, link: str | Promise = ""
 ) -> dict[str, dict[str, str]]:
-    """Subject and body in every language of the site, for `Notification.texts`.
+    """Subject and body (and a lazy link) in every language of the site, for
+    `Notification.texts`.
 
     Lazy text is rendered once per language; a plain string (a person's own words) is the
-    same in each. This is the one place notification text is rendered.
+    same in each. A link that differs per language (a page's translation, `in_language()`)
+    is kept per language; a plain one once, in `Notification.link`. This is the one place
+    notification text is rendered.
     """
     texts = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             texts[code] = {"subject": _one_line(str(subject)), "body": str(body)}
+            if isinstance(link, Promise):
+                texts[code]["link"] = validate_link(link)
     return texts
 
 
@@ -81,10 +100,11 @@ def written(
     body: str | Promise,
     language: str,
     texts: dict[str, dict[str, str]] | None = None,
+    link: str | Promise = "",
 ) -> dict:
     """The text fields of a notification: `texts` in every language, and `subject` and `body`
     in `language` (the recipient's now). Pass `texts` when they were rendered already."""
-    texts = texts or texts_in_every_language(subject=subject, body=body)
+    texts = texts or texts_in_every_language(subject=subject, body=body, link=link)
     own = texts.get(language) or texts[settings.LANGUAGE_CODE]
     return {"texts": texts, "subject": own["subject"], "body": own["body"]}
 
@@ -129,7 +149,7 @@ def notify(
     key: str,
     subject: str | Promise,
     body: str | Promise = "",
-    link: str = "",
+    link: str | Promise = "",
     email: bool = True,
     show_in_app: bool = True,
     about: User | None = None,
@@ -139,10 +159,11 @@ def notify(
     Pass the subject and body as lazy text (`gettext_lazy`, `lazy_text`): they are shown in
     the recipient's language at the time they read them, whatever language the caller's
     request or task has. A plain string is taken as it is (a person's own words).
-    `link` is a path of this site made with `reverse()`.
+    `link` is a path of this site made with `reverse()`, or `in_language()` of the paths
+    of a page's translations.
     `about` is the other person the text names or quotes: erasing them removes it.
     """
-    link = validate_link(link)
+    shown_link = validate_link(link)
     existing = Notification.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
@@ -155,8 +176,13 @@ def notify(
                 about=about,
                 kind=kind,
                 idempotency_key=key,
-                **written(subject=subject, body=body, language=recipient_language(recipient)),
-                link=link,
+                **written(
+                    subject=subject,
+                    body=body,
+                    link=link,
+                    language=recipient_language(recipient),
+                ),
+                link=shown_link,
                 show_in_app=show_in_app,
                 visible_from=now,
                 email_after=email_moment(ambassador, now, email),
@@ -272,13 +298,18 @@ def _subject_shown(notification: Notification) -> str:
     return notification.text.subject
 
 
+def _link_shown(notification: Notification) -> str:
+    link = notification.text.link
+    return f"{settings.SITE_URL}{link}" if link else ""
+
+
 def _send_notification_email(notification: Notification) -> None:
     email_send(
         recipient=notification.recipient,
         template="ambassadors/email/notification",
         context={
             "notification": notification,
-            "link": f"{settings.SITE_URL}{notification.link}" if notification.link else "",
+            "link": lazy(_link_shown, str)(notification),
         },
         subject=lazy(_subject_shown, str)(notification),
         # A stable Message-ID lets mail servers drop a copy resent after a crash.

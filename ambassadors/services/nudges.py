@@ -142,7 +142,7 @@ def nudge_plan_many(
     """
     links = {nudge.key: validate_link(nudge.link) for nudge in nudges}
     # Many nudges share one text (a push to everyone): render each text once, not per person.
-    rendered: dict[tuple[int, int], dict] = {}
+    rendered: dict[tuple[int, int, int], dict] = {}
     results: dict[str, Notification | None] = {}
     why = left_out if left_out is not None else {}
     programme = ProgrammeSettings.load()
@@ -225,15 +225,16 @@ def nudge_plan_many(
                     **written(
                         subject=nudge.subject,
                         body=nudge.body,
+                        link=nudge.link,
                         language=recipient_language(person),
-                        texts=rendered.get((id(nudge.subject), id(nudge.body))),
+                        texts=rendered.get((id(nudge.subject), id(nudge.body), id(nudge.link))),
                     ),
                     link=links[nudge.key],
                     is_nudge=True,
                     visible_from=slot,
                     email_after=email_moment(person, slot, True),
                 )
-                rendered[(id(nudge.subject), id(nudge.body))] = notification.texts
+                rendered[(id(nudge.subject), id(nudge.body), id(nudge.link))] = notification.texts
                 created.append(notification)
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)

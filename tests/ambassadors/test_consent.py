@@ -170,7 +170,12 @@ def test_profile_refuses_raising_the_budget_and_half_quiet_hours(client_for, emp
     assert response.status_code == 200
     form = response.context["form"]
     assert "max_nudges_per_week" in form.errors
-    assert form.non_field_errors()
+    assert form.errors["quiet_hours_end"] == [
+        "Vul zowel het begin als het einde van je stille uren in, of geen van beide."
+    ]
+    # The rule's database constraint is not reported again under its technical name.
+    assert form.non_field_errors() == []
+    assert "quiet_hours_both_or_none" not in response.content.decode()
     ambassador = Ambassador.objects.get(user=employee)
     assert ambassador.max_nudges_per_week is None
     assert ambassador.quiet_hours_start is None

@@ -359,6 +359,7 @@ def test_a_mentor_sets_time_away_and_gets_nothing_new_meanwhile(client_for):
     )
     assert wrong.status_code == 400
     assert "must be after" in wrong.content.decode()
+    assert "mentor_away_period_valid" not in wrong.content.decode()
     client.post(
         "/desk/availability/",
         {
