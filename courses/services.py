@@ -48,6 +48,9 @@ ERROR_GRANT_NO_LIMIT = _("This lesson has no quiz with a limited number of attem
 ERROR_GRANT_NOT_A_LEARNER = _("This person has not joined the programme: they take no quizzes.")
 ERROR_ALREADY_PASSED = _("You already passed this quiz.")
 ERROR_LESSON_NOT_IN_COURSE = _("This lesson is not part of this course, or not published.")
+ERROR_STALE_ATTEMPT = _(
+    "This quiz form is out of date. Please answer it again on the page as it is now."
+)
 
 
 class LearningError(Refusal):
@@ -170,7 +173,7 @@ def quiz_submit(
         ):
             raise LearningError(ERROR_NO_ATTEMPTS_LEFT)
         if number != len(previous) + 1:
-            raise LearningError(ERROR_FOREIGN_ANSWER)
+            raise LearningError(ERROR_STALE_ATTEMPT)
         results = quiz_grade(quiz_value=quiz.value, answers=answers)
         score = round(100 * sum(result.correct for result in results) / len(results))
         passed = score >= quiz.value["pass_mark"]

@@ -85,10 +85,12 @@ def handover_candidates(*, ticket: Ticket) -> QuerySet[MentorProfile]:
 
 def reopen_refusal(*, ticket: Ticket, now: dt.datetime | None = None):
     """Why the employee cannot reopen the closed request now (a message), or None."""
-    from .services.errors import ERROR_REOPEN, ERROR_REOPEN_LIMIT
+    from .services.errors import ERROR_NOT_CLOSED_YET, ERROR_REOPEN, ERROR_REOPEN_LIMIT
 
     now = now or timezone.now()
-    if ticket.state != T.RESOLVED or ticket.resolved_at < now - REOPEN_WITHIN:
+    if ticket.state != T.RESOLVED:
+        return ERROR_NOT_CLOSED_YET
+    if ticket.resolved_at < now - REOPEN_WITHIN:
         return ERROR_REOPEN
     if ticket.events.filter(action="reopened").count() >= MAX_REOPENS:
         return ERROR_REOPEN_LIMIT

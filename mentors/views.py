@@ -388,6 +388,9 @@ def desk_canned(request):
             delete = CannedDeleteForm(request.POST)
             if delete.is_valid():
                 services.canned_delete(user=request.user, canned=delete.cleaned_data["delete"])
+                messages.success(request, _("Canned response deleted."))
+            else:
+                messages.error(request, _("That canned response was deleted already."))
             return redirect("mentors:desk_canned")
         form = CannedResponseForm(request.POST)
         if form.is_valid():

@@ -21,6 +21,7 @@ ERROR_TAKEN = _("Another mentor already took this request.")
 ERROR_SKILL = _("%(name)s does not handle %(kind)s requests.")
 ERROR_REASON = _("Give the reason for the reassignment.")
 ERROR_REOPEN = _("A request can be reopened within 14 days of closing.")
+ERROR_NOT_CLOSED_YET = _("This request is still open: you can write in it.")
 ERROR_REOPEN_LIMIT = _(
     "This request has been reopened twice already. Please ask again with a new request."
 )

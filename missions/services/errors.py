@@ -25,6 +25,7 @@ ERROR_REQUIREMENTS_LAPSED = _(
 )
 ERROR_REASON = _("Give the reason for this change of stage.")
 ERROR_NOT_STAGE_CHANGER = _("Only comms staff change someone's stage by hand.")
+ERROR_SAME_STAGE = _("This person is in that stage already.")
 ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was offered.")
 
 

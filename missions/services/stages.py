@@ -13,7 +13,13 @@ from ambassadors.services import lazy_text, notify
 from core.audit import record
 
 from ..models import StageChange
-from .errors import ERROR_NOT_STAGE_CHANGER, ERROR_REASON, ERROR_WRONG_STAGE, MissionError
+from .errors import (
+    ERROR_NOT_STAGE_CHANGER,
+    ERROR_REASON,
+    ERROR_SAME_STAGE,
+    ERROR_WRONG_STAGE,
+    MissionError,
+)
 
 # Who may move someone by hand (comms staff and administrators hold it).
 STAGE_PERMISSION = "missions.add_stagechange"
@@ -51,8 +57,10 @@ def stage_set(
     if not reason.strip():
         raise MissionError(ERROR_REASON)
     ambassador = Ambassador.objects.select_for_update().get(pk=ambassador.pk)
-    if to_stage not in Stage.values or to_stage == ambassador.stage:
+    if to_stage not in Stage.values:
         raise MissionError(ERROR_WRONG_STAGE)
+    if to_stage == ambassador.stage:
+        raise MissionError(ERROR_SAME_STAGE)
     reason = reason.strip()[: StageChange._meta.get_field("reason").max_length]
     _stage_change(
         ambassador,

@@ -194,3 +194,20 @@ def test_only_mentors_and_comms_reach_the_grant(client_for, employee, tree):
     )
     assert response.status_code == 403
     assert not ExtraAttempts.objects.exists()
+
+
+def test_an_attempt_number_from_the_future_says_the_form_is_out_of_date(employee, tree):
+    """A crafted or stale attempt number is refused as an out-of-date form, not as an answer
+    that does not belong to the quiz (found in review)."""
+    quiz = tree.quiz_lesson.quizzes()[0]
+    with pytest.raises(services.LearningError) as refused:
+        services.quiz_submit(
+            user=employee,
+            course=tree.basics,
+            lesson=tree.quiz_lesson,
+            quiz_id=quiz.id,
+            answers=answers(tree.quiz_lesson, right=False),
+            number=6,
+        )
+    assert refused.value.message == services.ERROR_STALE_ATTEMPT
+    assert not QuizAttempt.objects.exists()

@@ -141,3 +141,24 @@ def test_stray_control_characters_in_a_request_are_dropped_not_refused(client_fo
     ticket = Ticket.objects.get(requester=employee)
     assert ticket.subject == "Pasted subject"
     assert ticket.body == "A body with strays"
+
+
+def test_what_the_help_page_says_about_refused_rating_reopening_and_deleting(client_for, employee):
+    """Rating or reopening a request that is still open says why; deleting a canned response
+    twice says it is gone (before: silence, or the 14-day message)."""
+    ticket = file_request(requester=employee)
+    client = client_for(employee)
+    rated = client.post(reverse("mentors:help_rate", args=[ticket.pk]), {"satisfaction": "5"})
+    assert rated.status_code == 400
+    assert str(services.ERROR_NOT_CLOSED) in rated.content.decode()
+    with pytest.raises(services.DeskError) as refused:
+        services.ticket_reopen(ticket=ticket, user=employee)
+    assert refused.value.message == services.ERROR_NOT_CLOSED_YET
+
+    mentor = make_mentor(Kind.QUESTION)
+    canned = CannedResponse.objects.create(kind=Kind.QUESTION, title="Hi", body="Hello")
+    desk = client_for(mentor)
+    deleted = desk.post(reverse("mentors:desk_canned"), {"delete": canned.pk}, follow=True)
+    assert "Canned response deleted." in deleted.content.decode()
+    again = desk.post(reverse("mentors:desk_canned"), {"delete": canned.pk}, follow=True)
+    assert "That canned response was deleted already." in again.content.decode()

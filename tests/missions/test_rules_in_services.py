@@ -260,3 +260,11 @@ def test_only_comms_staff_change_a_stage_by_hand_whoever_calls(employee, other_e
     stage_set(ambassador=employee.ambassador, to_stage=2, reason="Ready", changed_by=comms)
     employee.ambassador.refresh_from_db()
     assert employee.ambassador.stage == 2
+
+
+def test_moving_someone_to_the_stage_they_are_in_says_so(employee, comms):
+    from missions.services import ERROR_SAME_STAGE, MissionError, stage_set
+
+    with pytest.raises(MissionError) as refused:
+        stage_set(ambassador=employee.ambassador, to_stage=1, reason="Again", changed_by=comms)
+    assert refused.value.message == ERROR_SAME_STAGE
