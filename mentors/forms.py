@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Network
+from core.forms import FilterForm
 
 from . import access, selectors
 from .models import (
@@ -363,3 +364,18 @@ class AvailabilityForm(forms.ModelForm):
 def refused(form: forms.Form, error: Exception, field: str | None = None) -> None:
     """A service's refusal as an error on the form (the page keeps what was typed)."""
     form.add_error(field, str(error))
+
+
+class DeskFilterForm(FilterForm):
+    """The desk's filter bar (in the address): the tab shown (kept in a hidden field when the
+    kind changes) and the kind of request; an odd value is the default tab or no filter."""
+
+    view = forms.ChoiceField(
+        choices=[(view, view) for view in selectors.VIEWS],
+        initial="mine",
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("all")), *Kind.choices], required=False
+    )
