@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
-from core.numbers import query_int
 
+from .forms import InsightFilterForm
 from .models import (
     ActivePeriod,
     ActivityDaily,
@@ -63,23 +63,23 @@ class Filters:
 
     @classmethod
     def from_query(cls, query) -> Filters:
-        days = query.get("days", "90")
-        days = days if days in PERIODS else "90"
+        """The filters in an address (a dict or `request.GET`), read by the filter form."""
+        return cls.from_form(filter_form(query))
+
+    @classmethod
+    def from_form(cls, form) -> Filters:
+        values = form.values
+        days = values["days"]
         end = timezone.localdate()
         start = end - dt.timedelta(days=PERIODS[days] - 1)
-
-        def number(name):
-            return query_int(query, name, minimum=1)
-
-        stage = number("stage")
         return cls(
             start=start,
             end=end,
-            department=number("department"),
-            stage=stage if stage in Stage.values else None,
-            language=query.get("language", "") if query.get("language") in Language.values else "",
-            network=query.get("network", "") if query.get("network") in Network.values else "",
-            topic=number("topic"),
+            department=values["department"],
+            stage=values["stage"],
+            language=values["language"],
+            network=values["network"],
+            topic=values["topic"],
             days=days,
         )
 
@@ -392,6 +392,12 @@ def desk(filters: Filters) -> list[dict]:
         row["response_decided"] = row["answered"] + row["response_overdue"]
         row["resolution_decided"] = row["resolved"] + row["resolution_overdue"]
     return rows
+
+
+def filter_form(query):
+    """The filter bar bound to an address, its departments and topics read once."""
+    found = choices()
+    return InsightFilterForm(query, departments=found["departments"], topics=found["topics"])
 
 
 def choices() -> dict:

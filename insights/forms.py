@@ -1,4 +1,8 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ambassadors.models import Language, Network, Stage
+from core.forms import FilterForm
 
 
 class SummarySubscriptionForm(forms.Form):
@@ -10,3 +14,41 @@ class SummarySubscriptionForm(forms.Form):
         required=False,
         empty_value=False,
     )
+
+
+def _all(choices) -> list:
+    return [("", _("all")), *choices]
+
+
+class InsightFilterForm(FilterForm):
+    """The dashboard's filter bar (in the address); an odd value is no filter, an odd period
+    the default one. Departments and topics are the lists `dashboard.choices()` read once."""
+
+    # The periods are the windows the rollups precompute (insights.rollups.WINDOWS).
+    days = forms.ChoiceField(
+        label=_("Period"),
+        choices=[
+            ("7", _("7 days")),
+            ("30", _("30 days")),
+            ("90", _("90 days")),
+            ("365", _("a year")),
+        ],
+        initial="90",
+        required=False,
+    )
+    department = forms.TypedChoiceField(
+        label=_("Department"), coerce=int, empty_value=None, required=False
+    )
+    stage = forms.TypedChoiceField(
+        label=_("Stage"), choices=_all(Stage.choices), coerce=int, empty_value=None, required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=_all(Language.choices), required=False
+    )
+    network = forms.ChoiceField(label=_("Network"), choices=_all(Network.choices), required=False)
+    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, data=None, *, departments, topics, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["department"].choices = _all(departments)
+        self.fields["topic"].choices = _all(topics)

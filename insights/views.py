@@ -21,7 +21,8 @@ comms_required = role_required(is_comms)
 
 @comms_required
 def insights(request):
-    filters = dashboard.Filters.from_query(request.GET)
+    form = dashboard.filter_form(request.GET)
+    filters = dashboard.Filters.from_form(form)
     built = tables.build(filters)
     return render(
         request,
@@ -29,14 +30,8 @@ def insights(request):
         {
             **built,
             "filters": filters,
-            "choices": dashboard.choices(),
+            "filter_form": form,
             "freshness": dashboard.freshness(),
-            "periods": [
-                ("7", _("7 days")),
-                ("30", _("30 days")),
-                ("90", _("90 days")),
-                ("365", _("a year")),
-            ],
             "subscribed": SummarySubscription.objects.filter(user=request.user).exists(),
         },
     )

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Network
-from core.forms import TypedTextField
+from core.forms import FilterForm, TypedTextField
 
 from . import access, selectors
 from .models import (
@@ -360,3 +360,18 @@ class AvailabilityForm(forms.ModelForm):
             # On the field: the database constraint behind it is then not reported again.
             self.add_error("away_until", _("“Away until” must be after “away from”."))
         return cleaned
+
+
+class DeskFilterForm(FilterForm):
+    """The desk's filter bar (in the address): the tab shown (kept in a hidden field when the
+    kind changes) and the kind of request; an odd value is the default tab or no filter."""
+
+    view = forms.ChoiceField(
+        choices=[(view, view) for view in selectors.VIEWS],
+        initial="mine",
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("all")), *Kind.choices], required=False
+    )

@@ -24,6 +24,7 @@ from .forms import (
     CannedDeleteForm,
     CannedResponseForm,
     DeskActionForm,
+    DeskFilterForm,
     DeskReplyForm,
     DraftForm,
     HelpReplyForm,
@@ -225,9 +226,8 @@ def attachment(request, pk: int):
 
 @mentor_required
 def desk(request):
-    view = request.GET.get("view", "mine")
-    view = view if view in selectors.VIEWS else "mine"
-    kind = request.GET.get("kind", "")
+    form = DeskFilterForm(request.GET)
+    view, kind = form.values["view"], form.values["kind"]
     tickets = selectors.queue(user=request.user, view=view, kind=kind)
     page = Paginator(tickets, 25).get_page(request.GET.get("page"))
     return render(
@@ -237,7 +237,7 @@ def desk(request):
             "page": page,
             "view": view,
             "kind": kind,
-            "kinds": Kind.choices,
+            "filter_form": form,
             "counts": selectors.queue_counts(user=request.user),
             "now": timezone.now(),
             "views": [

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from core.forms import TypedTextField
+from ambassadors.models import Stage
+from core.forms import FilterForm, TypedTextField
 
 from .models import Mission, Submission
+from .selectors import REVIEW_AGES
 from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT
 
 EVIDENCE_IMAGE_TYPES = "image/png,image/jpeg,image/webp"
@@ -108,3 +111,33 @@ class PromotionAnswerForm(forms.Form):
     @property
     def accepted(self) -> bool:
         return self.cleaned_data["answer"] == self.ACCEPT
+
+
+def _waiting_label(days: int):
+    return ngettext_lazy("more than %(counter)s day", "more than %(counter)s days", days) % {
+        "counter": days
+    }
+
+
+class ReviewFilterForm(FilterForm):
+    """The review queue's filter bar (in the address). Values stay text, as
+    `selectors.review_queue()` reads them; an odd one is no filter."""
+
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("all")), *Mission.Kind.choices], required=False
+    )
+    campaign = forms.ChoiceField(label=_("Campaign"), required=False)
+    older_than = forms.ChoiceField(
+        label=_("Waiting"),
+        choices=[
+            ("", _("any time")),
+            *((value, _waiting_label(age.days)) for value, age in REVIEW_AGES.items()),
+        ],
+        required=False,
+    )
+
+    def __init__(self, data=None, *, campaigns, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["stage"].choices = [("", _("all")), *Stage.choices]
+        self.fields["campaign"].choices = [("", _("all")), *campaigns]

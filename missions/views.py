@@ -13,15 +13,14 @@ from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
 from ambassadors.gates import first_unmet_gate
-from ambassadors.models import Stage
 from ambassadors.views import participant_required
 from core.forms import refuse
 
 from . import selectors, services
 from .drafts import draft_origins, draft_text
-from .forms import ActionForm, EvidenceForm, PromotionAnswerForm, ReviewForm
+from .forms import ActionForm, EvidenceForm, PromotionAnswerForm, ReviewFilterForm, ReviewForm
 from .models import Assignment, Campaign, Mission, Submission
-from .selectors import REVIEW_AGES, missions_for, review_queue
+from .selectors import missions_for, review_queue
 
 # image_clean() re-encodes every screenshot as one of these.
 EVIDENCE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -208,22 +207,15 @@ def evidence(request, pk: int):
 
 @reviewer_required
 def review_list(request):
-    filters = {
-        name: request.GET.get(name, "") for name in ("stage", "kind", "campaign", "older_than")
-    }
+    campaigns = Campaign.objects.order_by("-starts_at").values_list("pk", "name")[:50]
+    form = ReviewFilterForm(request.GET, campaigns=list(campaigns))
+    filters = form.values
     queue = review_queue(**filters)
     page = Paginator(queue, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "missions/review_queue.html",
-        {
-            "page": page,
-            "filters": filters,
-            "stages": Stage.choices,
-            "kinds": Mission.Kind.choices,
-            "campaigns": Campaign.objects.order_by("-starts_at")[:50],
-            "ages": REVIEW_AGES,
-        },
+        {"page": page, "filters": filters, "filter_form": form},
     )
 
 

@@ -3,11 +3,13 @@
 A service's refusal (`SharingError`) is added to the form that asked (`core.forms.refuse()`), so the
 page comes back with what the person typed and the reason."""
 
+from __future__ import annotations
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Department, Language, Network, Stage, Topic
-from core.forms import TypedTextField
+from core.forms import FilterForm, TypedTextField
 from core.outbound import public_url
 
 from .models import NETWORK_LIMITS, ContentItem, Dismissal
@@ -27,16 +29,23 @@ URL_LENGTH = _limit(ContentItem, "url")
 COMMENT_LENGTH = _limit(ContentItem, "proposal_comment")
 
 
-class NetworkChoiceForm(forms.Form):
-    """Which network's texts to show (a filter in the address, or the share form's network)."""
+class NetworkChoiceForm(FilterForm):
+    """Which network's texts to show (a filter in the address, or the share form's network).
+    Rendered as the page's network switch with the network shown (`shown()`)."""
 
-    network = forms.ChoiceField(choices=Network.choices, required=False)
+    network = forms.ChoiceField(label=_("Network"), choices=Network.choices, required=False)
 
     def network_or(self, default: str) -> str:
         """The network chosen, or `default` when none (or an unknown one) was."""
-        if self.is_valid() and self.cleaned_data["network"]:
-            return self.cleaned_data["network"]
-        return default
+        return self.values.get("network") or default
+
+    @classmethod
+    def shown(cls, network: str, *, label=None) -> NetworkChoiceForm:
+        """The switch as a page shows it: `network` selected, under `label`."""
+        form = cls({"network": network})
+        if label is not None:
+            form.fields["network"].label = label
+        return form
 
 
 class ShareForm(forms.Form):
