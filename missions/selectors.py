@@ -75,12 +75,20 @@ REVIEW_AGES = {"1": dt.timedelta(days=1), "3": dt.timedelta(days=3), "7": dt.tim
 
 
 def review_queue(
-    *, stage: str = "", kind: str = "", campaign: str = "", older_than: str = ""
+    *,
+    reviewer: User | None = None,
+    stage: str = "",
+    kind: str = "",
+    campaign: str = "",
+    older_than: str = "",
 ) -> QuerySet[Assignment]:
-    """Submitted evidence waiting for review, oldest first, with optional filters."""
+    """Submitted evidence waiting for review, oldest first, with optional filters; without
+    the reviewer's own (someone else reviews those)."""
     queue = Assignment.objects.waiting_for_review().select_related(
         "mission", "user", "user__ambassador__department", "campaign"
     )
+    if reviewer is not None:
+        queue = queue.exclude(user=reviewer)
     if (stage_number := parse_int(stage)) is not None:
         queue = queue.filter(mission__stage=stage_number)
     if kind in Mission.Kind.values:

@@ -210,7 +210,7 @@ def review_list(request):
     campaigns = Campaign.objects.order_by("-starts_at").values_list("pk", "name")[:50]
     form = ReviewFilterForm(request.GET, campaigns=list(campaigns))
     filters = form.values
-    queue = review_queue(**filters)
+    queue = review_queue(reviewer=request.user, **filters)
     page = Paginator(queue, 25).get_page(request.GET.get("page"))
     return render(
         request,

@@ -268,3 +268,14 @@ def test_moving_someone_to_the_stage_they_are_in_says_so(employee, comms):
     with pytest.raises(MissionError) as refused:
         stage_set(ambassador=employee.ambassador, to_stage=1, reason="Again", changed_by=comms)
     assert refused.value.message == ERROR_SAME_STAGE
+
+
+def test_a_reviewer_does_not_find_their_own_submission_in_the_queue(employee):
+    """A mentor who takes part sees colleagues' evidence to review, not their own."""
+    from missions.selectors import review_queue
+    from tests.factories.missions import submitted
+
+    own = submitted(user=employee)
+    colleague = submitted()
+    assert list(review_queue(reviewer=employee)) == [colleague]
+    assert set(review_queue()) == {own, colleague}
