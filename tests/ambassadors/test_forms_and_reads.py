@@ -46,14 +46,14 @@ def test_an_unknown_participation_choice_is_a_form_error(client_for):
     assert str(ERROR_UNKNOWN_CHOICE) in response.content.decode()
 
 
-def test_unknown_language_falls_back_to_the_sites(client_for):
-    """A forged language switches to the site's language; the target stays local."""
+def test_unknown_language_changes_nothing(client_for):
+    """A forged language changes no one's language; the target stays local."""
     user = make_user(Role.EMPLOYEE, language="en")
     response = client_for(user).post(
         reverse("ambassadors:set_language"), {"language": "xx", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
-    assert Ambassador.objects.get(user=user).language == "nl"
+    assert Ambassador.objects.get(user=user).language == "en"
 
 
 def test_language_is_set_by_the_service_for_any_caller():

@@ -84,7 +84,7 @@ def test_half_right_multiple_choice_counts_as_wrong(employee, tree):
         ("missing", "answer every question"),
         ("two-for-single", "only one answer"),
         ("unknown-quiz", "does not belong to this lesson"),
-        ("future-attempt", "does not belong"),
+        ("future-attempt", "out of date"),
     ],
 )
 def test_tampered_posts_are_refused_and_store_nothing(client_for, employee, tree, tamper, message):

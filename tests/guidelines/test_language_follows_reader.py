@@ -73,9 +73,3 @@ def test_switching_to_dutch_on_an_english_page_ends_on_the_dutch_page(
     assert switched.status_code == 200
     assert 'lang="nl"' in switched.content.decode()
 
-
-def test_an_unknown_language_changes_nothing(client_for, employee):
-    Ambassador.objects.filter(user=employee).update(language="en")
-    response = client_for(employee).post("/language/", {"language": "zz", "next": "/path/"})
-    assert response.status_code == 302
-    assert Ambassador.objects.get(user=employee).language == "en"
