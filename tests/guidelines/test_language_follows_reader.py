@@ -72,4 +72,3 @@ def test_switching_to_dutch_on_an_english_page_ends_on_the_dutch_page(
     assert switched.redirect_chain[-1][0] == dutch.url
     assert switched.status_code == 200
     assert 'lang="nl"' in switched.content.decode()
-
