@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from core.forms import refuse
+from core.forms import posted, refuse
 
 from . import selectors, services
 from .access import participant_or_redirect
@@ -321,7 +321,7 @@ def erase(request):
 
     from .erasure import ErasureError, account_erase
 
-    form = EraseForm(request.POST or None, user=request.user)
+    form = EraseForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             account_erase(user=request.user)

@@ -79,3 +79,13 @@ class FilterForm(forms.Form):
     def values(self) -> dict:
         """The filters to apply: every field's cleaned value (empty for "no filter")."""
         return self.cleaned_data if self.is_valid() else {}
+
+
+def posted(request):
+    """What a POST sent, to bind a form (None on GET: an unbound form). An empty POST is
+    still a POST, so its form is bound and says what is missing."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from ambassadors.access import role_required
 from ambassadors.roles import is_comms, is_mentor
-from core.forms import refuse
+from core.forms import posted, refuse
 
 from . import services
 from .forms import ACTION_DONE, ExtraAttemptsForm, LessonActionForm, QuizForm
@@ -139,7 +139,7 @@ def _learning_support(user) -> bool:
 @role_required(_learning_support)
 def desk_quizzes(request):
     """For mentors and comms staff: who used every attempt at a quiz, and more attempts."""
-    form = ExtraAttemptsForm(request.POST or None)
+    form = ExtraAttemptsForm(posted(request))
     if request.method == "POST" and form.is_valid():
         learner = form.cleaned_data["learner"]
         try:

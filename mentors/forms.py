@@ -20,7 +20,7 @@ from .models import (
     Ticket,
     TicketEvent,
 )
-from .services.errors import ERROR_EMPTY, ERROR_RATING, ERROR_REASON
+from .services.errors import ERROR_BODY, ERROR_EMPTY, ERROR_RATING, ERROR_REASON, ERROR_SUBJECT
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,13 +46,23 @@ FILES_HELP = _(
 )
 
 
+def _limit(model, field: str) -> int:
+    """The model's limit for a text field: declared once, there."""
+    return model._meta.get_field(field).max_length
+
+
 class RequestForm(forms.Form):
     kind = Kind.QUESTION
     intro = _("Ask anything about social media, the guidelines or your profile.")
-    subject = TypedTextField(label=_("Subject"), max_length=200)
+    subject = TypedTextField(
+        label=_("Subject"),
+        max_length=_limit(Ticket, "subject"),
+        error_messages={"required": ERROR_SUBJECT},
+    )
     body = TypedTextField(
         label=_("Your question"),
-        max_length=10_000,
+        max_length=_limit(Ticket, "body"),
+        error_messages={"required": ERROR_BODY},
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     files = MultipleFileField(label=_("Attachments"), required=False, help_text=FILES_HELP)
@@ -68,7 +78,8 @@ class CoachingForm(RequestForm):
     intro = _("Want to grow on social media? A mentor coaches you, at your pace.")
     body = TypedTextField(
         label=_("What would you like to get better at?"),
-        max_length=10_000,
+        max_length=_limit(Ticket, "body"),
+        error_messages={"required": ERROR_BODY},
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("For example: writing posts about my projects, or building my network."),
     )
@@ -84,7 +95,8 @@ class GhostwritingForm(RequestForm):
     intro = _("A mentor writes a first version for you; you make it your own and post it.")
     body = TypedTextField(
         label=_("Key points"),
-        max_length=10_000,
+        max_length=_limit(Ticket, "body"),
+        error_messages={"required": ERROR_BODY},
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What must the text say? Facts, an anecdote, what you want readers to do."),
     )
@@ -113,7 +125,8 @@ class EditingForm(RequestForm):
     intro = _("Paste your draft; a mentor edits it and you see every change.")
     body = TypedTextField(
         label=_("Your draft"),
-        max_length=10_000,
+        max_length=_limit(Ticket, "body"),
+        error_messages={"required": ERROR_BODY},
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     wishes = TypedTextField(
@@ -141,7 +154,8 @@ class MediationForm(RequestForm):
     )
     body = TypedTextField(
         label=_("What happened?"),
-        max_length=10_000,
+        max_length=_limit(Ticket, "body"),
+        error_messages={"required": ERROR_BODY},
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     urgency = forms.ChoiceField(
@@ -179,11 +193,6 @@ def details_for_display(ticket) -> list[tuple[str, str, bool]]:
 
 
 # --- the thread, the desk's actions and what mentors keep ------------------------------------
-
-
-def _limit(model, field: str) -> int:
-    """The model's limit for a text field: declared once, there."""
-    return model._meta.get_field(field).max_length
 
 
 class HelpReplyForm(forms.Form):

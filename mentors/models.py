@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import date_format
@@ -22,6 +23,10 @@ class Kind(models.TextChoices):
     GHOSTWRITING = "ghostwriting", pgettext_lazy("kind of request", "Ghostwriting")
     EDITING = "editing", pgettext_lazy("kind of request", "Editing")
     MEDIATION = "mediation", pgettext_lazy("kind of request", "Mediation")
+
+
+# A mentor's open requests at once: a bound, so a typo cannot route the whole queue to one.
+MAX_CAPACITY = 100
 
 
 class MentorProfileQuerySet(models.QuerySet):
@@ -53,7 +58,10 @@ class MentorProfile(models.Model):
     handles_editing = models.BooleanField(_("editing"), default=False)
     handles_mediation = models.BooleanField(_("mediation"), default=False)
     capacity = models.PositiveSmallIntegerField(
-        _("open requests at once"), default=5, help_text=_("0 means: no new requests.")
+        _("open requests at once"),
+        default=5,
+        validators=[MaxValueValidator(MAX_CAPACITY)],
+        help_text=_("0 means: no new requests."),
     )
     away_from = models.DateTimeField(_("away from"), null=True, blank=True)
     away_until = models.DateTimeField(_("away until"), null=True, blank=True)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from ambassadors.access import role_required
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
-from core.forms import refuse
+from core.forms import posted, posted_files, refuse
 
 from . import access, selectors, services
 from .forms import (
@@ -59,7 +59,7 @@ def help_new(request, kind: str):
     if kind not in Kind.values:
         raise Http404
     form_class = FORMS[kind]
-    form = form_class(request.POST or None, request.FILES or None)
+    form = form_class(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             ticket = services.ticket_create(
@@ -95,7 +95,7 @@ def _own_ticket(request, pk: int) -> Ticket:
 def help_ticket(request, pk: int):
     """The employee's view of their request: never internal notes or their attachments."""
     ticket = _own_ticket(request, pk)
-    form = HelpReplyForm(request.POST or None, request.FILES or None)
+    form = HelpReplyForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.ticket_reply(
@@ -415,7 +415,7 @@ def desk_availability(request):
     profile = MentorProfile.objects.filter(user=request.user).first()
     if profile is None:
         profile = MentorProfile(user=request.user)
-    form = AvailabilityForm(request.POST or None, instance=profile)
+    form = AvailabilityForm(posted(request), instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
             services.availability_set(user=request.user, **form.cleaned_data)

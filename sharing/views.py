@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Network
 from ambassadors.views import participant_required
-from core.forms import refuse
+from core.forms import posted, refuse
 
 from . import services
 from .forms import ColleaguePostForm, DismissForm, NetworkChoiceForm, ProposalForm, ShareForm
@@ -163,7 +163,7 @@ def tracked_link(request, code: str):
 @participant_required
 def propose(request):
     """Curation stage and up: propose a link with your own comment; comms staff review it."""
-    form = ProposalForm(request.POST or None)
+    form = ProposalForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.proposal_create(user=request.user, **form.cleaned_data)
@@ -183,7 +183,7 @@ def propose(request):
 @participant_required
 def my_post(request):
     """Share the link of your own LinkedIn post so colleagues with your topics can engage."""
-    form = ColleaguePostForm(request.POST or None)
+    form = ColleaguePostForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             _item, invited = services.colleague_post_create(user=request.user, **form.cleaned_data)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ambassadors.roles import Role
 from mentors import services
-from mentors.models import CannedResponse, Kind, Message, Ticket
+from mentors.models import CannedResponse, Kind, MentorProfile, Message, Ticket
 from tests.factories import make_user
 from tests.factories.mentors import file_request, make_mentor
 
@@ -162,3 +162,26 @@ def test_what_the_help_page_says_about_refused_rating_reopening_and_deleting(cli
     assert "Canned response deleted." in deleted.content.decode()
     again = desk.post(reverse("mentors:desk_canned"), {"delete": canned.pk}, follow=True)
     assert "That canned response was deleted already." in again.content.decode()
+
+
+def test_an_empty_request_says_what_to_write_and_capacity_has_a_bound(client_for, employee):
+    """The help form names what is missing in the desk's own words, its limits come from
+    the model, and a mentor's capacity cannot be set to a number that takes the queue."""
+    from mentors.forms import RequestForm
+    from mentors.models import MAX_CAPACITY
+
+    empty = client_for(employee).post(reverse("mentors:help_new", args=["question"]), {})
+    page = empty.content.decode()
+    assert str(services.ERROR_SUBJECT) in page
+    assert str(services.ERROR_BODY) in page
+    assert (
+        RequestForm.base_fields["subject"].max_length
+        == Ticket._meta.get_field("subject").max_length
+    )
+
+    mentor = make_mentor(Kind.QUESTION)
+    refused = client_for(mentor).post(
+        reverse("mentors:desk_availability"), {"capacity": str(MAX_CAPACITY + 1)}
+    )
+    assert refused.status_code == 400
+    assert MentorProfile.objects.get(user=mentor).capacity == 5
