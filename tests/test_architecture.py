@@ -5,7 +5,6 @@ Imports are read from the source (every `import` and `from ... import`, at modul
 inside a function, migrations included: a migration runs on every fresh database too).
 """
 
-import ast
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from django.apps import apps
 from django.utils.module_loading import import_string
 
 from core import provisioning
+from tests.imports import imported_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,17 +54,10 @@ def imports_of(app: str, root: Path, known: set[str]) -> dict[str, set[str]]:
     """The project apps `app` imports, each with the files that import it."""
     found: dict[str, set[str]] = {}
     for path in sorted((root / app).rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
-                continue
-            for name in names:
-                top = name.split(".")[0]
-                if top in known and top != app:
-                    found.setdefault(top, set()).add(str(path.relative_to(root)))
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if top in known and top != app:
+                found.setdefault(top, set()).add(str(path.relative_to(root)))
     return found
 
 

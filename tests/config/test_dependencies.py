@@ -1,6 +1,5 @@
 """Dependencies: what the code imports is declared, and the image installs only what runs."""
 
-import ast
 import importlib.metadata
 import re
 import sys
@@ -9,6 +8,8 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from tests.imports import imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_RUNTIME = {"tests", ".venv", "node_modules", "var", "staticfiles", ".git"}
@@ -30,18 +31,11 @@ def third_party_imports() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in _runtime_files():
         siblings = {sibling.stem for sibling in path.parent.glob("*.py")}
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if top in sys.stdlib_module_names or top in local or top in siblings:
                 continue
-            for name in names:
-                top = name.split(".")[0]
-                if top in sys.stdlib_module_names or top in local or top in siblings:
-                    continue
-                found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+            found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
     return found
 
 
