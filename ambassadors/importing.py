@@ -19,7 +19,7 @@ from core.audit import record
 from core.sanitise import FORMULA_START
 
 from .accounts import invitations_enqueue
-from .models import Ambassador, Department, EmployeeImport, Language
+from .models import Ambassador, Department, EmployeeImport, Language, Source
 from .roles import Role
 
 COLUMNS = ("email", "first_name", "last_name", "department", "language")
@@ -322,6 +322,7 @@ def employee_import_apply(
             new_ambassadors.append(
                 Ambassador.objects.create(
                     user=user,
+                    source=Source.IMPORT,
                     department=departments.get(entry["department"]),
                     language=entry["language"],
                 )

@@ -86,6 +86,15 @@ class Department(models.Model):
         return self.name
 
 
+class Source(models.TextChoices):
+    """Where a person's account comes from (comms staff see it in Programme → Ambassadors)."""
+
+    PLATFORM = "platform", _("Added in the platform")
+    IMPORT = "import", _("Employee import")
+    SSO = "sso", _("Single sign-on")
+    SCIM = "scim", _("Provisioning (SCIM)")
+
+
 class AmbassadorQuerySet(models.QuerySet):
     def participating(self):
         return self.filter(status=Ambassador.Status.ACTIVE)
@@ -152,6 +161,19 @@ class Ambassador(models.Model):
     consented_at = models.DateTimeField(_("joined on"), null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.PLATFORM,
+        help_text=_("How the account came into the platform."),
+    )
+    source_name = models.CharField(
+        _("connection"),
+        max_length=80,
+        blank=True,
+        help_text=_("The sign-in or provisioning connection that keeps this account up to date."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AmbassadorQuerySet.as_manager()
@@ -201,6 +223,12 @@ class Ambassador(models.Model):
     @property
     def is_participating(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def source_label(self) -> str:
+        """Where the account comes from, with the connection that keeps it up to date."""
+        label = str(self.get_source_display())
+        return f"{label} · {self.source_name}" if self.source_name else label
 
     @property
     def stage_label(self) -> str:

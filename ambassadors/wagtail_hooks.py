@@ -47,9 +47,10 @@ class AmbassadorViewSet(ExportingSnippetViewSet):
         "stage",
         "status",
         "language",
+        Column("source_label", label=_("Source"), sort_key="source"),
         BooleanColumn("leaderboard_visible", label=_("On leaderboard")),
     ]
-    list_filter = ["stage", "status", "department", "language"]
+    list_filter = ["stage", "status", "department", "language", "source"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     # The export follows attributes with dots (Wagtail's multigetattr), not query lookups.
     list_export = [
@@ -60,8 +61,10 @@ class AmbassadorViewSet(ExportingSnippetViewSet):
         "stage",
         "status",
         "language",
+        "source_label",
     ]
     export_headings = {
+        "source_label": _("Source"),
         "user.email": _("E-mail"),
         "user.first_name": _("First name"),
         "user.last_name": _("Last name"),

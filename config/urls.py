@@ -14,6 +14,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),
+    path("", include("identity.urls")),
     path("", include("courses.urls")),
     path("", include("guidelines.urls")),
     path("", include("sharing.urls")),

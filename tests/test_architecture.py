@@ -28,8 +28,9 @@ MAY_IMPORT = {
     **{app: set(_BASE) for app in _CONTENT},
     "missions": _BASE | _CONTENT,
     "insights": _BASE | _CONTENT | {"missions"},
+    "identity": set(_BASE),
     "bench": _BASE | _CONTENT | {"missions", "insights"},
-    "demo": _BASE | _CONTENT | {"missions", "insights"},
+    "demo": _BASE | _CONTENT | {"missions", "insights", "identity"},
 }
 # Not apps: they may import any app (settings name apps by string only).
 NOT_APPS = {"config", "tests", "scripts"}

@@ -55,9 +55,25 @@ from .participation import (
     ambassador_pause,
     ambassador_resume,
 )
+from .people import (
+    ERROR_NO_EMAIL,
+    ERROR_USERNAME_TAKEN,
+    MANAGED_ROLES,
+    PersonError,
+    person_create,
+    person_roles_set,
+    person_update,
+)
 from .profile import ambassador_language_set
 
 __all__ = [
+    "ERROR_NO_EMAIL",
+    "ERROR_USERNAME_TAKEN",
+    "MANAGED_ROLES",
+    "PersonError",
+    "person_create",
+    "person_roles_set",
+    "person_update",
     "CONSENT_VERSION",
     "ERROR_ALREADY_TAKING_PART",
     "ERROR_NOT_PAUSED",

@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings, env_int, env_list, env_str, s3_storages
+from .env import email_settings, env_int, env_list, env_str, s3_storages, sso_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "missions",
     "mentors",
     "insights",
+    "identity",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -240,6 +242,14 @@ ACADEMY_CSP_FRAME_SOURCES = [
 ACADEMY_CSP_EXCLUDED_PATHS = ["/cms/"]
 # Sign-in throttling (core/throttle.py): failures per account and per address
 # within the block period, after which attempts are refused until it ends.
+# Sign-in through the organisation (identity/): the connections, read from SSO_PROVIDERS and
+# SSO_<SLUG>_* (README: "Sign-in through your organisation").
+ACADEMY_SSO_PROVIDERS = sso_providers()
+# "everyone" (default) or "administrators": once SSO works, only administrators keep a password.
+ACADEMY_PASSWORD_SIGN_IN = env_str("PASSWORD_SIGN_IN", "everyone")
+if ACADEMY_PASSWORD_SIGN_IN not in ("everyone", "administrators"):
+    raise ImproperlyConfigured("PASSWORD_SIGN_IN must be everyone or administrators.")
+
 ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 ACADEMY_LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 30)
 ACADEMY_LOGIN_BLOCK_SECONDS = env_int("LOGIN_BLOCK_SECONDS", 15 * 60)

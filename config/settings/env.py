@@ -111,3 +111,32 @@ def s3_storages() -> dict:
             "OPTIONS": {**common, "location": "private", "default_acl": "private"},
         },
     }
+
+
+SSO_PROTOCOLS = ("oidc", "saml")
+
+
+def sso_providers() -> list[dict]:
+    """The organisation's sign-in connections: SSO_PROVIDERS=entra,adfs and SSO_<SLUG>_* each.
+
+    Every setting of a connection is read as SSO_<SLUG>_<KEY> into a dict with lower-case
+    keys (`SSO_ENTRA_CLIENT_ID` → `client_id`); identity.providers gives them meaning and
+    checks them.
+    """
+    providers = []
+    for slug in env_list("SSO_PROVIDERS", []):
+        if not slug.replace("-", "").isalnum() or slug.lower() != slug:
+            raise ImproperlyConfigured(
+                f"SSO_PROVIDERS: {slug!r} must be lower-case letters, digits and dashes."
+            )
+        prefix = f"SSO_{slug.upper().replace('-', '_')}_"
+        config = {
+            key[len(prefix) :].lower(): value
+            for key, value in os.environ.items()
+            if key.startswith(prefix) and value != ""
+        }
+        protocol = config.get("protocol", "")
+        if protocol not in SSO_PROTOCOLS:
+            raise ImproperlyConfigured(f"{prefix}PROTOCOL must be oidc or saml, not {protocol!r}.")
+        providers.append({"slug": slug, **config})
+    return providers

@@ -1,0 +1,43 @@
+"""Which account at the organisation's identity provider is which person here."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExternalIdentity(models.Model):
+    """A person's account at one connection (an OpenID provider, a SAML IdP, a SCIM client).
+
+    `subject` is the connection's stable id for the person (OIDC `sub`, SAML NameID, SCIM
+    `externalId`), never the e-mail address, which can change.
+    """
+
+    class Protocol(models.TextChoices):
+        OIDC = "oidc", _("OpenID Connect")
+        SAML = "saml", _("SAML 2.0")
+        SCIM = "scim", _("SCIM provisioning")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_identities"
+    )
+    protocol = models.CharField(_("protocol"), max_length=4, choices=Protocol.choices)
+    connection = models.CharField(_("connection"), max_length=80)
+    subject = models.CharField(_("subject"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("external identity")
+        verbose_name_plural = _("external identities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["protocol", "connection", "subject"], name="external_identity_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["protocol", "connection", "user"],
+                name="external_identity_one_per_connection",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.connection}: {self.subject}"

@@ -1,0 +1,142 @@
+"""Just-in-time accounts: the first sign-in creates or links, later ones bring details up to
+date, roles follow the IdP's groups where configured (identity.services.person_sign_in)."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import override_settings
+
+from ambassadors.models import Ambassador, Source
+from ambassadors.roles import Role, roles_of
+from identity.models import ExternalIdentity
+from identity.providers import Claims, provider, providers
+from identity.services import (
+    ERROR_ACCOUNT_SWITCHED_OFF,
+    ERROR_EMAIL_NOT_VERIFIED,
+    ERROR_NO_EMAIL,
+    SignInRefused,
+    person_sign_in,
+)
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+ENTRA = {
+    "slug": "entra",
+    "protocol": "oidc",
+    "name": "Contoso account",
+    "issuer": "https://login.example.org/v2.0",
+    "role_comms": "grp-comms",
+    "role_mentors": "grp-mentors, grp-desk",
+}
+
+
+@pytest.fixture
+def entra(settings):
+    settings.ACADEMY_SSO_PROVIDERS = [ENTRA]
+    return provider("entra", "oidc")
+
+
+def claims(entra, **raw):
+    base = {"email": "sam@example.org", "given_name": "Sam", "family_name": "Jansen"}
+    base.update(raw)
+    return Claims.read(entra, raw.pop("sub", "sub-1"), base)
+
+
+def test_first_sign_in_creates_an_invited_employee_with_the_idp_details(entra):
+    """Name, e-mail, department and language come from the claims; nothing is joined."""
+    user = person_sign_in(
+        provider=entra,
+        claims=claims(entra, department="Sales", locale="en-GB", groups=["grp-desk"]),
+    )
+    ambassador = Ambassador.objects.get(user=user)
+    assert (user.username, user.email, user.get_full_name()) == (
+        "sam@example.org",
+        "sam@example.org",
+        "Sam Jansen",
+    )
+    assert not user.has_usable_password()
+    assert ambassador.status == Ambassador.Status.INVITED
+    assert ambassador.consented_at is None
+    assert (ambassador.department.name, ambassador.language) == ("Sales", "en")
+    assert ambassador.source_label == "Single sign-on · Contoso account"
+    assert roles_of(User.objects.get(pk=user.pk)) == {Role.EMPLOYEE, Role.MENTOR}
+    assert ExternalIdentity.objects.get(user=user).subject == "sub-1"
+
+
+def test_later_sign_ins_update_name_department_and_roles_not_a_joined_persons_language(entra):
+    user = person_sign_in(provider=entra, claims=claims(entra, groups=["grp-comms"]))
+    Ambassador.objects.filter(user=user).update(status="active", consented_at="2026-01-01T00:00Z")
+    again = person_sign_in(
+        provider=entra,
+        claims=claims(
+            entra, given_name="Samira", department="Marketing", locale="en", groups=["other"]
+        ),
+    )
+    assert again.pk == user.pk
+    assert User.objects.count() == 1
+    again = User.objects.get(pk=user.pk)
+    assert again.first_name == "Samira"
+    assert again.ambassador.department.name == "Marketing"
+    assert again.ambassador.language == "nl"  # theirs to choose once they joined
+    assert roles_of(again) == {Role.EMPLOYEE}
+
+
+def test_no_groups_claim_leaves_roles_as_they_are(entra):
+    user = make_user(Role.COMMS, user__email="sam@example.org", joined=False)
+    person_sign_in(provider=entra, claims=claims(entra, email_verified=True))
+    assert roles_of(User.objects.get(pk=user.pk)) == {Role.COMMS}
+
+
+def test_an_existing_account_with_the_verified_email_is_linked_not_duplicated(entra):
+    existing = make_user(user__email="Sam@Example.org", joined=False)
+    user = person_sign_in(provider=entra, claims=claims(entra, email_verified=True))
+    assert user.pk == existing.pk
+    assert User.objects.count() == 1
+    assert Ambassador.objects.get(user=user).source == Source.SSO
+
+
+def test_an_unverified_email_of_an_existing_account_is_refused_and_nothing_linked(entra):
+    make_user(user__email="sam@example.org", joined=False)
+    with pytest.raises(SignInRefused) as refused:
+        person_sign_in(provider=entra, claims=claims(entra, email_verified=False))
+    assert refused.value.message == ERROR_EMAIL_NOT_VERIFIED
+    assert not ExternalIdentity.objects.exists()
+    assert User.objects.count() == 1
+
+
+def test_without_an_email_no_account_is_made(entra):
+    with pytest.raises(SignInRefused) as refused:
+        person_sign_in(provider=entra, claims=Claims.read(entra, "sub-9", {"name": "x"}))
+    assert refused.value.message == ERROR_NO_EMAIL
+    assert not User.objects.exists()
+
+
+def test_a_switched_off_account_cannot_sign_in(entra):
+    user = person_sign_in(provider=entra, claims=claims(entra))
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    with pytest.raises(SignInRefused) as refused:
+        person_sign_in(provider=entra, claims=claims(entra, given_name="Changed"))
+    assert refused.value.message == ERROR_ACCOUNT_SWITCHED_OFF
+    assert User.objects.get(pk=user.pk).first_name == "Sam"
+
+
+def test_a_user_name_already_taken_falls_back_to_the_email(entra):
+    make_user(user__username="sam", user__email="other@example.org")
+    user = person_sign_in(provider=entra, claims=claims(entra, preferred_username="sam"))
+    assert user.username == "sam@example.org"
+
+
+@override_settings(ACADEMY_SSO_PROVIDERS=[{"slug": "adfs", "protocol": "saml"}])
+def test_saml_attributes_are_lists_and_emails_count_as_verified():
+    adfs = providers("saml")[0]
+    raw = {
+        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress": ["a@example.org"],
+        "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups": ["g1", "g2"],
+    }
+    read = Claims.read(adfs, "nameid", raw)
+    assert (read.email, read.email_verified, read.groups) == (
+        "a@example.org",
+        True,
+        frozenset({"g1", "g2"}),
+    )
+    assert read.department is None
