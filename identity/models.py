@@ -22,7 +22,7 @@ class ExternalIdentity(models.Model):
     )
     protocol = models.CharField(_("protocol"), max_length=4, choices=Protocol.choices)
     connection = models.CharField(_("connection"), max_length=80)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("id at the connection"), max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
 
