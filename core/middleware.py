@@ -2,12 +2,36 @@
 
 import ipaddress
 
+from . import client_address
+
 
 def _is_loopback(address: str) -> bool:
     try:
         return ipaddress.ip_address(address).is_loopback
     except ValueError:
         return False
+
+
+class ClientAddressMiddleware:
+    """First of all: REMOTE_ADDR becomes the client's address behind our trusted proxies.
+
+    The proxy's own address is kept in META["academy.peer_address"] (core.client_address
+    says how the client is found and why it is done here, once, for every reader). It runs
+    before the health check on purpose: the container's HEALTHCHECK connects over loopback
+    without X-Forwarded-For, so it still counts as local; a request from outside that a
+    proxy on this machine passes on counts as the outside client, so it gets the host check
+    and HTTPS redirect like every page, as the README promises.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        client_address.configured()  # a malformed TRUSTED_PROXIES stops start-up here
+
+    def __call__(self, request):
+        address = client_address.client_address(request)
+        request.META[client_address.PEER_ADDRESS] = request.META.get("REMOTE_ADDR", "")
+        request.META["REMOTE_ADDR"] = address
+        return self.get_response(request)
 
 
 class LocalHealthCheckMiddleware:
