@@ -127,6 +127,18 @@ def client_address(request) -> str:
     )
 
 
+def untrusted_proxy(request) -> str | None:
+    """The peer, when it looks like a proxy we were not told about: it sent X-Forwarded-For
+    from a private network but is not in TRUSTED_PROXIES (the header was ignored)."""
+    peer = request.META.get(PEER_ADDRESS, request.META.get("REMOTE_ADDR")) or ""
+    if not request.META.get("HTTP_X_FORWARDED_FOR"):
+        return None
+    address = parse(peer)
+    if address is None or not address.is_private or _is_trusted(address, configured()):
+        return None
+    return str(address)
+
+
 def check_trusted_proxies(app_configs=None, **kwargs) -> list:
     """System check: every TRUSTED_PROXIES entry is an address or a network."""
     from django.core.checks import Error

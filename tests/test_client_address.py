@@ -253,3 +253,22 @@ def test_a_proxy_on_the_same_machine_does_not_make_outside_requests_local():
         "/healthz/", HTTP_HOST="127.0.0.1:8000", HTTP_X_FORWARDED_FOR="203.0.113.9"
     )
     assert outside.status_code == 400
+
+
+def test_an_untrusted_proxy_is_logged_once(rf, caplog):
+    """A private address that sends X-Forwarded-For without being trusted is most likely the
+    site's own proxy, forgotten: the log says so once, and the header is still ignored."""
+    from core.middleware import ClientAddressMiddleware
+
+    middleware = ClientAddressMiddleware(lambda request: request.META["REMOTE_ADDR"])
+    with caplog.at_level("WARNING", logger="core.middleware"):
+        for _ in range(3):
+            request = rf.get("/", REMOTE_ADDR="172.18.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+            assert middleware(request) == "172.18.0.1"
+        # A public address with the header (anyone can send it) is not worth a line.
+        ClientAddressMiddleware(lambda request: None)(
+            rf.get("/", REMOTE_ADDR="8.8.8.8", HTTP_X_FORWARDED_FOR="203.0.113.7")
+        )
+    assert [record.getMessage()[:60] for record in caplog.records] == [
+        "X-Forwarded-For from 172.18.0.1 is ignored: that address is "
+    ]
