@@ -28,7 +28,10 @@ def test_an_administrator_makes_a_connection_and_sees_its_token_once(client_for,
     assert "http://testserver/scim/v2/" in response.content.decode()
     # It works, and it is never shown again.
     assert ScimClient(token).get("Users").status_code == 200
-    for page in ("/cms/provisioning-connections/", f"/cms/provisioning-connections/edit/{connection.pk}/"):
+    for page in (
+        "/cms/provisioning-connections/",
+        f"/cms/provisioning-connections/edit/{connection.pk}/",
+    ):
         answer = cms.get(page)
         assert answer.status_code == 200
         assert token not in answer.content.decode()

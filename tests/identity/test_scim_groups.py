@@ -79,7 +79,9 @@ def test_patch_members_moves_people_in_and_out(scim, people):
     sales.refresh_from_db()
     assert sales.name == "Sales & Service"
     # Removing someone who is in another department leaves them there.
-    scim.patch(f"Groups/{marketing.pk}", {"op": "Remove", "path": f'members[value eq "{people[0].pk}"]'})
+    scim.patch(
+        f"Groups/{marketing.pk}", {"op": "Remove", "path": f'members[value eq "{people[0].pk}"]'}
+    )
     assert department_of(people[2]) == sales
 
 
@@ -91,11 +93,17 @@ def test_group_refusals(scim, people):
     assert (response.status_code, response.json()["scimType"]) == (409, "uniqueness")
     response = scim.patch(
         f"Groups/{sales.pk}",
-        {"op": "add", "path": "members", "value": [{"value": str(people[0].pk)}, {"value": "999999"}]},
+        {
+            "op": "add",
+            "path": "members",
+            "value": [{"value": str(people[0].pk)}, {"value": "999999"}],
+        },
     )
     assert (response.status_code, response.json()["scimType"]) == (400, "invalidValue")
     assert department_of(people[0]) is None
-    response = scim.patch(f"Groups/{sales.pk}", {"op": "replace", "path": "displayName", "value": "finance"})
+    response = scim.patch(
+        f"Groups/{sales.pk}", {"op": "replace", "path": "displayName", "value": "finance"}
+    )
     assert response.status_code == 409
     assert scim.post("Groups", {"displayName": 5}).status_code == 400
     assert scim.get("Groups/999999").status_code == 404

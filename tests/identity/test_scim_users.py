@@ -106,7 +106,11 @@ def test_patch_replaces_what_entra_changed(scim):
         f"Users/{user.pk}",
         {"op": "Replace", "path": "name.givenName", "value": "Samira"},
         {"op": "Replace", "path": "name.familyName", "value": "de Vries"},
-        {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "samira@contoso.example"},
+        {
+            "op": "Replace",
+            "path": 'emails[type eq "work"].value',
+            "value": "samira@contoso.example",
+        },
         {"op": "Add", "path": f"{ENTERPRISE}:department", "value": "Marketing"},
         {"op": "Replace", "path": "displayName", "value": "Samira de Vries"},
         {"op": "Replace", "path": "userName", "value": "samira@contoso.example"},
@@ -251,7 +255,9 @@ def test_superusers_and_erased_accounts_are_out_of_reach(scim, administrator):
     assert body["totalResults"] == 0
     assert_scim_error(scim.get(f"Users/{administrator.pk}"), 404)
     assert_scim_error(
-        scim.patch(f"Users/{administrator.pk}", {"op": "replace", "path": "active", "value": False}),
+        scim.patch(
+            f"Users/{administrator.pk}", {"op": "replace", "path": "active", "value": False}
+        ),
         404,
     )
     administrator.refresh_from_db()
@@ -264,7 +270,9 @@ def test_superusers_and_erased_accounts_are_out_of_reach(scim, administrator):
 def test_a_taken_user_name_is_a_conflict(scim):
     """POST with a userName already used (any case): 409 uniqueness, nothing made, audited."""
     created(scim)
-    response = scim.post("Users", entra_user(user_name="Sam.Jansen@CONTOSO.example", external_id="x"))
+    response = scim.post(
+        "Users", entra_user(user_name="Sam.Jansen@CONTOSO.example", external_id="x")
+    )
     assert_scim_error(response, 409, "uniqueness")
     assert User.objects.count() == 1
     entry = entries("academy.scim_refused").get()
@@ -453,7 +461,9 @@ def test_another_connections_ids_are_its_own(scim):
 
 def test_pages_of_users(scim):
     """startIndex (1-based) and count; totalResults counts every match."""
-    ids = [created(scim, user_name=f"p{n}@contoso.example", external_id=f"p{n}").pk for n in range(5)]
+    ids = [
+        created(scim, user_name=f"p{n}@contoso.example", external_id=f"p{n}").pk for n in range(5)
+    ]
     body = scim.get("Users", startIndex=3, count=2).json()
     assert (body["totalResults"], body["startIndex"], body["itemsPerPage"]) == (5, 3, 2)
     assert [r["id"] for r in body["Resources"]] == [str(ids[2]), str(ids[3])]
