@@ -66,7 +66,8 @@ def test_create_makes_an_invited_employee_with_what_entra_sends(scim, scim_conne
         "sam.jansen@contoso.example",
         "Sam Jansen",
     )
-    assert user.is_active and not user.has_usable_password()
+    assert user.is_active
+    assert not user.has_usable_password()
     assert user.groups.filter(name=Role.EMPLOYEE.value).exists()
     ambassador = Ambassador.objects.get(user=user)
     assert ambassador.status == Ambassador.Status.INVITED
@@ -482,7 +483,7 @@ def _queries(call) -> int:
 
 
 def test_queries_per_call_do_not_grow_with_the_number_of_people(scim):
-    """A list, a filter, a GET, a PATCH and a create take as many queries with 3 people as with 12."""
+    """A list, a filter, a GET, a PATCH and a create: as many queries with 3 people as 12."""
 
     def measure(n):
         for i in range(n):
