@@ -28,6 +28,7 @@ class ScimConnectionViewSet(ModelViewSet):
     menu_label = _("Provisioning connections")
     add_to_settings_menu = True
     name = "identity_scim_connections"
+    url_prefix = "provisioning-connections"
     add_view_class = ScimConnectionCreateView
     copy_view_enabled = False
     form_fields = ["name", "slug"]

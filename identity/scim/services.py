@@ -131,8 +131,11 @@ def _link(connection: ScimConnection, user: User, external_id: str) -> None:
     identities = ExternalIdentity.objects.filter(
         protocol=ExternalIdentity.Protocol.SCIM, connection=connection.slug
     )
-    current = getattr(user, "scim_identities", None)
-    current = current[0] if current else identities.filter(user=user).first()
+    known = getattr(user, "scim_identities", None)  # prefetched, or [] for a new account
+    if known is None:
+        current = identities.filter(user=user).first()
+    else:
+        current = known[0] if known else None
     if not external_id:
         if current is not None:
             current.delete()
@@ -171,18 +174,8 @@ def _audit(user: User, action: str, connection: ScimConnection) -> None:
 
 @transaction.atomic
 def scim_user_create(*, connection: ScimConnection, changes: UserChanges) -> User:
-    """A new, invited person (POST /Users); a taken userName or externalId is a conflict."""
-    if User.objects.filter(username__iexact=changes.username).exists():
-        raise conflict("Another account already uses this userName.")
-    if (
-        changes.external_id
-        and ExternalIdentity.objects.filter(
-            protocol=ExternalIdentity.Protocol.SCIM,
-            connection=connection.slug,
-            subject=changes.external_id,
-        ).exists()
-    ):
-        raise conflict("Another account already has this externalId.")
+    """A new, invited person (POST /Users); a taken userName or externalId is a conflict
+    (person_create and _link check them; the transaction undoes the account then)."""
     try:
         user = person_create(
             email=changes.email or "",
