@@ -45,9 +45,10 @@ posts, patches = [], []
 for n in range(50):
     body = {"userName": f"q{n}@bench.example", "externalId": f"q{n}", "name": {"givenName": "Q"},
             "emails": [{"value": f"q{n}@bench.example", "type": "work", "primary": True}],
-            "%(enterprise)s": {"department": f"Dept {n %% 7}"}}
+            "ENTERPRISE_URN": {"department": f"Dept {n % 7}"}}
     with CaptureQueriesContext(connection) as captured:
-        answer = client.post("/scim/v2/Users", json.dumps(body), content_type="application/scim+json")
+        answer = client.post("/scim/v2/Users", json.dumps(body),
+                             content_type="application/scim+json")
     assert answer.status_code == 201, answer.content
     posts.append(len(captured))
     ops = {"Operations": [{"op": "Replace", "path": "name.familyName", "value": "Patched"}]}
@@ -57,7 +58,7 @@ for n in range(50):
     assert answer.status_code == 200, answer.content
     patches.append(len(captured))
 print("QUERIES", json.dumps({"post": posts, "patch": patches}))
-""" % {"enterprise": ENTERPRISE}
+""".replace("ENTERPRISE_URN", ENTERPRISE)
 
 
 def free_port() -> int:

@@ -133,9 +133,8 @@ def _link(connection: ScimConnection, user: User, external_id: str) -> None:
     )
     known = getattr(user, "scim_identities", None)  # prefetched, or [] for a new account
     if known is None:
-        current = identities.filter(user=user).first()
-    else:
-        current = known[0] if known else None
+        known = list(identities.filter(user=user)[:1])
+    current = known[0] if known else None
     if not external_id:
         if current is not None:
             current.delete()
