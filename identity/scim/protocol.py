@@ -89,7 +89,7 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
-def text(value: Any, attribute: str, *, required: bool = False) -> str:
+def text(value: Any, attribute: str, *, required: bool = False, max_length: int = 255) -> str:
     """A string attribute: control characters dropped, trimmed; null is empty."""
     value = _unwrap(value)
     if value is None:
@@ -99,7 +99,15 @@ def text(value: Any, attribute: str, *, required: bool = False) -> str:
     value = strip_controls(value).strip()
     if required and not value:
         raise invalid_value(f"{attribute} is required.")
+    if len(value) > max_length:
+        raise invalid_value(f"{attribute} is longer than {max_length} characters.")
     return value
+
+
+def resource_id(ident: str) -> int | None:
+    """A resource's id as the row's key, or None when it cannot be one (not a number, or one
+    too large for the database)."""
+    return int(ident) if ident.isascii() and ident.isdigit() and len(ident) <= 18 else None
 
 
 def boolean(value: Any, attribute: str) -> bool:
@@ -159,7 +167,7 @@ def eq_filter(expression: str | None, supported: tuple[str, ...]) -> tuple[str, 
             400, 'Only filters of the form attribute eq "value" are supported.', "invalidFilter"
         )
     try:
-        value = json.loads(f'"{match[2]}"')
+        value = strip_controls(json.loads(f'"{match[2]}"'))
     except ValueError as error:
         raise ScimError(
             400, "The filter's value is not a valid string.", "invalidFilter"
@@ -238,7 +246,7 @@ def user_from_resource(body: dict) -> UserChanges:
     ):
         raise invalid_syntax("schemas must be a list of strings.")
     changes = UserChanges(
-        username=text(_get(body, "userName"), "userName", required=True),
+        username=text(_get(body, "userName"), "userName", required=True, max_length=150),
         external_id=text(_get(body, "externalId"), "externalId"),
     )
     _name(_get(body, "name"), changes)
@@ -307,7 +315,7 @@ def _patch_user_attribute(changes: UserChanges, path: str, value: Any, removing:
     if attribute == "username":
         if removing:
             raise invalid_value("userName is required and cannot be removed.")
-        changes.username = text(value, "userName", required=True)
+        changes.username = text(value, "userName", required=True, max_length=150)
     elif attribute == "externalid":
         changes.external_id = text(value, "externalId")
     elif attribute == "active":

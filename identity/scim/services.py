@@ -32,7 +32,15 @@ from ambassadors.services import (
 from core.audit import record
 
 from ..models import ExternalIdentity, ScimConnection
-from .protocol import GroupChanges, ScimError, UserChanges, conflict, invalid_value, not_found
+from .protocol import (
+    GroupChanges,
+    ScimError,
+    UserChanges,
+    conflict,
+    invalid_value,
+    not_found,
+    resource_id,
+)
 
 TOKEN_PREFIX = "aa-scim-"  # noqa: S105 (a marker, not a secret)
 # last_used_at is written at most this often, so a burst of calls is not a burst of updates.
@@ -112,7 +120,8 @@ def scim_users(connection: ScimConnection) -> QuerySet[User]:
 
 
 def scim_user_get(*, connection: ScimConnection, ident: str) -> User:
-    user = scim_users(connection).filter(pk=int(ident)).first() if ident.isdigit() else None
+    pk = resource_id(ident)
+    user = scim_users(connection).filter(pk=pk).first() if pk is not None else None
     if user is None:
         raise not_found("User", ident)
     return user
@@ -260,11 +269,8 @@ def scim_groups(connection: ScimConnection, *, members: bool = True) -> QuerySet
 
 
 def scim_group_get(*, connection: ScimConnection, ident: str, members: bool = True) -> Department:
-    group = (
-        scim_groups(connection, members=members).filter(pk=int(ident)).first()
-        if ident.isdigit()
-        else None
-    )
+    pk = resource_id(ident)
+    group = scim_groups(connection, members=members).filter(pk=pk).first() if pk else None
     if group is None:
         raise not_found("Group", ident)
     return group
@@ -272,9 +278,10 @@ def scim_group_get(*, connection: ScimConnection, ident: str, members: bool = Tr
 
 def _ambassadors(ids: set[str], *, all_known: bool = True) -> QuerySet[Ambassador]:
     """The people these member ids name; for adding, every id must be one of them."""
-    if not all(ident.isdigit() for ident in ids):
+    keys = [resource_id(ident) for ident in ids]
+    if None in keys:
         raise invalid_value("members must be ids of users.")
-    found = Ambassador.objects.filter(user_id__in=[int(i) for i in ids], user__is_superuser=False)
+    found = Ambassador.objects.filter(user_id__in=keys, user__is_superuser=False)
     if all_known and found.count() != len(ids):
         raise invalid_value("One or more members are not users here.")
     return found

@@ -32,6 +32,7 @@ from .protocol import (
     group_from_resource,
     page,
     parse_body,
+    resource_id,
     user_from_patch,
     user_from_resource,
 )
@@ -150,7 +151,8 @@ def users(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
                 external_identities__subject=value,
             )
         else:
-            people = people.filter(pk=int(value)) if value.isdigit() else people.none()
+            pk = resource_id(value)
+            people = people.filter(pk=pk) if pk is not None else people.none()
     total = people.count()
     shown = list(people[start - 1 : start - 1 + count]) if count and total >= start else []
     return _answer(
@@ -195,9 +197,8 @@ def groups(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
         if attribute == "displayName":
             departments = departments.filter(name__iexact=value)
         else:
-            departments = (
-                departments.filter(pk=int(value)) if value.isdigit() else departments.none()
-            )
+            pk = resource_id(value)
+            departments = departments.filter(pk=pk) if pk is not None else departments.none()
     total = departments.count()
     shown = list(departments[start - 1 : start - 1 + count]) if count and total >= start else []
     return _answer(

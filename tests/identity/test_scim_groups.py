@@ -170,3 +170,23 @@ def test_resource_types_and_schemas_describe_users_and_groups(scim):
     assert user["attributes"][0]["uniqueness"] == "server"
     assert scim.get("Schemas/urn:example:nothing").status_code == 404
     assert scim.get("ResourceTypes/Nothing").status_code == 404
+
+
+def test_group_lists_take_as_many_queries_with_few_or_many_members(scim):
+    """Members come in one query, however many people a department has."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(n):
+        department = Department.objects.create(name=f"Team {n}")
+        for _ in range(n):
+            Ambassador.objects.filter(user=make_user(Role.EMPLOYEE, joined=False)).update(
+                department=department
+            )
+        scim.get("Groups")
+        with CaptureQueriesContext(connection) as captured:
+            body = scim.get("Groups").json()
+        assert sum(len(g["members"]) for g in body["Resources"]) >= n
+        return len(captured)
+
+    assert measure(2) == measure(9)

@@ -509,3 +509,17 @@ def test_queries_per_call_do_not_grow_with_the_number_of_people(scim):
         return counts
 
     assert measure(3) == measure(12)
+
+
+def test_odd_ids_and_values_are_refused_not_crashed(scim):
+    """Ids too large for the database, NUL characters and over-long values: 4xx, never 500."""
+    huge = "9" * 40
+    assert_scim_error(scim.get(f"Users/{huge}"), 404)
+    assert scim.get("Users", filter=f'id eq "{huge}"').json()["totalResults"] == 0
+    assert scim.get("Users", filter='userName eq "a\\u0000b"').status_code == 200
+    assert scim.get("Users", startIndex=huge).json()["Resources"] == []
+    assert_scim_error(scim.post("Users", entra_user(user_name="x" * 151)), 400, "invalidValue")
+    assert_scim_error(scim.post("Users", entra_user(external_id="x" * 256)), 400, "invalidValue")
+    response = scim.post("Users", entra_user(name={"givenName": "Sam\u0000", "familyName": "J"}))
+    assert response.status_code == 201
+    assert response.json()["name"]["givenName"] == "Sam"
