@@ -24,12 +24,30 @@ def signed_in(user) -> Client:
 
 
 def test_switching_off_signs_out_only_that_person(employee, other_employee):
-    """Their sessions are deleted; a colleague stays signed in."""
+    """Someone with a password keeps it; their stored sessions are deleted, a colleague's
+    stay."""
     theirs, colleague = signed_in(employee), signed_in(other_employee)
     person_deactivate(user=employee)
     assert theirs.get("/path/")["Location"].startswith("/accounts/login/")
     assert colleague.get("/path/").status_code == 200
     assert Session.objects.count() == 1
+    person_reactivate(user=employee)
+    employee.refresh_from_db()
+    assert employee.has_usable_password()
+    assert theirs.get("/path/")["Location"].startswith("/accounts/login/")
+
+
+def test_without_a_password_every_session_ends_at_once(settings):
+    """No search through sessions: a new unusable password ends them all, in any engine."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    user = make_user(Role.EMPLOYEE)
+    user.set_unusable_password()
+    user.save()
+    client = signed_in(user)
+    assert client.get("/path/").status_code == 200
+    person_deactivate(user=user)
+    person_reactivate(user=user)
+    assert client.get("/path/")["Location"].startswith("/accounts/login/")
 
 
 def test_a_participant_leaves_and_must_consent_again_after_switching_on(employee):
