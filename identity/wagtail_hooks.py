@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import ScimConnectionCreateView, ScimConnectionRevokeView
@@ -20,6 +21,11 @@ class RevokeColumn(Column):
         return format_html('<a href="{}">{}</a>', url, _("Revoke token"))
 
 
+class ScimConnectionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("created_by")
+
+
 class ScimConnectionViewSet(ModelViewSet):
     """Provisioning (SCIM) clients and their tokens; administrators only."""
 
@@ -29,6 +35,7 @@ class ScimConnectionViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "identity_scim_connections"
     url_prefix = "provisioning-connections"
+    index_view_class = ScimConnectionIndexView
     add_view_class = ScimConnectionCreateView
     copy_view_enabled = False
     form_fields = ["name", "slug"]

@@ -81,3 +81,17 @@ def test_last_use_is_kept_without_a_write_per_call(scim, scim_connection):
     scim.get("Users")
     connection.refresh_from_db()
     assert connection.last_used_at == first
+
+
+def test_the_list_takes_as_many_queries_for_two_connections_as_for_eight(client_for, administrator):
+    from tests.queries import page_queries
+
+    cms = client_for(administrator)
+    for n in range(2):
+        make_scim_connection(name=f"C{n}", slug=f"c{n}")
+    few = page_queries(cms, "/cms/provisioning-connections/")
+    for n in range(2, 8):
+        ScimConnection.objects.filter(
+            pk=make_scim_connection(name=f"C{n}", slug=f"c{n}")[0].pk
+        ).update(created_by=administrator)
+    assert page_queries(cms, "/cms/provisioning-connections/") == few
