@@ -282,6 +282,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # django-q2 logs every task at INFO; Q_LOG_LEVEL=INFO brings that back.
         "django-q": {"level": env_str("Q_LOG_LEVEL", "WARNING")},
+        # pysaml2 logs each person's NameID and attributes at INFO.
+        "saml2": {"level": "WARNING"},
     },
 }
 

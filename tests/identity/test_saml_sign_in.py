@@ -6,12 +6,14 @@ import base64
 from urllib.parse import urlsplit
 
 import pytest
+import requests
 from django.contrib.auth.models import User
 from django.test import Client
 
 from ambassadors.models import Ambassador
 from ambassadors.roles import Role, roles_of
 from identity.models import ExternalIdentity, SamlRequest, UsedAssertion
+from tests.saml_idp.keys import key_pair
 from tests.saml_idp.process import sign_in_at_idp
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
@@ -218,3 +220,25 @@ def test_a_tampered_answer_is_refused(connection):
 
     refused_in_both_languages(send)
     assert "was not signed correctly" in send(HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_with_an_sp_key_requests_are_signed_and_published(connection, settings, tmp_path):
+    """SAML_SP_KEY_FILE/CERT_FILE: the metadata carries the certificate, the IdP verifies the
+    AuthnRequest's signature, and the round trip works."""
+    key, cert = key_pair(tmp_path, "sp")
+    settings.ACADEMY_SAML_SP_KEY_FILE, settings.ACADEMY_SAML_SP_CERT_FILE = str(key), str(cert)
+    metadata = Client().get(f"/sso/saml/{SLUG}/metadata/").content
+    assert b'AuthnRequestsSigned="true"' in metadata
+    assert b"X509Certificate" in metadata
+    connection.sp_metadata.write_bytes(metadata)
+
+    client = Client()
+    location = start(client)
+    assert "Signature=" in location
+    assert "signature is valid" in requests.get(location, timeout=10).text
+    forged = location.replace("Signature=", "Signature=AAAA")
+    assert requests.get(forged, timeout=10).status_code == 400  # the IdP does check it
+    posted = sign_in_at_idp(location)
+    answered = post_answer(client, posted)
+    assert client.get(answered["Location"]).status_code == 302
+    assert User.objects.filter(email="sam@example.org").exists()

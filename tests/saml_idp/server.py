@@ -3,6 +3,7 @@
     GET  /metadata                 the IdP's metadata (SSO endpoint, signing certificate)
     GET  /sso/redirect?SAMLRequest=...&RelayState=...
                                    HTTP-Redirect binding: a small form asking for a user name
+                                   (a signed request is verified: SigAlg and Signature)
     POST /sso/login                answers with an auto-posting form (HTTP-POST binding) that
                                    carries the SAMLResponse to the SP's ACS
 
@@ -42,7 +43,20 @@ WRONG_AUDIENCE = "https://elsewhere.example.org/saml/metadata/"
 MODES = ("normal", "unsigned", "response-only", "wrong-audience", "expired")
 
 
-def _config() -> IdPConfig:
+_servers: dict[float, Server] = {}
+
+
+def _server() -> Server:
+    """The IdP, made again only when the SP's metadata file changed (loading takes ~150 ms)."""
+    path = os.environ.get("SAML_IDP_SP_METADATA", "")
+    changed = os.path.getmtime(path) if path and os.path.exists(path) else 0.0
+    if changed not in _servers:
+        _servers.clear()
+        _servers[changed] = Server(config=_config())
+    return _servers[changed]
+
+
+def _config(*, want_signed_requests: bool = False) -> IdPConfig:
     base = os.environ["SAML_IDP_BASE"]
     sp_metadata = os.environ.get("SAML_IDP_SP_METADATA", "")
     config = {
@@ -58,6 +72,7 @@ def _config() -> IdPConfig:
                 },
                 "policy": {"default": {"lifetime": {"minutes": 5}}},
                 "name_id_format": [NAMEID_FORMAT_PERSISTENT],
+                "want_authn_requests_signed": want_signed_requests,
             }
         },
         "metadata": (
@@ -86,11 +101,23 @@ def _login_form(environ):
     query = parse_qs(environ.get("QUERY_STRING", ""))
     saml_request = query.get("SAMLRequest", [""])[0]
     relay_state = query.get("RelayState", [""])[0]
-    # Refuse a request we cannot read now, as a real IdP would.
-    Server(config=_config()).parse_authn_request(saml_request, BINDING_HTTP_REDIRECT)
+    # Refuse a request we cannot read now, as a real IdP would; a signed one must verify
+    # against the certificate in the SP's metadata.
+    signature = query.get("Signature", [""])[0]
+    if signature:
+        Server(config=_config(want_signed_requests=True)).parse_authn_request(
+            saml_request,
+            BINDING_HTTP_REDIRECT,
+            relay_state=query["RelayState"][0] if "RelayState" in query else None,
+            sigalg=query.get("SigAlg", [""])[0],
+            signature=signature,
+        )
+    else:
+        _server().parse_authn_request(saml_request, BINDING_HTTP_REDIRECT)
+    verified = "<p>The request's signature is valid.</p>" if signature else ""
     options = "".join(f"<option>{mode}</option>" for mode in MODES)
     return _page(
-        "<h1>Test IdP</h1><form method='post' action='/sso/login'>"
+        f"<h1>Test IdP</h1>{verified}<form method='post' action='/sso/login'>"
         f"<input type='hidden' name='SAMLRequest' value='{html.escape(saml_request)}'>"
         f"<input type='hidden' name='RelayState' value='{html.escape(relay_state)}'>"
         "<label>User name <input name='username' autocomplete='off'></label> "
@@ -105,7 +132,8 @@ def _answer(environ):
     form = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
     mode = form.get("mode", "normal")
     username = form.get("username", "sam").strip() or "sam"
-    server = Server(config=_config())
+    # A fresh one for the wrong audience: its policy is changed below.
+    server = Server(config=_config()) if mode == "wrong-audience" else _server()
     request = server.parse_authn_request(form["SAMLRequest"], BINDING_HTTP_REDIRECT)
     args = server.response_args(request.message, [BINDING_HTTP_POST])
     if mode == "wrong-audience":
