@@ -282,8 +282,10 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # django-q2 logs every task at INFO; Q_LOG_LEVEL=INFO brings that back.
         "django-q": {"level": env_str("Q_LOG_LEVEL", "WARNING")},
-        # pysaml2 logs each person's NameID and attributes at INFO.
+        # pysaml2 logs each person's NameID and attributes at INFO; the schema library it
+        # loads says "Resource 'XMLSchema.xsd' is already loaded" on every start.
         "saml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},
     },
 }
 
