@@ -158,6 +158,11 @@ def sp_entity_id(provider: Provider) -> str:
 # --- configuration --------------------------------------------------------------------------
 
 
+def metadata_cache_key(url: str) -> str:
+    """The fresh copy's cache key; the copy kept for outages has ":stale" appended."""
+    return "identity:saml-metadata:" + hashlib.sha256(url.encode()).hexdigest()
+
+
 def idp_metadata(provider: Provider) -> str:
     """The IdP's metadata XML: from SSO_<SLUG>_METADATA_FILE, or fetched from
     SSO_<SLUG>_METADATA_URL and kept in the cache for SAML_METADATA_REFRESH_SECONDS (an older
@@ -166,7 +171,7 @@ def idp_metadata(provider: Provider) -> str:
     if path:
         return Path(path).read_text(encoding="utf-8")
     url = provider.required("metadata_url")
-    key = "identity:saml-metadata:" + hashlib.sha256(url.encode()).hexdigest()
+    key = metadata_cache_key(url)
     fresh = cache.get(key)
     if fresh is not None:
         return fresh
@@ -454,9 +459,11 @@ def answer_take(*, provider: Provider, session) -> SamlRequest:
         attributes=answered.attributes,
         next_path=answered.next_path,
     )
-    SamlRequest.objects.filter(pk=answered.pk).update(
+    took = SamlRequest.objects.filter(pk=answered.pk, taken_at__isnull=True).update(
         taken_at=timezone.now(), subject="", attributes={}
     )
+    if not took:  # another request of this browser took it a moment ago
+        raise SamlRefused(ERROR_REPLAYED, f"request {answered.request_id} already taken")
     session[SESSION_KEY] = [i for i in request_ids if i != answered.request_id]
     return taken
 
