@@ -242,3 +242,28 @@ def test_with_an_sp_key_requests_are_signed_and_published(connection, settings, 
     answered = post_answer(client, posted)
     assert client.get(answered["Location"]).status_code == 302
     assert User.objects.filter(email="sam@example.org").exists()
+
+
+def test_with_an_sp_key_an_encrypted_assertion_is_read(connection, settings, tmp_path):
+    """ADFS encrypts to the certificate in our metadata: the signed assertion inside is read."""
+    key, cert = key_pair(tmp_path, "sp")
+    settings.ACADEMY_SAML_SP_KEY_FILE, settings.ACADEMY_SAML_SP_CERT_FILE = str(key), str(cert)
+    connection.sp_metadata.write_bytes(Client().get(f"/sso/saml/{SLUG}/metadata/").content)
+
+    client = Client()
+    posted = sign_in_at_idp(start(client), mode="encrypted")
+    xml = base64.b64decode(posted.saml_response).decode()
+    assert "EncryptedAssertion" in xml
+    assert "sam@example.org" not in xml
+    answered = post_answer(client, posted)
+    assert answered.status_code == 303, answered.content.decode()
+    assert client.get(answered["Location"]).status_code == 302
+    assert User.objects.filter(email="sam@example.org").exists()
+
+    # Not signed inside the encryption: refused like any unsigned assertion.
+    User.objects.all().delete()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    refused = post_answer(client, sign_in_at_idp(start(client), mode="encrypted-unsigned"))
+    assert refused.status_code == 403
+    assert "was not signed correctly" in refused.content.decode()
+    assert not User.objects.exists()

@@ -13,6 +13,8 @@ The form's `mode` field makes it misbehave, for the refusal tests:
     response-only   the response signed, the assertion not
     wrong-audience  the assertion is for another SP
     expired         made with the IdP's clock 20 minutes behind: its 5 minutes are over
+    encrypted       the signed assertion encrypted to the SP's certificate (from its metadata)
+    encrypted-unsigned  the same, the assertion inside not signed (the response is)
 
 Environment: SAML_IDP_BASE (http://127.0.0.1:port), SAML_IDP_PORT, SAML_IDP_KEY and
 SAML_IDP_CERT (PEM files), SAML_IDP_SP_METADATA (the SP's metadata file; read for each
@@ -40,7 +42,15 @@ from saml2.server import Server
 CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/"
 GROUPS = "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"
 WRONG_AUDIENCE = "https://elsewhere.example.org/saml/metadata/"
-MODES = ("normal", "unsigned", "response-only", "wrong-audience", "expired")
+MODES = (
+    "normal",
+    "unsigned",
+    "response-only",
+    "wrong-audience",
+    "expired",
+    "encrypted",
+    "encrypted-unsigned",
+)
 
 
 _servers: dict[float, Server] = {}
@@ -149,7 +159,7 @@ def _answer(environ):
         CLAIMS + "locale": [form.get("locale", "nl-NL")],
         GROUPS: groups,
     }
-    signed = mode not in ("unsigned", "response-only")
+    signed = mode not in ("unsigned", "response-only", "encrypted-unsigned")
     with _clock_behind(20 * 60) if mode == "expired" else nullcontext():
         response = server.create_authn_response(
             identity,
@@ -158,6 +168,7 @@ def _answer(environ):
             authn={"class_ref": PASSWORDPROTECTEDTRANSPORT, "authn_auth": "test-idp"},
             sign_assertion=signed,
             sign_response=mode != "unsigned",
+            encrypt_assertion=mode.startswith("encrypted"),
             **args,
         )
     http = server.apply_binding(
