@@ -50,6 +50,7 @@ from saml2.config import SPConfig
 from saml2.metadata import entity_descriptor
 from saml2.response import StatusError, UnsolicitedResponse
 from saml2.saml import SCM_BEARER
+from saml2.samlp import response_from_string
 from saml2.sigver import MissingKey, SignatureError
 from saml2.time_util import str_to_time
 from saml2.validate import ResponseLifetimeExceed, ToEarly
@@ -305,14 +306,22 @@ class _Outstanding(Mapping):
         return f"<outstanding SAML requests of {self.provider.slug}>"
 
 
-def _decoded(saml_response: str) -> str:
+def _readable(provider: Provider, saml_response: str) -> None:
+    """Refuse what is no SAML Response, or one addressed elsewhere, before checking more.
+
+    Only ever refuses on this unverified reading; what is accepted is what pysaml2 verified.
+    """
     try:
         xml = base64.b64decode(saml_response, validate=False).decode("utf-8")
-    except (binascii.Error, ValueError) as garbage:
-        raise SamlRefused(ERROR_UNREADABLE, f"not base64 XML: {garbage}", 400) from garbage
-    if "Response" not in xml:
+        response = response_from_string(xml)
+    except (binascii.Error, ValueError, SyntaxError) as garbage:
+        raise SamlRefused(ERROR_UNREADABLE, f"unreadable: {garbage!r}", 400) from garbage
+    except Exception as garbage:  # defusedxml's refusals, odd XML
+        raise SamlRefused(ERROR_UNREADABLE, f"unreadable XML: {garbage!r}", 400) from garbage
+    if response is None:
         raise SamlRefused(ERROR_UNREADABLE, "not a SAML Response", 400)
-    return xml
+    if response.destination and response.destination != acs_url(provider):
+        raise SamlRefused(ERROR_NOT_FOR_US, f"destination {response.destination}")
 
 
 def _latest(*moments: str | None) -> dt.datetime | None:
@@ -326,7 +335,7 @@ def _seconds(moment: str) -> float:
 
 def authn_response_verify(*, provider: Provider, saml_response: str) -> Answer:
     """The IdP's posted SAMLResponse, checked by pysaml2; raises SamlRefused."""
-    _decoded(saml_response)
+    _readable(provider, saml_response)
     try:
         client = Saml2Client(sp_config(provider))
     except MetadataUnavailable as failure:

@@ -127,11 +127,13 @@ def refused_in_both_languages(send, status=403):
         ("unsigned", "was not signed correctly", "niet goed ondertekend"),
         ("response-only", "was not signed correctly", "niet goed ondertekend"),
         ("wrong-audience", "meant for another site", "voor een andere site"),
+        ("wrong-recipient", "meant for another site", "voor een andere site"),
         ("expired", "has expired or is not valid yet", "is verlopen of nog niet geldig"),
     ],
 )
 def test_an_answer_that_must_not_sign_in_is_refused(connection, mode, english, dutch):
-    """Unsigned, assertion unsigned, for another SP, expired: refused, nothing created."""
+    """Unsigned, assertion unsigned, for another SP or address, expired: refused, nothing
+    created."""
 
     def send(**headers):
         client = Client(**headers)

@@ -12,6 +12,7 @@ The form's `mode` field makes it misbehave, for the refusal tests:
     unsigned        nothing signed
     response-only   the response signed, the assertion not
     wrong-audience  the assertion is for another SP
+    wrong-recipient Destination and Recipient name another address (posted to the ACS still)
     expired         made with the IdP's clock 20 minutes behind: its 5 minutes are over
     encrypted       the signed assertion encrypted to the SP's certificate (from its metadata)
     encrypted-unsigned  the same, the assertion inside not signed (the response is)
@@ -47,6 +48,7 @@ MODES = (
     "unsigned",
     "response-only",
     "wrong-audience",
+    "wrong-recipient",
     "expired",
     "encrypted",
     "encrypted-unsigned",
@@ -146,6 +148,9 @@ def _answer(environ):
     server = Server(config=_config()) if mode == "wrong-audience" else _server()
     request = server.parse_authn_request(form["SAMLRequest"], BINDING_HTTP_REDIRECT)
     args = server.response_args(request.message, [BINDING_HTTP_POST])
+    acs = args["destination"]
+    if mode == "wrong-recipient":
+        args["destination"] = "https://elsewhere.example.org/saml/acs/"
     if mode == "wrong-audience":
         policy = server.config.getattr("policy", "idp")
         conditions = policy.conditions
@@ -174,7 +179,7 @@ def _answer(environ):
     http = server.apply_binding(
         BINDING_HTTP_POST,
         str(response),
-        args["destination"],
+        acs,
         form.get("RelayState", ""),
         response=True,
     )
