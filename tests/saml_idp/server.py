@@ -18,8 +18,16 @@ The form's `mode` field makes it misbehave, for the refusal tests:
     encrypted-unsigned  the same, the assertion inside not signed (the response is)
 
 Environment: SAML_IDP_BASE (http://127.0.0.1:port), SAML_IDP_PORT, SAML_IDP_KEY and
-SAML_IDP_CERT (PEM files), SAML_IDP_SP_METADATA (the SP's metadata file; read for each
-request, so the test may write it after the IdP started).
+SAML_IDP_CERT (PEM files), SAML_IDP_SP_METADATA (the SP's metadata file; read again when it
+changes, so the test may write it after the IdP started).
+
+By hand, next to `make run` (port 8000):
+
+    SAML_IDP_SP_METADATA=/tmp/sp.xml .venv/bin/python -m tests.saml_idp   # port 8081
+    SSO_PROVIDERS=dev SSO_DEV_PROTOCOL=saml \
+      SSO_DEV_METADATA_URL=http://127.0.0.1:8081/metadata make run
+    curl -o /tmp/sp.xml http://127.0.0.1:8000/sso/saml/dev/metadata/
+    # then open http://127.0.0.1:8000/sso/saml/dev/login/
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ import datetime as dt
 import html
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -240,6 +250,13 @@ class _Quiet(WSGIRequestHandler):
 
 
 def main() -> None:
-    port = int(os.environ["SAML_IDP_PORT"])
+    port = int(os.environ.setdefault("SAML_IDP_PORT", "8081"))
+    os.environ.setdefault("SAML_IDP_BASE", f"http://127.0.0.1:{port}")
+    if not os.environ.get("SAML_IDP_KEY"):
+        # By hand (see the module's docstring): a key for this run only.
+        from .keys import key_pair
+
+        key, cert = key_pair(Path(tempfile.mkdtemp(prefix="saml-idp-")), "idp")
+        os.environ["SAML_IDP_KEY"], os.environ["SAML_IDP_CERT"] = str(key), str(cert)
     with make_server("127.0.0.1", port, app, handler_class=_Quiet) as httpd:
         httpd.serve_forever()
