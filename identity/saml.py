@@ -360,6 +360,9 @@ def authn_response_verify(*, provider: Provider, saml_response: str) -> Answer:
     assertion = response.assertion
     if assertion is None or not assertion.id:
         raise SamlRefused(ERROR_UNREADABLE, "no assertion", 400)
+    subject = (response.name_id.text or "").strip() if response.name_id else ""
+    if len(subject) > 255 or len(assertion.id) > 255:  # the columns that keep them
+        raise SamlRefused(ERROR_UNREADABLE, "NameID or assertion id over 255 characters", 400)
     # pysaml2 accepts an assertion without conditions; we want our audience named.
     audiences = {
         audience.text.strip()
@@ -386,7 +389,7 @@ def authn_response_verify(*, provider: Provider, saml_response: str) -> Answer:
     return Answer(
         request_id=str(request_id),
         assertion_id=str(assertion.id),
-        subject=(response.name_id.text or "").strip() if response.name_id else "",
+        subject=subject,
         attributes=_attributes(assertion),
         expires_at=max(floor, (expires_at or floor) + skew),
     )

@@ -269,3 +269,13 @@ def test_with_an_sp_key_an_encrypted_assertion_is_read(connection, settings, tmp
     assert refused.status_code == 403
     assert "was not signed correctly" in refused.content.decode()
     assert not User.objects.exists()
+
+
+def test_a_name_id_longer_than_we_keep_is_refused(connection):
+    """A NameID over 255 characters cannot be a person's id here: refused, nothing made."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    refused = post_answer(client, sign_in_at_idp(start(client), username="x" * 300))
+    assert refused.status_code == 400
+    assert "could not be read" in refused.content.decode()
+    assert not User.objects.exists()
+    assert not UsedAssertion.objects.exists()
