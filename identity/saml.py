@@ -37,7 +37,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -56,6 +55,7 @@ from saml2.time_util import str_to_time
 from saml2.validate import ResponseLifetimeExceed, ToEarly
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
+from core import outbound
 from core.errors import Refusal
 
 from .models import SamlRequest, UsedAssertion
@@ -66,7 +66,8 @@ logger = logging.getLogger("identity.saml")
 # How long an AuthnRequest waits for its answer (and the answer for its browser).
 REQUEST_SECONDS = 10 * 60
 SESSION_KEY = "academy_saml_requests"
-METADATA_TIMEOUT_SECONDS = 10
+# A federation's metadata (many IdPs) can be large; one ADFS's is ~100 KB.
+METADATA_BYTES = 10_000_000
 
 ERROR_UNKNOWN_CONNECTION = gettext_lazy(
     "This sign-in connection does not exist. Go back to the sign-in page and choose your "
@@ -177,10 +178,10 @@ def idp_metadata(provider: Provider) -> str:
     if fresh is not None:
         return fresh
     try:
-        response = requests.get(url, timeout=METADATA_TIMEOUT_SECONDS)
-        response.raise_for_status()
-        xml = response.text
-    except requests.RequestException as failure:
+        xml = outbound.fetch_configured(
+            url, accept="application/samlmetadata+xml, application/xml", max_bytes=METADATA_BYTES
+        ).content.decode("utf-8")
+    except (outbound.OutboundError, UnicodeDecodeError) as failure:
         stale = cache.get(key + ":stale")
         if stale is None:
             raise MetadataUnavailable(f"{url}: {failure}") from failure

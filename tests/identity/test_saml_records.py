@@ -4,11 +4,11 @@ IdP whose metadata cannot be fetched gives a page, or the copy kept from before.
 import datetime as dt
 
 import pytest
-import requests
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from core import outbound
 from identity import saml
 from identity.models import SamlRequest, UsedAssertion
 from identity.providers import provider
@@ -29,18 +29,14 @@ def test_expired_requests_and_assertions_are_pruned_fresh_ones_kept():
 
 @pytest.fixture
 def unreachable(settings):
+    # Port 1 on this machine: nothing listens, the connection is refused.
     settings.ACADEMY_SSO_PROVIDERS = [
-        {"slug": "adfs", "protocol": "saml", "metadata_url": "https://adfs.invalid/md.xml"}
+        {"slug": "adfs", "protocol": "saml", "metadata_url": "http://127.0.0.1:1/md.xml"}
     ]
     return provider("adfs", "saml")
 
 
-def _refuse(*args, **kwargs):
-    raise requests.ConnectionError("unreachable")
-
-
-def test_an_unreachable_idp_gives_a_page_in_the_persons_language(unreachable, monkeypatch):
-    monkeypatch.setattr("identity.saml.requests.get", _refuse)
+def test_an_unreachable_idp_gives_a_page_in_the_persons_language(unreachable):
     for language, text in (("en", "cannot be reached right now"), ("nl", "niet bereikbaar")):
         response = Client(HTTP_ACCEPT_LANGUAGE=language).get("/sso/saml/adfs/login/")
         assert response.status_code == 503
@@ -48,16 +44,34 @@ def test_an_unreachable_idp_gives_a_page_in_the_persons_language(unreachable, mo
     assert not SamlRequest.objects.exists()
 
 
-def test_the_copy_kept_is_used_while_the_idp_is_unreachable(unreachable, monkeypatch):
-    class Fetched:
-        text = "<EntityDescriptor/>"
+@pytest.fixture
+def intranet_idp(settings, http_server):
+    """An IdP's metadata on this machine, on its own port: where `fetch` would refuse."""
+    server = http_server()
+    server.routes["/md.xml"] = (200, {"Content-Type": "application/xml"}, METADATA)
+    url = f"http://127.0.0.1:{server.port}/md.xml"
+    settings.ACADEMY_SSO_PROVIDERS = [{"slug": "adfs", "protocol": "saml", "metadata_url": url}]
+    return server
 
-        def raise_for_status(self):
-            pass
 
-    monkeypatch.setattr("identity.saml.requests.get", lambda *a, **k: Fetched())
-    assert saml.idp_metadata(unreachable) == Fetched.text
-    # The fresh copy's time is up and the IdP is down: the kept copy serves.
-    cache.delete(saml.metadata_cache_key(unreachable.option("metadata_url")))
-    monkeypatch.setattr("identity.saml.requests.get", _refuse)
-    assert saml.idp_metadata(unreachable) == Fetched.text
+METADATA = b"<EntityDescriptor/>"
+
+
+def test_configured_metadata_is_fetched_from_the_intranet_and_kept(intranet_idp):
+    """The operator's address may be internal; the copy kept serves while the IdP is down."""
+    adfs = provider("adfs", "saml")
+    with pytest.raises(outbound.OutboundError):
+        outbound.fetch(adfs.option("metadata_url"))  # what people's addresses go through
+    assert saml.idp_metadata(adfs) == METADATA.decode()
+    # The fresh copy's time is up and the IdP answers errors: the kept copy serves.
+    cache.delete(saml.metadata_cache_key(adfs.option("metadata_url")))
+    intranet_idp.routes["/md.xml"] = (500, {}, b"down")
+    assert saml.idp_metadata(adfs) == METADATA.decode()
+    assert len(intranet_idp.requests) == 2
+
+
+def test_configured_fetches_follow_no_redirects(intranet_idp):
+    intranet_idp.routes["/moved"] = (302, {"Location": "/md.xml"}, b"")
+    with pytest.raises(outbound.OutboundError):
+        outbound.fetch_configured(f"http://127.0.0.1:{intranet_idp.port}/moved")
+    assert [path for path, _host in intranet_idp.requests] == ["/moved"]
