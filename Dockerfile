@@ -12,9 +12,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PRIVATE_MEDIA_ROOT=/data/private-media
 
 # PostgreSQL's client tools for `manage.py backup` and `restore` (pg_dump, pg_restore), of
-# the same major version as the server in compose.yaml (pg_dump refuses a newer server).
+# the same major version as the server in compose.yaml (pg_dump refuses a newer server);
+# xmlsec1, with which pysaml2 checks a SAML IdP's signatures.
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends postgresql-client-15 \
+    && apt-get install --yes --no-install-recommends postgresql-client-15 xmlsec1 \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-fast install lint browser wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
+.PHONY: run test test-fast install lint browser xmlsec1 wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -24,13 +24,17 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm is missing: the accessibility checks will be skipped outside CI."; fi
 
-run: install
+run: install xmlsec1
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py run_platform --port $(PORT)
 
 browser:
 	@sh scripts/ensure-package chromium chromium "the browser tests"
+
+# pysaml2 checks the IdP's signatures with it: SAML sign-in and its tests need it.
+xmlsec1:
+	@sh scripts/ensure-package xmlsec1 xmlsec1 "SAML sign-in"
 
 # The load generator of the benchmarks (they fall back to a slower Python one without it).
 wrk:
@@ -40,7 +44,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install browser node_modules/.installed lint
+test: install browser xmlsec1 node_modules/.installed lint
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

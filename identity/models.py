@@ -92,3 +92,38 @@ class ScimConnection(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class SamlRequest(models.Model):
+    """An AuthnRequest sent to a SAML IdP: it waits for the IdP's answer, then holds the
+    verified answer until the browser that asked comes back for it (identity/saml.py).
+
+    Kept in the database, not the session: the IdP posts its answer cross-site, and the
+    session cookie (SameSite=Lax) does not travel with that POST.
+    """
+
+    connection = models.CharField(max_length=80)
+    request_id = models.CharField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    taken_at = models.DateTimeField(null=True, blank=True)
+    # The verified answer, from the ACS until the browser takes it (then emptied).
+    subject = models.CharField(max_length=255, blank=True)
+    attributes = models.JSONField(default=dict, blank=True)
+    next_path = models.CharField(max_length=2000, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.connection}: {self.request_id}"
+
+
+class UsedAssertion(models.Model):
+    """A SAML assertion that signed someone in: the same one is refused again (replay), in any
+    session and on any web process, until it has expired anyway."""
+
+    connection = models.CharField(max_length=80)
+    assertion_id = models.CharField(max_length=255, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.connection}: {self.assertion_id}"

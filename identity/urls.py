@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import saml_views
 from .scim import views as scim
 
 app_name = "identity"
@@ -21,4 +22,9 @@ urlpatterns = [
     path("scim/v2/ResourceTypes/<str:ident>", scim.resource_types, name="scim-resource-type"),
     path("scim/v2/Schemas", scim.schemas, name="scim-schemas"),
     path("scim/v2/Schemas/<str:ident>", scim.schemas, name="scim-schema"),
+    # SAML 2.0, one service provider per connection (identity/saml.py).
+    path("sso/saml/<slug:slug>/login/", saml_views.saml_login, name="saml-login"),
+    path("sso/saml/<slug:slug>/acs/", saml_views.saml_acs, name="saml-acs"),
+    path("sso/saml/<slug:slug>/finish/", saml_views.saml_finish, name="saml-finish"),
+    path("sso/saml/<slug:slug>/metadata/", saml_views.saml_metadata, name="saml-metadata"),
 ]

@@ -514,6 +514,18 @@ def _snippet_rows():
 
 
 ROUTES.update(_snippet_rows())
+
+# SAML sign-in: public by nature (the IdP posts to the ACS, the IdP's administrator reads the
+# metadata); with no SAML connection configured every slug is unknown. The pages of a real
+# connection are tested against a real IdP in tests/identity/test_saml_sign_in.py.
+ROUTES.update(
+    {
+        "identity:saml-login": ("/sso/saml/nope/login/", statuses(404)),
+        "identity:saml-acs": ("/sso/saml/nope/acs/", POST_ONLY),
+        "identity:saml-finish": ("/sso/saml/nope/finish/", statuses(404)),
+        "identity:saml-metadata": ("/sso/saml/nope/metadata/", statuses(404)),
+    }
+)
 # People enter their networks in their profile: nobody adds an audience figure in the CMS.
 for _name in (
     "wagtailsnippets_ambassadors_socialprofile:add",

@@ -256,6 +256,15 @@ ACADEMY_PASSWORD_SIGN_IN = env_str("PASSWORD_SIGN_IN", "everyone")
 if ACADEMY_PASSWORD_SIGN_IN not in ("everyone", "administrators"):
     raise ImproperlyConfigured("PASSWORD_SIGN_IN must be everyone or administrators.")
 
+# SAML connections (identity/saml.py): the allowed clock difference with the IdP, how long a
+# copy of an IdP's metadata (SSO_<SLUG>_METADATA_URL) is used before it is fetched again, and
+# the SP's own key and certificate (optional: then AuthnRequests are signed and the IdP may
+# encrypt assertions; the IdP's signature on the assertion is required either way).
+ACADEMY_SAML_ACCEPTED_TIME_DIFF = env_int("SAML_ACCEPTED_TIME_DIFF", 60)
+ACADEMY_SAML_METADATA_REFRESH_SECONDS = env_int("SAML_METADATA_REFRESH_SECONDS", 3600)
+ACADEMY_SAML_SP_KEY_FILE = env_str("SAML_SP_KEY_FILE", "")
+ACADEMY_SAML_SP_CERT_FILE = env_str("SAML_SP_CERT_FILE", "")
+
 ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 ACADEMY_LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 30)
 ACADEMY_LOGIN_BLOCK_SECONDS = env_int("LOGIN_BLOCK_SECONDS", 15 * 60)
@@ -279,6 +288,10 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # django-q2 logs every task at INFO; Q_LOG_LEVEL=INFO brings that back.
         "django-q": {"level": env_str("Q_LOG_LEVEL", "WARNING")},
+        # pysaml2 logs each person's NameID and attributes at INFO; the schema library it
+        # loads says "Resource 'XMLSchema.xsd' is already loaded" on every start.
+        "saml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},
     },
 }
 

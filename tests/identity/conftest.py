@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories.identity import ScimClient, make_scim_connection
+from tests.saml_idp.process import start_idp
 
 
 @pytest.fixture
@@ -12,3 +13,11 @@ def scim_connection(db):
 def scim(scim_connection):
     """A SCIM client with a usable token."""
     return ScimClient(scim_connection[1])
+
+
+@pytest.fixture(scope="session")
+def saml_idp(tmp_path_factory):
+    """The test SAML IdP in its own process, for the whole run."""
+    idp = start_idp(tmp_path_factory.mktemp("saml-idp"))
+    yield idp
+    idp.stop()

@@ -1,0 +1,134 @@
+"""SAML sign-in pages: start, the IdP's answer (ACS), finish, and our SP metadata."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from . import saml
+from .providers import Claims, Provider, provider
+from .services import SignInRefused, person_sign_in
+
+logger = logging.getLogger("identity.saml")
+
+# The backend the session remembers: SSO people have no password, the site's own backend
+# still loads them by id on every request.
+BACKEND = "core.backends.EmailOrUsernameBackend"
+
+
+def _failed(request: HttpRequest, message, *, status: int, reason: str, slug: str) -> HttpResponse:
+    logger.warning("SAML sign-in through %r refused: %s", slug, reason)
+    return render(request, "identity/saml_failed.html", {"message": message}, status=status)
+
+
+def _connection(slug: str) -> Provider | None:
+    return provider(slug, "saml")
+
+
+def _local(request: HttpRequest, path: str) -> str:
+    """`path` when it is a path on this site, else the dashboard."""
+    fallback = resolve_url(settings.LOGIN_REDIRECT_URL)
+    if path.startswith("/") and url_has_allowed_host_and_scheme(
+        path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return path
+    return fallback
+
+
+@never_cache
+@require_GET
+def saml_login(request: HttpRequest, slug: str) -> HttpResponse:
+    """Send the browser to the IdP with a new AuthnRequest."""
+    connection = _connection(slug)
+    if connection is None:
+        return _failed(
+            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
+        )
+    next_path = request.GET.get("next", "")
+    try:
+        location = saml.authn_request_start(
+            provider=connection,
+            session=request.session,
+            relay_state=_local(request, next_path) if next_path else "",
+        )
+    except saml.MetadataUnavailable as failure:
+        return _failed(
+            request, saml.ERROR_UNAVAILABLE, status=503, reason=f"metadata: {failure}", slug=slug
+        )
+    return HttpResponseRedirect(location)
+
+
+@csrf_exempt  # the IdP's cross-site POST: its signature and InResponseTo protect it
+@never_cache
+@require_POST
+def saml_acs(request: HttpRequest, slug: str) -> HttpResponse:
+    """The IdP's answer (HTTP-POST binding): verify it, then send the browser to finish."""
+    connection = _connection(slug)
+    if connection is None:
+        return _failed(
+            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
+        )
+    try:
+        answer = saml.authn_response_verify(
+            provider=connection, saml_response=request.POST.get("SAMLResponse", "")
+        )
+        saml.answer_record(
+            provider=connection,
+            answer=answer,
+            next_path=_local(request, request.POST.get("RelayState", "")),
+        )
+    except saml.SamlRefused as refused:
+        return _failed(
+            request, refused.message, status=refused.status, reason=refused.reason, slug=slug
+        )
+    # 303: the browser follows with a top-level GET, which carries the (Lax) session cookie.
+    return HttpResponseRedirect(reverse("identity:saml-finish", args=[slug]), status=303)
+
+
+@never_cache
+@require_GET
+def saml_finish(request: HttpRequest, slug: str) -> HttpResponse:
+    """Sign in the person of the answer to a request this browser sent."""
+    connection = _connection(slug)
+    if connection is None:
+        return _failed(
+            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
+        )
+    try:
+        answer = saml.answer_take(provider=connection, session=request.session)
+        user = person_sign_in(
+            provider=connection,
+            claims=Claims.read(connection, answer.subject, answer.attributes),
+        )
+    except (saml.SamlRefused, SignInRefused) as refused:
+        return _failed(
+            request,
+            refused.message,
+            status=getattr(refused, "status", 403),
+            reason=getattr(refused, "reason", f"sign-in refused: {refused}"),
+            slug=slug,
+        )
+    login(request, user, backend=BACKEND)
+    request.session["academy_sign_in"] = f"sso:{slug}"
+    logger.info("SAML sign-in through %r: user %s", slug, user.pk)
+    return redirect(answer.next_path or settings.LOGIN_REDIRECT_URL)
+
+
+@require_GET
+def saml_metadata(request: HttpRequest, slug: str) -> HttpResponse:
+    """Our SP metadata for this connection (public: the IdP's administrator imports it)."""
+    connection = _connection(slug)
+    if connection is None:
+        return _failed(
+            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
+        )
+    return HttpResponse(saml.sp_metadata(connection), content_type="application/samlmetadata+xml")
