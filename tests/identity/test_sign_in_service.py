@@ -4,6 +4,7 @@ date, roles follow the IdP's groups where configured (identity.services.person_s
 import pytest
 from django.contrib.auth.models import User
 from django.test import override_settings
+from django.utils import translation
 
 from ambassadors.models import Ambassador, Source
 from ambassadors.roles import Role, roles_of
@@ -58,7 +59,10 @@ def test_first_sign_in_creates_an_invited_employee_with_the_idp_details(entra):
     assert ambassador.status == Ambassador.Status.INVITED
     assert ambassador.consented_at is None
     assert (ambassador.department.name, ambassador.language) == ("Sales", "en")
-    assert ambassador.source_label == "Single sign-on · Contoso account"
+    with translation.override("en"):
+        assert ambassador.source_label == "Single sign-on · Contoso account"
+    with translation.override("nl"):
+        assert ambassador.source_label == "Inloggen via de organisatie · Contoso account"
     assert roles_of(User.objects.get(pk=user.pk)) == {Role.EMPLOYEE, Role.MENTOR}
     assert ExternalIdentity.objects.get(user=user).subject == "sub-1"
 
