@@ -22,6 +22,7 @@ ACTIONS = {
     "academy.import_apply": (_("Apply employee import"), _("Employee import applied")),
     "academy.account_erase": (_("Erase account"), _("Account erased")),
     "academy.quiz_attempts": (_("Give extra quiz attempts"), _("Extra quiz attempts given")),
+    "academy.two_factor_reset": (_("Reset second step"), _("Second sign-in step reset")),
 }
 
 

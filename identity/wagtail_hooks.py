@@ -1,0 +1,33 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import two_factor
+from .admin_views import TwoFactorResetView
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path(
+            "two-factor/reset/<int:pk>/",
+            TwoFactorResetView.as_view(),
+            name="identity_two_factor_reset",
+        ),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    """In Settings → Users, administrators find "Reset second step" under each person's "More"."""
+    if not two_factor.is_administrator(request_user):
+        return []
+    return [
+        MenuItem(
+            _("Reset second step"),
+            url=reverse("identity_two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+    ]
