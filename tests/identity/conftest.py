@@ -1,0 +1,7 @@
+import pytest
+
+
+@pytest.fixture
+def two_factor_required(settings):
+    """Two-factor sign-in as in production (the test settings leave it off elsewhere)."""
+    settings.ACADEMY_TWO_FACTOR_REQUIRED = True
