@@ -29,7 +29,9 @@ class TwoFactorMiddleware:
             owed = two_factor.step_owed(request)
             if owed is not None:
                 target = reverse(
-                    "identity:two_factor_verify" if owed == "verify" else "identity:two_factor_setup"
+                    "identity:two_factor_verify"
+                    if owed == "verify"
+                    else "identity:two_factor_setup"
                 )
                 if request.method == "GET":
                     target += "?" + urlencode({"next": request.get_full_path()})

@@ -100,7 +100,7 @@ def forget_factors(request) -> None:
 
 
 def step_owed(request) -> str | None:
-    """"verify", "setup" (no second factor yet, but the role needs one) or None."""
+    """ "verify", "setup" (no second factor yet, but the role needs one) or None."""
     user = request.user
     if not user.is_authenticated or signed_in_through_organisation(request.session):
         return None
@@ -250,7 +250,5 @@ def two_factor_reset(*, person: User, by: User) -> int:
     removed = 0
     for model in (TOTPDevice, WebAuthnCredential, StaticDevice):
         removed += model.objects.filter(user=person).delete()[1].get(model._meta.label, 0)
-    audit.record(
-        person, "academy.two_factor_reset", user=by, title=person.username, person=person
-    )
+    audit.record(person, "academy.two_factor_reset", user=by, title=person.username, person=person)
     return removed

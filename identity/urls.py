@@ -12,9 +12,7 @@ urlpatterns = [
     path("two-factor/", views.verify, name="two_factor_verify"),
     path("two-factor/setup/", views.setup, name="two_factor_setup"),
     path("account/two-factor/", views.manage, name="two_factor"),
-    path(
-        "account/two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery"
-    ),
+    path("account/two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery"),
     path(
         "account/two-factor/<str:kind>/<int:pk>/remove/",
         views.remove,

@@ -61,7 +61,10 @@ def verify(request):
                 left = two_factor.factors_of(request.user).recovery_codes_left
                 messages.warning(
                     request,
-                    _("You used a recovery code. %(left)d left: make new ones on your two-factor page.")
+                    _(
+                        "You used a recovery code. %(left)d left: make new ones on your "
+                        "two-factor page."
+                    )
                     % {"left": left},
                 )
             return redirect(_next(request, form.cleaned_data["next"]))
