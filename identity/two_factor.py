@@ -204,6 +204,8 @@ def second_factor_check(*, user: User, code: str) -> Device:
     while they wait, no code is tried at all, right or wrong.
     """
     code = _normalise(code)
+    if not code:
+        raise TwoFactorRefused(ERROR_WRONG_CODE, field="code")
     waits = []
     for device in _candidates(user, code):
         allowed, details = device.verify_is_allowed()
