@@ -26,7 +26,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         if not request.path_info.startswith(self.open):
-            owed = two_factor.step_owed(request)
+            owed = two_factor.step_owed(request, cms=request.path_info.startswith("/cms/"))
             if owed is not None:
                 target = reverse(
                     "identity:two_factor_verify"

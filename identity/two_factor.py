@@ -61,17 +61,18 @@ def signed_in_through_organisation(session) -> bool:
     return str(session.get(SIGN_IN_MARK, "")).startswith("sso:")
 
 
-def required_for(user: User) -> bool:
-    """This person's role reaches the CMS, so a second step is compulsory (with a password).
+def required_for(user: User, *, cms: bool = False) -> bool:
+    """This person can reach the CMS, so a second step is compulsory (with a password).
 
     The roles that hold `wagtailadmin.access_admin` (ambassadors/provisioning.py), superusers
-    included; read through `roles_of`, which the page header reads anyway.
+    included, read through `roles_of`, which the page header reads anyway; on CMS pages also
+    anyone given the permission some other way (Wagtail reads the permissions there anyway).
     """
-    return (
-        settings.ACADEMY_TWO_FACTOR_REQUIRED
-        and user.is_active
-        and bool(roles_of(user) & {Role.COMMS, Role.ADMIN})
-    )
+    if not (settings.ACADEMY_TWO_FACTOR_REQUIRED and user.is_active):
+        return False
+    if roles_of(user) & {Role.COMMS, Role.ADMIN}:
+        return True
+    return cms and user.has_perm("wagtailadmin.access_admin")
 
 
 def has_second_factor(user: User) -> bool:
@@ -99,8 +100,9 @@ def forget_factors(request) -> None:
     request.session.pop(FACTORS_KEY, None)
 
 
-def step_owed(request) -> str | None:
-    """ "verify", "setup" (no second factor yet, but the role needs one) or None."""
+def step_owed(request, *, cms: bool = False) -> str | None:
+    """What a signed-in person still owes: "verify", "setup" (no factor yet, but their role
+    needs one) or None. `cms`: the request is for the CMS."""
     user = request.user
     if not user.is_authenticated or signed_in_through_organisation(request.session):
         return None
@@ -108,7 +110,7 @@ def step_owed(request) -> str | None:
         return None
     if _has_second_factor_cached(request):
         return "verify"
-    return "setup" if required_for(user) else None
+    return "setup" if required_for(user, cms=cms) else None
 
 
 @dataclass(frozen=True)

@@ -217,3 +217,15 @@ def test_an_administrator_reset_sends_them_to_set_up_again(comms_user):
         person=comms_user, by=make_user(Role.ADMIN, superuser=True, joined=False)
     )
     assert client.get("/cms/")["Location"].startswith(SETUP)
+
+
+def test_someone_given_cms_access_outside_the_roles_is_asked_in_the_cms():
+    """The CMS checks the permission itself, not only the roles that usually carry it."""
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.create(name="Freelance editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    person = make_user(Role.EMPLOYEE)
+    person.groups.add(editors)
+    response = signed_in(person).get("/cms/")
+    assert response["Location"].startswith(SETUP)
