@@ -1,9 +1,9 @@
 """Two-factor sign-in: a code from an authenticator app, a passkey, or a recovery code.
 
 Who owes a second step: everyone who can reach the CMS (`wagtailadmin.access_admin`: comms
-staff, administrators, superusers) and signed in with a password, while
-ACADEMY_TWO_FACTOR_REQUIRED is on; and anyone who set up a second factor of their own
-accord. People who signed in through the organisation (the session's `academy_sign_in` mark
+staff, administrators, superusers) and signed in with a password, and anyone who set up a
+second factor of their own accord; nobody while ACADEMY_TWO_FACTOR_ENFORCED is off (the test
+settings only). People who signed in through the organisation (the session's `academy_sign_in` mark
 starts with "sso:") rely on their identity provider's second factor and are not asked.
 
 Until the step is passed (`request.user.is_verified()`, django-otp's mark in the session),
@@ -68,7 +68,7 @@ def required_for(user: User, *, cms: bool = False) -> bool:
     included, read through `roles_of`, which the page header reads anyway; on CMS pages also
     anyone given the permission some other way (Wagtail reads the permissions there anyway).
     """
-    if not (settings.ACADEMY_TWO_FACTOR_REQUIRED and user.is_active):
+    if not (settings.ACADEMY_TWO_FACTOR_ENFORCED and user.is_active):
         return False
     if roles_of(user) & {Role.COMMS, Role.ADMIN}:
         return True
@@ -104,7 +104,9 @@ def step_owed(request, *, cms: bool = False) -> str | None:
     """What a signed-in person still owes: "verify", "setup" (no factor yet, but their role
     needs one) or None. `cms`: the request is for the CMS."""
     user = request.user
-    if not user.is_authenticated or signed_in_through_organisation(request.session):
+    if not settings.ACADEMY_TWO_FACTOR_ENFORCED or not user.is_authenticated:
+        return None
+    if signed_in_through_organisation(request.session):
         return None
     if user.is_verified():
         return None

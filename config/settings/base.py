@@ -26,6 +26,12 @@ INSTALLED_APPS = [
     "mentors",
     "insights",
     "identity",
+    # Two-factor sign-in (identity/two_factor.py): app codes, recovery codes, passkeys. Before
+    # the contrib apps, so core.provisioning's sync after the last app sees their permissions.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -51,11 +57,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",  # the widget templates, for the project-wide FORM_RENDERER
-    # Two-factor sign-in (identity/two_factor.py): codes from an app, recovery codes, passkeys.
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -288,9 +289,10 @@ LOGGING = {
 AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend"]
 
 # Two-factor sign-in (identity/two_factor.py, README "Two-factor sign-in"). Everyone who can
-# reach the CMS and signs in with a password must pass a second step; the test settings turn
-# this off and the two-factor tests turn it back on.
-ACADEMY_TWO_FACTOR_REQUIRED = True
+# reach the CMS and signs in with a password must pass a second step, and so must anyone who
+# set one up. Only the test settings switch it off (nobody is asked); the two-factor tests
+# switch it back on.
+ACADEMY_TWO_FACTOR_ENFORCED = True
 ACADEMY_TWO_FACTOR_RECOVERY_CODES = 10
 OTP_TOTP_ISSUER = env_str("ORGANISATION_NAME", "Ambassador Academy")
 OTP_TOTP_THROTTLE_FACTOR = 1  # wait 1, 2, 4, 8... seconds after each wrong code in a row

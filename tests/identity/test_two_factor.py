@@ -11,7 +11,7 @@ from identity import two_factor
 from tests.factories import PASSWORD, make_user
 from tests.factories.identity import app_for, code_from, recovery_codes_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("two_factor_required")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("two_factor_enforced")]
 
 VERIFY = "/two-factor/"
 SETUP = "/two-factor/setup/"
