@@ -184,7 +184,7 @@ def test_demo_cms_logins_pass_the_second_step_with_the_published_key(settings):
     from django.test import Client
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    settings.ACADEMY_TWO_FACTOR_REQUIRED = True
+    settings.ACADEMY_TWO_FACTOR_ENFORCED = True
     call_command("seed_demo")
     owners = set(TOTPDevice.objects.values_list("user__username", flat=True))
     assert owners == {"comms", "pieter", "admin"}

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def two_factor_on(settings, live_server):
-    settings.ACADEMY_TWO_FACTOR_REQUIRED = True
+    settings.ACADEMY_TWO_FACTOR_ENFORCED = True
     settings.OTP_WEBAUTHN_RP_ID = "localhost"
     settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [live_server.url]
     provisioning.wagtail_site_ensure()
