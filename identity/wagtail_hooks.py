@@ -31,3 +31,14 @@ def two_factor_reset_button(user, request_user):
             priority=90,
         )
     ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    """CMS account → More actions: the person's own apps, passkeys and recovery codes (the
+    site's profile page, which administrators who do not take part never see, links there too)."""
+    return {
+        "url": reverse("identity:two_factor"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Your authenticator apps, passkeys and recovery codes."),
+    }

@@ -156,3 +156,9 @@ def test_the_user_list_offers_the_reset_to_administrators(comms_user):
     client = verified(admin, app_for(admin))
     page = client.get("/cms/users/").content.decode()
     assert f"/cms/two-factor/reset/{comms_user.pk}/" in page
+
+
+def test_the_cms_account_page_links_to_the_two_factor_page(comms_user):
+    """CMS users find their two-factor page from their CMS account too."""
+    page = verified(comms_user, app_for(comms_user)).get("/cms/account/").content.decode()
+    assert 'href="/account/two-factor/"' in page
