@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),
     path("", include("identity.urls")),
+    # Passkeys (django-otp-webauthn's JSON endpoints), open during the second sign-in step.
+    path("two-factor/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("", include("courses.urls")),
     path("", include("guidelines.urls")),
     path("", include("sharing.urls")),

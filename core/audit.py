@@ -33,6 +33,7 @@ ACTIONS = {
     ),
     "academy.scim_refused": (_("Refuse provisioning call"), _("Provisioning call refused")),
     "academy.scim_revoke": (_("Revoke provisioning token"), _("Provisioning token revoked")),
+    "academy.two_factor_reset": (_("Reset second step"), _("Second sign-in step reset")),
 }
 
 

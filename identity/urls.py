@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import saml_views
+from . import saml_views, views
 from .scim import views as scim
 
 app_name = "identity"
@@ -27,4 +27,15 @@ urlpatterns = [
     path("sso/saml/<slug:slug>/acs/", saml_views.saml_acs, name="saml-acs"),
     path("sso/saml/<slug:slug>/finish/", saml_views.saml_finish, name="saml-finish"),
     path("sso/saml/<slug:slug>/metadata/", saml_views.saml_metadata, name="saml-metadata"),
+    # Two-factor sign-in (identity/two_factor.py). Paths under /two-factor/ stay open to a
+    # person who still owes the second step (identity/middleware.py); the rest do not.
+    path("two-factor/", views.verify, name="two_factor_verify"),
+    path("two-factor/setup/", views.setup, name="two_factor_setup"),
+    path("account/two-factor/", views.manage, name="two_factor"),
+    path("account/two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery"),
+    path(
+        "account/two-factor/<str:kind>/<int:pk>/remove/",
+        views.remove,
+        name="two_factor_remove",
+    ),
 ]

@@ -92,6 +92,7 @@ CMS_ADMIN_ONLY = statuses(TO_CMS_LOGIN, comms=REFUSED_IN_CMS, admin=200)
 REVIEWERS_ONLY = statuses(403, anonymous=TO_LOGIN, mentor=200, comms=200, admin=200)
 MENTORS_ONLY = statuses(403, anonymous=TO_LOGIN, mentor=200)
 COMMS_SITE = statuses(403, anonymous=TO_LOGIN, comms=200, admin=200)
+PASSKEY_API = statuses(405, anonymous=403)
 
 
 # --- builders -------------------------------------------------------------------------------
@@ -197,6 +198,38 @@ ROUTES = {
     "password_reset_done": ("/accounts/password/reset/sent/", statuses(200)),
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
+    # Two-factor sign-in (the test settings require it of nobody, and these people have no
+    # second factor: the code page sends them on; tests/identity/test_two_factor*.py).
+    "identity:two_factor_verify": (
+        "/two-factor/",
+        statuses(Redirect("/path/"), anonymous=TO_LOGIN),
+    ),
+    "identity:two_factor_setup": ("/two-factor/setup/", SIGNED_IN_ONLY),
+    "identity:two_factor": ("/account/two-factor/", SIGNED_IN_ONLY),
+    "identity:two_factor_recovery": ("/account/two-factor/recovery-codes/", POST_ONLY),
+    "identity:two_factor_remove": ("/account/two-factor/app/1/remove/", POST_ONLY),
+    # Passkeys: django-otp-webauthn's JSON endpoints (POST only; without a session, 403).
+    "otp_webauthn:credential-registration-begin": (
+        "/two-factor/passkeys/registration/begin/",
+        PASSKEY_API,
+    ),
+    "otp_webauthn:credential-registration-complete": (
+        "/two-factor/passkeys/registration/complete/",
+        PASSKEY_API,
+    ),
+    "otp_webauthn:credential-authentication-begin": (
+        "/two-factor/passkeys/authentication/begin/",
+        PASSKEY_API,
+    ),
+    "otp_webauthn:credential-authentication-complete": (
+        "/two-factor/passkeys/authentication/complete/",
+        PASSKEY_API,
+    ),
+    "otp_webauthn:js-i18n-catalog": ("/two-factor/passkeys/jsi18n/", statuses(200)),
+    "identity_two_factor_reset": (
+        lambda p: f"/cms/two-factor/reset/{p[C].pk}/",
+        CMS_ADMIN_ONLY,
+    ),
     # Courses: certificates belong to their owner, verification and Open Badges are public.
     "courses:certificate": (
         lambda p: f"/certificates/{certificate_code(p[OWN])}/",

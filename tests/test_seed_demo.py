@@ -174,3 +174,24 @@ def test_demo_staff_are_reached_only_when_they_joined_themselves():
     reached = Notification.objects.filter(is_nudge=True, idempotency_key__startswith="push:")
     assert not reached.filter(recipient__in=staff).exists()
     assert reached.exists()
+
+
+def test_demo_cms_logins_pass_the_second_step_with_the_published_key(settings):
+    """Comms staff and the administrator have an app with the story's key, so the demo's
+    `demo_code` command gives the code that lets them into the CMS; employees have none."""
+    from io import StringIO
+
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ACADEMY_TWO_FACTOR_ENFORCED = True
+    call_command("seed_demo")
+    owners = set(TOTPDevice.objects.values_list("user__username", flat=True))
+    assert owners == {"comms", "pieter", "admin"}
+    client = Client()
+    client.post("/accounts/login/", {"username": "admin", "password": "academy-demo"})
+    assert client.get("/cms/")["Location"].startswith("/two-factor/")
+    out = StringIO()
+    call_command("demo_code", stdout=out)
+    client.post("/two-factor/", {"code": out.getvalue().split()[0]})
+    assert client.get("/cms/").status_code == 200

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -25,6 +26,12 @@ INSTALLED_APPS = [
     "mentors",
     "insights",
     "identity",
+    # Two-factor sign-in (identity/two_factor.py): app codes, recovery codes, passkeys. Before
+    # the contrib apps, so core.provisioning's sync after the last app sees their permissions.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -65,8 +72,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # two-factor: request.user.is_verified()
     "ambassadors.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor: a signed-in person who owes a second step reaches only that step.
+    "identity.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -296,6 +306,27 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend"]
+
+# Two-factor sign-in (identity/two_factor.py, README "Two-factor sign-in"). Everyone who can
+# reach the CMS and signs in with a password must pass a second step, and so must anyone who
+# set one up. Only the test settings switch it off (nobody is asked); the two-factor tests
+# switch it back on.
+ACADEMY_TWO_FACTOR_ENFORCED = True
+ACADEMY_TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = env_str("ORGANISATION_NAME", "Ambassador Academy")
+OTP_TOTP_THROTTLE_FACTOR = 1  # wait 1, 2, 4, 8... seconds after each wrong code in a row
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys belong to the site's host name (SITE_URL) and work only over HTTPS or on localhost;
+# a browser refuses an IP address, so the local demo at 127.0.0.1 has them at localhost.
+_site = urlsplit(SITE_URL)
+_local = _site.hostname in ("127.0.0.1", "localhost")
+OTP_WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", "localhost" if _local else _site.hostname)
+OTP_WEBAUTHN_RP_NAME = env_str("ORGANISATION_NAME", "Ambassador Academy")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "WEBAUTHN_ORIGINS",
+    [f"http://localhost:{_site.port or 80}" if _local else f"https://{_site.netloc}"],
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, not the first
 
 # The organisation that issues course certificates and Open Badges.
 ACADEMY_ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Ambassador Academy")

@@ -53,3 +53,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 # The live server of the browser tests serves static files straight from the app folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Two-factor sign-in is on only for the tests that ask for it (tests/identity/test_two_factor*.py
+# and their fixture, the demo's and the browser's two-factor tests); the rest of the suite
+# signs CMS users in with a password alone.
+ACADEMY_TWO_FACTOR_ENFORCED = False

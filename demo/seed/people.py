@@ -3,9 +3,11 @@ staff and an administrator, with topics, departments and networks."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from ambassadors import services
@@ -57,8 +59,22 @@ def seed() -> None:
     for person in people["comms"]:
         user = _user(person, [Role.EMPLOYEE, Role.COMMS])
         _profile(user, departments[person["department"]], Stage.ENGAGEMENT, "nl", person["joined"])
+        _demo_app(user)
     admin = _user(people["admin"], [Role.ADMIN], superuser=True)
     _profile(admin, None, Stage.ENGAGEMENT, "nl", False)
+    _demo_app(admin)
+
+
+def demo_key_hex() -> str:
+    """The demo's published authenticator-app key (story.toml), as django-otp keeps it."""
+    return base64.b32decode(story()["two_factor_key"]).hex()
+
+
+def _demo_app(user: User) -> None:
+    """The second step for a CMS login of the demo: an app holding the published key."""
+    TOTPDevice.objects.get_or_create(
+        user=user, name="Demo app", defaults={"key": demo_key_hex(), "confirmed": True}
+    )
 
 
 def _user(person: dict, groups: list[Role], superuser: bool = False) -> User:
@@ -120,4 +136,5 @@ def logins() -> dict[str, str]:
         "mentor": people["mentors"][0]["username"],
         "comms": people["comms"][0]["username"],
         "admin": people["admin"]["username"],
+        "two_factor_key": people["two_factor_key"],
     }

@@ -21,3 +21,9 @@ def saml_idp(tmp_path_factory):
     idp = start_idp(tmp_path_factory.mktemp("saml-idp"))
     yield idp
     idp.stop()
+
+
+@pytest.fixture
+def two_factor_enforced(settings):
+    """Two-factor sign-in as in production (the test settings leave it off elsewhere)."""
+    settings.ACADEMY_TWO_FACTOR_ENFORCED = True

@@ -115,6 +115,9 @@ class Command(BaseCommand):
             f"    mentor and team lead:      {demo['mentor']} (mentor desk, mission review)",
             f"    comms staff:               {demo['comms']} (insights, CMS)",
             f"    administrator:             {demo['admin']}",
+            "  Comms staff and the administrator confirm each sign-in with a second step: a code",
+            f"  from an authenticator app holding the demo key {demo['two_factor_key']}",
+            "  (any app, time-based), or `python manage.py demo_code` for the code of this moment.",
             "",
         ]
         if mail_folder is not None:

@@ -1,0 +1,47 @@
+"""The forms of two-factor sign-in (identity/two_factor.py)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import TypedTextField
+
+
+class CodeForm(forms.Form):
+    """A six-digit code from the person's app, or one of their recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class AppAddForm(forms.Form):
+    """A new authenticator app: a name to tell it apart, and a code that proves it works."""
+
+    name = TypedTextField(
+        label=_("Name"),
+        max_length=64,
+        initial=_("Authenticator app"),
+        help_text=_("To tell your apps apart, for example “Phone”."),
+    )
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class FreshCodeForm(forms.Form):
+    """New recovery codes replace the old ones: a fresh code first (none when there are none)."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        required=False,
+        help_text=_("A code from your app or one of your current recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
