@@ -187,6 +187,10 @@ ROUTES = {
     "password_reset_done": ("/accounts/password/reset/sent/", statuses(200)),
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
+    # OpenID Connect: open to anyone; a slug no connection has is not found (the flow itself:
+    # tests/identity/test_oidc*.py).
+    "identity:oidc-login": ("/sso/oidc/nowhere/login/", statuses(404)),
+    "identity:oidc-callback": ("/sso/oidc/nowhere/callback/", statuses(404)),
     # Courses: certificates belong to their owner, verification and Open Badges are public.
     "courses:certificate": (
         lambda p: f"/certificates/{certificate_code(p[OWN])}/",
