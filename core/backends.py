@@ -29,7 +29,9 @@ def password_sign_in_allowed(user) -> bool:
     """
     if password_sign_in_for_everyone():
         return True
-    return user.is_superuser or user.groups.filter(name=settings.ACADEMY_ADMINISTRATORS_GROUP).exists()
+    return (
+        user.is_superuser or user.groups.filter(name=settings.ACADEMY_ADMINISTRATORS_GROUP).exists()
+    )
 
 
 class EmailOrUsernameBackend(ModelBackend):

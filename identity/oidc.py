@@ -86,8 +86,7 @@ ERROR_TOKEN = gettext_lazy(
     "connection."
 )
 ERROR_EXPIRED = gettext_lazy(
-    "The answer from your organisation's sign-in had expired. Start again from the "
-    "sign-in page."
+    "The answer from your organisation's sign-in had expired. Start again from the sign-in page."
 )
 ERROR_UNREACHABLE = gettext_lazy(
     "Your organisation's sign-in could not be reached. Try again in a few minutes."
@@ -271,9 +270,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation(f"token authorized for {claims.get('azp')!r}")
         return claims
 
-    def sign_in(
-        self, request: HttpRequest, *, code: str, nonce: str, code_verifier: str
-    ) -> User:
+    def sign_in(self, request: HttpRequest, *, code: str, nonce: str, code_verifier: str) -> User:
         """The person the provider's answer to `code` names; SignInFailed or SignInRefused."""
         self.request = request
         connection = self.connection
@@ -294,7 +291,9 @@ class OIDCBackend(OIDCAuthenticationBackend):
         except requests.HTTPError as error:
             status = error.response.status_code if error.response is not None else 502
             message = ERROR_TOKEN if 400 <= status < 500 else ERROR_UNREACHABLE
-            raise SignInFailed(f"token endpoint: {error}", message, 400 if status < 500 else 502)
+            raise SignInFailed(
+                f"token endpoint: {error}", message, 400 if status < 500 else 502
+            ) from error
         except (requests.RequestException, ValueError) as error:
             raise SignInFailed(f"token endpoint: {error}", ERROR_UNREACHABLE, 502) from error
         id_token = tokens.get("id_token")

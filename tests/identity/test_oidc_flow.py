@@ -67,7 +67,8 @@ def test_sign_in_creates_an_invited_account_and_lands_on_the_consent_page(client
     assert query["code_challenge_method"] == ["S256"]
     assert query["redirect_uri"] == [CALLBACK]
     assert query["scope"] == ["openid email profile"]
-    assert query["state"] and query["nonce"]
+    assert query["state"]
+    assert query["nonce"]
 
     callback = sign_in_at_provider(authorize, username="ada", redirect_prefix=CALLBACK)
     response = come_back(client, callback)
@@ -137,7 +138,14 @@ def test_a_nonce_the_site_did_not_send_is_refused(client, provider):
         ({"time_shift": -3600}, oidc.ERROR_EXPIRED),
         ({"time_shift": 3600}, oidc.ERROR_EXPIRED),  # issued in the future
     ],
-    ids=["other-audience", "several-audiences", "other-issuer", "bad-signature", "expired", "future"],
+    ids=[
+        "other-audience",
+        "several-audiences",
+        "other-issuer",
+        "bad-signature",
+        "expired",
+        "future",
+    ],
 )
 def test_an_id_token_that_fails_a_check_is_refused(client, provider, quirks, message):
     provider.misbehave(**quirks)
@@ -192,6 +200,8 @@ def test_round_trip_time(client, provider, capsys):
     timings.sort()
     median = (timings[4] + timings[5]) / 2
     with capsys.disabled():
-        print(f"\nOIDC sign-in round trip: median {median * 1000:.0f} ms, "
-              f"min {timings[0] * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms")
+        print(
+            f"\nOIDC sign-in round trip: median {median * 1000:.0f} ms, "
+            f"min {timings[0] * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms"
+        )
     assert median < 5
