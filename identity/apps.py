@@ -7,4 +7,4 @@ class IdentityConfig(AppConfig):
     verbose_name = _("Sign-in and provisioning")
 
     def ready(self):
-        from . import personal_data  # noqa: F401  (registers the eraser)
+        from . import oidc, personal_data  # noqa: F401  (register the eraser, the OIDC check)

@@ -34,6 +34,7 @@ from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
+from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
@@ -53,7 +54,7 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from .providers import Claims, Provider, provider
+from .providers import Claims, Provider, provider, providers
 from .services import SignInRefused, person_sign_in
 
 logger = logging.getLogger(__name__)
@@ -137,7 +138,8 @@ class Connection:
         self.hosted_domain = provider.option("hosted_domain")
         scheme, host = urlsplit(self.issuer).scheme, urlsplit(self.issuer).hostname
         if scheme != "https" and host not in ("127.0.0.1", "localhost", "::1"):
-            raise ImproperlyConfigured(f"The issuer of {provider.slug} must be an https URL.")
+            variable = f"SSO_{provider.slug.upper().replace('-', '_')}_ISSUER"
+            raise ImproperlyConfigured(f"{variable} must be an https URL.")
 
     @property
     def discovery_url(self) -> str:
@@ -193,6 +195,18 @@ class Connection:
         if default:
             return default[0]
         raise ImproperlyConfigured(f"{name} has no value for the connection {self.provider.slug}")
+
+
+@checks.register(checks.Tags.security)
+def connections_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Every OIDC connection names an https issuer and a client id (start-up, `check`)."""
+    errors = []
+    for found in providers("oidc"):
+        try:
+            Connection(found)
+        except ImproperlyConfigured as error:
+            errors.append(checks.Error(str(error), id="identity.E001"))
+    return errors
 
 
 def connection_or_404(slug: str) -> Connection:
