@@ -430,7 +430,7 @@ class OIDCCallbackView(OIDCAuthenticationCallbackView):
         if error:
             description = request.GET.get("error_description", "")
             message = ERROR_CANCELLED if error in REFUSALS else ERROR_PROVIDER
-            raise SignInFailed(f"provider answered {error}: {description}", message, 403)
+            raise SignInFailed(f"provider answered {error!r}: {description!r}", message, 403)
         if started is None:
             raise SignInFailed("state unknown or already used", ERROR_STATE)
         if time.time() - started.get("added_on", 0) > STATE_MAX_AGE_SECONDS:

@@ -257,6 +257,8 @@ ACADEMY_ADMINISTRATORS_GROUP = "Administrators"
 # an ID token's exp/iat/nbf; how long to wait for the provider; how long its discovery
 # document and signing keys are kept (keys are fetched again when a token names a new one).
 ACADEMY_OIDC_CLOCK_SKEW_SECONDS = env_int("OIDC_CLOCK_SKEW_SECONDS", 60)
+if not 0 <= ACADEMY_OIDC_CLOCK_SKEW_SECONDS <= 300:
+    raise ImproperlyConfigured("OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300.")
 ACADEMY_OIDC_TIMEOUT_SECONDS = env_int("OIDC_TIMEOUT_SECONDS", 10)
 ACADEMY_OIDC_CACHE_SECONDS = env_int("OIDC_CACHE_SECONDS", 60 * 60)
 
