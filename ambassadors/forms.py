@@ -142,6 +142,9 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address or username")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+        if settings.ACADEMY_SSO_PROVIDERS:
+            # The organisation's button comes first on the page; focus must not skip it.
+            self.fields["username"].widget.attrs.pop("autofocus", None)
 
     throttled = False
     password_sign_in_off = False

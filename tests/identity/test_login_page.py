@@ -22,6 +22,7 @@ def test_without_connections_only_the_password_form_shows(settings):
     assert "Sign in with" not in page
     assert 'name="password"' in page
     assert "<details" not in page
+    assert "autofocus" in page
 
 
 def test_each_connection_has_a_button_before_the_password_form(settings):
@@ -35,6 +36,7 @@ def test_each_connection_has_a_button_before_the_password_form(settings):
     assert "Sign in with Test Organisation" in page
     assert page.index("or sign in with your password") < page.index('name="password"')
     assert first < page.index('name="password"')
+    assert "autofocus" not in page  # focus does not jump past the buttons
     assert "<details" not in page
 
 
