@@ -41,9 +41,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.crypto import get_random_string
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import (
     add_state_and_verifier_and_nonce_to_session,
@@ -364,6 +366,7 @@ def local_path(url: str | None) -> str:
     return ""
 
 
+@method_decorator(never_cache, name="dispatch")
 class OIDCLoginView(OIDCAuthenticationRequestView):
     """Sends the person to their organisation's sign-in, with state, nonce and PKCE (S256)."""
 
@@ -401,6 +404,7 @@ class OIDCLoginView(OIDCAuthenticationRequestView):
         return redirect(f"{authorization_endpoint}?{urlencode(params)}")
 
 
+@method_decorator(never_cache, name="dispatch")
 class OIDCCallbackView(OIDCAuthenticationCallbackView):
     """Where the provider sends the person back: check everything, then sign them in."""
 
