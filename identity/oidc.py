@@ -118,12 +118,16 @@ def _get(url: str) -> dict[str, Any]:
         raise SignInFailed(f"GET {url}: {error}", ERROR_UNREACHABLE, 502) from error
 
 
+def _cache_key(url: str) -> str:
+    return "identity:oidc:" + hashlib.sha256(url.encode()).hexdigest()
+
+
 def _cached(url: str, *, fresh: bool = False) -> dict[str, Any]:
-    key = "identity:oidc:" + hashlib.sha256(url.encode()).hexdigest()
-    document = None if fresh else cache.get(key)
+    """A provider's document (discovery, keys), kept OIDC_CACHE_SECONDS unless `fresh`."""
+    document = None if fresh else cache.get(_cache_key(url))
     if document is None:
         document = _get(url)
-        cache.set(key, document, settings.ACADEMY_OIDC_CACHE_SECONDS)
+        cache.set(_cache_key(url), document, settings.ACADEMY_OIDC_CACHE_SECONDS)
     return document
 
 

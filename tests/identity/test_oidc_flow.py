@@ -214,3 +214,24 @@ def test_round_trip_time(client, provider, capsys):
             f"callback alone: median {median(callbacks):.0f} ms"
         )
     assert median(totals) < 5000
+
+
+def test_a_code_issued_to_another_application_is_refused(client, provider):
+    """The authorization request changed to the second application: its code is not ours,
+    and the provider's token endpoint says so."""
+    authorize = with_query(start(client), client_id=OTHER_CLIENT_ID)
+    callback = sign_in_at_provider(authorize, username="ada", redirect_prefix=CALLBACK)
+    response = come_back(client, callback)
+    assert_refused(response, 400, oidc.ERROR_TOKEN)
+
+
+def test_a_new_signing_key_is_fetched_when_the_cached_ones_do_not_match(client, provider):
+    """Keys are cached; a token signed with a key not in the cache (rotation) makes the site
+    fetch the provider's keys once more instead of refusing."""
+    from django.core.cache import cache
+
+    jwks_uri = f"{provider.issuer}/.well-known/jwks.json"
+    cache.set(oidc._cache_key(jwks_uri), {"keys": []})
+    response, _callback = sign_in(client)
+    assert response.status_code == 302
+    assert cache.get(oidc._cache_key(jwks_uri))["keys"]
