@@ -9,10 +9,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_migrate
 
-        from . import provisioning, structure, throttle
+        from . import client_address, provisioning, structure, throttle
 
+        checks.register(client_address.check_trusted_proxies)
         structure.connect()
         throttle.connect()
         # Every app's groups, permissions and schedules (core.provisioning), after each migrate.

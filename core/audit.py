@@ -22,6 +22,17 @@ ACTIONS = {
     "academy.import_apply": (_("Apply employee import"), _("Employee import applied")),
     "academy.account_erase": (_("Erase account"), _("Account erased")),
     "academy.quiz_attempts": (_("Give extra quiz attempts"), _("Extra quiz attempts given")),
+    "academy.scim_create": (_("Provision account"), _("Account created by provisioning")),
+    "academy.scim_deactivate": (
+        _("Switch account off by provisioning"),
+        _("Account switched off by provisioning"),
+    ),
+    "academy.scim_reactivate": (
+        _("Switch account on by provisioning"),
+        _("Account switched on again by provisioning"),
+    ),
+    "academy.scim_refused": (_("Refuse provisioning call"), _("Provisioning call refused")),
+    "academy.scim_revoke": (_("Revoke provisioning token"), _("Provisioning token revoked")),
 }
 
 

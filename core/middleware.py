@@ -1,6 +1,11 @@
 """Middleware every request passes, whatever app answers it."""
 
 import ipaddress
+import logging
+
+from . import client_address
+
+logger = logging.getLogger(__name__)
 
 
 def _is_loopback(address: str) -> bool:
@@ -8,6 +13,40 @@ def _is_loopback(address: str) -> bool:
         return ipaddress.ip_address(address).is_loopback
     except ValueError:
         return False
+
+
+class ClientAddressMiddleware:
+    """First of all: REMOTE_ADDR becomes the client's address behind our trusted proxies.
+
+    The proxy's own address is kept in META["academy.peer_address"] (core.client_address
+    says how the client is found and why it is done here, once, for every reader). It runs
+    before the health check on purpose: the container's HEALTHCHECK connects over loopback
+    without X-Forwarded-For, so it still counts as local; a request from outside that a
+    proxy on this machine passes on counts as the outside client, so it gets the host check
+    and HTTPS redirect like every page, as the README promises.
+
+    A proxy on a private network that sends X-Forwarded-For but is not trusted is logged
+    once per process: without it nothing would show that everyone counts as one address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        client_address.configured()  # a malformed TRUSTED_PROXIES stops start-up here
+        self.warned = False
+
+    def __call__(self, request):
+        address = client_address.client_address(request)
+        request.META[client_address.PEER_ADDRESS] = request.META.get("REMOTE_ADDR", "")
+        request.META["REMOTE_ADDR"] = address
+        if not self.warned and (proxy := client_address.untrusted_proxy(request)):
+            self.warned = True
+            logger.warning(
+                "X-Forwarded-For from %s is ignored: that address is not in TRUSTED_PROXIES. "
+                "If it is your proxy, list it there, or everyone behind it counts as one "
+                "address (sign-in throttling, unique visitors).",
+                proxy,
+            )
+        return self.get_response(request)
 
 
 class LocalHealthCheckMiddleware:

@@ -1,6 +1,8 @@
 """Throttling of sign-in failures and password-reset e-mails, per account and per address.
 
-Counted in the shared cache (every web process sees the same counts).
+Counted in the shared cache (every web process sees the same counts). "Address" is the
+client's behind the trusted proxies (core/client_address.py), so people behind one proxy
+are counted apart.
 
 Sign-in: after LOGIN_FAILURES_PER_ACCOUNT failed attempts for one account, or
 LOGIN_FAILURES_PER_ADDRESS from one address, further attempts are refused for
@@ -23,6 +25,10 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
+
+# The address counted "per address": the client's behind the trusted proxies, never a header
+# the client sets itself. Re-exported, as the throttle's callers ask for it here.
+from .client_address import client_address
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -48,11 +54,6 @@ def _count(key: str, seconds: int) -> None:
             cache.incr(key)
         except ValueError:  # expired between add() and incr()
             cache.add(key, 1, seconds)
-
-
-def client_address(request) -> str:
-    """The address the request came from (REMOTE_ADDR: the proxy must pass the client's)."""
-    return (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
 
 
 def _of_user(user: User) -> str:

@@ -9,6 +9,7 @@ class MissionsConfig(AppConfig):
     def ready(self):
         from . import (  # noqa: F401 (registers the dashboard panel)
             dashboard_panels,
+            departure,  # noqa: F401 (withdraws open offers when an account is switched off)
             personal_data,  # noqa: F401 (registers its part of the data export)
             receivers,
         )

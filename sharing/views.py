@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Network
 from ambassadors.views import participant_required
+from core.client_address import client_address
 from core.forms import posted, refuse
 
 from . import services
@@ -154,7 +155,7 @@ def tracked_link(request, code: str):
         raise Http404
     services.click_record(
         share_id=share_id,
-        ip=request.META.get("REMOTE_ADDR", ""),
+        ip=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     return HttpResponseRedirect(target)

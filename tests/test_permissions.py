@@ -37,6 +37,7 @@ from sharing.models import NewsFeed, Push, Share
 from tests.factories import make_user
 from tests.factories.courses import build_tree, pass_quiz
 from tests.factories.guidelines import build_guidelines, major_change
+from tests.factories.identity import make_scim_connection
 from tests.factories.mentors import file_request, make_mentor, png_file
 from tests.factories.missions import mission, submitted
 from tests.factories.sharing import make_item
@@ -47,7 +48,16 @@ UNKNOWN = "00000000-0000-4000-8000-000000000000"
 ROLES = ["anonymous", "newcomer", "owner", "employee", "mentor", "comms", "admin"]
 A, N, OWN, E, M, C, ADM = ROLES
 # The apps of this project: their URL patterns under /cms/ need rows as well.
-OUR_APPS = ("ambassadors", "courses", "guidelines", "sharing", "mentors", "missions", "insights")
+OUR_APPS = (
+    "ambassadors",
+    "courses",
+    "guidelines",
+    "sharing",
+    "mentors",
+    "missions",
+    "insights",
+    "identity",
+)
 
 
 @dataclass(frozen=True)
@@ -332,6 +342,61 @@ ROUTES = {
         CMS_ONLY,
     ),
 }
+
+# SCIM provisioning: a bearer token of a provisioning connection, never a session. Signed in
+# or not, a browser gets 401 (tests/identity/test_scim_users.py has the token's side).
+SCIM_TOKEN_ONLY = statuses(401)
+ROUTES.update(
+    {
+        "identity:scim-users": ("/scim/v2/Users", SCIM_TOKEN_ONLY),
+        "identity:scim-user": (lambda p: f"/scim/v2/Users/{p[OWN].pk}", SCIM_TOKEN_ONLY),
+        "identity:scim-groups": ("/scim/v2/Groups", SCIM_TOKEN_ONLY),
+        "identity:scim-group": (
+            lambda: f"/scim/v2/Groups/{Department.objects.create(name='Sales').pk}",
+            SCIM_TOKEN_ONLY,
+        ),
+        "identity:scim-service-provider-config": (
+            "/scim/v2/ServiceProviderConfig",
+            SCIM_TOKEN_ONLY,
+        ),
+        "identity:scim-resource-types": ("/scim/v2/ResourceTypes", SCIM_TOKEN_ONLY),
+        "identity:scim-resource-type": ("/scim/v2/ResourceTypes/User", SCIM_TOKEN_ONLY),
+        "identity:scim-schemas": ("/scim/v2/Schemas", SCIM_TOKEN_ONLY),
+        "identity:scim-schema": (
+            "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+            SCIM_TOKEN_ONLY,
+        ),
+    }
+)
+
+
+def _scim_connection_page(view: str):
+    """The CMS page `view` of a new provisioning connection."""
+    return lambda: f"/cms/provisioning-connections/{view}/{make_scim_connection()[0].pk}/"
+
+
+# Provisioning connections (their tokens create and switch off accounts): administrators only.
+ROUTES.update(
+    {
+        "identity_scim_connections:index": ("/cms/provisioning-connections/", CMS_ADMIN_ONLY),
+        "identity_scim_connections:index_results": (
+            "/cms/provisioning-connections/results/",
+            CMS_ADMIN_ONLY,
+        ),
+        "identity_scim_connections:add": ("/cms/provisioning-connections/new/", CMS_ADMIN_ONLY),
+        **{
+            f"identity_scim_connections:{name}": (_scim_connection_page(view), CMS_ADMIN_ONLY)
+            for name, view in (
+                ("edit", "edit"),
+                ("delete", "delete"),
+                ("usage", "usage"),
+                ("revoke", "revoke"),
+                ("history", "history"),
+                ("history_results", "history-results"),
+            )
+        },
+    }
+)
 
 # CMS edit pages of every page type: comms staff edit pages anywhere in the tree.
 ROUTES.update(

@@ -61,6 +61,8 @@ from .people import (
     MANAGED_ROLES,
     PersonError,
     person_create,
+    person_deactivate,
+    person_reactivate,
     person_roles_set,
     person_update,
 )
@@ -72,6 +74,8 @@ __all__ = [
     "MANAGED_ROLES",
     "PersonError",
     "person_create",
+    "person_deactivate",
+    "person_reactivate",
     "person_roles_set",
     "person_update",
     "CONSENT_VERSION",

@@ -53,7 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: the container's own health check, before the host check and SSL redirect.
+    # First: the client's address behind the trusted proxies (core/client_address.py).
+    "core.middleware.ClientAddressMiddleware",
+    # The container's own health check, before the host check and SSL redirect.
     "core.middleware.LocalHealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
@@ -241,6 +243,10 @@ ACADEMY_CSP_FRAME_SOURCES = [
     "https://player.vimeo.com",
 ]
 ACADEMY_CSP_EXCLUDED_PATHS = ["/cms/"]
+# The proxies in front of the site (comma separated addresses and networks, IPv4 and IPv6):
+# behind them the client's address is read from X-Forwarded-For (core/client_address.py).
+# Empty: no proxy is trusted and X-Forwarded-For is ignored.
+ACADEMY_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # Sign-in throttling (core/throttle.py): failures per account and per address
 # within the block period, after which attempts are refused until it ends.
 # Sign-in through the organisation (identity/): the connections, read from SSO_PROVIDERS and

@@ -80,6 +80,22 @@ def test_unknown_email_scheme_is_a_clear_error():
         email_settings("smpt://mail.example.org")
 
 
+def test_check_deploy_is_clean_with_trusted_proxies():
+    """Addresses and networks, IPv4 and IPv6, in TRUSTED_PROXIES keep `check --deploy` clean."""
+    env = {**PRODUCTION_ENV, "TRUSTED_PROXIES": "10.0.0.5, 172.16.0.0/12,2001:db8::/64"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_a_malformed_trusted_proxy_stops_start_up_with_a_clear_message():
+    """A host name (or any non-address) in TRUSTED_PROXIES is named in the error."""
+    env = {**PRODUCTION_ENV, "TRUSTED_PROXIES": "10.0.0.5,proxy.internal"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'proxy.internal' is not an IP address or network" in result.stderr
+
+
 SSO_ENV = {
     "SSO_PROVIDERS": "entra",
     "SSO_ENTRA_PROTOCOL": "oidc",

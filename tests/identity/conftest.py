@@ -1,5 +1,6 @@
 import pytest
 
+from tests.factories.identity import ScimClient, make_scim_connection
 from tests.oidc_provider.config import CALLBACK, PEOPLE, connection, provider_clients
 from tests.oidc_provider.process import running_provider
 
@@ -21,3 +22,14 @@ def provider(oidc_provider, settings):
     settings.ACADEMY_SSO_PROVIDERS = [connection(oidc_provider.issuer)]
     yield oidc_provider
     oidc_provider.behave()
+
+
+@pytest.fixture
+def scim_connection(db):
+    return make_scim_connection()
+
+
+@pytest.fixture
+def scim(scim_connection):
+    """A SCIM client with a usable token."""
+    return ScimClient(scim_connection[1])
