@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.backends import password_sign_in_allowed
 from core.queue import enqueue_on_commit
 
 from .middleware import LANGUAGE_PARAMETER
@@ -33,11 +34,22 @@ def set_password_url(user: User) -> str:
     return f"{settings.SITE_URL}{path}?{LANGUAGE_PARAMETER}={recipient_language(user)}"
 
 
+def sign_in_url(user: User) -> str:
+    """The sign-in page, in the person's language (its organisation buttons come first)."""
+    return f"{settings.SITE_URL}{reverse('login')}?{LANGUAGE_PARAMETER}={recipient_language(user)}"
+
+
 def _send(user: User, template: str) -> None:
+    # Someone who signs in through the organisation gets no link to choose a password.
+    with_password = password_sign_in_allowed(user)
     email_send(
         recipient=user,
         template=f"ambassadors/email/{template}",
-        context={"user": user, "url": set_password_url(user)},
+        context={
+            "user": user,
+            "url": set_password_url(user) if with_password else sign_in_url(user),
+            "organisation_sign_in": not with_password,
+        },
     )
 
 
@@ -76,7 +88,7 @@ def invitations_pending() -> list[int]:
 
 def password_reset_send(*, user_id: int) -> None:
     user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is not None and user.email:
+    if user is not None and user.email and password_sign_in_allowed(user):
         _send(user, "password_reset")
 
 

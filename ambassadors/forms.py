@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from core import throttle
+from core.backends import password_sign_in_allowed
 from core.queue import enqueue
 
 from .models import MAX_AUDIENCE, Ambassador, Language, Network, SocialProfile, Topic
@@ -19,6 +20,10 @@ ERROR_AUDIENCE_TOO_LARGE = _(
 ERROR_TOO_MANY_SIGN_INS = _(
     "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
     "your password."
+)
+ERROR_PASSWORD_SIGN_IN_OFF = _(
+    "Only administrators sign in with a password here. Use the button of your organisation "
+    "above to sign in with your work account."
 )
 ERROR_TOO_MANY_PASSWORD_RESETS = _(
     "Too many password resets were asked for from your network. Wait %(minutes)s minutes "
@@ -137,8 +142,12 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address or username")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+        if settings.ACADEMY_SSO_PROVIDERS:
+            # The organisation's button comes first on the page; focus must not skip it.
+            self.fields["username"].widget.attrs.pop("autofocus", None)
 
     throttled = False
+    password_sign_in_off = False
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -148,7 +157,17 @@ class LoginForm(AuthenticationForm):
             raise forms.ValidationError(
                 ERROR_TOO_MANY_SIGN_INS, code="throttled", params={"minutes": minutes}
             )
-        return super().clean()
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # The password was right, but this person signs in through the organisation
+            # (core.backends marks the request).
+            if getattr(self.request, "password_sign_in_off", False):
+                self.password_sign_in_off = True
+                raise forms.ValidationError(
+                    ERROR_PASSWORD_SIGN_IN_OFF, code="password_sign_in_off"
+                ) from None
+            raise
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -166,6 +185,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
                 ERROR_TOO_MANY_PASSWORD_RESETS, code="throttled", params={"minutes": minutes}
             )
         return super().clean()
+
+    def get_users(self, email):
+        # Someone who may not sign in with a password gets no link to set one; the page
+        # answers as for any address, so it tells nothing.
+        return (user for user in super().get_users(email) if password_sign_in_allowed(user))
 
     def save(self, *args, request=None, **kwargs):
         throttle.password_reset_requested(throttle.client_address(request or self.request))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.backends import password_sign_in_allowed
 from core.forms import posted, refuse
 
 from . import selectors, services
@@ -66,6 +67,15 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password from an e-mailed link; a link sent before password sign-in was
+    switched off for this person counts as invalid."""
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is None or password_sign_in_allowed(user) else None
 
 
 def participant_required(view):

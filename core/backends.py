@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
@@ -14,10 +15,42 @@ def account_for(name: str):
     return user_model._default_manager.filter(**{user_model.USERNAME_FIELD: name}).first()
 
 
+def password_sign_in_for_everyone() -> bool:
+    """False once the organisation's sign-in is configured and PASSWORD_SIGN_IN=administrators."""
+    only_administrators = settings.ACADEMY_PASSWORD_SIGN_IN == "administrators"  # noqa: S105
+    return not settings.ACADEMY_SSO_PROVIDERS or not only_administrators
+
+
+def password_sign_in_allowed(user) -> bool:
+    """Whether this person may sign in with a password (the site's form, the CMS, a reset).
+
+    Read from settings, as core imports no app: the group is ACADEMY_ADMINISTRATORS_GROUP
+    (ambassadors.roles.Role.ADMIN; tests/core/test_backends.py keeps the two the same).
+    """
+    if password_sign_in_for_everyone():
+        return True
+    return (
+        user.is_superuser or user.groups.filter(name=settings.ACADEMY_ADMINISTRATORS_GROUP).exists()
+    )
+
+
 class EmailOrUsernameBackend(ModelBackend):
-    """Imported employees sign in with their e-mail address; others with their username."""
+    """Imported employees sign in with their e-mail address; others with their username.
+
+    When password sign-in is only for administrators, anyone else's right password is
+    refused too; the request is marked (`password_sign_in_off`) so the sign-in form can
+    point the person to their organisation's button instead of saying the password is wrong.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
+        user = self._password_user(request, username, password, **kwargs)
+        if user is not None and not password_sign_in_allowed(user):
+            if request is not None:
+                request.password_sign_in_off = True
+            return None
+        return user
+
+    def _password_user(self, request, username, password, **kwargs):
         if username and throttle.is_blocked(username, throttle.client_address(request)):
             raise PermissionDenied  # too many failures: no password is checked at all
         if username and "@" in username:

@@ -7,4 +7,4 @@ class IdentityConfig(AppConfig):
     verbose_name = _("Sign-in and provisioning")
 
     def ready(self):
-        from . import checks, personal_data  # noqa: F401  (register the checks, the eraser)
+        from . import checks, oidc, personal_data  # noqa: F401  (register the checks, the eraser)

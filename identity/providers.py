@@ -31,6 +31,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from ambassadors.roles import Role
+from core import backends
 
 CLAIM_FIELDS = (
     "email",
@@ -145,9 +146,9 @@ def provider(slug: str, protocol: str) -> Provider | None:
 
 
 def password_sign_in_for_everyone() -> bool:
-    """False once SSO is configured and PASSWORD_SIGN_IN=administrators."""
-    only_administrators = settings.ACADEMY_PASSWORD_SIGN_IN == "administrators"  # noqa: S105
-    return not providers() or not only_administrators
+    """False once SSO is configured and PASSWORD_SIGN_IN=administrators (the rule is core's:
+    its password backend applies it)."""
+    return backends.password_sign_in_for_everyone()
 
 
 @dataclass(frozen=True)

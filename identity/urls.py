@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from . import saml_views, views
+from . import oidc, saml_views, views
 from .scim import views as scim
 
 app_name = "identity"
 
 urlpatterns = [
+    # OpenID Connect: one pair per connection (SSO_<SLUG>_PROTOCOL=oidc).
+    path("sso/oidc/<slug:slug>/login/", oidc.OIDCLoginView.as_view(), name="oidc-login"),
+    path("sso/oidc/<slug:slug>/callback/", oidc.OIDCCallbackView.as_view(), name="oidc-callback"),
     # SCIM 2.0 provisioning. No trailing slashes: clients append "Users" to the tenant URL.
     path("scim/v2/Users", scim.users, name="scim-users"),
     path("scim/v2/Users/<str:ident>", scim.user, name="scim-user"),

@@ -230,6 +230,10 @@ ROUTES = {
         lambda p: f"/cms/two-factor/reset/{p[C].pk}/",
         CMS_ADMIN_ONLY,
     ),
+    # OpenID Connect: open to anyone; a slug no connection has is not found (the flow itself:
+    # tests/identity/test_oidc*.py).
+    "identity:oidc-login": ("/sso/oidc/nowhere/login/", statuses(404)),
+    "identity:oidc-callback": ("/sso/oidc/nowhere/callback/", statuses(404)),
     # Courses: certificates belong to their owner, verification and Open Badges are public.
     "courses:certificate": (
         lambda p: f"/certificates/{certificate_code(p[OWN])}/",

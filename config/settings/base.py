@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ambassadors.context_processors.navigation",
+                "identity.context_processors.sign_in",
             ],
         },
     },
@@ -265,6 +266,17 @@ ACADEMY_SSO_PROVIDERS = sso_providers()
 ACADEMY_PASSWORD_SIGN_IN = env_str("PASSWORD_SIGN_IN", "everyone")
 if ACADEMY_PASSWORD_SIGN_IN not in ("everyone", "administrators"):
     raise ImproperlyConfigured("PASSWORD_SIGN_IN must be everyone or administrators.")
+# The group whose members keep their password then (ambassadors.roles.Role.ADMIN; core, which
+# checks passwords, imports no app); superusers keep theirs too.
+ACADEMY_ADMINISTRATORS_GROUP = "Administrators"
+# OpenID Connect (identity/oidc.py): how far the provider's clock may be off when checking
+# an ID token's exp/iat/nbf; how long to wait for the provider; how long its discovery
+# document and signing keys are kept (keys are fetched again when a token names a new one).
+ACADEMY_OIDC_CLOCK_SKEW_SECONDS = env_int("OIDC_CLOCK_SKEW_SECONDS", 60)
+if not 0 <= ACADEMY_OIDC_CLOCK_SKEW_SECONDS <= 300:
+    raise ImproperlyConfigured("OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300.")
+ACADEMY_OIDC_TIMEOUT_SECONDS = env_int("OIDC_TIMEOUT_SECONDS", 10)
+ACADEMY_OIDC_CACHE_SECONDS = env_int("OIDC_CACHE_SECONDS", 60 * 60)
 
 # SAML connections (identity/saml.py): the allowed clock difference with the IdP, how long a
 # copy of an IdP's metadata (SSO_<SLUG>_METADATA_URL) is used before it is fetched again, and
@@ -305,7 +317,8 @@ LOGGING = {
     },
 }
 
-AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend"]
+# Passwords; then sessions of people who signed in with OpenID Connect (it checks no password).
+AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend", "identity.oidc.OIDCBackend"]
 
 # Two-factor sign-in (identity/two_factor.py, README "Two-factor sign-in"). Everyone who can
 # reach the CMS and signs in with a password must pass a second step, and so must anyone who

@@ -286,8 +286,15 @@ def test_https_verifies_the_name_on_the_checked_address(monkeypatch):
     assert names == ["public.example"]
 
 
-# Besides outbound itself, only `make run` asking its own local server whether it is up.
-ALLOWED = {"core/outbound.py", "demo/management/commands/run_platform.py"}
+# Besides outbound itself, only `make run` asking its own local server whether it is up, and
+# the OpenID Connect client: it talks to the provider the operator configured (SSO_<SLUG>_
+# ISSUER, not an address people type), through mozilla-django-oidc, which uses requests for
+# the token and userinfo calls itself; a test provider on loopback must work too.
+ALLOWED = {
+    "core/outbound.py",
+    "demo/management/commands/run_platform.py",
+    "identity/oidc.py",
+}
 APP_DIRS = ("ambassadors", "courses", "guidelines", "insights", "mentors", "missions", "sharing")
 CLIENTS = re.compile(
     r"^\s*(?:import|from)\s+(?:requests|urllib3|httpx|aiohttp|pycurl|urllib\.request|http\.client)"

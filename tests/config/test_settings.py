@@ -94,3 +94,32 @@ def test_a_malformed_trusted_proxy_stops_start_up_with_a_clear_message():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "TRUSTED_PROXIES: 'proxy.internal' is not an IP address or network" in result.stderr
+
+
+SSO_ENV = {
+    "SSO_PROVIDERS": "entra",
+    "SSO_ENTRA_PROTOCOL": "oidc",
+    "SSO_ENTRA_NAME": "Contoso account",
+    "SSO_ENTRA_ISSUER": "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+    "SSO_ENTRA_CLIENT_ID": "11111111-1111-1111-1111-111111111111",
+    "SSO_ENTRA_CLIENT_SECRET": "a-client-secret",
+    "PASSWORD_SIGN_IN": "administrators",
+}
+
+
+def test_check_deploy_is_clean_with_an_openid_connection():
+    """An OpenID Connect connection configured as the README says adds no issue."""
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, **SSO_ENV}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_an_openid_issuer_without_https_is_reported():
+    """A plain-http issuer (outside loopback) is an error at start-up, naming the variable."""
+    env = {**PRODUCTION_ENV, **SSO_ENV, "SSO_ENTRA_ISSUER": "http://login.example.org/v2.0"}
+    result = _manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "identity.E010" in result.stderr + result.stdout
+    assert "SSO_ENTRA_ISSUER must be an https URL" in result.stderr + result.stdout
