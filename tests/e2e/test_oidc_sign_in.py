@@ -23,7 +23,7 @@ def test_a_new_person_signs_in_through_the_organisation_and_lands_on_consent(
     ) as provider:
         settings.ACADEMY_SSO_PROVIDERS = [connection(provider.issuer)]
         page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_role("link", name="Aanmelden met Test Organisation").click()
+        page.get_by_role("link", name="Inloggen met Test Organisation").click()
 
         page.wait_for_url(f"{provider.issuer.removesuffix('/o')}/accounts/login/**")
         page.get_by_label("Username").fill("bram")

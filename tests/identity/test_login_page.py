@@ -44,7 +44,7 @@ def test_for_administrators_only_the_password_form_is_behind_a_disclosure(settin
     settings.ACADEMY_SSO_PROVIDERS = [connection("https://login.example.org")]
     settings.ACADEMY_PASSWORD_SIGN_IN = "administrators"
     page = _page(language="nl")
-    assert "Aanmelden met Test Organisation" in page
+    assert "Inloggen met Test Organisation" in page
     details = page.index('<details class="sign-in-password">')
-    assert page.index("Beheerder? Meld je aan met je wachtwoord") > details
+    assert page.index("Beheerder? Log in met je wachtwoord") > details
     assert details < page.index('name="password"') < page.index("</details>")

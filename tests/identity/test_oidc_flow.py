@@ -118,7 +118,7 @@ def test_a_replayed_callback_is_refused(client, provider):
     User.objects.all().delete()  # so assert_refused can say: nothing was made again
     again = come_back(client, callback, language="nl")
     assert_refused(again, 400, oidc.ERROR_STATE, language="nl")
-    assert "Deze aanmelding" in again.content.decode()
+    assert "Deze inlogpoging" in again.content.decode()
 
 
 def test_a_nonce_the_site_did_not_send_is_refused(client, provider):
