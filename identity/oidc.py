@@ -30,7 +30,6 @@ from urllib.parse import urlencode, urlsplit
 import jwt
 import requests
 from django.conf import settings
-from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
@@ -43,7 +42,6 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -58,13 +56,13 @@ from mozilla_django_oidc.views import (
 
 from .providers import Claims, Provider, provider, providers
 from .services import SignInRefused, person_sign_in
+from .sessions import local_path, organisation_sign_in_complete
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SCOPES = "openid email profile"
 # How a session remembers the way its person signed in: "sso:<slug>" here; the two-factor
 # step skips people who signed in through their organisation (their IdP asked for its own).
-SIGN_IN_SESSION_KEY = "academy_sign_in"
 BACKEND = "identity.oidc.OIDCBackend"
 # A sign-in started longer ago than this is not finished: start again.
 STATE_MAX_AGE_SECONDS = 15 * 60
@@ -363,13 +361,6 @@ def failed(request: HttpRequest, message: str, status: int) -> HttpResponse:
     )
 
 
-def local_path(url: str | None) -> str:
-    """`url` when it is a path on this site, else ''."""
-    if url and url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
-        return url
-    return ""
-
-
 @method_decorator(never_cache, name="dispatch")
 class OIDCLoginView(OIDCAuthenticationRequestView):
     """Sends the person to their organisation's sign-in, with state, nonce and PKCE (S256)."""
@@ -403,7 +394,7 @@ class OIDCLoginView(OIDCAuthenticationRequestView):
         if self.connection.hosted_domain:
             params["hd"] = self.connection.hosted_domain  # Google: only this domain's accounts
         add_state_and_verifier_and_nonce_to_session(request, state, params, code_verifier)
-        request.session["oidc_states"][state]["next"] = local_path(request.GET.get("next"))
+        request.session["oidc_states"][state]["next"] = local_path(request, request.GET.get("next"))
         request.session.modified = True
         return redirect(f"{authorization_endpoint}?{urlencode(params)}")
 
@@ -422,8 +413,7 @@ class OIDCCallbackView(OIDCAuthenticationCallbackView):
         except SignInRefused as refusal:
             logger.warning("OIDC sign-in through %s refused: %s", slug, refusal.message)
             return failed(request, refusal.message, 403)
-        auth.login(request, user, backend=BACKEND)
-        request.session[SIGN_IN_SESSION_KEY] = f"sso:{slug}"
+        organisation_sign_in_complete(request, user, connection=slug, backend=BACKEND)
         return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
 
     def _sign_in(self, request: HttpRequest, connection: Connection) -> tuple[User, str]:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import saml
+from .oidc import failed
 from .providers import Claims, Provider, provider
 from .services import SignInRefused, person_sign_in
+from .sessions import next_or_start, organisation_sign_in_complete
 
 logger = logging.getLogger("identity.saml")
 
@@ -27,21 +27,11 @@ BACKEND = "core.backends.EmailOrUsernameBackend"
 
 def _failed(request: HttpRequest, message, *, status: int, reason: str, slug: str) -> HttpResponse:
     logger.warning("SAML sign-in through %r refused: %s", slug, reason)
-    return render(request, "identity/saml_failed.html", {"message": message}, status=status)
+    return failed(request, message, status)
 
 
 def _connection(slug: str) -> Provider | None:
     return provider(slug, "saml")
-
-
-def _local(request: HttpRequest, path: str) -> str:
-    """`path` when it is a path on this site, else the dashboard."""
-    fallback = resolve_url(settings.LOGIN_REDIRECT_URL)
-    if path.startswith("/") and url_has_allowed_host_and_scheme(
-        path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return path
-    return fallback
 
 
 @never_cache
@@ -58,7 +48,7 @@ def saml_login(request: HttpRequest, slug: str) -> HttpResponse:
         location = saml.authn_request_start(
             provider=connection,
             session=request.session,
-            relay_state=_local(request, next_path) if next_path else "",
+            relay_state=next_or_start(request, next_path) if next_path else "",
         )
     except saml.MetadataUnavailable as failure:
         return _failed(
@@ -84,7 +74,7 @@ def saml_acs(request: HttpRequest, slug: str) -> HttpResponse:
         saml.answer_record(
             provider=connection,
             answer=answer,
-            next_path=_local(request, request.POST.get("RelayState", "")),
+            next_path=next_or_start(request, request.POST.get("RelayState", "")),
         )
     except saml.SamlRefused as refused:
         return _failed(
@@ -117,8 +107,7 @@ def saml_finish(request: HttpRequest, slug: str) -> HttpResponse:
             reason=getattr(refused, "reason", f"sign-in refused: {refused}"),
             slug=slug,
         )
-    login(request, user, backend=BACKEND)
-    request.session["academy_sign_in"] = f"sso:{slug}"
+    organisation_sign_in_complete(request, user, connection=slug, backend=BACKEND)
     logger.info("SAML sign-in through %r: user %s", slug, user.pk)
     return redirect(answer.next_path or settings.LOGIN_REDIRECT_URL)
 

@@ -33,7 +33,8 @@ from ambassadors.roles import Role, roles_of
 from core import audit
 from core.errors import Refusal
 
-SIGN_IN_MARK = "academy_sign_in"
+from .sessions import signed_in_through_organisation
+
 FACTORS_KEY = "academy_two_factor"
 RECOVERY_DEVICE_NAME = "recovery"
 # Recovery codes: 10 characters from an alphabet without look-alikes (0/o, 1/l/i).
@@ -55,10 +56,6 @@ ERROR_NOT_ADMINISTRATOR = gettext_lazy("Only administrators can reset a person's
 
 class TwoFactorRefused(Refusal):
     """A code that does not confirm the sign-in, or a change that is not allowed."""
-
-
-def signed_in_through_organisation(session) -> bool:
-    return str(session.get(SIGN_IN_MARK, "")).startswith("sso:")
 
 
 def required_for(user: User, *, cms: bool = False) -> bool:

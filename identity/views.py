@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -22,18 +20,14 @@ from core.forms import posted, refuse
 
 from . import two_factor
 from .forms import AppAddForm, CodeForm, FreshCodeForm
+from .sessions import next_or_start
 
 SETUP_KEY = "academy_two_factor_setup"
 
 
 def _next(request, value: str | None = None) -> str:
     """A local page to go on to after the step, else the usual start page."""
-    candidate = value if value is not None else request.GET.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return next_or_start(request, value if value is not None else request.GET.get("next", ""))
 
 
 @never_cache

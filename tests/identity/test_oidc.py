@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 from django.utils.html import escape
 
-from identity import oidc
+from identity import oidc, sessions
 from tests.oidc_provider.config import connection
 from tests.oidc_provider.process import free_port
 
@@ -88,7 +88,7 @@ def test_a_sign_in_started_too_long_ago_is_refused(client, settings):
     ],
 )
 def test_only_a_path_of_this_site_is_kept_as_next(url, kept):
-    assert oidc.local_path(url) == kept
+    assert sessions.local_path(None, url) == kept
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from ambassadors.models import Ambassador, Source
 from ambassadors.roles import Role, roles_of
-from identity import oidc
+from identity import oidc, sessions
 from identity.models import ExternalIdentity
 from identity.services import ERROR_NO_EMAIL
 from tests.oidc_provider.config import CALLBACK, OTHER_CLIENT_ID, connection
@@ -85,7 +85,7 @@ def test_sign_in_creates_an_invited_account_and_lands_on_the_consent_page(client
     identity = ExternalIdentity.objects.get()
     assert (identity.protocol, identity.connection, identity.user) == ("oidc", "test", user)
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert client.session[oidc.SIGN_IN_SESSION_KEY] == "sso:test"
+    assert client.session[sessions.SIGN_IN_MARK] == "sso:test"
     assert client.get("/missions/")["Location"].startswith("/welcome/")
 
 
