@@ -57,6 +57,7 @@ from mozilla_django_oidc.views import (
 from .providers import Claims, Provider, provider, providers
 from .services import SignInRefused, person_sign_in
 from .sessions import local_path, organisation_sign_in_complete
+from .two_factor import confirmed_user
 
 logger = logging.getLogger(__name__)
 
@@ -334,6 +335,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
         return person_sign_in(
             provider=connection.provider,
             claims=Claims.read(connection.provider, str(claims["sub"]), merged),
+            signed_in=confirmed_user(request),
         )
 
     def _userinfo(self, access_token: str | None, id_token: str, claims: dict) -> dict:

@@ -80,9 +80,14 @@ class Provider:
     options: Mapping[str, str] = field(default_factory=dict)
 
     @property
+    def managed_roles(self) -> frozenset[Role]:
+        """The roles this connection gives and takes away: those with groups mapped to them.
+        Any other role (given in the CMS, or by another connection) it leaves alone."""
+        return frozenset(role for role, groups in self.role_groups.items() if groups)
+
+    @property
     def manages_roles(self) -> bool:
-        """Roles follow the IdP's groups only where a group is mapped to a role."""
-        return any(self.role_groups.values())
+        return bool(self.managed_roles)
 
     @property
     def login_url(self) -> str:

@@ -17,6 +17,7 @@ from .oidc import failed
 from .providers import Claims, Provider, provider
 from .services import SignInRefused, person_sign_in
 from .sessions import next_or_start, organisation_sign_in_complete
+from .two_factor import confirmed_user
 
 logger = logging.getLogger("identity.saml")
 
@@ -98,6 +99,7 @@ def saml_finish(request: HttpRequest, slug: str) -> HttpResponse:
         user = person_sign_in(
             provider=connection,
             claims=Claims.read(connection, answer.subject, answer.attributes),
+            signed_in=confirmed_user(request),
         )
     except (saml.SamlRefused, SignInRefused) as refused:
         return _failed(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ambassadors.models import Source
+from ambassadors.roles import Role, roles_of
 from ambassadors.services import (
     PersonError,
     ambassador_get_or_create,
@@ -42,6 +43,11 @@ ERROR_ACCOUNT_SWITCHED_OFF = gettext_lazy(
     "Your account has been switched off. If you think this is a mistake, ask your "
     "organisation's IT department or the programme team."
 )
+ERROR_STAFF_ACCOUNT = gettext_lazy(
+    "An account with this e-mail address can change the CMS, so it is not linked to your "
+    "organisation's sign-in by itself. Sign in with your password and second step first, then "
+    "choose your organisation's button once to link the two."
+)
 ERROR_TAKEN = gettext_lazy(
     "This account is already linked to another sign-in of your organisation. Ask the "
     "programme team to check it."
@@ -56,13 +62,29 @@ def _source(provider: Provider) -> Source:
     return Source.SCIM if provider.protocol == ExternalIdentity.Protocol.SCIM else Source.SSO
 
 
+def can_reach_cms(user: User) -> bool:
+    """An account whose takeover would hand over the CMS: never linked on an e-mail alone."""
+    return (
+        user.is_superuser
+        or user.is_staff
+        or bool(roles_of(user) & {Role.COMMS, Role.ADMIN})
+        or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
 def _account_by_email(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).order_by("pk").first() if email else None
 
 
 @transaction.atomic
-def person_sign_in(*, provider: Provider, claims: Claims) -> User:
-    """The person these claims are, created or linked and brought up to date."""
+def person_sign_in(*, provider: Provider, claims: Claims, signed_in: User | None = None) -> User:
+    """The person these claims are, created or linked and brought up to date.
+
+    `signed_in`: who is already signed in on this browser with their own password (and second
+    step, where their role needs one). Only they can link an account that can reach the CMS:
+    a matching e-mail address is not enough there, as whoever controls an address at the IdP
+    would otherwise walk into the CMS past the account's second step.
+    """
     if not claims.subject:
         raise SignInRefused(ERROR_NO_SUBJECT)
     now = timezone.now()
@@ -78,6 +100,8 @@ def person_sign_in(*, provider: Provider, claims: Claims) -> User:
         user = _account_by_email(claims.email)
         if user is not None and not claims.email_verified:
             raise SignInRefused(ERROR_EMAIL_NOT_VERIFIED)
+        if user is not None and can_reach_cms(user) and user != signed_in:
+            raise SignInRefused(ERROR_STAFF_ACCOUNT)
         if user is None:
             if not claims.email:
                 raise SignInRefused(ERROR_NO_EMAIL)
@@ -123,7 +147,7 @@ def person_sign_in(*, provider: Provider, claims: Claims) -> User:
     )
     roles = claims.roles(provider)
     if roles is not None:
-        person_roles_set(user=user, roles=roles)
+        person_roles_set(user=user, roles=roles, managed=provider.managed_roles)
     identity.last_seen_at = now
     identity.save(update_fields=["last_seen_at"])
     return user

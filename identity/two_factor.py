@@ -112,6 +112,13 @@ def step_owed(request, *, cms: bool = False) -> str | None:
     return "setup" if required_for(user, cms=cms) else None
 
 
+def confirmed_user(request) -> User | None:
+    """Who is signed in on this browser and owes no second step, else None."""
+    if not request.user.is_authenticated or step_owed(request, cms=True) is not None:
+        return None
+    return request.user
+
+
 @dataclass(frozen=True)
 class Factors:
     """A person's second factors, for their management page."""

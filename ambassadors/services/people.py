@@ -16,11 +16,13 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group, User
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core.errors import Refusal
+from core.sanitise import strip_controls
 
 from ..departure import departures_run
 from ..models import Ambassador, Department, Language, Notification, Source
@@ -38,8 +40,23 @@ class PersonError(Refusal):
     """An account cannot be created or changed this way (the message says why)."""
 
 
+def _text(value: str, limit: int = 150) -> str:
+    """What another system sends, as we keep it: no control characters (PostgreSQL refuses
+    NUL), no surrounding spaces, within the field's limit."""
+    return strip_controls(value).strip()[:limit]
+
+
+def _check(user: User) -> None:
+    """The account's fields as Django checks them (an e-mail address that is none, say)."""
+    try:
+        user.full_clean(exclude=["password"], validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise PersonError(messages[0], field=field) from error
+
+
 def _department(name: str) -> Department | None:
-    name = name.strip()[: Department._meta.get_field("name").max_length]
+    name = _text(name, Department._meta.get_field("name").max_length)
     if not name:
         return None
     found = Department.objects.filter(name__iexact=name).order_by("pk").first()
@@ -65,20 +82,20 @@ def person_create(
     source_name: str = "",
 ) -> User:
     """A new, invited person with the Employees role and no password of their own."""
-    email = email.strip()
+    email = _text(email, 254)
     if not email:
         raise PersonError(ERROR_NO_EMAIL, field="email")
-    username = (username or email).strip()[:150]
+    username = _text(username or email)
     if User.objects.filter(username__iexact=username).exists():
         raise PersonError(ERROR_USERNAME_TAKEN, field="username")
     user = User(
         username=username,
         email=email,
-        first_name=first_name.strip()[:150],
-        last_name=last_name.strip()[:150],
+        first_name=_text(first_name),
+        last_name=_text(last_name),
     )
     user.set_unusable_password()
-    user.full_clean(exclude=["password"])
+    _check(user)
     user.save()
     user.groups.add(Group.objects.get_or_create(name=Role.EMPLOYEE.value)[0])
     Ambassador.objects.create(
@@ -109,19 +126,19 @@ def person_update(
     The language follows the other system only until the person joins: then it is theirs.
     """
     user_fields = []
-    if username is not None and username.strip()[:150] != user.username:
-        username = username.strip()[:150]
+    if username is not None and _text(username) != user.username:
+        username = _text(username)
         taken = User.objects.filter(username__iexact=username).exclude(pk=user.pk).exists()
         if taken:
             raise PersonError(ERROR_USERNAME_TAKEN, field="username")
         user.username = username
         user_fields.append("username")
     for field, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
-        if value is not None and getattr(user, field) != value.strip()[:150]:
-            setattr(user, field, value.strip()[:150])
+        if value is not None and getattr(user, field) != _text(value):
+            setattr(user, field, _text(value))
             user_fields.append(field)
     if user_fields:
-        user.full_clean(exclude=["password"])
+        _check(user)
         user.save(update_fields=user_fields)
     ambassador, _created = Ambassador.objects.get_or_create(user=user)
     fields = []
@@ -148,20 +165,27 @@ def person_update(
 
 
 @transaction.atomic
-def person_roles_set(*, user: User, roles: set[Role]) -> None:
-    """Give exactly these of the managed roles (mentor, comms, admin); Employees stays."""
-    wanted = {Role.EMPLOYEE, *(role for role in roles if role in MANAGED_ROLES)}
+def person_roles_set(
+    *, user: User, roles: set[Role], managed: frozenset[Role] | set[Role] = MANAGED_ROLES
+) -> None:
+    """Give exactly these of the `managed` roles (some of mentor, comms, admin); roles outside
+    `managed` and Employees stay as they are."""
+    managed = {role for role in managed if role in MANAGED_ROLES}
+    wanted = {role for role in roles if role in managed} | {Role.EMPLOYEE}
     groups = {
         group.name: group for group in Group.objects.filter(name__in=[role.value for role in Role])
     }
     for role in Role:
         if role.value not in groups:
             groups[role.value] = Group.objects.create(name=role.value)
-    current = set(
-        user.groups.filter(name__in=[r.value for r in Role]).values_list("name", flat=True)
-    )
-    user.groups.add(*(groups[r.value] for r in wanted if r.value not in current))
-    user.groups.remove(*(groups[n] for n in current if Role(n) not in wanted))
+    current = {
+        Role(name)
+        for name in user.groups.filter(name__in=[r.value for r in Role]).values_list(
+            "name", flat=True
+        )
+    }
+    user.groups.add(*(groups[r.value] for r in wanted - current))
+    user.groups.remove(*(groups[r.value] for r in (current & managed) - wanted))
     if hasattr(user, "_academy_roles"):
         del user._academy_roles
 

@@ -5,7 +5,7 @@ import time
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.utils import translation
 from django.utils.html import escape
 
@@ -13,7 +13,7 @@ from ambassadors.models import Ambassador, Source
 from ambassadors.roles import Role, roles_of
 from identity import oidc, sessions
 from identity.models import ExternalIdentity
-from identity.services import ERROR_NO_EMAIL
+from identity.services import ERROR_NO_EMAIL, ERROR_STAFF_ACCOUNT
 from tests.oidc_provider.config import CALLBACK, OTHER_CLIENT_ID, connection
 from tests.oidc_provider.process import sign_in_at_provider
 
@@ -235,3 +235,21 @@ def test_a_new_signing_key_is_fetched_when_the_cached_ones_do_not_match(client, 
     response, _callback = sign_in(client)
     assert response.status_code == 302
     assert cache.get(oidc._cache_key(jwks_uri))["keys"]
+
+
+def test_a_cms_account_is_linked_only_by_its_owner_signed_in(client, provider):
+    """Comms staff with the provider person's address: refused on the address alone (no way
+    past the second step); signed in with the password first, the same sign-in links it."""
+    comms = User.objects.create_user("ada-comms", "ada@example.org", "long-password-1")
+    comms.groups.add(Group.objects.get_or_create(name=Role.COMMS.value)[0])
+    response, _callback = sign_in(client)
+    assert response.status_code == 403
+    assert escape(str(ERROR_STAFF_ACCOUNT)) in response.content.decode()
+    assert ExternalIdentity.objects.count() == 0
+    assert "_auth_user_id" not in response.wsgi_request.session
+
+    client.force_login(comms)
+    response, _callback = sign_in(client)
+    assert response.status_code == 302
+    assert ExternalIdentity.objects.get().user == comms
+    assert client.session["_auth_user_id"] == str(comms.pk)

@@ -2,7 +2,7 @@
 date, roles follow the IdP's groups where configured (identity.services.person_sign_in)."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from django.utils import translation
 
@@ -14,6 +14,7 @@ from identity.services import (
     ERROR_ACCOUNT_SWITCHED_OFF,
     ERROR_EMAIL_NOT_VERIFIED,
     ERROR_NO_EMAIL,
+    ERROR_STAFF_ACCOUNT,
     SignInRefused,
     person_sign_in,
 )
@@ -87,7 +88,7 @@ def test_later_sign_ins_update_name_department_and_roles_not_a_joined_persons_la
 
 def test_no_groups_claim_leaves_roles_as_they_are(entra):
     user = make_user(Role.COMMS, user__email="sam@example.org", joined=False)
-    person_sign_in(provider=entra, claims=claims(entra, email_verified=True))
+    person_sign_in(provider=entra, claims=claims(entra, email_verified=True), signed_in=user)
     assert roles_of(User.objects.get(pk=user.pk)) == {Role.COMMS}
 
 
@@ -144,3 +145,61 @@ def test_saml_attributes_are_lists_and_emails_count_as_verified():
         frozenset({"g1", "g2"}),
     )
     assert read.department is None
+
+
+def test_a_connection_only_gives_and_takes_the_roles_it_maps(settings):
+    """A connection that maps only mentors leaves comms staff (given in the CMS) alone; the
+    mentor role follows the groups."""
+    settings.ACADEMY_SSO_PROVIDERS = [{**ENTRA, "role_comms": ""}]
+    desk = provider("entra", "oidc")
+    user = person_sign_in(provider=desk, claims=claims(desk, groups=["grp-desk"]))
+    user.groups.add(Group.objects.get(name=Role.COMMS.value))
+    person_sign_in(provider=desk, claims=claims(desk, groups=["staff"]))
+    assert roles_of(User.objects.get(pk=user.pk)) == {Role.EMPLOYEE, Role.COMMS}
+
+
+@pytest.mark.parametrize("privilege", ["superuser", "comms", "admin", "staff"])
+def test_an_account_that_can_reach_the_cms_is_not_linked_on_an_email_alone(entra, privilege):
+    """Whoever holds the address at the IdP does not walk into the CMS past its second step."""
+    roles = {"comms": (Role.COMMS,), "admin": (Role.ADMIN,)}.get(privilege, ())
+    staff = make_user(
+        *roles,
+        superuser=privilege == "superuser",
+        user__email="sam@example.org",
+        user__is_staff=privilege == "staff",
+        user__first_name="Real",
+    )
+    with pytest.raises(SignInRefused) as refused:
+        person_sign_in(provider=entra, claims=claims(entra, email_verified=True))
+    assert refused.value.message == ERROR_STAFF_ACCOUNT
+    assert not ExternalIdentity.objects.exists()
+    assert User.objects.get(pk=staff.pk).first_name == "Real"
+
+
+def test_the_owner_signed_in_links_their_cms_account(entra):
+    """Signed in with their own password (and second step), they link it with one sign-in."""
+    staff = make_user(Role.COMMS, user__email="sam@example.org")
+    other = make_user(Role.COMMS, user__email="someone@example.org")
+    with pytest.raises(SignInRefused):
+        person_sign_in(provider=entra, claims=claims(entra, email_verified=True), signed_in=other)
+    verified = claims(entra, email_verified=True)
+    user = person_sign_in(provider=entra, claims=verified, signed_in=staff)
+    assert user.pk == staff.pk
+    assert ExternalIdentity.objects.get().user_id == staff.pk
+    # From then on the connection finds the account by its own id.
+    assert person_sign_in(provider=entra, claims=claims(entra)).pk == staff.pk
+
+
+def test_control_characters_from_the_idp_are_not_kept(entra):
+    user = person_sign_in(
+        provider=entra, claims=claims(entra, given_name="Sa\x00m\x07", department="Sa\x00les")
+    )
+    user = User.objects.get(pk=user.pk)
+    assert user.first_name == "Sam"
+    assert user.ambassador.department.name == "Sales"
+
+
+def test_an_address_that_is_none_is_refused_with_the_reason(entra):
+    with pytest.raises(SignInRefused):
+        person_sign_in(provider=entra, claims=claims(entra, email="not an address"))
+    assert not User.objects.exists()
