@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 
 from ambassadors.models import Ambassador, Department, Source
 from ambassadors.services import (
@@ -61,6 +62,18 @@ def token_hash(token: str) -> str:
 def token_new() -> str:
     """A bearer token: 256 random bits, with a prefix that secret scanners can recognise."""
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def scim_connection_slug(name: str) -> str:
+    """A free short name made from `name`: contoso-entra-id, else contoso-entra-id-2, -3..."""
+    max_length = ScimConnection._meta.get_field("slug").max_length
+    base = slugify(name)[:max_length].strip("-") or "connection"
+    slug, number = base, 1
+    while ScimConnection.objects.filter(slug=slug).exists():
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return slug
 
 
 @transaction.atomic
