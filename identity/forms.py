@@ -1,9 +1,14 @@
-"""The forms of two-factor sign-in (identity/two_factor.py)."""
+"""The forms of two-factor sign-in (identity/two_factor.py) and of a new provisioning
+connection in the CMS."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import TypedTextField
+
+from .models import ScimConnection
+from .scim.services import scim_connection_slug
 
 
 class CodeForm(forms.Form):
@@ -45,3 +50,25 @@ class FreshCodeForm(forms.Form):
         help_text=_("A code from your app or one of your current recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
+
+
+class ScimConnectionForm(WagtailAdminModelForm):
+    """A new provisioning connection: a name is enough, the short name is made from it."""
+
+    class Meta:
+        model = ScimConnection
+        fields = ["name", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "Keys the provisioning client's ids (externalId); it cannot change later. "
+            "Left empty, it is made from the name."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            cleaned["slug"] = scim_connection_slug(cleaned["name"])
+        return cleaned

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import two_factor
 from .admin_views import ScimConnectionCreateView, ScimConnectionRevokeView, TwoFactorResetView
+from .forms import ScimConnectionForm
 from .models import ScimConnection
 
 
@@ -54,7 +55,7 @@ class ScimConnectionViewSet(ModelViewSet):
         # The short name keys the client's ids: it cannot change once people carry it.
         if for_update:
             return modelform_factory(ScimConnection, fields=["name"])
-        return super().get_form_class(for_update)
+        return ScimConnectionForm
 
     def get_urlpatterns(self):
         return [

@@ -3,9 +3,13 @@ client's word, through ambassadors' services (person_create, person_update,
 person_deactivate, person_reactivate).
 
 Who SCIM reaches: every account except superusers (a provisioning mistake must not lock the
-administrators out) and erased accounts. DELETE switches the account off like `active: false`
-and lets go of the client's id for it: erasing is the person's or an administrator's decision,
-never a provisioning client's.
+administrators out) and erased accounts. An account is matched on its user name or its
+e-mail address, as Entra ID expects: a client that asks for a userName finds the account the
+person already has (made by hand, by the employee import or by sign-in), and a create or a
+rename that would give a second account someone's user name or address is a conflict.
+
+DELETE switches the account off like `active: false` and lets go of the client's id for it:
+erasing is the person's or an administrator's decision, never a provisioning client's.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import secrets
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 
 from ambassadors.models import Ambassador, Department, Source
 from ambassadors.services import (
@@ -43,6 +48,9 @@ from .protocol import (
 )
 
 TOKEN_PREFIX = "aa-scim-"  # noqa: S105 (a marker, not a secret)
+# The detail of a 409 for a user name or e-mail address another account has (protocol text,
+# in English like every SCIM answer).
+TAKEN = "Another account already has this userName or e-mail address."
 # last_used_at is written at most this often, so a burst of calls is not a burst of updates.
 LAST_USED_GRANULARITY = dt.timedelta(minutes=1)
 
@@ -54,6 +62,18 @@ def token_hash(token: str) -> str:
 def token_new() -> str:
     """A bearer token: 256 random bits, with a prefix that secret scanners can recognise."""
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def scim_connection_slug(name: str) -> str:
+    """A free short name made from `name`: contoso-entra-id, else contoso-entra-id-2, -3..."""
+    max_length = ScimConnection._meta.get_field("slug").max_length
+    base = slugify(name)[:max_length].strip("-") or "connection"
+    slug, number = base, 1
+    while ScimConnection.objects.filter(slug=slug).exists():
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return slug
 
 
 @transaction.atomic
@@ -119,6 +139,29 @@ def scim_users(connection: ScimConnection) -> QuerySet[User]:
     )
 
 
+def scim_users_named(people: QuerySet[User], name: str) -> QuerySet[User]:
+    """The accounts a client means by `userName eq name`: the user name or the e-mail address,
+    in any case."""
+    name = name.strip()
+    if not name:
+        return people.none()
+    return people.filter(Q(username__iexact=name) | Q(email__iexact=name))
+
+
+def _taken(values: list[str], *, but: User | None = None) -> bool:
+    """Whether any other account (superusers too) has one of these values as its user name or
+    e-mail address; one query."""
+    taken = Q()
+    for value in {value.strip() for value in values} - {""}:
+        taken |= Q(username__iexact=value) | Q(email__iexact=value)
+    if not taken:
+        return False
+    others = User.objects.filter(taken)
+    if but is not None:
+        others = others.exclude(pk=but.pk)
+    return others.exists()
+
+
 def scim_user_get(*, connection: ScimConnection, ident: str) -> User:
     pk = resource_id(ident)
     user = scim_users(connection).filter(pk=pk).first() if pk is not None else None
@@ -182,8 +225,11 @@ def _audit(user: User, action: str, connection: ScimConnection) -> None:
 
 @transaction.atomic
 def scim_user_create(*, connection: ScimConnection, changes: UserChanges) -> User:
-    """A new, invited person (POST /Users); a taken userName or externalId is a conflict
-    (person_create and _link check them; the transaction undoes the account then)."""
+    """A new, invited person (POST /Users); a userName or address that is already some
+    account's user name or address, or a taken externalId, is a conflict (_link checks the
+    externalId; the transaction undoes the account then)."""
+    if _taken([changes.username or "", changes.email or ""]):
+        raise conflict(TAKEN)
     try:
         user = person_create(
             email=changes.email or "",
@@ -210,7 +256,24 @@ def scim_user_create(*, connection: ScimConnection, changes: UserChanges) -> Use
 
 @transaction.atomic
 def scim_user_update(*, connection: ScimConnection, user: User, changes: UserChanges) -> User:
-    """Bring a person up to date (PUT, PATCH); `active` switches the account off or on."""
+    """Bring a person up to date (PUT, PATCH); `active` switches the account off or on.
+
+    A new userName or address that is another account's user name or address is a conflict.
+    An account made by hand or by the import is from now on kept up to date by this
+    connection (as single sign-on takes one over); one from sign-in or another connection
+    keeps its source."""
+    changing = [
+        value
+        for value, current in ((changes.username, user.username), (changes.email, user.email))
+        if value and value.strip().lower() != current.lower()
+    ]
+    if _taken(changing, but=user):
+        raise conflict(TAKEN)
+    try:
+        source = user.ambassador.source
+    except Ambassador.DoesNotExist:
+        source = Source.PLATFORM  # person_update makes the profile, as the platform would
+    takes_over = source in (Source.PLATFORM, Source.IMPORT)
     try:
         person_update(
             user=user,
@@ -220,15 +283,11 @@ def scim_user_update(*, connection: ScimConnection, user: User, changes: UserCha
             email=changes.email or None,
             department=changes.department,
             language=changes.language or None,
+            source=Source.SCIM if takes_over else None,
+            source_name=connection.name if takes_over else None,
         )
     except (PersonError, ValidationError) as error:
         raise _refusal(error) from error
-    ambassador = user.ambassador
-    if ambassador.source in (Source.PLATFORM, Source.IMPORT) or (
-        ambassador.source == Source.SCIM and ambassador.source_name != connection.name
-    ):
-        # From now on this connection keeps the account up to date.
-        person_update(user=user, source=Source.SCIM, source_name=connection.name)
     if changes.external_id is not None:
         _link(connection, user, changes.external_id)
     if changes.active is False and user.is_active:

@@ -143,7 +143,7 @@ def users(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
     if found is not None:
         attribute, value = found
         if attribute == "userName":
-            people = people.filter(username__iexact=value)
+            people = services.scim_users_named(people, value)
         elif attribute == "externalId":
             people = people.filter(
                 external_identities__protocol=ExternalIdentity.Protocol.SCIM,

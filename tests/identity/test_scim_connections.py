@@ -37,6 +37,49 @@ def test_an_administrator_makes_a_connection_and_sees_its_token_once(client_for,
         assert token not in answer.content.decode()
 
 
+def test_a_name_is_enough_the_short_name_is_made_from_it(client_for, administrator):
+    """Left empty, the short name is the name as a slug, with -2, -3 when that is taken."""
+    cms = client_for(administrator)
+    make_scim_connection(name="Earlier", slug="contoso-entra-id")
+    for _ in range(2):
+        response = cms.post(NEW, {"name": "Contoso Entra ID", "slug": ""})
+        assert response.status_code == 200
+        assert re.search(r'value="(aa-scim-[^"]+)"', response.content.decode())
+    response = cms.post(NEW, {"name": "Één & twee!"})
+    assert response.status_code == 200
+    assert list(ScimConnection.objects.order_by("pk").values_list("slug", flat=True)) == [
+        "contoso-entra-id",
+        "contoso-entra-id-2",
+        "contoso-entra-id-3",
+        "een-twee",
+    ]
+
+
+def test_a_name_that_makes_no_short_name_still_gets_one(client_for, administrator):
+    cms = client_for(administrator)
+    assert cms.post(NEW, {"name": "!!!", "slug": ""}).status_code == 200
+    assert ScimConnection.objects.get().slug == "connection"
+
+
+def test_a_taken_or_bad_short_name_given_by_hand_is_refused(client_for, administrator):
+    """What an administrator types is kept as typed, or refused; never silently changed."""
+    make_scim_connection(slug="entra")
+    cms = client_for(administrator)
+    for slug in ("entra", "not a slug"):
+        response = cms.post(NEW, {"name": "Contoso Entra ID", "slug": slug})
+        assert response.status_code == 200
+        assert "aa-scim-" not in response.content.decode()
+    assert ScimConnection.objects.count() == 1
+
+
+def test_without_a_name_nothing_is_made(client_for, administrator):
+    cms = client_for(administrator)
+    response = cms.post(NEW, {"name": "", "slug": ""})
+    assert response.status_code == 200
+    assert "aa-scim-" not in response.content.decode()
+    assert not ScimConnection.objects.exists()
+
+
 def test_the_short_name_cannot_change_later(client_for, administrator):
     connection, _token = make_scim_connection()
     cms = client_for(administrator)

@@ -19,7 +19,7 @@ from ambassadors.services import ambassador_join
 from identity.models import ExternalIdentity
 from missions.models import Assignment, PointsEntry
 from missions.services import points_award
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 from tests.factories.ambassadors import NotificationFactory
 from tests.factories.identity import ENTERPRISE, ScimClient, entra_user, make_scim_connection
 from tests.factories.missions import AssignmentFactory, submitted
@@ -267,6 +267,163 @@ def test_superusers_and_erased_accounts_are_out_of_reach(scim, administrator):
     assert administrator.is_active
 
 
+# --- accounts that exist already (matched on user name or e-mail address) ------------------
+
+
+def employee(source=Source.IMPORT, username="kim.devries", email="kim@contoso.example") -> User:
+    """An account from the employee import (or made by hand), before any provisioning."""
+    user = make_user(Role.EMPLOYEE, source=source, source_name="")
+    User.objects.filter(pk=user.pk).update(username=username, email=email)
+    user.refresh_from_db()
+    return user
+
+
+@pytest.mark.parametrize("source", [Source.IMPORT, Source.PLATFORM])
+def test_entra_finds_an_existing_account_by_its_address_updates_and_switches_it_off(scim, source):
+    """Entra's sequence against an account the person already uses: the filter on userName
+    finds it by its e-mail address, PATCH updates that account and the connection takes it
+    over, `active: false` switches THAT account off; no second account is made."""
+    user = employee(source)
+    assert Client().login(username="kim.devries", password=PASSWORD)
+    body = scim.get("Users", filter='userName eq "Kim@Contoso.example"').json()
+    assert body["totalResults"] == 1
+    assert body["Resources"][0]["id"] == str(user.pk)
+    response = scim.patch(
+        f"Users/{user.pk}",
+        {"op": "Add", "path": "externalId", "value": "kim"},
+        {"op": "Replace", "path": "name.familyName", "value": "de Vries"},
+    )
+    assert response.status_code == 200, response.content
+    user.refresh_from_db()
+    assert (user.username, user.email, user.last_name) == (
+        "kim.devries",
+        "kim@contoso.example",
+        "de Vries",
+    )
+    ambassador = Ambassador.objects.get(user=user)
+    assert (ambassador.source, ambassador.source_name) == (Source.SCIM, "Contoso Entra ID")
+    response = scim.patch(f"Users/{user.pk}", {"op": "Replace", "path": "active", "value": False})
+    assert response.status_code == 200, response.content
+    user.refresh_from_db()
+    assert not user.is_active
+    assert not Client().login(username="kim.devries", password=PASSWORD)
+    assert User.objects.filter(email__iexact="kim@contoso.example").count() == 1
+    assert entries("academy.scim_deactivate").get().data["person"] == user.pk
+
+
+def test_the_user_name_filter_also_finds_by_user_name_and_nobody_else(scim, administrator):
+    """By user name in any case; not a superuser by their address; nothing for an empty one."""
+    user = employee()
+    body = scim.get("Users", filter='userName eq "KIM.DEVRIES"').json()
+    assert [r["id"] for r in body["Resources"]] == [str(user.pk)]
+    assert (
+        scim.get("Users", filter=f'userName eq "{administrator.email}"').json()["totalResults"] == 0
+    )
+    assert scim.get("Users", filter='userName eq ""').json()["totalResults"] == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        entra_user(user_name="kim@contoso.example"),  # userName is the address
+        entra_user(user_name="KIM.DEVRIES"),  # the user name, any case
+        entra_user(
+            user_name="kim.upn@contoso.example",
+            emails=[
+                {"type": "other", "value": "k@home.example"},
+                {"type": "work", "primary": True, "value": "Kim@Contoso.example"},
+            ],
+        ),  # the primary work address
+        entra_user(
+            user_name="kim.upn@contoso.example",
+            emails=[{"type": "work", "value": "KIM@contoso.example"}],
+        ),  # the work address
+    ],
+    ids=["userName-is-address", "userName-is-user-name", "primary-email", "work-email"],
+)
+def test_creating_a_second_account_for_someone_is_a_conflict(scim, body):
+    """POST with an existing account's user name or address: 409, nothing made, audited."""
+    employee()
+    before = User.objects.count()
+    assert_scim_error(scim.post("Users", body), 409, "uniqueness")
+    assert User.objects.count() == before
+    assert not ExternalIdentity.objects.exists()
+    assert not entries("academy.scim_create").exists()
+    entry = entries("academy.scim_refused").get()
+    assert (entry.data["method"], entry.data["status"], entry.data["scim_type"]) == (
+        "POST",
+        409,
+        "uniqueness",
+    )
+
+
+def test_an_administrators_address_is_not_given_to_a_second_account(scim, administrator):
+    """Superusers are out of SCIM's reach, and their address is still not for a new account."""
+    response = scim.post("Users", entra_user(user_name=administrator.email.upper()))
+    assert_scim_error(response, 409, "uniqueness")
+    assert User.objects.filter(email__iexact=administrator.email).count() == 1
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda scim, pk: scim.patch(
+            f"Users/{pk}", {"op": "replace", "path": "userName", "value": "KIM@contoso.example"}
+        ),
+        lambda scim, pk: scim.patch(
+            f"Users/{pk}", {"op": "replace", "path": "userName", "value": "kim.devries"}
+        ),
+        lambda scim, pk: scim.patch(
+            f"Users/{pk}",
+            {
+                "op": "replace",
+                "path": 'emails[type eq "work"].value',
+                "value": "kim@contoso.example",
+            },
+        ),
+        lambda scim, pk: scim.put(f"Users/{pk}", entra_user(user_name="kim@contoso.example")),
+        lambda scim, pk: scim.put(
+            f"Users/{pk}",
+            entra_user(emails=[{"type": "work", "primary": True, "value": "Kim@contoso.example"}]),
+        ),
+    ],
+    ids=["patch-userName-address", "patch-userName", "patch-email", "put-userName", "put-email"],
+)
+def test_changing_to_another_accounts_name_or_address_is_a_conflict(scim, call):
+    user = created(scim)
+    employee()
+    assert_scim_error(call(scim, user.pk), 409, "uniqueness")
+    user.refresh_from_db()
+    assert (user.username, user.email) == (
+        "sam.jansen@contoso.example",
+        "sam.jansen@contoso.example",
+    )
+    assert entries("academy.scim_refused").get().data["status"] == 409
+
+
+def test_an_account_keeps_its_own_address_when_another_already_shares_it(scim):
+    """Only a change is checked: two accounts that already share an address (from before)
+    can still be brought up to date."""
+    user = employee(username="kim@contoso.example")
+    employee(username="kim.old")  # the same address
+    response = scim.put(f"Users/{user.pk}", entra_user(user_name="kim@contoso.example"))
+    assert response.status_code == 200, response.content
+    user.refresh_from_db()
+    assert (user.first_name, user.email) == ("Sam", "kim@contoso.example")
+
+
+@pytest.mark.parametrize("source", [Source.SSO, Source.SCIM])
+def test_an_account_from_sign_in_or_another_connection_keeps_its_source(scim, source):
+    """Like single sign-on, a connection takes over only accounts made by hand or import."""
+    user = make_user(Role.EMPLOYEE, source=source, source_name="Okta")
+    response = scim.patch(
+        f"Users/{user.pk}", {"op": "replace", "path": "name.givenName", "value": "K"}
+    )
+    assert response.status_code == 200, response.content
+    ambassador = Ambassador.objects.get(user=user)
+    assert (ambassador.source, ambassador.source_name) == (source, "Okta")
+
+
 # --- refusals -------------------------------------------------------------------------------
 
 
@@ -494,10 +651,17 @@ def test_queries_per_call_do_not_grow_with_the_number_of_people(scim):
         counts = (
             _queries(lambda: scim.get("Users")),
             _queries(lambda: scim.get("Users", filter=f'userName eq "{some.username}"')),
+            _queries(lambda: scim.get("Users", filter=f'userName eq "{some.email.upper()}"')),
             _queries(lambda: scim.get(f"Users/{some.pk}")),
             _queries(
                 lambda: scim.patch(
                     f"Users/{some.pk}", {"op": "replace", "path": "name.givenName", "value": "X"}
+                )
+            ),
+            _queries(
+                lambda: scim.patch(
+                    f"Users/{some.pk}",
+                    {"op": "replace", "path": "userName", "value": f"r{n}@contoso.example"},
                 )
             ),
             _queries(
@@ -507,7 +671,9 @@ def test_queries_per_call_do_not_grow_with_the_number_of_people(scim):
             ),
         )
         User.objects.filter(username__startswith=f"q{n}-").delete()
-        User.objects.filter(username=f"new{n}@contoso.example").delete()
+        User.objects.filter(
+            username__in=[f"new{n}@contoso.example", f"r{n}@contoso.example"]
+        ).delete()
         return counts
 
     assert measure(3) == measure(12)
