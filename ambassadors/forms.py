@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from core import throttle
-from core.backends import password_sign_in_allowed
+from core.backends import password_sign_in_allowed, password_sign_in_for_everyone
 from core.queue import enqueue
 
 from .models import MAX_AUDIENCE, Ambassador, Language, Network, SocialProfile, Topic
@@ -21,9 +21,17 @@ ERROR_TOO_MANY_SIGN_INS = _(
     "Too many failed attempts to sign in. Wait %(minutes)s minutes and try again, or reset "
     "your password."
 )
+# Password sign-in for administrators only: one answer to every failed password, right or
+# wrong, so the form never tells whether an employee's password is right.
 ERROR_PASSWORD_SIGN_IN_OFF = _(
-    "Only administrators sign in with a password here. Use the button of your organisation "
-    "above to sign in with your work account."
+    "Use the button of your organisation above to log in with your work account. "
+    "Administrators: check your e-mail address (or username) and password."
+)
+# An employee locked out cannot reset a password: point to the button instead.
+ERROR_TOO_MANY_SIGN_INS_ADMINISTRATORS_ONLY = _(
+    "Too many failed attempts to log in with a password. Use the button of your "
+    "organisation above to log in with your work account. Administrators: wait "
+    "%(minutes)s minutes and try again."
 )
 ERROR_TOO_MANY_PASSWORD_RESETS = _(
     "Too many password resets were asked for from your network. Wait %(minutes)s minutes "
@@ -154,15 +162,16 @@ class LoginForm(AuthenticationForm):
         if username and throttle.is_blocked(username, throttle.client_address(self.request)):
             self.throttled = True
             minutes = max(settings.ACADEMY_LOGIN_BLOCK_SECONDS // 60, 1)
-            raise forms.ValidationError(
-                ERROR_TOO_MANY_SIGN_INS, code="throttled", params={"minutes": minutes}
+            message = (
+                ERROR_TOO_MANY_SIGN_INS
+                if password_sign_in_for_everyone()
+                else ERROR_TOO_MANY_SIGN_INS_ADMINISTRATORS_ONLY
             )
+            raise forms.ValidationError(message, code="throttled", params={"minutes": minutes})
         try:
             return super().clean()
         except forms.ValidationError:
-            # The password was right, but this person signs in through the organisation
-            # (core.backends marks the request).
-            if getattr(self.request, "password_sign_in_off", False):
+            if not password_sign_in_for_everyone():
                 self.password_sign_in_off = True
                 raise forms.ValidationError(
                     ERROR_PASSWORD_SIGN_IN_OFF, code="password_sign_in_off"

@@ -38,15 +38,12 @@ class EmailOrUsernameBackend(ModelBackend):
     """Imported employees sign in with their e-mail address; others with their username.
 
     When password sign-in is only for administrators, anyone else's right password is
-    refused too; the request is marked (`password_sign_in_off`) so the sign-in form can
-    point the person to their organisation's button instead of saying the password is wrong.
+    refused exactly like a wrong one, so the answer never tells whether it was right.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = self._password_user(request, username, password, **kwargs)
         if user is not None and not password_sign_in_allowed(user):
-            if request is not None:
-                request.password_sign_in_off = True
             return None
         return user
 

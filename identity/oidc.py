@@ -84,7 +84,7 @@ ERROR_PROVIDER = gettext_lazy(
 )
 ERROR_TOKEN = gettext_lazy(
     "The answer from your organisation's sign-in could not be trusted, so you were not "
-    "signed in. Try again; if it happens again, ask your IT department to check the "
+    "logged in. Try again; if it happens again, ask your IT department to check the "
     "connection."
 )
 ERROR_EXPIRED = gettext_lazy(
@@ -94,7 +94,7 @@ ERROR_UNREACHABLE = gettext_lazy(
     "Your organisation's sign-in could not be reached. Try again in a few minutes."
 )
 ERROR_WRONG_DOMAIN = gettext_lazy(
-    "This account is not one of your organisation's. Sign in with your work account."
+    "This account is not one of your organisation's. Log in with your work account."
 )
 
 

@@ -91,7 +91,7 @@ ERROR_NOT_FOR_US = gettext_lazy(
 )
 ERROR_EXPIRED = gettext_lazy(
     "The answer from your organisation's sign-in has expired or is not valid yet. Go back to "
-    "the sign-in page and sign in again. If it keeps happening, a clock may be wrong: tell "
+    "the sign-in page and log in again. If it keeps happening, a clock may be wrong: tell "
     "your IT department."
 )
 ERROR_UNSOLICITED = gettext_lazy(
@@ -100,7 +100,7 @@ ERROR_UNSOLICITED = gettext_lazy(
 )
 ERROR_REPLAYED = gettext_lazy(
     "This answer from your organisation's sign-in was used before. Go back to the sign-in "
-    "page and sign in again."
+    "page and log in again."
 )
 ERROR_IDP_SAID_NO = gettext_lazy(
     "Your organisation's sign-in did not sign you in. Try again, or ask your IT department "

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -67,7 +68,7 @@ def verify(request):
     return render(
         request,
         "identity/two_factor_verify.html",
-        {"form": form, "factors": factors},
+        {"form": form, "factors": factors, "second_step_owed": True},
         status=400 if form.is_bound else 200,
     )
 
@@ -105,15 +106,22 @@ def setup(request):
                 return _codes_page(request, codes, _next(request, form.cleaned_data["next"]))
             messages.success(request, _("Your authenticator app has been added."))
             return redirect("identity:two_factor")
+    config_url = two_factor.totp_config_url(user=user, key=key)
+    qr_code = two_factor.totp_qr_code_svg(
+        config_url=config_url, label=_("QR code to add this site to your authenticator app")
+    )
     return render(
         request,
         "identity/two_factor_setup.html",
         {
             "form": form,
             "secret": two_factor.totp_secret_for_typing(key),
-            "config_url": two_factor.totp_config_url(user=user, key=key),
+            "config_url": config_url,
+            "qr_code": mark_safe(qr_code),  # noqa: S308 - segno's SVG; the label is escaped
             "first": not two_factor.has_second_factor(user),
             "required": two_factor.required_for(user),
+            # Before the step, every other page bounces back here: base.html shows no menu.
+            "second_step_owed": two_factor.step_owed(request) is not None,
         },
         status=400 if form.is_bound else 200,
     )

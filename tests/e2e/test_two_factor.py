@@ -79,9 +79,13 @@ def test_a_passkey_is_made_and_then_confirms_the_sign_in(page, two_factor_on):
 
     sign_in(page, base, admin.username)
     page.wait_for_url(f"{base}/two-factor/setup/?next=%2Fpath%2F")
+    onward = page.get_by_role("link", name="Passkey added: continue to your recovery codes")
+    expect(onward).to_be_hidden()  # nothing to continue to before a passkey is added
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.locator("#passkey-register-status-message")).not_to_be_empty()
     assert WebAuthnCredential.objects.filter(user=admin, confirmed=True).count() == 1
+    expect(onward).to_be_visible()
+    expect(onward).to_be_focused()
     page.goto(f"{base}/cms/")
     page.wait_for_url(f"{base}/cms/")
 

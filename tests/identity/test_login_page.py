@@ -19,7 +19,7 @@ def _page(next_url="", language="en") -> str:
 def test_without_connections_only_the_password_form_shows(settings):
     settings.ACADEMY_SSO_PROVIDERS = []
     page = _page()
-    assert "Sign in with" not in page
+    assert "Log in with" not in page
     assert 'name="password"' in page
     assert "<details" not in page
     assert "autofocus" in page
@@ -33,8 +33,9 @@ def test_each_connection_has_a_button_before_the_password_form(settings):
     page = _page(next_url="/missions/")
     first = page.index('href="/sso/oidc/test/login/?next=/missions/"')
     assert page.index('href="/sso/oidc/second/login/?next=/missions/"') > first
-    assert "Sign in with Test Organisation" in page
-    assert page.index("or sign in with your password") < page.index('name="password"')
+    assert "Log in with Test Organisation" in page
+    assert "Sign in" not in page  # the site says "log in" everywhere
+    assert page.index("or log in with your password") < page.index('name="password"')
     assert first < page.index('name="password"')
     assert "autofocus" not in page  # focus does not jump past the buttons
     assert "<details" not in page
@@ -48,3 +49,5 @@ def test_for_administrators_only_the_password_form_is_behind_a_disclosure(settin
     details = page.index('<details class="sign-in-password">')
     assert page.index("Beheerder? Log in met je wachtwoord") > details
     assert details < page.index('name="password"') < page.index("</details>")
+    # The reset link is for administrators: inside the disclosure, not the main path.
+    assert details < page.index('href="/accounts/password/reset/"') < page.index("</details>")

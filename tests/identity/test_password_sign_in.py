@@ -54,25 +54,65 @@ def test_without_sso_the_setting_changes_nothing(settings):
     assert _signed_in(client)
 
 
+def _error_text(response) -> str:
+    """The page's error message, as the person reads it."""
+    page = response.content.decode()
+    start = page.index('role="alert"')
+    return page[start : page.index("</div>", start)]
+
+
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_an_employees_right_password_is_refused_with_a_pointer_to_the_button(
-    administrators_only, language
-):
-    client = Client()
-    response = _sign_in(client, make_user(language=language), language=language)
-    assert response.status_code == 200
-    assert not _signed_in(client)
+def test_an_employees_right_and_wrong_password_get_the_same_answer(administrators_only, language):
+    """No oracle: the answer never tells whether an employee's password was right."""
+    user = make_user(language=language)
+    right = _sign_in(Client(), user, language=language)
+    wrong = Client().post(
+        LOGIN, {"username": user.username, "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert right.status_code == wrong.status_code == 200
+    assert _error_text(right) == _error_text(wrong)
     with translation.override(language):
-        assert escape(str(ERROR_PASSWORD_SIGN_IN_OFF)) in response.content.decode()
+        assert escape(str(ERROR_PASSWORD_SIGN_IN_OFF)) in _error_text(right)
+    assert "do not match" not in right.content.decode()
 
 
-def test_a_wrong_password_still_gets_the_usual_answer(administrators_only):
+def test_the_answer_is_the_same_for_a_name_without_an_account(administrators_only):
+    user = make_user()
+    known = _sign_in(Client(), user)
+    unknown = Client().post(
+        LOGIN, {"username": "nobody@example.org", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert _error_text(known) == _error_text(unknown)
+
+
+def test_an_employee_locked_out_is_sent_to_the_button_not_to_a_password_reset(
+    administrators_only, settings
+):
+    settings.ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = 2
+    user = make_user()
+    for _attempt in range(2):
+        _sign_in(Client(), user)
+    text = _error_text(_sign_in(Client(), user))
+    assert "Too many failed attempts" in text
+    assert "Use the button of your organisation" in text
+    assert "reset your password" not in text
+
+
+def test_without_sso_a_lock_out_still_offers_a_password_reset(settings):
+    settings.ACADEMY_SSO_PROVIDERS = []
+    settings.ACADEMY_LOGIN_FAILURES_PER_ACCOUNT = 1
+    user = make_user()
+    Client().post(LOGIN, {"username": user.username, "password": "wrong"})
+    assert "reset your password" in _error_text(_sign_in(Client(), user))
+
+
+def test_a_wrong_password_without_sso_gets_the_usual_answer(settings):
+    settings.ACADEMY_SSO_PROVIDERS = []
     user = make_user()
     response = Client().post(
         LOGIN, {"username": user.username, "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert "do not match" in response.content.decode()
-    assert "Only administrators" not in response.content.decode()
+    assert "do not match" in _error_text(response)
 
 
 @pytest.mark.parametrize("superuser", [False, True])

@@ -19,7 +19,7 @@ from tests.saml_idp.process import sign_in_at_idp
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 
 SLUG = "contoso"
-FAILED_EN = "Signing in did not work"
+FAILED_EN = "Logging in did not work"
 FAILED_NL = "Inloggen is niet gelukt"
 
 
