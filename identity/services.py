@@ -37,7 +37,7 @@ ERROR_NO_EMAIL = gettext_lazy(
 )
 ERROR_EMAIL_NOT_VERIFIED = gettext_lazy(
     "An account with this e-mail address already exists, but your organisation's sign-in "
-    "did not confirm the address. Sign in with your password once, or ask a mentor."
+    "did not confirm the address. Log in with your password once, or ask a mentor."
 )
 ERROR_ACCOUNT_SWITCHED_OFF = gettext_lazy(
     "Your account has been switched off. If you think this is a mistake, ask your "
@@ -45,7 +45,7 @@ ERROR_ACCOUNT_SWITCHED_OFF = gettext_lazy(
 )
 ERROR_STAFF_ACCOUNT = gettext_lazy(
     "An account with this e-mail address can change the CMS, so it is not linked to your "
-    "organisation's sign-in by itself. Sign in with your password and second step first, then "
+    "organisation's sign-in by itself. Log in with your password and second step first, then "
     "choose your organisation's button once to link the two."
 )
 ERROR_TAKEN = gettext_lazy(
