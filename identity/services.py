@@ -46,7 +46,7 @@ ERROR_ACCOUNT_SWITCHED_OFF = gettext_lazy(
 ERROR_STAFF_ACCOUNT = gettext_lazy(
     "An account with this e-mail address can change the CMS, so it is not linked to your "
     "organisation's sign-in by itself. Log in with your password and second step first, then "
-    "choose your organisation's button once to link the two."
+    "link it on your Two-factor sign-in page (under your profile)."
 )
 ERROR_TAKEN = gettext_lazy(
     "This account is already linked to another sign-in of your organisation. Ask the "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -21,6 +23,8 @@ from core.forms import posted, refuse
 
 from . import two_factor
 from .forms import AppAddForm, CodeForm, FreshCodeForm
+from .models import ExternalIdentity
+from .providers import providers
 from .sessions import next_or_start
 
 SETUP_KEY = "academy_two_factor_setup"
@@ -142,6 +146,23 @@ def manage(request):
     return _manage_page(request)
 
 
+def organisation_connections(user) -> list[dict]:
+    """Each of the organisation's sign-in connections, with whether this account is linked to
+    it (a staff account is linked only from here, signed in: identity.services)."""
+    linked = {
+        (identity.protocol, identity.connection): identity
+        for identity in ExternalIdentity.objects.filter(user=user)
+    }
+    return [
+        {
+            "provider": found,
+            "linked": linked.get((found.protocol, found.slug)),
+            "url": f"{found.login_url}?{urlencode({'next': reverse('identity:two_factor')})}",
+        }
+        for found in providers()
+    ]
+
+
 def _manage_page(request, *, codes_form=None, status: int = 200):
     return render(
         request,
@@ -150,6 +171,7 @@ def _manage_page(request, *, codes_form=None, status: int = 200):
             "factors": two_factor.factors_of(request.user),
             "required": two_factor.required_for(request.user),
             "codes_form": codes_form or FreshCodeForm(),
+            "connections": organisation_connections(request.user),
         },
         status=status,
     )

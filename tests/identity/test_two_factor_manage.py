@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from ambassadors.roles import Role
 from identity import two_factor
+from identity.models import ExternalIdentity
 from tests.factories import make_user
 from tests.factories.identity import app_for, code_from, recovery_codes_for
 
@@ -162,3 +163,28 @@ def test_the_cms_account_page_links_to_the_two_factor_page(comms_user):
     """CMS users find their two-factor page from their CMS account too."""
     page = verified(comms_user, app_for(comms_user)).get("/cms/account/").content.decode()
     assert 'href="/account/two-factor/"' in page
+
+
+def test_the_page_offers_to_link_the_organisations_sign_in_and_shows_it_linked(
+    comms_user, settings
+):
+    """Staff accounts are linked from here, signed in; a linked connection says so instead."""
+    settings.ACADEMY_SSO_PROVIDERS = [
+        {"slug": "entra", "protocol": "oidc", "name": "Contoso account"},
+        {"slug": "adfs", "protocol": "saml", "name": "Contoso ADFS"},
+    ]
+    ExternalIdentity.objects.create(
+        user=comms_user, protocol="saml", connection="adfs", subject="nameid-1"
+    )
+    client = verified(comms_user, app_for(comms_user))
+    page = client.get(MANAGE).content.decode()
+    assert "Your organisation's sign-in" in page
+    assert 'href="/sso/oidc/entra/login/?next=%2Faccount%2Ftwo-factor%2F"' in page
+    assert "Link with Contoso account" in page
+    assert "Link with Contoso ADFS" not in page
+    assert "Contoso ADFS:" in page
+
+
+def test_without_connections_the_page_has_no_organisation_section(comms_user):
+    client = verified(comms_user, app_for(comms_user))
+    assert "Your organisation" not in client.get(MANAGE).content.decode()
