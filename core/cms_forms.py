@@ -17,6 +17,7 @@ import os
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -115,3 +116,15 @@ class VerifiedDocumentForm(BaseDocumentForm):
         elif b"\x00" in _read(upload):  # csv, txt: text, not a binary file renamed
             raise ValidationError(ERROR_NOT_TEXT % {"name": name})
         return upload
+
+
+class CmsLoginForm(LoginForm):
+    """Wagtail's login form with its password field labelled in the person's language.
+
+    Wagtail 8.0.1 redefines the field without a label, so Django names it from the field
+    ("Password", in English on a Dutch page).
+    """
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -204,6 +204,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Wagtail
 WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The CMS login labels its password field in the person's language (core/cms_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "core.cms_forms.CmsLoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # The CMS's uploads get the site's content checks (core/cms_forms.py).

@@ -1,6 +1,8 @@
 """The login page: the organisation's buttons first, the password form after them (or, for
 administrators only, behind a disclosure)."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -51,3 +53,10 @@ def test_for_administrators_only_the_password_form_is_behind_a_disclosure(settin
     assert details < page.index('name="password"') < page.index("</details>")
     # The reset link is for administrators: inside the disclosure, not the main path.
     assert details < page.index('href="/accounts/password/reset/"') < page.index("</details>")
+
+
+def test_the_cms_login_labels_the_password_in_dutch():
+    """Wagtail's own form leaves the field unlabelled, so it read "Password" on Dutch pages."""
+    page = Client().get("/cms/login/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    label_html = re.search(r'(?s)<label[^>]*for="id_password"[^>]*>(.*?)<', page).group(1)
+    assert label_html.strip() == "Wachtwoord"
