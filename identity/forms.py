@@ -72,3 +72,10 @@ class ScimConnectionForm(WagtailAdminModelForm):
         if not cleaned.get("slug") and cleaned.get("name"):
             cleaned["slug"] = scim_connection_slug(cleaned["name"])
         return cleaned
+
+
+class SamlAnswerForm(forms.Form):
+    """What a SAML IdP posts to the ACS (HTTP-POST binding); its signature is checked later."""
+
+    SAMLResponse = forms.CharField(required=False, strip=False)  # noqa: N815 (the binding's name)
+    RelayState = forms.CharField(required=False, max_length=2000)  # noqa: N815

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import saml
+from .forms import SamlAnswerForm
 from .oidc import failed
 from .providers import Claims, Provider, provider
 from .services import SignInRefused, person_sign_in
@@ -31,19 +33,26 @@ def _failed(request: HttpRequest, message, *, status: int, reason: str, slug: st
     return failed(request, message, status)
 
 
-def _connection(slug: str) -> Provider | None:
-    return provider(slug, "saml")
+def _with_connection(view):
+    """The view gets the SAML connection of its slug; an unknown slug gets the refusal page."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, slug: str) -> HttpResponse:
+        connection = provider(slug, "saml")
+        if connection is None:
+            return _failed(
+                request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
+            )
+        return view(request, connection, slug)
+
+    return wrapped
 
 
 @never_cache
 @require_GET
-def saml_login(request: HttpRequest, slug: str) -> HttpResponse:
+@_with_connection
+def saml_login(request: HttpRequest, connection: Provider, slug: str) -> HttpResponse:
     """Send the browser to the IdP with a new AuthnRequest."""
-    connection = _connection(slug)
-    if connection is None:
-        return _failed(
-            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
-        )
     next_path = request.GET.get("next", "")
     try:
         location = saml.authn_request_start(
@@ -61,21 +70,20 @@ def saml_login(request: HttpRequest, slug: str) -> HttpResponse:
 @csrf_exempt  # the IdP's cross-site POST: its signature and InResponseTo protect it
 @never_cache
 @require_POST
-def saml_acs(request: HttpRequest, slug: str) -> HttpResponse:
+@_with_connection
+def saml_acs(request: HttpRequest, connection: Provider, slug: str) -> HttpResponse:
     """The IdP's answer (HTTP-POST binding): verify it, then send the browser to finish."""
-    connection = _connection(slug)
-    if connection is None:
-        return _failed(
-            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
-        )
+    form = SamlAnswerForm(request.POST)
+    form.is_valid()  # a missing answer is refused by the verification; a bad RelayState dropped
+    posted = form.cleaned_data
     try:
         answer = saml.authn_response_verify(
-            provider=connection, saml_response=request.POST.get("SAMLResponse", "")
+            provider=connection, saml_response=posted.get("SAMLResponse", "")
         )
         saml.answer_record(
             provider=connection,
             answer=answer,
-            next_path=next_or_start(request, request.POST.get("RelayState", "")),
+            next_path=next_or_start(request, posted.get("RelayState", "")),
         )
     except saml.SamlRefused as refused:
         return _failed(
@@ -87,13 +95,9 @@ def saml_acs(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 @require_GET
-def saml_finish(request: HttpRequest, slug: str) -> HttpResponse:
+@_with_connection
+def saml_finish(request: HttpRequest, connection: Provider, slug: str) -> HttpResponse:
     """Sign in the person of the answer to a request this browser sent."""
-    connection = _connection(slug)
-    if connection is None:
-        return _failed(
-            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
-        )
     try:
         answer = saml.answer_take(provider=connection, session=request.session)
         user = person_sign_in(
@@ -115,11 +119,7 @@ def saml_finish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def saml_metadata(request: HttpRequest, slug: str) -> HttpResponse:
+@_with_connection
+def saml_metadata(request: HttpRequest, connection: Provider, slug: str) -> HttpResponse:
     """Our SP metadata for this connection (public: the IdP's administrator imports it)."""
-    connection = _connection(slug)
-    if connection is None:
-        return _failed(
-            request, saml.ERROR_UNKNOWN_CONNECTION, status=404, reason="unknown", slug=slug
-        )
     return HttpResponse(saml.sp_metadata(connection), content_type="application/samlmetadata+xml")

@@ -129,6 +129,15 @@ def _excluded(request: HttpRequest) -> set[str]:
 # --- Users ----------------------------------------------------------------------------------
 
 
+def _page_of(found, start: int, count: int, resource) -> HttpResponse:
+    """One page of a list (startIndex counts from 1), with the total the client pages by."""
+    total = found.count()
+    shown = list(found[start - 1 : start - 1 + count]) if count and total >= start else []
+    return _answer(
+        resources.list_response([resource(item) for item in shown], total=total, start=start)
+    )
+
+
 @scim_endpoint(("GET", "POST"))
 def users(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
     base = _base(request)
@@ -153,13 +162,7 @@ def users(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
         else:
             pk = resource_id(value)
             people = people.filter(pk=pk) if pk is not None else people.none()
-    total = people.count()
-    shown = list(people[start - 1 : start - 1 + count]) if count and total >= start else []
-    return _answer(
-        resources.list_response(
-            [resources.user_resource(user, base) for user in shown], total=total, start=start
-        )
-    )
+    return _page_of(people, start, count, lambda user: resources.user_resource(user, base))
 
 
 @scim_endpoint(("GET", "PUT", "PATCH", "DELETE"))
@@ -199,12 +202,8 @@ def groups(request: HttpRequest, connection: ScimConnection) -> HttpResponse:
         else:
             pk = resource_id(value)
             departments = departments.filter(pk=pk) if pk is not None else departments.none()
-    total = departments.count()
-    shown = list(departments[start - 1 : start - 1 + count]) if count and total >= start else []
-    return _answer(
-        resources.list_response(
-            [resources.group_resource(d, base) for d in shown], total=total, start=start
-        )
+    return _page_of(
+        departments, start, count, lambda department: resources.group_resource(department, base)
     )
 
 
