@@ -62,11 +62,13 @@ def test_a_callback_nobody_started_is_refused(client, settings):
 def test_a_sign_in_started_too_long_ago_is_refused(client, settings):
     settings.ACADEMY_SSO_PROVIDERS = [
         connection(
-            "https://login.example.org",
-            authorization_endpoint="https://login.example.org/authorize",
+            f"http://127.0.0.1:{free_port()}/o",
+            authorization_endpoint="https://idp.example.org/authorize",
+            token_endpoint="https://idp.example.org/token",
+            jwks_uri="https://idp.example.org/keys",
         )
     ]
-    client.get(LOGIN)
+    assert client.get(LOGIN).status_code == 302  # no discovery: nothing to reach
     session = client.session
     state, started = next(iter(session["oidc_states"].items()))
     started["added_on"] -= oidc.STATE_MAX_AGE_SECONDS + 1
