@@ -36,7 +36,7 @@ def test_acknowledge_major_change_and_acknowledge_again(live_server, page):
 
     page.goto(f"{base}/path/")
     assert page.locator(".badge").inner_text().strip() != ""
-    page.locator("nav.main-nav").get_by_role("link", name="Notifications").click()
+    page.locator(".header-quick").get_by_role("link", name="Notifications").click()
     page.get_by_role("button", name="Open").first.click()
     page.wait_for_url(f"{base}{guidelines.main.url}changes/")
     assert (

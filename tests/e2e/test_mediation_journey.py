@@ -47,7 +47,7 @@ def test_mediation_from_request_to_rating(live_server, browser):
     assert ticket.assignee == mediator
 
     desk = _log_in(browser, base, mediator)
-    desk.locator("nav.main-nav").get_by_role("link", name="Notifications").click()
+    desk.locator(".header-quick").get_by_role("link", name="Notifications").click()
     expect(
         desk.get_by_text("Urgent mediation request: Angry comments under my post")
     ).to_be_visible()
