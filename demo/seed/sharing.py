@@ -115,8 +115,9 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
             network = rng.choice([Network.LINKEDIN, Network.LINKEDIN, Network.X, Network.FACEBOOK])
             variants = [v for v in item.variants.all() if v.network == network]
             edited = rng.random() < 0.4
-            text = (variants[0].text if variants else item.title) + (
-                told["edited_addition"] if edited else ""
+            # Each colleague starts from a different suggestion, as the feed offers them.
+            text = (variants[user.pk % len(variants)].text if variants else item.title) + (
+                told["edited_addition"][item.language] if edited else ""
             )
             when = now - dt.timedelta(days=rng.randint(1, 88), hours=rng.randint(0, 23))
             share, _created = Share.objects.get_or_create(
