@@ -3,13 +3,7 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.models import User
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core import provisioning
@@ -79,30 +73,15 @@ def _translate(page: Page, locale: Locale, fields: dict, **extra) -> Page:
 
 
 def _cover(nl: dict) -> object:
-    """A generated cover image in the stage's colour (no stock photos in the demo)."""
-    Image = get_image_model()
-    title = f"Cover: {nl['title']}"
-    existing = Image.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    colour = nl["cover_colour"]
-    canvas = PILImage.new("RGB", (960, 480), colour)
-    draw = ImageDraw.Draw(canvas)
-    for number in range(6):
-        radius = 60 + number * 45
-        draw.ellipse(
-            (760 - radius, 380 - radius, 760 + radius, 380 + radius),
-            outline="#f2b134" if number % 2 else "#ffffff",
-            width=6,
-        )
-    draw.rectangle((60, 60, 140, 140), fill="#ffffff")
-    draw.text((88, 80), str(nl["stage"] or "A"), fill=colour, font_size=48)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = Image(title=title)
-    image.file = ImageFile(buffer, name=f"{nl['slug']}.png")
-    image.save()
-    return image
+    """A generated cover in the stage's colour (no stock photos in the demo)."""
+    return picture(
+        key=f"cover-{nl['slug']}",
+        motif=nl["lesson_picture"],
+        label="",
+        size=(1200, 600),
+        title=f"Cover: {nl['title']}",
+        colour=nl["cover_colour"],
+    )
 
 
 def _course(folder, course, index_nl, index_en, pages) -> tuple[CoursePage, CoursePage]:
@@ -183,6 +162,7 @@ def _lesson_picture(course: dict, position: int, language: str) -> tuple[str, di
         label="",
         size=(1200, 600),
         title=f"Lesson picture: {slug} {position}",
+        colour=course["cover_colour"],
     )
     alt = {
         "nl": f"Illustratie bij de les ‘{title}’",

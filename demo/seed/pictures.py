@@ -28,14 +28,17 @@ BACKGROUNDS = [
 SCALE = 2
 
 
-def picture(*, key: str, motif: str, label: str, size: tuple[int, int], title: str):
-    """The Wagtail image titled `title`, drawn when it does not exist yet."""
+def picture(
+    *, key: str, motif: str, label: str, size: tuple[int, int], title: str, colour: str = ""
+):
+    """The Wagtail image titled `title`, drawn when it does not exist yet (on a gradient
+    of `colour`, a "#rrggbb", when given; else of the brand palette)."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()
     if existing is not None:
         return existing
     buffer = io.BytesIO()
-    draw_picture(key=key, motif=motif, label=label, size=size).save(
+    draw_picture(key=key, motif=motif, label=label, size=size, colour=colour).save(
         buffer, format="JPEG", quality=86, optimize=True
     )
     image = model(title=title)
@@ -44,17 +47,32 @@ def picture(*, key: str, motif: str, label: str, size: tuple[int, int], title: s
     return image
 
 
-def draw_picture(*, key: str, motif: str, label: str, size: tuple[int, int]) -> Image.Image:
+def draw_picture(
+    *, key: str, motif: str, label: str, size: tuple[int, int], colour: str = ""
+) -> Image.Image:
     seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
     rng = random.Random(seed)  # noqa: S311 (a picture, not a secret)
     width, height = size[0] // SCALE, size[1] // SCALE
     start, end = rng.choice(BACKGROUNDS)
+    if colour:
+        end = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        start = tuple(int(part * 0.62) for part in end)
     canvas = _gradient(width, height, start, end, flip=rng.random() < 0.5)
-    layer = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
-    _halo(draw, rng, width, height)
-    MOTIFS.get(motif, _rings)(draw, rng, width, height)
-    canvas = Image.alpha_composite(canvas.convert("RGBA"), layer)
+    halo = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    _halo(ImageDraw.Draw(halo), rng, width, height)
+    if motif == "duurzaamheid":
+        _fields(ImageDraw.Draw(halo), rng, width, height)
+    shapes = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    MOTIFS.get(motif, _rings)(ImageDraw.Draw(shapes), rng, width, height)
+    # The shapes sit a little differently on every picture, at a slightly different size.
+    scale = rng.uniform(0.8, 1.0)
+    shapes = shapes.resize((int(width * scale), int(height * scale)))
+    offset = (
+        int(width * (1 - scale) * rng.uniform(0.3, 1.0)) + rng.randint(-width // 20, 0),
+        int(height * (1 - scale) * rng.uniform(0.0, 0.7)),
+    )
+    canvas = Image.alpha_composite(canvas.convert("RGBA"), halo)
+    canvas.alpha_composite(shapes, dest=(max(offset[0], 0), offset[1]))
     canvas = canvas.resize(size, Image.Resampling.BICUBIC)
     if label:
         _label(canvas, label)
@@ -86,15 +104,20 @@ def _halo(draw, rng, width, height) -> None:
 
 
 def _sun(draw, rng, width, height) -> None:
-    """Sustainability: a sun over a low horizon of fields."""
-    cx, cy, radius = int(width * 0.7), int(height * 0.42), int(height * 0.17)
+    """Sustainability: a sun (over the fields of `_fields`)."""
+    cx, cy = int(width * rng.uniform(0.6, 0.8)), int(height * rng.uniform(0.3, 0.45))
+    radius = int(height * rng.uniform(0.13, 0.19))
     draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=_alpha(AMBER, 235))
     for ring in (1.5, 2.0):
         r = int(radius * ring)
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=_alpha(AMBER, 90), width=3)
-    for row in range(4):
-        y = int(height * (0.7 + row * 0.075))
-        tilt = rng.randint(-12, 12)
+
+
+def _fields(draw, rng, width, height) -> None:
+    """A low horizon of fields across the whole picture."""
+    for row in range(rng.randint(3, 4)):
+        y = int(height * (0.68 + row * 0.075))
+        tilt = rng.randint(-14, 14)
         draw.polygon(
             [(0, y + tilt), (width, y - tilt), (width, height), (0, height)],
             fill=_alpha(TEAL_LIGHT, 30 + row * 18),
@@ -199,12 +222,16 @@ def _chart(draw, rng, width, height) -> None:
         level = min(level + rng.uniform(0.04, 0.12), 0.9)
         top = base - int(height * 0.6 * level)
         x = left + number * int(bar * 1.5)
-        draw.rounded_rectangle((x, top, x + bar, base), radius=6, fill=_alpha(WHITE, 170 + number * 12))
+        draw.rounded_rectangle(
+            (x, top, x + bar, base), radius=6, fill=_alpha(WHITE, 170 + number * 12)
+        )
         tops.append((x + bar // 2, top - 18))
     draw.line(tops, fill=_alpha(AMBER, 240), width=4)
     for x, y in tops:
         draw.ellipse((x - 6, y - 6, x + 6, y + 6), fill=_alpha(AMBER, 255))
-    draw.line((left - 10, base, left + 5 * int(bar * 1.5), base), fill=(255, 255, 255, 120), width=2)
+    draw.line(
+        (left - 10, base, left + 5 * int(bar * 1.5), base), fill=(255, 255, 255, 120), width=2
+    )
 
 
 def _blocks(draw, rng, width, height) -> None:
@@ -218,7 +245,9 @@ def _blocks(draw, rng, width, height) -> None:
     x, y = int(width * 0.55) + 52 + 24, int(height * 0.2) + 60 + 30
     for line in range(3):
         draw.rounded_rectangle(
-            (x, y + line * 22, x + 140 - line * 30, y + line * 22 + 9), radius=4, fill=_alpha(INK, 110)
+            (x, y + line * 22, x + 140 - line * 30, y + line * 22 + 9),
+            radius=4,
+            fill=_alpha(INK, 110),
         )
 
 
@@ -237,9 +266,9 @@ MOTIFS = {
 def _label(canvas: Image.Image, label: str) -> None:
     """The label in a light pill at the bottom left, large enough to read on a card."""
     draw = ImageDraw.Draw(canvas)
-    font = ImageFont.load_default(size=max(canvas.height // 14, 28))
+    font = ImageFont.load_default(size=max(canvas.height // 10, 28))
     left, top, right, bottom = draw.textbbox((0, 0), label, font=font)
-    pad_x, pad_y = 28, 16
+    pad_x, pad_y = 34, 18
     x, y = 64, canvas.height - 64 - (bottom - top) - 2 * pad_y
     draw.rounded_rectangle(
         (x, y, x + right - left + 2 * pad_x, y + bottom - top + 2 * pad_y),

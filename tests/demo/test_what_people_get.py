@@ -42,11 +42,13 @@ def test_every_library_item_has_texts_of_its_own_for_every_network_and_language(
     for data in _library():
         with (ITEMS / f"{data['slug']}.toml").open("rb") as file:
             words = tomllib.load(file)
-        assert words["summary"]["nl"] and words["summary"]["en"], data["slug"]
+        assert words["summary"]["nl"], data["slug"]
+        assert words["summary"]["en"], data["slug"]
         for network in Network.values:
             for language in files.LANGUAGES:
                 texts = [variant[language].strip() for variant in words[network]]
-                assert len(set(texts)) >= 2 and all(texts), (data["slug"], network, language)
+                assert len(set(texts)) >= 2, (data["slug"], network, language)
+                assert all(texts), (data["slug"], network, language)
                 for text in texts:
                     assert not any(old in text for old in TEMPLATES), (data["slug"], text)
                     assert "{" not in text
@@ -87,7 +89,7 @@ def test_the_seeded_demo_gives_people_what_the_files_promise(client):
     from courses.models import CoursePage, LessonPage
 
     lessons = list(LessonPage.objects.all())
-    assert len(lessons) >= 40
+    assert len(lessons) >= 34
     for lesson in lessons:
         pictures = [block for block in lesson.body if block.block_type == "image"]
         assert pictures, lesson.url_path
@@ -112,7 +114,8 @@ def test_the_seeded_demo_gives_people_what_the_files_promise(client):
         assert page.status_code == 200
         html = page.content.decode()
         assert "video-fallback" in html or "video-frame" in html
-        assert "<summary>" in html and "Fatima" in html
+        assert "<summary>" in html
+        assert "Fatima" in html
 
     # English pages have English addresses of their own.
     dutch = Locale.objects.get(language_code="nl")
