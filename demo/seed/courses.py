@@ -3,21 +3,16 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.models import User
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core import provisioning
 from courses import services
-from courses.blocks import lesson_body
+from courses.blocks import LessonStreamBlock, lesson_body
 from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizAttempt
 
 from .files import CONTENT, blocks, content, localized, story
+from .pictures import picture
 
 FOLDER = CONTENT / "courses"
 
@@ -78,36 +73,28 @@ def _translate(page: Page, locale: Locale, fields: dict, **extra) -> Page:
 
 
 def _cover(nl: dict) -> object:
-    """A generated cover image in the stage's colour (no stock photos in the demo)."""
-    Image = get_image_model()
-    title = f"Cover: {nl['title']}"
-    existing = Image.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    colour = nl["cover_colour"]
-    canvas = PILImage.new("RGB", (960, 480), colour)
-    draw = ImageDraw.Draw(canvas)
-    for number in range(6):
-        radius = 60 + number * 45
-        draw.ellipse(
-            (760 - radius, 380 - radius, 760 + radius, 380 + radius),
-            outline="#f2b134" if number % 2 else "#ffffff",
-            width=6,
-        )
-    draw.rectangle((60, 60, 140, 140), fill="#ffffff")
-    draw.text((88, 80), str(nl["stage"] or "A"), fill=colour, font_size=48)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = Image(title=title)
-    image.file = ImageFile(buffer, name=f"{nl['slug']}.png")
-    image.save()
-    return image
+    """A generated cover in the stage's colour (no stock photos in the demo)."""
+    return picture(
+        key=f"cover-{nl['slug']}",
+        motif=nl["lesson_picture"],
+        label="",
+        size=(1200, 600),
+        title=f"Cover: {nl['title']}",
+        colour=nl["cover_colour"],
+    )
 
 
 def _course(folder, course, index_nl, index_en, pages) -> tuple[CoursePage, CoursePage]:
     nl = localized(course, "nl", folder)
-    existing = CoursePage.objects.child_of(index_nl).filter(slug=nl["slug"]).first()
-    if existing is None:
+    # (A database seeded before the Dutch courses had Dutch slugs knows them by the English.)
+    existing = (
+        CoursePage.objects.child_of(index_nl)
+        .filter(slug__in=[nl["slug"], localized(course["slug"], "en", folder)])
+        .first()
+    )
+    if existing is not None:
+        _picture_lessons(existing, course)
+    else:
         existing = CoursePage(
             title=nl["title"],
             slug=nl["slug"],
@@ -122,12 +109,14 @@ def _course(folder, course, index_nl, index_en, pages) -> tuple[CoursePage, Cour
         existing.prerequisites.set([pages[slug][0] for slug in nl["prerequisites"]])
         existing.save()
         _publish(existing)
-        for lesson_data in nl["lessons"]:
+        for position, lesson_data in enumerate(nl["lessons"], start=1):
             lesson = LessonPage(
                 title=lesson_data["title"],
                 slug=lesson_data["slug"],
                 estimated_minutes=lesson_data["minutes"],
-                body=lesson_body(blocks(lesson_data["blocks"])),
+                body=lesson_body(
+                    [_lesson_picture(course, position, "nl"), *blocks(lesson_data["blocks"])]
+                ),
             )
             existing.add_child(instance=lesson)
             _publish(lesson)
@@ -143,18 +132,60 @@ def _course(folder, course, index_nl, index_en, pages) -> tuple[CoursePage, Cour
         english.prerequisites.set([pages[slug][1] for slug in nl["prerequisites"]])
         english.save()
         _publish(english)
-        for lesson_data, lesson in zip(
-            en["lessons"],
-            LessonPage.objects.child_of(existing).order_by("path"),
-            strict=True,
+        for position, (lesson_data, lesson) in enumerate(
+            zip(
+                en["lessons"],
+                LessonPage.objects.child_of(existing).order_by("path"),
+                strict=True,
+            ),
+            start=1,
         ):
             translated = lesson.copy_for_translation(index_en.locale)
             translated.title = lesson_data["title"]
             translated.slug = lesson_data["slug"]
-            translated.body = lesson_body(blocks(lesson_data["blocks"]))
+            translated.body = lesson_body(
+                [_lesson_picture(course, position, "en"), *blocks(lesson_data["blocks"])]
+            )
             translated.save()
             _publish(translated)
     return existing, english.specific
+
+
+def _lesson_picture(course: dict, position: int, language: str) -> tuple[str, dict]:
+    """The picture block that opens a lesson: generated shapes of the course's kind, the
+    same picture in both languages."""
+    slug = localized(course["slug"], "nl", FOLDER)
+    title = course["lessons"][position - 1]["title"][language]
+    image = picture(
+        key=f"{slug}-{position}",
+        motif=course["lesson_picture"],
+        label="",
+        size=(1200, 600),
+        title=f"Lesson picture: {slug} {position}",
+        colour=course["cover_colour"],
+    )
+    alt = {
+        "nl": f"Illustratie bij de les ‘{title}’",
+        "en": f"Illustration for the lesson ‘{title}’",
+    }[language]
+    return ("image", {"image": image.pk, "alt": alt, "caption": ""})
+
+
+def _picture_lessons(course_page: CoursePage, course: dict) -> None:
+    """Lessons seeded before they had pictures get one (nothing changes when they have it)."""
+    for language in ("nl", "en"):
+        page = course_page.get_translation_or_none(Locale.objects.get(language_code=language))
+        if page is None:
+            continue
+        lessons = LessonPage.objects.child_of(page).order_by("path")
+        for position, lesson in enumerate(lessons, start=1):
+            if any(block.block_type == "image" for block in lesson.body):
+                continue
+            if position > len(course["lessons"]):
+                break
+            opening = lesson_body([_lesson_picture(course, position, language)]).raw_data
+            lesson.body = LessonStreamBlock().to_python([*opening, *lesson.body.raw_data])
+            _publish(lesson)
 
 
 def _correct_answers(quiz_value) -> dict[str, list[str]]:

@@ -52,6 +52,9 @@ def seed() -> None:
         for number, request in enumerate(requests["requests"]):
             if repeat and request["state"] in ONLY_ONCE:
                 continue
+            if repeat:
+                # A later round: the same kind of request in other words.
+                request = {**request, **request["again"][repeat - 1]}
             requester = people[(number + repeat * rounds["requester_step"]) % len(people)]
             hours = request["hours_ago"] + repeat * rounds["round_hours"]
             _request(

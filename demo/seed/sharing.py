@@ -14,6 +14,10 @@ from sharing.models import Click, ContentItem, Share, TextVariant
 from sharing.services import visitor_hash
 
 from .files import content, story
+from .pictures import picture
+
+# Every item offers colleagues texts for every network (content/sharing/items/<slug>.toml).
+NETWORKS = (Network.LINKEDIN, Network.X, Network.FACEBOOK, Network.INSTAGRAM)
 
 
 def seed() -> None:
@@ -22,16 +26,19 @@ def seed() -> None:
     now = timezone.now()
     created = []
     for data in library["items"]:
+        texts = content(f"sharing/items/{data['slug']}.toml")
         for language in data["languages"]:
             url = data["url"].format(language=language)
-            if ContentItem.objects.filter(url=url).exists():
-                continue
             title = data["title"][language]
+            existing = ContentItem.objects.filter(url=url).first()
+            if existing is not None:
+                _bring_up_to_date(existing, data, texts, topics)
+                continue
             expired = data.get("expired_days_ago")
             item = ContentItem(
                 url=url,
                 title=title,
-                summary="",
+                summary=texts["summary"][language],
                 kind=data["kind"],
                 min_stage=data["min_stage"],
                 language=language,
@@ -41,17 +48,53 @@ def seed() -> None:
                 if data["kind"] == "corporate"
                 else "",
                 preview_status=ContentItem.Preview.FETCHED,
+                image=_picture(data, language, topics),
             )
-            item.variants = [
-                TextVariant(network=network, text=text[language].format(title=title))
-                for network, texts in library["variants"].items()
-                for text in texts
-            ]
+            item.variants = _variants(texts, language)
             item.topics = [topics[slug] for slug in data["topics"] if slug in topics]
             item.save()
             created.append(item)
     if created:
         _shares_and_clicks(created)
+
+
+def _variants(texts: dict, language: str) -> list[TextVariant]:
+    """The item's suggested texts in its language, each checked against its network's limit."""
+    variants = []
+    for network in NETWORKS:
+        for text in texts[network]:
+            variant = TextVariant(network=network, text=text[language].strip())
+            variant.clean()
+            variants.append(variant)
+    return variants
+
+
+def _picture(data: dict, language: str, topics: dict[str, Topic]):
+    """The item's link-card illustration: its first topic's name on shapes of that topic."""
+    topic = topics.get(data["topics"][0])
+    label = "" if topic is None else getattr(topic, f"name_{language}")
+    return picture(
+        key=f"{data['slug']}-{language}",
+        motif=data["topics"][0],
+        label=label,
+        size=(1200, 630),
+        title=f"Illustration: {data['title'][language]}",
+    )
+
+
+def _bring_up_to_date(item: ContentItem, data: dict, texts: dict, topics) -> None:
+    """A database seeded by an earlier version of the demo gets today's texts and picture
+    (nothing changes when they are there already)."""
+    wanted = _variants(texts, item.language)
+    current = [(v.network, v.text) for v in item.variants.order_by("sort_order", "pk")]
+    if current != [(v.network, v.text) for v in wanted]:
+        item.variants = wanted
+        item.save()
+    if item.image_id is None or not item.summary:
+        ContentItem.objects.filter(pk=item.pk).update(
+            image=item.image or _picture(data, item.language, topics),
+            summary=item.summary or texts["summary"][item.language],
+        )
 
 
 def _shares_and_clicks(items: list[ContentItem]) -> None:
@@ -72,8 +115,9 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
             network = rng.choice([Network.LINKEDIN, Network.LINKEDIN, Network.X, Network.FACEBOOK])
             variants = [v for v in item.variants.all() if v.network == network]
             edited = rng.random() < 0.4
-            text = (variants[0].text if variants else item.title) + (
-                told["edited_addition"] if edited else ""
+            # Each colleague starts from a different suggestion, as the feed offers them.
+            text = (variants[user.pk % len(variants)].text if variants else item.title) + (
+                told["edited_addition"][item.language] if edited else ""
             )
             when = now - dt.timedelta(days=rng.randint(1, 88), hours=rng.randint(0, 23))
             share, _created = Share.objects.get_or_create(
