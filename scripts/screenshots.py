@@ -126,7 +126,7 @@ def main() -> int:
         take("composer", first_link(page, args.base, "/share/", r"/share/\d+/(\?.*)?"))
         take("missions", "/missions/")
         take("courses", "/cursussen/")
-        take("lesson", "/cursussen/social-media-basics/vier-platformen/")
+        take("lesson", "/cursussen/fase-3-productie/korte-video/")
         take("help", "/help/")
         take("notifications", "/notifications/")
         take("profile", "/profile/")
