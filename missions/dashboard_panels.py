@@ -58,6 +58,7 @@ def path_panel(request, ambassador):
     return {
         "steps": steps,
         "current": current,
+        "requirements": current["requirements"],
         "next_stage": None if last_stage else Stage(ambassador.stage + 1),
         "invitation": invitation,
         # A requirement may have lapsed since the invitation (a new guideline version).
