@@ -56,7 +56,9 @@ def nice_ticks(maximum: float, *, whole: bool = True) -> list[float]:
 
 def _label_every(count: int, room: float, longest: int) -> int:
     """Show every n-th of `count` labels so that they fit in `room` units without touching."""
-    width = longest * CHAR + 12
+    # The first and last label hang off their point to one side, the others are centred:
+    # neighbours need one and a half labels of room.
+    width = 1.5 * longest * CHAR + 6
     fits = max(int(room // width), 1)
     return max(math.ceil(count / fits), 1)
 
@@ -91,13 +93,14 @@ def _line_svg(
         )
         parts.append(_text(left - 8, y + FONT / 3, _short(tick), anchor="end", css="chart-tick"))
     step = plot_width / max(len(labels) - 1, 1)
+    start = left + (plot_width / 2 if len(labels) == 1 else 0)  # one week: in the middle
     if labels:
         every = _label_every(len(labels), plot_width, max(len(label) for label in labels))
         # The last label always shows (the latest week); count back from it.
         for index in sorted(range(len(labels) - 1, -1, -every)):
-            x = left + index * step
+            x = start + index * step
             anchor = "middle"
-            if index == 0 or x - len(labels[index]) * CHAR / 2 < left - 8:
+            if x - len(labels[index]) * CHAR / 2 < left - 8:
                 anchor = "start"
             if index == len(labels) - 1 and len(labels) > 1:
                 anchor = "end"
@@ -107,7 +110,7 @@ def _line_svg(
         segment: list[str] = []
         for i, v in enumerate([*points, None]):
             if v is not None:
-                segment.append(f"{left + i * step:.1f},{bottom - v * plot_height / top:.1f}")
+                segment.append(f"{start + i * step:.1f},{bottom - v * plot_height / top:.1f}")
                 continue
             if segment:
                 joined = " ".join(segment)
@@ -117,7 +120,7 @@ def _line_svg(
             segment = []
         if len(points) <= 16:
             parts.extend(
-                f'<circle cx="{left + i * step:.1f}" cy="{bottom - v * plot_height / top:.1f}" '
+                f'<circle cx="{start + i * step:.1f}" cy="{bottom - v * plot_height / top:.1f}" '
                 f'r="3" class="chart-dot series-{index % 5}" />'
                 for i, v in enumerate(points)
                 if v is not None
