@@ -34,30 +34,7 @@ from .forms import (
     ProfileForm,
     QueuedPasswordResetForm,
 )
-from .models import Ambassador, Notification, Stage
-
-PATH_STEPS = [
-    {
-        "stage": Stage.ENGAGEMENT,
-        "summary": gettext_lazy(
-            "Like, share and briefly comment on posts of the organisation and of colleagues."
-        ),
-    },
-    {
-        "stage": Stage.CURATION,
-        "summary": gettext_lazy(
-            "Share articles, reports and news from others that matter in your field, "
-            "each with a short comment of your own."
-        ),
-    },
-    {
-        "stage": Stage.PRODUCTION,
-        "summary": gettext_lazy(
-            "Make your own content: articles, photos or videos about customer visits, "
-            "events, training or your view on the news."
-        ),
-    },
-]
+from .models import Ambassador, Notification
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -135,24 +112,12 @@ def welcome(request):
 @participant_required
 def dashboard(request):
     ambassador = request.ambassador
-    steps = [
-        {
-            **step,
-            "label": step["stage"].label,
-            "done": step["stage"] < ambassador.stage,
-            "current": step["stage"] == ambassador.stage,
-        }
-        for step in PATH_STEPS
-    ]
-    next_stage = Stage(ambassador.stage + 1) if ambassador.stage < Stage.PRODUCTION else None
     recent = selectors.notifications_shown(user=request.user)[:5]
     return render(
         request,
         "ambassadors/dashboard.html",
         {
             "ambassador": ambassador,
-            "steps": steps,
-            "next_stage": next_stage,
             "recent": recent,
             "budget": selectors.budget_status(ambassador=ambassador),
             "panels": panels_for(request, ambassador),

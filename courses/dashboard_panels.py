@@ -2,7 +2,7 @@
 
 from ambassadors.dashboard import register_panel
 
-from .selectors import badges_of, next_lesson, required_for_next_stage
+from .selectors import badges_of, next_lesson
 
 
 @register_panel("courses/dashboard_panel.html", order=10)
@@ -11,6 +11,5 @@ def learning_panel(request, ambassador):
     return {
         "continue_course": continue_with[0] if continue_with else None,
         "continue_lesson": continue_with[1] if continue_with else None,
-        "required": required_for_next_stage(ambassador),
         "badges": badges_of(ambassador.user),
     }

@@ -235,18 +235,47 @@ def course_overview(*, ambassador: Ambassador | None, course: CoursePage) -> dic
     return {"status": status}
 
 
-def has_completed_required_courses(ambassador: Ambassador, stage: int) -> bool:
-    """True when every course required to move on from `stage` is completed (any language).
+def _required_stages(stage: int) -> list[int]:
+    # The basics for all stages count for leaving the first stage.
+    return [stage, ALL_STAGES] if stage == Stage.ENGAGEMENT else [stage]
 
-    The basics for all stages count for leaving the first stage.
+
+def required_courses(
+    ambassador: Ambassador, stages: list[int]
+) -> dict[int, list[tuple[CoursePage, bool]]]:
+    """Per stage in `stages`: the courses required to move on from it, each with whether the
+    person completed it (in any language). One page per course, in the active language where
+    it has one. Two queries, whatever the number of stages or courses.
+
+    The one rule for "required courses completed": the promotion reads it through here.
     """
-    stages = [stage, ALL_STAGES] if stage == Stage.ENGAGEMENT else [stage]
-    required = set(
+    wanted = {s for stage in stages for s in _required_stages(stage)}
+    pages = list(
         CoursePage.objects.live()
-        .filter(required_for_promotion=True, stage__in=stages)
-        .values_list("translation_key", flat=True)
+        .filter(required_for_promotion=True, stage__in=wanted)
+        .order_by("path")
+        .only("id", "title", "url_path", "translation_key", "stage", "locale_id", "path", "depth")
     )
-    return required <= completed_course_keys(ambassador.user)
+    active = active_locale_id()
+    by_key: dict[uuid.UUID, CoursePage] = {}
+    for page in pages:
+        if page.translation_key not in by_key or page.locale_id == active:
+            by_key[page.translation_key] = page
+    done = completed_course_keys(ambassador.user) if by_key else set()
+    chosen = sorted(by_key.values(), key=lambda page: page.path)
+    return {
+        stage: [
+            (course, course.translation_key in done)
+            for course in chosen
+            if course.stage in _required_stages(stage)
+        ]
+        for stage in stages
+    }
+
+
+def has_completed_required_courses(ambassador: Ambassador, stage: int) -> bool:
+    """True when every course required to move on from `stage` is completed (any language)."""
+    return all(done for _course, done in required_courses(ambassador, [stage])[stage])
 
 
 def course_completions(ambassador: Ambassador) -> dict[uuid.UUID, Enrolment]:
@@ -255,25 +284,6 @@ def course_completions(ambassador: Ambassador) -> dict[uuid.UUID, Enrolment]:
         enrolment.course_key: enrolment
         for enrolment in Enrolment.objects.completed().filter(user=ambassador.user)
     }
-
-
-def required_for_next_stage(ambassador: Ambassador) -> list[tuple[CoursePage, bool]]:
-    """Courses required to move on from the person's stage, in their language, with done flags."""
-    if ambassador.stage >= Stage.PRODUCTION:
-        return []
-    stages = (
-        [ambassador.stage, ALL_STAGES]
-        if ambassador.stage == Stage.ENGAGEMENT
-        else [ambassador.stage]
-    )
-    courses = list(
-        CoursePage.objects.live()
-        .filter(required_for_promotion=True, stage__in=stages, locale_id=active_locale_id())
-        .order_by("path")
-        .only("id", "title", "url_path", "translation_key", "stage", "locale_id", "path", "depth")
-    )
-    done = completed_course_keys(ambassador.user)
-    return [(course, course.translation_key in done) for course in courses]
 
 
 def next_lesson(ambassador: Ambassador) -> tuple[CoursePage, LessonPage] | None:

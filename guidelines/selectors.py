@@ -39,19 +39,34 @@ def _current_versions() -> dict[uuid.UUID, int]:
     return {key: versions.get(key, 1) for key in keys.values_list("translation_key", flat=True)}
 
 
-def has_acknowledged_current_guidelines(user: User) -> bool:
-    """True when the person accepted the current version of every published guideline."""
+def guidelines_to_acknowledge(user: User) -> set[uuid.UUID]:
+    """The published guidelines (by translation key) whose current version the person has
+    not accepted yet. The one rule behind the guidelines gate and the growth path."""
     required = set(current_versions())
     if not required:
-        return True
+        return set()
     if not user.is_authenticated:
-        return False
+        return required
     acknowledged = set(
         Acknowledgement.objects.filter(
             user=user, is_current=True, translation_key__in=required
         ).values_list("translation_key", flat=True)
     )
-    return required <= acknowledged
+    return required - acknowledged
+
+
+def has_acknowledged_current_guidelines(user: User) -> bool:
+    """True when the person accepted the current version of every published guideline."""
+    return not guidelines_to_acknowledge(user)
+
+
+def guideline_to_read(keys: set[uuid.UUID]) -> GuidelinePage | None:
+    """Of the guidelines with these keys, the first one, in the active language if it has one."""
+    if not keys:
+        return None
+    pages = list(GuidelinePage.objects.live().filter(translation_key__in=keys).order_by("path"))
+    active = structure.active_locale_id()
+    return next((page for page in pages if page.locale_id == active), pages[0] if pages else None)
 
 
 @dataclass

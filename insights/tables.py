@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,24 @@ class Table:
     rows: list[list] = field(default_factory=list)
     chart: str = ""
     note: str = ""
+
+    @property
+    def columns(self) -> list[tuple[str, bool]]:
+        """Each column's name and whether it holds numbers (those align right)."""
+        return [
+            (name, any(_is_number(row[index]) for row in self.rows if index < len(row)))
+            for index, name in enumerate(self.header)
+        ]
+
+    @property
+    def cells(self) -> list[list[tuple[object, str, bool]]]:
+        """The rows, each cell with its column's name (for phones) and alignment."""
+        columns = self.columns
+        return [[(value, *columns[index]) for index, value in enumerate(row)] for row in self.rows]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _rate(part, whole):
@@ -74,7 +93,7 @@ def build(filters: Filters) -> dict:
             [f"{row['day']:%d-%m}" for row in weeks],
             {
                 _("active"): [
-                    row["active"] if row["active"] >= dashboard.MINIMUM_GROUP else 0
+                    row["active"] if row["active"] >= dashboard.MINIMUM_GROUP else None
                     for row in weeks
                 ]
             },
@@ -293,6 +312,58 @@ def build(filters: Filters) -> dict:
     if withheld:
         headline = {"currency": currency}
     return {"tables": tables, "withheld": withheld, "headline": headline}
+
+
+@dataclass
+class Row:
+    """Panels shown side by side: one (full width) or two of a similar height."""
+
+    tables: list[Table]
+
+    @property
+    def single(self) -> bool:
+        return len(self.tables) == 1
+
+
+def _estimated_lines(table: Table) -> float:
+    """How tall a panel will be in a half-width column, in table lines: enough to pair panels
+    of a similar height. A long first cell wraps."""
+    lines = 3 + len(table.note) / 60
+    lines += sum(max(1, math.ceil(len(str(row[0])) / 30)) for row in table.rows)
+    if table.chart:
+        lines += 8
+    return lines
+
+
+SIMILAR = 0.6  # a panel at least this share of its neighbour's height sits beside it
+
+
+def arrange(tables: dict[str, Table]) -> tuple[list[Row], list[Table]]:
+    """The panels in rows, so that none stands half empty beside a tall one.
+
+    Charts first (side by side when they have narrow tables), then wide tables across the
+    full width, then the narrow tables two by two, ordered by height so each pairs with the
+    closest in size; one with no partner of a similar height gets the full width. Sections
+    with nothing in the period come back apart, for one short list.
+    """
+    empty = [table for table in tables.values() if not table.rows]
+    shown = [table for table in tables.values() if table.rows]
+    wide = [table for table in shown if len(table.header) > 4]
+    charts = [table for table in shown if table.chart and table not in wide]
+    narrow = sorted(
+        (table for table in shown if table not in wide and table not in charts),
+        key=_estimated_lines,
+        reverse=True,
+    )
+    rows = [Row(charts[index : index + 2]) for index in range(0, len(charts), 2)]
+    rows += [Row([table]) for table in wide]
+    while narrow:
+        first = narrow.pop(0)
+        if narrow and _estimated_lines(narrow[0]) >= SIMILAR * _estimated_lines(first):
+            rows.append(Row([first, narrow.pop(0)]))
+        else:
+            rows.append(Row([first]))
+    return rows, empty
 
 
 def _leaders(filters: Filters):

@@ -24,11 +24,14 @@ def insights(request):
     form = dashboard.filter_form(request.GET)
     filters = dashboard.Filters.from_form(form)
     built = tables.build(filters)
+    rows, empty = tables.arrange(built["tables"])
     return render(
         request,
         "insights/dashboard.html",
         {
             **built,
+            "rows": rows,
+            "empty": empty,
             "filters": filters,
             "filter_form": form,
             "freshness": dashboard.freshness(),

@@ -1,24 +1,70 @@
+"""The path on the personal dashboard: the stages, what it takes to move on, the invitation."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
 from ambassadors.dashboard import register_panel
+from ambassadors.models import Stage
 
 from .models import PromotionInvitation
-from .selectors import current_count, points_total, promotion_requirements
+from .selectors import current_count, next_badge, path_requirements, points_total
+
+STAGE_SUMMARIES = {
+    Stage.ENGAGEMENT: gettext_lazy(
+        "Like, share and briefly comment on posts of the organisation and of colleagues."
+    ),
+    Stage.CURATION: gettext_lazy(
+        "Share articles, reports and news from others that matter in your field, "
+        "each with a short comment of your own."
+    ),
+    Stage.PRODUCTION: gettext_lazy(
+        "Make your own content: articles, photos or videos about customer visits, "
+        "events, training or your view on the news."
+    ),
+}
 
 
-@register_panel("missions/dashboard_panel.html", order=15)
-def growth_panel(request, ambassador):
+def _step(stage: Stage, current: int, requirements: list) -> dict:
+    done = sum(1 for item in requirements if item.done)
+    return {
+        "stage": stage,
+        "label": stage.label,
+        "summary": STAGE_SUMMARIES[stage],
+        "done": stage < current,
+        "current": stage == current,
+        "requirements": requirements,
+        "met": done,
+        "total": len(requirements),
+        "ready": bool(requirements) and done == len(requirements),
+    }
+
+
+@register_panel("missions/dashboard_panel.html", order=0)
+def path_panel(request, ambassador):
+    requirements = path_requirements(ambassador=ambassador)
+    steps = [_step(stage, ambassador.stage, requirements.get(stage, [])) for stage in Stage]
+    current = steps[ambassador.stage - 1]
+    last_stage = ambassador.stage >= Stage.PRODUCTION
     # Open until accepted: someone who chose to stay finds it here again.
     invitation = (
-        PromotionInvitation.objects.open()
+        None
+        if last_stage
+        else PromotionInvitation.objects.open()
         .filter(user=ambassador.user, to_stage=ambassador.stage + 1)
         .first()
     )
-    requirements = promotion_requirements(ambassador=ambassador)
+    points = points_total(user=ambassador.user)
     return {
-        "requirements": requirements,
+        "steps": steps,
+        "current": current,
+        "requirements": current["requirements"],
+        "next_stage": None if last_stage else Stage(ambassador.stage + 1),
         "invitation": invitation,
-        # A requirement may have lapsed since (a new guideline version to acknowledge).
-        "ready": all(item.done for item in requirements),
-        "points": points_total(user=ambassador.user),
+        # A requirement may have lapsed since the invitation (a new guideline version).
+        "ready": current["ready"],
+        "points": points,
+        "next_badge": next_badge(total=points),
         # The same missions the person's list shows as offered or in progress.
         "open": current_count(user=ambassador.user),
     }

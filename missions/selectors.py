@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
@@ -15,8 +16,8 @@ from django.utils.translation import gettext, gettext_lazy
 from ambassadors.models import MINIMUM_GROUP, Ambassador
 from ambassadors.services import lazy_text
 from core.numbers import parse_int
-from courses.selectors import has_completed_required_courses
-from guidelines.selectors import has_acknowledged_current_guidelines
+from courses.selectors import required_courses
+from guidelines.selectors import guideline_to_read, guidelines_to_acknowledge
 
 from .models import MILESTONES, Assignment, Campaign, GrowthRule, Mission, PointsEntry
 
@@ -122,8 +123,12 @@ def next_badge(*, total: int) -> int | None:
 
 @dataclass
 class Requirement:
+    """One thing it takes to leave a stage, whether it is met, and where to do it."""
+
     label: str | Promise
     done: bool
+    url: str = ""  # the next step: the course, the guideline, the mission
+    kind: str = ""  # "missions", "course" or "guidelines"
 
 
 def promotion_requirements(*, ambassador: Ambassador) -> list[Requirement]:
@@ -131,37 +136,87 @@ def promotion_requirements(*, ambassador: Ambassador) -> list[Requirement]:
 
     Labels are lazy: they read in the language active where they are shown.
     """
-    rule = GrowthRule.objects.filter(from_stage=ambassador.stage).first()
-    if rule is None:
-        return []
-    approved = Assignment.objects.filter(
-        user=ambassador.user, state=S.APPROVED, mission__stage=ambassador.stage
-    ).count()
-    needed = [
-        Requirement(
-            label=lazy_text(
-                gettext_lazy("%(done)s of %(needed)s missions of this stage approved"),
-                done=min(approved, rule.approved_missions),
-                needed=rule.approved_missions,
-            ),
-            done=approved >= rule.approved_missions,
+    return path_requirements(ambassador=ambassador).get(ambassador.stage, [])
+
+
+def path_requirements(*, ambassador: Ambassador) -> dict[int, list[Requirement]]:
+    """For the person's stage and every stage after it that has a growth rule: what it takes
+    to move on from there, each requirement with whether it is met and its next step.
+
+    The one place the growth rules are read: the promotion and the path page use it.
+    A fixed number of queries whatever the number of stages, courses or missions.
+    """
+    rules = {
+        rule.from_stage: rule
+        for rule in GrowthRule.objects.filter(from_stage__gte=ambassador.stage)
+    }
+    if not rules:
+        return {}
+    user = ambassador.user
+    approved = dict(
+        Assignment.objects.filter(user=user, state=S.APPROVED, mission__stage__in=list(rules))
+        .values("mission__stage")
+        .annotate(n=Count("id"))
+        .values_list("mission__stage", "n")
+        .order_by()
+    )
+    course_stages = [stage for stage, rule in rules.items() if rule.require_courses]
+    courses = required_courses(ambassador, course_stages) if course_stages else {}
+    guidelines_url, guidelines_done = "", True
+    if any(rule.require_guidelines for rule in rules.values()):
+        missing = guidelines_to_acknowledge(user)
+        guidelines_done = not missing
+        page = guideline_to_read(missing)
+        guidelines_url = page.get_url() if page is not None else ""
+    mission_url = reverse("missions:list")
+    if ambassador.stage in rules:
+        # The mission on the person's plate, if any: that is their next step.
+        doing = (
+            Assignment.objects.filter(user=user, mission__stage=ambassador.stage)
+            .current()
+            .order_by("due_at", "pk")
+            .values_list("pk", flat=True)
+            .first()
         )
-    ]
-    if rule.require_courses:
-        needed.append(
+        if doing is not None:
+            mission_url = reverse("missions:assignment", args=[doing])
+    requirements: dict[int, list[Requirement]] = {}
+    for stage, rule in sorted(rules.items()):
+        count = approved.get(stage, 0)
+        needed = [
             Requirement(
-                label=gettext_lazy("required courses of this stage completed"),
-                done=has_completed_required_courses(ambassador, ambassador.stage),
+                label=lazy_text(
+                    gettext_lazy("%(done)s of %(needed)s missions of this stage approved"),
+                    done=min(count, rule.approved_missions),
+                    needed=rule.approved_missions,
+                ),
+                done=count >= rule.approved_missions,
+                url=mission_url if stage == ambassador.stage else "",
+                kind="missions",
             )
-        )
-    if rule.require_guidelines:
-        needed.append(
-            Requirement(
-                label=gettext_lazy("current guidelines acknowledged"),
-                done=has_acknowledged_current_guidelines(ambassador.user),
+        ]
+        for course, done in courses.get(stage, []):
+            needed.append(
+                Requirement(
+                    label=lazy_text(
+                        gettext_lazy("course “%(title)s” completed"), title=course.title
+                    ),
+                    done=done,
+                    url=course.get_url() or "",
+                    kind="course",
+                )
             )
-        )
-    return needed
+        if rule.require_guidelines:
+            needed.append(
+                Requirement(
+                    label=gettext_lazy("current guidelines acknowledged"),
+                    done=guidelines_done,
+                    url=guidelines_url,
+                    kind="guidelines",
+                )
+            )
+        requirements[stage] = needed
+    return requirements
 
 
 # --- campaigns and reminders ----------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_mission_from_offer_to_promotion(live_server, browser, tmp_path):
     me.goto(f"{base}/missions/")
     expect(me.locator(".stats .card").first).to_contain_text("15")
     me.locator("nav.main-nav").get_by_role("link", name="My path").click()
-    growth = me.locator("section", has=me.get_by_role("heading", name="Your growth"))
+    growth = me.locator("section", has=me.get_by_role("heading", name="My path"))
     expect(growth).to_contain_text("move on to Curation")
     growth.get_by_role("button", name="Yes, move up").click()
     expect(me.get_by_text("Welcome to Curation!")).to_be_visible()
