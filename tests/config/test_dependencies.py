@@ -14,11 +14,16 @@ from tests.imports import imported_modules
 ROOT = Path(__file__).resolve().parents[2]
 NOT_RUNTIME = {"tests", ".venv", "node_modules", "var", "staticfiles", ".git"}
 DEVELOPMENT_ONLY = {"pytest", "pytest-django", "factory-boy", "playwright", "ruff"}
+# Tools a developer runs beside the platform (they drive the browser), never the server.
+DEVELOPMENT_SCRIPTS = {Path("scripts/screenshots.py")}
 
 
 def _runtime_files() -> list[Path]:
     return [
-        path for path in ROOT.rglob("*.py") if not NOT_RUNTIME & set(path.relative_to(ROOT).parts)
+        path
+        for path in ROOT.rglob("*.py")
+        if not NOT_RUNTIME & set(path.relative_to(ROOT).parts)
+        and path.relative_to(ROOT) not in DEVELOPMENT_SCRIPTS
     ]
 
 
