@@ -57,7 +57,7 @@ def saml_login(request: HttpRequest, connection: Provider, slug: str) -> HttpRes
         location = saml.authn_request_start(
             provider=connection,
             session=request.session,
-            relay_state=next_or_start(request, next_path) if next_path else "",
+            relay_state=local_path(request, next_path),
         )
     except saml.MetadataUnavailable as failure:
         return _failed(
