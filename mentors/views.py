@@ -270,7 +270,7 @@ def desk_take(request, pk: int):
     except services.DeskError as problem:
         messages.error(request, str(problem))
         return redirect("mentors:desk")
-    return redirect(reverse("mentors:desk_ticket", args=[pk]) + f"?{REPLY_NOW}=1#body")
+    return redirect(reverse("mentors:desk_ticket", args=[pk]) + f"?{REPLY_NOW}=1")
 
 
 @never_cache

@@ -44,7 +44,7 @@ def test_taking_it_lands_on_the_request_with_the_reply_box_ready_and_the_banner_
     client.force_login(taker)
     response = client.post(f"/desk/{ticket.pk}/take/")
     assert response.status_code == 302
-    assert response["Location"] == f"/desk/{ticket.pk}/?reply=1#body"
+    assert response["Location"] == f"/desk/{ticket.pk}/?reply=1"
     ticket.refresh_from_db()
     assert (ticket.assignee, ticket.state) == (taker, Ticket.State.ASSIGNED)
     assert ticket.touched_at is not None
