@@ -107,23 +107,22 @@ def notification_kinds_urgent(*kinds: str) -> None:
     _urgent_kinds.update(kinds)
 
 
-def notifications_shown(*, user: User) -> QuerySet[Notification]:
-    """The person's notifications that show in-app now: urgent ones not read yet first,
-    then newest first; each with `is_urgent`. (An urgent one, once read, takes its place
-    by date again: it is not stuck on top for ever.)"""
+def urgent_first(notifications: QuerySet[Notification], *by: str) -> QuerySet[Notification]:
+    """`notifications` with urgent ones not read yet first, then ordered `by`; each with
+    `is_urgent`. (An urgent one, once read, takes its place by date again: it is not stuck
+    on top for ever.) Every list of notifications orders through this."""
     urgent = Q(kind__in=sorted(_urgent_kinds))
-    return (
-        Notification.objects.visible()
-        .filter(recipient=user)
-        .only(*SHOWN_FIELDS)
-        .annotate(
-            is_urgent=Case(When(urgent, then=Value(True)), default=Value(False)),
-            urgent_first=Case(
-                When(urgent & Q(read_at__isnull=True), then=Value(0)), default=Value(1)
-            ),
-        )
-        .order_by("urgent_first", "-visible_from", "-pk")
-    )
+    return notifications.annotate(
+        is_urgent=Case(When(urgent, then=Value(True)), default=Value(False)),
+        urgent_rank=Case(When(urgent & Q(read_at__isnull=True), then=Value(0)), default=Value(1)),
+    ).order_by("urgent_rank", *by)
+
+
+def notifications_shown(*, user: User) -> QuerySet[Notification]:
+    """The person's notifications that show in-app now: urgent unread ones first, then
+    newest first."""
+    shown = Notification.objects.visible().filter(recipient=user).only(*SHOWN_FIELDS)
+    return urgent_first(shown, "-visible_from", "-pk")
 
 
 def notifications_unread_count(*, user: User) -> int:

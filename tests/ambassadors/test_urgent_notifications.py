@@ -63,3 +63,18 @@ def test_the_lists_run_a_fixed_number_of_queries(client, path):
     for minutes in range(1, 40):
         note(user, "sla_warning" if minutes % 2 else "mediation_alert", minutes)
     assert page_queries(client, path) == few
+
+
+def test_the_weekly_digest_lists_urgent_ones_first():
+    from ambassadors.models import Ambassador
+    from ambassadors.services import weekly_digest_send
+
+    user = make_user(Role.EMPLOYEE, Role.MENTOR, language="en")
+    Ambassador.objects.filter(user=user).update(weekly_digest=True, email_notifications=True)
+    for minutes in range(1, 5):
+        note(user, "sla_warning", minutes)
+    note(user, "mediation_alert", 3000)
+    assert weekly_digest_send() == 1
+    digest = Notification.objects.get(recipient=user, kind="digest")
+    body = digest.text_in("en").body
+    assert body.index("mediation_alert 3000") < body.index("sla_warning")
