@@ -137,3 +137,28 @@ def test_the_banner_costs_one_query_for_a_mentor_and_none_for_others(client):
         with CaptureQueriesContext(connection) as captured:
             bool(urgent_banner(Request(user))["urgent_mediation"])
         assert len(captured) == expected
+
+
+def test_the_banner_and_the_urgent_group_read_in_dutch(client):
+    mediator = make_mentor(Kind.MEDIATION)
+    mediator.ambassador.language = "nl"
+    mediator.ambassador.save()
+    file_request(kind=Kind.MEDIATION, subject="Boze reacties")
+    client.force_login(mediator)
+    html = client.get("/desk/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Dringende bemiddeling: nog niemand heeft het opgepakt" in html
+    assert "Bemiddeling die nog niemand heeft opgepakt" in html
+    assert "Oppakken" in html
+    assert BANNER not in html
+
+
+def test_the_desk_and_its_banner_run_a_fixed_number_of_queries(client):
+    from tests.queries import page_queries
+
+    mediator = make_mentor(Kind.MEDIATION, capacity=0)  # everything waits in the queue
+    file_request(kind=Kind.MEDIATION)
+    client.force_login(mediator)
+    few = page_queries(client, "/desk/?view=all")
+    for _ in range(12):  # more than the urgent group shows
+        file_request(kind=Kind.MEDIATION)
+    assert page_queries(client, "/desk/?view=all") == few
