@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import Ambassador, Notification, ProgrammeSettings
@@ -95,12 +95,34 @@ def budget_status(*, ambassador: Ambassador, now: dt.datetime | None = None) -> 
 # --- notifications -------------------------------------------------------------------------
 
 # What the in-app list needs of a notification; its text is chosen per language when shown.
-SHOWN_FIELDS = ("pk", "subject", "body", "texts", "visible_from", "read_at", "link")
+SHOWN_FIELDS = ("pk", "kind", "subject", "body", "texts", "visible_from", "read_at", "link")
+
+# Kinds that cannot wait (an urgent mediation request, its escalation): registered by the
+# apps that make them (from their AppConfig.ready(); ambassadors imports no other app).
+_urgent_kinds: set[str] = set()
+
+
+def notification_kinds_urgent(*kinds: str) -> None:
+    """Mark notifications of `kinds` as urgent: first in every list while unread, and marked."""
+    _urgent_kinds.update(kinds)
+
+
+def urgent_first(notifications: QuerySet[Notification], *by: str) -> QuerySet[Notification]:
+    """`notifications` with urgent ones not read yet first, then ordered `by`; each with
+    `is_urgent`. (An urgent one, once read, takes its place by date again: it is not stuck
+    on top for ever.) Every list of notifications orders through this."""
+    urgent = Q(kind__in=sorted(_urgent_kinds))
+    return notifications.annotate(
+        is_urgent=Case(When(urgent, then=Value(True)), default=Value(False)),
+        urgent_rank=Case(When(urgent & Q(read_at__isnull=True), then=Value(0)), default=Value(1)),
+    ).order_by("urgent_rank", *by)
 
 
 def notifications_shown(*, user: User) -> QuerySet[Notification]:
-    """The person's notifications that show in-app now, newest first."""
-    return Notification.objects.visible().filter(recipient=user).only(*SHOWN_FIELDS)
+    """The person's notifications that show in-app now: urgent unread ones first, then
+    newest first."""
+    shown = Notification.objects.visible().filter(recipient=user).only(*SHOWN_FIELDS)
+    return urgent_first(shown, "-visible_from", "-pk")
 
 
 def notifications_unread_count(*, user: User) -> int:

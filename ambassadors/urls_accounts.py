@@ -4,12 +4,21 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .forms import LoginForm
+from .start import start_page_for
 from .views import PasswordResetConfirmView, PasswordResetView
+
+
+class LoginView(auth_views.LoginView):
+    """Password sign-in: on to `next` when local, else the person's start page."""
+
+    def get_default_redirect_url(self):
+        return start_page_for(self.request.user)
+
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
+        LoginView.as_view(
             template_name="registration/login.html",
             authentication_form=LoginForm,
             redirect_authenticated_user=True,

@@ -35,6 +35,7 @@ from .forms import (
     QueuedPasswordResetForm,
 )
 from .models import Ambassador, Notification
+from .start import start_page_for
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -69,8 +70,9 @@ def participant_required(view):
 
 
 def home(request):
+    """The front page; a signed-in person goes on to their start page (see `start`)."""
     if request.user.is_authenticated:
-        return redirect("ambassadors:dashboard")
+        return redirect(start_page_for(request.user))
     return render(request, "ambassadors/home.html")
 
 

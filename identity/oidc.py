@@ -37,7 +37,7 @@ from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.decorators import method_decorator
@@ -56,7 +56,7 @@ from mozilla_django_oidc.views import (
 
 from .providers import Claims, Provider, provider, providers
 from .services import SignInRefused, person_sign_in
-from .sessions import local_path, organisation_sign_in_complete
+from .sessions import local_path, next_or_start, organisation_sign_in_complete
 from .two_factor import confirmed_user
 
 logger = logging.getLogger(__name__)
@@ -416,7 +416,7 @@ class OIDCCallbackView(OIDCAuthenticationCallbackView):
             logger.warning("OIDC sign-in through %s refused: %s", slug, refusal.message)
             return failed(request, refusal.message, 403)
         organisation_sign_in_complete(request, user, connection=slug, backend=BACKEND)
-        return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+        return redirect(next_or_start(request, next_url, user))
 
     def _sign_in(self, request: HttpRequest, connection: Connection) -> tuple[User, str]:
         state = request.GET.get("state", "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,7 +17,7 @@ from .forms import SamlAnswerForm
 from .oidc import failed
 from .providers import Claims, Provider, provider
 from .services import SignInRefused, person_sign_in
-from .sessions import next_or_start, organisation_sign_in_complete
+from .sessions import local_path, next_or_start, organisation_sign_in_complete
 from .two_factor import confirmed_user
 
 logger = logging.getLogger("identity.saml")
@@ -58,7 +57,7 @@ def saml_login(request: HttpRequest, connection: Provider, slug: str) -> HttpRes
         location = saml.authn_request_start(
             provider=connection,
             session=request.session,
-            relay_state=next_or_start(request, next_path) if next_path else "",
+            relay_state=local_path(request, next_path),
         )
     except saml.MetadataUnavailable as failure:
         return _failed(
@@ -83,7 +82,8 @@ def saml_acs(request: HttpRequest, connection: Provider, slug: str) -> HttpRespo
         saml.answer_record(
             provider=connection,
             answer=answer,
-            next_path=next_or_start(request, posted.get("RelayState", "")),
+            # Only the page asked for: the start page depends on who signs in (saml_finish).
+            next_path=local_path(request, posted.get("RelayState", "")),
         )
     except saml.SamlRefused as refused:
         return _failed(
@@ -115,7 +115,7 @@ def saml_finish(request: HttpRequest, connection: Provider, slug: str) -> HttpRe
         )
     organisation_sign_in_complete(request, user, connection=slug, backend=BACKEND)
     logger.info("SAML sign-in through %r: user %s", slug, user.pk)
-    return redirect(answer.next_path or settings.LOGIN_REDIRECT_URL)
+    return redirect(next_or_start(request, answer.next_path, user))
 
 
 @require_GET

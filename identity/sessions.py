@@ -7,12 +7,12 @@ second step: the IdP has its own), and the browser goes on to a path on this sit
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.models import User
 from django.http import HttpRequest
-from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from ambassadors.start import start_page_for
 
 SIGN_IN_MARK = "academy_sign_in"
 
@@ -39,6 +39,7 @@ def local_path(request: HttpRequest | None, url: str | None) -> str:
     return ""
 
 
-def next_or_start(request: HttpRequest, url: str | None) -> str:
-    """Where to go after signing in: `url` when local, else the person's start page."""
-    return local_path(request, url) or resolve_url(settings.LOGIN_REDIRECT_URL)
+def next_or_start(request: HttpRequest, url: str | None, user: User | None = None) -> str:
+    """Where to go after signing in: `url` when local, else the start page of `user` (the
+    request's by default; see ambassadors.start)."""
+    return local_path(request, url) or start_page_for(user or request.user)

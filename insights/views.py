@@ -10,13 +10,28 @@ from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
 from ambassadors.roles import is_comms
+from sharing.services import PUSH_PERMISSION
 
 from . import dashboard, services, tables
+from . import programme as programme_overview
 from .export import csv_response
 from .forms import SummarySubscriptionForm
 from .models import SummarySubscription
 
 comms_required = role_required(is_comms)
+
+
+@comms_required
+def programme(request):
+    """The programme overview: comms staff's start page (see ambassadors.start)."""
+    return render(
+        request,
+        "insights/programme.html",
+        {
+            **programme_overview.overview(),
+            "may_push": request.user.has_perm(PUSH_PERMISSION),
+        },
+    )
 
 
 @comms_required

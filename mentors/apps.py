@@ -7,4 +7,19 @@ class MentorsConfig(AppConfig):
     verbose_name = _("Mentor desk")
 
     def ready(self):
+        from ambassadors.roles import Role
+        from ambassadors.selectors import notification_kinds_urgent
+        from ambassadors.start import register_start_page
+
         from . import personal_data  # noqa: F401 (registers its part of the data export)
+        from .selectors import urgent_untaken
+
+        # Mentors start on the desk; one who is comms staff too only while urgent
+        # mediation nobody has taken waits there (see ambassadors.start).
+        register_start_page(
+            "mentors:desk",
+            roles={Role.MENTOR},
+            order=20,
+            urgent=lambda user: bool(urgent_untaken(user=user, limit=1)),
+        )
+        notification_kinds_urgent("mediation_alert", "mediation_escalation")

@@ -216,6 +216,18 @@ class TicketQuerySet(models.QuerySet):
     def filed_by(self, user):
         return self.filter(requester=user)
 
+    def urgent_untaken(self):
+        """Urgent and nobody has taken it: an open mediation request no mentor has picked up
+        or answered yet (in the queue, or routed to a mediator who has not picked it up).
+        The banner shows these to every mediator, and the first to take one has it."""
+        return self.filter(
+            kind=Kind.MEDIATION,
+            state__in=[Ticket.State.QUEUED, Ticket.State.ASSIGNED],
+            open_since__isnull=False,
+            touched_at__isnull=True,
+            first_response_at__isnull=True,
+        )
+
 
 class Ticket(models.Model):
     class State(models.TextChoices):

@@ -8,7 +8,16 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+)
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -117,6 +126,36 @@ def visible_attachments(*, ticket: Ticket) -> QuerySet[Attachment]:
 def canned_for(*, kind: str) -> QuerySet[CannedResponse]:
     """Canned responses for requests of `kind` and for every kind."""
     return CannedResponse.objects.filter(Q(kind="") | Q(kind=kind))
+
+
+def urgent_untaken(*, user, limit: int = 2) -> list[Ticket]:
+    """Urgent requests nobody has taken that `user` may take, oldest first, in one query
+    (empty unless their profile handles mediation, checked in the same query): the banner
+    on every page and the desk's "Urgent" group. Never their own request."""
+    if not user.is_authenticated:
+        return []
+    handles = MentorProfile.objects.filter(user_id=user.pk, handles_mediation=True)
+    return list(
+        Ticket.objects.urgent_untaken()
+        .filter(Exists(handles))
+        .exclude(requester_id=user.pk)
+        .select_related("requester")
+        .only(
+            "pk",
+            "subject",
+            "kind",
+            "state",
+            "assignee_id",
+            "open_since",
+            "created_at",
+            "response_due_at",
+            "resolution_due_at",
+            "requester__first_name",
+            "requester__last_name",
+            "requester__username",
+        )
+        .order_by("open_since", "pk")[:limit]
+    )
 
 
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:

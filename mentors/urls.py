@@ -17,4 +17,5 @@ urlpatterns = [
     path("desk/canned/", views.desk_canned, name="desk_canned"),
     path("desk/availability/", views.desk_availability, name="desk_availability"),
     path("desk/<int:pk>/", views.desk_ticket, name="desk_ticket"),
+    path("desk/<int:pk>/take/", views.desk_take, name="desk_take"),
 ]

@@ -7,12 +7,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
+from ambassadors.forms import ButtonForm
 from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 from core.forms import posted, posted_files, refuse
@@ -40,6 +42,8 @@ T = Ticket.State
 
 
 mentor_required = role_required(is_mentor)
+# The query flag after "Take it": the reply box gets the focus (the person came to answer).
+REPLY_NOW = "reply"
 
 
 # --- for employees --------------------------------------------------------------------------
@@ -239,6 +243,8 @@ def desk(request):
             "kind": kind,
             "filter_form": form,
             "counts": selectors.queue_counts(user=request.user),
+            # Above every tab: urgent mediation nobody has taken yet, with "Take it".
+            "urgent": selectors.urgent_untaken(user=request.user, limit=10),
             "now": timezone.now(),
             "views": [
                 ("mine", _("Mine")),
@@ -249,6 +255,22 @@ def desk(request):
             ],
         },
     )
+
+
+@require_POST
+@mentor_required
+def desk_take(request, pk: int):
+    """ "Take it" from the urgent banner or the desk's Urgent group: then on to the request
+    with the reply box ready. Someone was quicker: back to the desk, told so."""
+    ticket = get_object_or_404(Ticket, pk=pk)
+    form = ButtonForm(request.POST)
+    form.is_valid()
+    try:
+        services.ticket_take_urgent(ticket=ticket, mentor=request.user)
+    except services.DeskError as problem:
+        messages.error(request, str(problem))
+        return redirect("mentors:desk")
+    return redirect(reverse("mentors:desk_ticket", args=[pk]) + f"?{REPLY_NOW}=1")
 
 
 @never_cache
@@ -283,6 +305,8 @@ def desk_ticket(request, pk: int):
             auto_id="keep_%s",
         ),
     }
+    if posted is None and request.GET.get(REPLY_NOW) and access.can_work(request.user, ticket):
+        forms_["reply"].fields["body"].widget.attrs["autofocus"] = True
     if posted is not None:
         form = forms_.get(action, action_form)
         if form.is_valid():

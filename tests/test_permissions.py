@@ -199,10 +199,17 @@ ROUTES = {
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),
     # Two-factor sign-in (the test settings require it of nobody, and these people have no
-    # second factor: the code page sends them on; tests/identity/test_two_factor*.py).
+    # second factor: the code page sends them on to their start page, ambassadors.start;
+    # tests/identity/test_two_factor*.py).
     "identity:two_factor_verify": (
         "/two-factor/",
-        statuses(Redirect("/path/"), anonymous=TO_LOGIN),
+        statuses(
+            Redirect("/path/"),
+            anonymous=TO_LOGIN,
+            mentor=Redirect("/desk/"),
+            comms=Redirect("/programme/"),
+            admin=Redirect("/programme/"),
+        ),
     ),
     "identity:two_factor_setup": ("/two-factor/setup/", SIGNED_IN_ONLY),
     "identity:two_factor": ("/account/two-factor/", SIGNED_IN_ONLY),
@@ -342,7 +349,9 @@ ROUTES = {
         lambda p: f"/desk/{file_request(p[OWN]).pk}/",
         statuses(403, anonymous=TO_LOGIN, mentor=404),
     ),
+    "mentors:desk_take": ("/desk/1/take/", POST_ONLY),
     # Insights: comms staff and administrators only.
+    "insights:programme": ("/programme/", COMMS_SITE),
     "insights:dashboard": ("/insights/", COMMS_SITE),
     "insights:export": ("/insights/export/sharing.csv", COMMS_SITE),
     "insights:subscription": ("/insights/summary/", POST_ONLY),

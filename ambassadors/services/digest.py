@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext_lazy
 from core.queue import in_batches
 
 from ..models import Ambassador, Notification
-from ..selectors import recipient_language
+from ..selectors import recipient_language, urgent_first
 from .notifications import enqueue_delivery, written
 
 DIGEST_LENGTH = 20
@@ -43,11 +43,13 @@ def weekly_digest_send(*, now: dt.datetime | None = None) -> int:
         if Notification.objects.filter(idempotency_key=key).exists():
             continue
         unread = list(
-            Notification.objects.visible(now)
-            .unread()
-            .filter(recipient_id=ambassador.user_id, visible_from__gte=since)
-            .exclude(kind="digest")
-            .order_by("visible_from")[:DIGEST_LENGTH]
+            urgent_first(
+                Notification.objects.visible(now)
+                .unread()
+                .filter(recipient_id=ambassador.user_id, visible_from__gte=since)
+                .exclude(kind="digest"),
+                "visible_from",
+            )[:DIGEST_LENGTH]
         )
         if not unread:
             continue

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ambassadors.context_processors.navigation",
+                "mentors.context_processors.urgent_banner",
                 "identity.context_processors.sign_in",
             ],
         },
@@ -154,7 +155,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "ambassadors:dashboard"
+# The home page sends a signed-in person on to their start page (ambassadors.start).
+LOGIN_REDIRECT_URL = "ambassadors:home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # invitation links stay valid for three days
 

@@ -52,6 +52,7 @@ from .routing import (
     ticket_reassign,
     ticket_route,
     ticket_take,
+    ticket_take_urgent,
     tickets_release,
 )
 from .thread import draft_add, ticket_reply, ticket_wait
@@ -123,6 +124,7 @@ __all__ = [
     "ticket_resolve",
     "ticket_route",
     "ticket_take",
+    "ticket_take_urgent",
     "ticket_wait",
     "tickets_release",
     "tickets_return_untouched",

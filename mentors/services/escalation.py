@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.services import lazy_text
 
-from ..models import Ticket
+from ..models import Kind, Ticket
 from ..selectors import target_for
 from .base import _tell, desk_link, event, locked, team_leads
 from .routing import requeue
@@ -54,7 +54,10 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
                 for lead in team_leads(ticket):
                     _tell(
                         lead,
-                        kind="sla_breach",
+                        # A missed mediation target is urgent: first in every list.
+                        kind="mediation_escalation"
+                        if ticket.kind == Kind.MEDIATION
+                        else "sla_breach",
                         key=f"ticket:{ticket.pk}:{field}:escalated:{lead.pk}",
                         subject=lazy_text(_("Target missed: %(subject)s"), subject=ticket.subject),
                         link=desk_link(ticket),

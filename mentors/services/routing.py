@@ -158,6 +158,28 @@ def ticket_take(*, ticket: Ticket, mentor: User) -> Ticket:
 
 
 @transaction.atomic
+def ticket_take_urgent(*, ticket: Ticket, mentor: User) -> Ticket:
+    """A mediator takes an urgent request nobody has taken yet (the banner's "Take it"):
+    from the queue, or from the mediator it was routed to while they have not picked it
+    up; for that mediator it is picking it up. The first to take it has it: a second
+    mentor is refused with ERROR_TAKEN (the row is locked, so two at once cannot both win).
+    """
+    ticket = locked(ticket)
+    if mentor.pk == ticket.requester_id:
+        raise DeskError(ERROR_OWN_REQUEST)
+    require_skill(mentor, ticket)
+    if not Ticket.objects.filter(pk=ticket.pk).urgent_untaken().exists():
+        raise DeskError(ERROR_TAKEN)
+    now = timezone.now()
+    if ticket.assignee_id != mentor.pk:
+        # History says who took it from whom; the mentor acts themselves: no alert to them.
+        assign(ticket, mentor, now, actor=mentor, notify=False)
+    ticket.touched_at = now
+    ticket.save()
+    return ticket
+
+
+@transaction.atomic
 def ticket_pick_up(*, ticket: Ticket, mentor: User) -> Ticket:
     """The assignee says they are on it: the request no longer returns to the queue."""
     ticket = locked(ticket)

@@ -62,9 +62,13 @@ def kinds_in_code() -> set[str]:
                 for keyword in node.keywords:
                     if keyword.arg != "kind":
                         continue
-                    if isinstance(keyword.value, ast.Constant):
-                        kinds.add(keyword.value.value)
-                    elif isinstance(keyword.value, ast.Name) and keyword.value.id.isupper():
+                    values = [keyword.value]
+                    if isinstance(keyword.value, ast.IfExp):  # kind="a" if ... else "b"
+                        values = [keyword.value.body, keyword.value.orelse]
+                    for value in values:
+                        if isinstance(value, ast.Constant):
+                            kinds.add(value.value)
+                    if isinstance(keyword.value, ast.Name) and keyword.value.id.isupper():
                         kinds.add(constants[keyword.value.id])
     return kinds
 
@@ -248,9 +252,22 @@ def sla_warning(language):
     return recipient
 
 
-def sla_breach(language):
+def mediation_escalation(language):
     recipient = mentor(language, lead=True)
     _breached_mediation(language, assignee=mentor(OTHER[language], "mediation"))
+    return recipient
+
+
+def sla_breach(language):
+    from mentors import services as desk
+    from mentors.models import Ticket
+
+    recipient = mentor(language, lead=True)
+    mentor(OTHER[language], "question")
+    ticket = request(person(OTHER[language]))
+    start = Ticket.objects.get(pk=ticket.pk).created_at
+    with translation.override(OTHER[language]):
+        desk.sla_sweep(now=start + dt.timedelta(days=30))
     return recipient
 
 
@@ -395,6 +412,7 @@ SCENARIOS = {
     "ticket_draft": (ticket_draft, "A draft for you: %(subject)s"),
     "sla_warning": (sla_warning, "Due soon: %(subject)s"),
     "sla_breach": (sla_breach, "Target missed: %(subject)s"),
+    "mediation_escalation": (mediation_escalation, "Target missed: %(subject)s"),
     "mission_reviewed": (mission_reviewed, "Not approved: %(mission)s"),
     "points_milestone": (points_milestone, "New badge: %(points)s points"),
     "promotion_invitation": (promotion_invitation, "You can move on to %(stage)s, if you like"),

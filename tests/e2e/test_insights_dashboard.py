@@ -35,7 +35,7 @@ def test_dashboard_renders_its_charts(live_server, page):
     page.locator("#id_username").fill(comms.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/path/")
+    page.wait_for_url(f"{base}/programme/")  # comms staff start on the programme overview
 
     page.get_by_role("navigation", name="Work").get_by_role("link", name="Insights").click()
     expect(page.get_by_role("heading", name="Insights", level=1)).to_be_visible()

@@ -13,7 +13,8 @@ from tests.factories import PASSWORD, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(browser, base, user):
+def _log_in(browser, base, user, landing="/path/"):
+    """Signed in through the form; employees land on their path, mentors on the desk."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -21,7 +22,7 @@ def _log_in(browser, base, user):
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/path/")
+    page.wait_for_url(f"{base}{landing}")
     return page
 
 
@@ -46,7 +47,7 @@ def test_mediation_from_request_to_rating(live_server, browser):
     assert ticket.state == Ticket.State.ASSIGNED
     assert ticket.assignee == mediator
 
-    desk = _log_in(browser, base, mediator)
+    desk = _log_in(browser, base, mediator, "/desk/")
     desk.locator(".header-quick").get_by_role("link", name="Notifications").click()
     expect(
         desk.get_by_text("Urgent mediation request: Angry comments under my post")

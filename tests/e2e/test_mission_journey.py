@@ -16,7 +16,8 @@ from tests.factories import PASSWORD, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(browser, base, user):
+def _log_in(browser, base, user, landing="/path/"):
+    """Signed in through the form; employees land on their path, mentors on the desk."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -24,7 +25,7 @@ def _log_in(browser, base, user):
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/path/")
+    page.wait_for_url(f"{base}{landing}")
     return page
 
 
@@ -67,7 +68,7 @@ def test_mission_from_offer_to_promotion(live_server, browser, tmp_path):
     expect(me.get_by_text("Thank you!")).to_be_visible()
     expect(me.get_by_alt_text("Screenshot handed in as evidence")).to_be_visible()
 
-    mentor = _log_in(browser, base, reviewer)
+    mentor = _log_in(browser, base, reviewer, "/desk/")
     mentor.get_by_role("navigation", name="Work").get_by_role("link", name="Review").click()
     mentor.get_by_role("link", name="Share the vacancy").click()
     expect(mentor.get_by_alt_text("Screenshot handed in as evidence")).to_be_visible()

@@ -37,7 +37,7 @@ def test_comms_types_the_apps_code_and_reaches_the_cms(page, two_factor_on):
     csp_errors = []
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text else 0)
     sign_in(page, base, comms.username)
-    page.wait_for_url(f"{base}/two-factor/?next=%2Fpath%2F")
+    page.wait_for_url(f"{base}/two-factor/?next=%2Fprogramme%2F")
     page.goto(f"{base}/cms/")
     page.wait_for_url(f"{base}/two-factor/?next=%2Fcms%2F")
     expect(page.get_by_role("heading", name="Confirm it is you")).to_be_visible()
@@ -78,7 +78,7 @@ def test_a_passkey_is_made_and_then_confirms_the_sign_in(page, two_factor_on):
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text else 0)
 
     sign_in(page, base, admin.username)
-    page.wait_for_url(f"{base}/two-factor/setup/?next=%2Fpath%2F")
+    page.wait_for_url(f"{base}/two-factor/setup/?next=%2Fprogramme%2F")
     onward = page.get_by_role("link", name="Passkey added: continue to your recovery codes")
     expect(onward).to_be_hidden()  # nothing to continue to before a passkey is added
     page.get_by_role("button", name="Add a passkey").click()
@@ -91,7 +91,7 @@ def test_a_passkey_is_made_and_then_confirms_the_sign_in(page, two_factor_on):
 
     page.context.clear_cookies()  # a new browser session: password, then the passkey
     sign_in(page, base, admin.username)
-    page.wait_for_url(f"{base}/two-factor/?next=%2Fpath%2F")
+    page.wait_for_url(f"{base}/two-factor/?next=%2Fprogramme%2F")
     page.goto(f"{base}/two-factor/?next=/cms/")
     page.get_by_role("button", name="Use my passkey").click()
     page.wait_for_url(f"{base}/cms/")

@@ -253,3 +253,14 @@ def test_a_cms_account_is_linked_only_by_its_owner_signed_in(client, provider):
     assert response.status_code == 302
     assert ExternalIdentity.objects.get().user == comms
     assert client.session["_auth_user_id"] == str(comms.pk)
+
+
+@pytest.mark.parametrize(("username", "landing"), [("ada", "/desk/"), ("bram", "/path/")])
+def test_without_a_next_page_sign_in_lands_on_the_start_page_of_the_roles(
+    client, provider, username, landing
+):
+    """The organisation's sign-in lands where password sign-in does (ambassadors.start):
+    ada is a mentor (the desk), bram an employee (the path)."""
+    response, _callback = sign_in(client, username=username)
+    assert response.status_code == 302
+    assert response["Location"] == landing

@@ -279,3 +279,12 @@ def test_a_name_id_longer_than_we_keep_is_refused(connection):
     assert "could not be read" in refused.content.decode()
     assert not User.objects.exists()
     assert not UsedAssertion.objects.exists()
+
+
+def test_without_a_next_page_a_mentor_lands_on_the_desk(connection):
+    """SAML sign-in lands where password sign-in does (ambassadors.start): the start page
+    follows the roles of who signed in, decided after the answer is verified."""
+    client = Client()
+    posted = sign_in_at_idp(start(client, next_path=""), username="sam", groups="academy-mentors")
+    answered = post_answer(client, posted)
+    assert client.get(answered["Location"])["Location"] == "/desk/"

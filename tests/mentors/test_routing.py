@@ -143,7 +143,8 @@ def test_warning_at_75_percent_and_escalation_on_breach_are_sent_once():
 
     services.sla_sweep(now=start + dt.timedelta(minutes=61))
     services.sla_sweep(now=start + dt.timedelta(minutes=70))
-    assert Notification.objects.filter(kind="sla_breach", recipient=lead).count() == 1
+    # A missed mediation target is its own, urgent kind (first in the lead's lists).
+    assert Notification.objects.filter(kind="mediation_escalation", recipient=lead).count() == 1
     assert Ticket.objects.get(pk=ticket.pk).response_breached
 
 
