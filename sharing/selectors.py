@@ -157,6 +157,11 @@ class Suggestion:
         return ((topic.name if topic else "") or self.item.title)[:1].upper()
 
     @property
+    def domain(self) -> str:
+        """Where the item lives, as a card shows it ("vakblad.example")."""
+        return (urlsplit(self.item.url).hostname or "").removeprefix("www.")
+
+    @property
     def tone(self) -> int:
         """Which of the four calm tones the generated image takes (one per topic)."""
         topic = self._topic
