@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -31,6 +31,7 @@ from .forms import (
 from .models import NETWORK_LIMITS, ContentItem, text_length
 from .selectors import (
     CARD_RENDITION,
+    Suggestion,
     best_text,
     feed_for,
     hashtags_for,
@@ -127,13 +128,14 @@ def _preview(request, item: ContentItem) -> dict:
     """What the network's post shows: the person, then the link card (the item's own image,
     else its fetched preview's; the preview's title, else the item's)."""
     user = request.user
-    domain = (urlsplit(item.url).hostname or "").removeprefix("www.")
+    card = Suggestion(item=item, score=0, text=None, topic_match=0)
     return {
         "name": user.get_full_name() or user.get_username(),
         "initials": _initials(user),
-        "domain": domain,
+        "domain": card.domain,
         "title": item.preview_title or item.title,
         "image_url": item.preview_image_url,
+        "card": card,  # the generated image of an item without one
     }
 
 
