@@ -177,3 +177,35 @@ def test_facebook_copies_the_text_before_its_page_opens(live_server, browser, se
     assert clicks.count == 3
     assert parse_qs(urlsplit(page.url).query) == {"u": [f"{live_server.url}/s/{share.code}"]}
     context.close()
+
+
+def test_the_composer_previews_counts_and_coaches_while_typing(live_server, browser, settings):
+    """Typing updates the preview (as text, markup shown not run), the count with X's link
+    rule, and the coach from the server; a hashtag from the item's topics adds itself."""
+    from tests.factories.ambassadors import TopicFactory
+
+    settings.SITE_URL = live_server.url
+    provisioning.wagtail_site_ensure()
+    topic = TopicFactory(slug="duurzaamheid", name_nl="Duurzaamheid", name_en="Sustainability")
+    item = make_item(language="en", title="Quiet heat pumps", topics=[topic])
+    employee = make_user(Role.EMPLOYEE, language="en")
+    context, page = _signed_in(browser, live_server, employee)
+    page.goto(f"{live_server.url}/share/{item.pk}/?network=x")
+    advice = page.locator("[data-coach-advice]")
+    expect(advice).to_contain_text("This is still the suggested text.")
+
+    typed = "<b>I heard one running</b> at our school and could not believe how quiet it was."
+    page.get_by_label("Your text for X").fill(typed)
+    expect(page.locator("[data-preview-text]")).to_have_text(typed)
+    assert page.locator("[data-preview-text] b").count() == 0
+    expect(page.locator("#share-count")).to_have_text(
+        f"{len(typed) + 24} of 280 characters (with the link)"
+    )
+    expect(advice).to_have_text("In your own words: that is what makes people read it.")
+
+    page.get_by_role("button", name="#Sustainability").click()
+    expect(page.get_by_label("Your text for X")).to_have_value(f"{typed} #Sustainability")
+    expect(page.get_by_role("button", name="#Sustainability")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    context.close()
