@@ -262,11 +262,11 @@ def _reason(
     """Why the feed suggests an item, from what the feed weighed (topics prefetched)."""
     if pushed:
         return str(REASON_PUSHED)
-    if item.kind == ContentItem.Kind.COLLEAGUE:
-        return str(REASON_COLLEAGUE)
     matched: Topic | None = next((t for t in item.topics.all() if t.pk in mine), None)
     if matched is not None:
         return REASON_TOPIC % {"topic": matched.name}
+    if item.kind == ContentItem.Kind.COLLEAGUE:
+        return str(REASON_COLLEAGUE)
     if peers:
         return REASON_PEERS % {"count": peers}
     if item.min_stage == ambassador.stage:
