@@ -4,6 +4,7 @@
   var source = document.querySelector("[data-copy-source]");
   if (!source) return;
   var done = document.querySelector("[data-copy-done]");
+  var needed = document.querySelector("[data-copy-needed]");
   var tools = document.querySelector("[data-copy-tools]");
   var button = document.querySelector("[data-copy-button]");
   var status = document.querySelector("[data-copy-status]");
@@ -22,6 +23,7 @@
   if (copied !== null && copied.trim() === source.value.trim()) {
     if (done) done.hidden = false;
   } else {
+    if (needed) needed.hidden = false;
     selectText();
   }
 
@@ -37,6 +39,7 @@
         navigator.clipboard.writeText(source.value).then(function () {
           status.textContent = status.dataset.copied;
           if (done) done.hidden = false;
+          if (needed) needed.hidden = true;
         }, manual);
       } else {
         manual();

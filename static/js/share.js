@@ -93,25 +93,43 @@
   // Facebook and Instagram take no text: copy it on the click (a user gesture, as browsers
   // require), then let the form go on; the next page says whether it worked.
   var copier = document.querySelector("[data-copy-before-submit]");
-  var copying = false;
+  function copyByCommand(text) {
+    // The older way, for browsers (or moments) that refuse the asynchronous clipboard.
+    var scratch = document.createElement("textarea");
+    scratch.value = text;
+    scratch.setAttribute("readonly", "");
+    scratch.className = "visually-hidden";
+    document.body.appendChild(scratch);
+    scratch.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (e) {}
+    document.body.removeChild(scratch);
+    return done;
+  }
   if (copier && form) {
     copier.addEventListener("click", function (event) {
-      if (copying) return; // the second time round: the form goes on
       var text = field.value.trim();
       var disclosure = form.dataset.disclosure;
       if (disclosure && text.indexOf(disclosure) < 0) text += "\n\n" + disclosure;
+      function copied() {
+        try { sessionStorage.setItem("sharing-copied", text); } catch (e) {}
+      }
       try { sessionStorage.removeItem("sharing-copied"); } catch (e) {}
-      if (!(navigator.clipboard && navigator.clipboard.writeText)) return;
+      if (!(navigator.clipboard && navigator.clipboard.writeText)) {
+        if (copyByCommand(text)) copied();
+        return; // the form goes on; the next page offers the copy again if this failed
+      }
       event.preventDefault();
-      copying = true;
       function go() {
         if (form.requestSubmit) form.requestSubmit(copier); else form.submit();
-        copying = false;
       }
       navigator.clipboard.writeText(text).then(function () {
-        try { sessionStorage.setItem("sharing-copied", text); } catch (e) {}
+        copied();
         go();
-      }, go);
+      }, function () {
+        if (copyByCommand(text)) copied();
+        go();
+      });
     });
   }
 

@@ -163,6 +163,7 @@ def test_facebook_copies_the_text_before_its_page_opens(live_server, browser, se
 
     clicks = Clicks()
     clicks.click(_share_link(page, "Quiet heat pumps"))
+    page.bring_to_front()  # the clipboard is for the page in front
     text = page.get_by_label("Your text for Facebook")
     text.fill("Our school got the quiet heat pump. I heard the difference myself.")
     clicks.click(page.get_by_role("button", name="Copy text and open Facebook"))
