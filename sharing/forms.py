@@ -12,7 +12,7 @@ from ambassadors.models import Department, Language, Network, Stage, Topic
 from core.forms import FilterForm, TypedTextField
 from core.outbound import public_url
 
-from .models import NETWORK_LIMITS, ContentItem, Dismissal
+from .models import NETWORK_LIMITS, ContentItem, Dismissal, Share, link_length
 from .services import ERROR_EMPTY_COMMENT, ERROR_EMPTY_TEXT, SharingError, share_text_check
 
 # Limits are checked here, before any text is cleaned (the cleaner's time grows faster than
@@ -59,6 +59,8 @@ class ShareForm(forms.Form):
             "does this matter to you?"
         ),
     )
+    # Sent by "Share anyway" after the warning that colleagues shared nearly the same text.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, network: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,13 +69,17 @@ class ShareForm(forms.Form):
         text = self.fields["text"]
         text.label = _("Your text for %(network)s") % {"network": Network(network).label}
         # Without JavaScript the browser stops at the limit; the live count (static/js/share.js)
-        # lifts that and counts the tracked link too, as the service does.
+        # lifts that and counts the tracked link as the service does (`link_length`).
         text.widget.attrs.update(
             {
                 "maxlength": limit,
                 "data-limit": limit,
+                "data-link-length": link_length(network),
                 "data-network": network,
-                "aria-describedby": f"{self['text'].auto_id}_helptext share-count",
+                "data-count-label": _("%(used)s of %(limit)s characters (with the link)")
+                % {"used": "{used}", "limit": "{limit}"},
+                "data-over-label": _("%(over)s too many") % {"over": "{over}"},
+                "aria-describedby": f"{self['text'].auto_id}_helptext share-count share-coach",
             }
         )
 
@@ -84,6 +90,24 @@ class ShareForm(forms.Form):
             return share_text_check(network=self.network, text=self.cleaned_data["text"])
         except SharingError as error:
             raise forms.ValidationError(str(error)) from error
+
+
+class CoachForm(forms.Form):
+    """The text the own-words coach compares (a GET from the composer while typing)."""
+
+    text = TypedTextField(
+        required=False, max_length=Share._meta.get_field("text").max_length, strip=True
+    )
+
+
+class SaveForm(forms.Form):
+    """Save an item for later, or let it go; `show` is the feed tab to go back to."""
+
+    saved = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    show = forms.ChoiceField(
+        choices=[("", ""), ("saved", "saved")], required=False, widget=forms.HiddenInput
+    )
+    network = forms.ChoiceField(choices=Network.choices, required=False, widget=forms.HiddenInput)
 
 
 class DismissForm(forms.ModelForm):

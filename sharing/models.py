@@ -30,11 +30,19 @@ X_LINK_LENGTH = 23
 ERROR_TOO_LONG = _("Too long for %(network)s: %(length)s of %(limit)s characters with the link.")
 
 
+# Elsewhere the tracked link counts as it is written (an address of about this length).
+TRACKED_LINK_LENGTH = len("https://example.org/s/xxxxxxxxxx")
+
+
+def link_length(network: str) -> int:
+    """What the tracked link adds to the text as the network counts it (with its space):
+    the one rule, which the composer's live count reads from the page (`data-link-length`)."""
+    return (X_LINK_LENGTH if network == Network.X else TRACKED_LINK_LENGTH) + 1
+
+
 def text_length(network: str, text: str, with_link: bool = True) -> int:
     """Length as the network counts it, with the tracked link that will be added."""
-    if network == Network.X:
-        return len(text) + (X_LINK_LENGTH + 1 if with_link else 0)
-    return len(text) + (len("https://example.org/s/xxxxxxxxxx") + 1 if with_link else 0)
+    return len(text) + (link_length(network) if with_link else 0)
 
 
 class ContentItemQuerySet(models.QuerySet):
@@ -285,6 +293,21 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} dismissed {self.item_id}"
+
+
+class SavedItem(models.Model):
+    """An item a person keeps for later: their own list, shown under "Saved" in the feed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="saves")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "item"], name="save_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saved {self.item_id}"
 
 
 class Push(models.Model):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ambassadors.erasure import register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import ContentItem, Dismissal, Share, TextVariant
+from .models import ContentItem, Dismissal, SavedItem, Share, TextVariant
 from .selectors import click_totals
 from .services.library import item_text
 
@@ -27,6 +27,7 @@ def sharing_data(user) -> list[dict]:
         {
             "shares": shares,
             "dismissed": rows(Dismissal.objects.filter(user=user), exclude=["user"]),
+            "saved": rows(SavedItem.objects.filter(user=user), exclude=["user"]),
             "proposed": list(
                 ContentItem.objects.filter(proposed_by=user)
                 .order_by("pk")
@@ -44,6 +45,7 @@ def erase_sharing(user) -> None:
     were asked to engage with leaves the library, without their name, words or address."""
     Share.objects.filter(user=user).update(text="")
     Dismissal.objects.filter(user=user).update(reason="")
+    SavedItem.objects.filter(user=user).delete()
     proposals = ContentItem.objects.filter(proposed_by=user)
     proposals.exclude(status=ContentItem.Status.PUBLISHED).filter(shares=None).delete()
     for item in proposals.prefetch_related("variants"):

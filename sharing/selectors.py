@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,19 +15,50 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from wagtail.images import get_image_model
 
-from ambassadors.models import Ambassador, Network, Notification, SocialProfile, Stage
+from ambassadors.models import Ambassador, Network, Notification, SocialProfile, Stage, Topic
 from core.outbound import public_url
 
-from .models import ClickDay, ContentItem, Dismissal, Push, Share, TextVariant
+from .models import (
+    NETWORK_LIMITS,
+    ClickDay,
+    ContentItem,
+    Dismissal,
+    Push,
+    SavedItem,
+    Share,
+    TextVariant,
+    text_length,
+)
 
 CANDIDATES = 200
 FRESHNESS_DAYS = 14
 LINK_CACHE_SECONDS = 300
+SAVED_SHOWN = 50
+# The feed card's image (the link card's 1200 × 630, halved and a little more).
+CARD_RENDITION = "fill-640x336"
+# When an item has no text for the network, another network's text is offered, in this order.
+FALLBACK_ORDER = [Network.LINKEDIN, Network.FACEBOOK, Network.INSTAGRAM, Network.X]
+
+REASON_PUSHED = _("Highlighted by the comms team")
+REASON_COLLEAGUE = _("Your colleague's post")
+REASON_TOPIC = _("Matches your topic %(topic)s")
+REASON_PEERS = ngettext_lazy(
+    "Shared by %(count)s colleague in your stage",
+    "Shared by %(count)s colleagues in your stage",
+    "count",
+)
+REASON_STAGE = _("Suits your stage: %(stage)s")
+REASON_NEW = _("New in the library")
+REASON_SAVED = _("You saved this")
 
 
 # --- who may do what ------------------------------------------------------------------------
@@ -60,12 +92,80 @@ def offered_variants(
     return offered
 
 
+def best_text(*, user: User, item: ContentItem, network: str) -> str:
+    """The text to start from on this network, never empty: the item's text for the network
+    offered to this person, else another network's text that fits (LinkedIn's first), else
+    the item's title and summary. Items are written in their own language, and a person's
+    feed holds only items in theirs. No queries when the item's variants are prefetched."""
+    offered = offered_variants(user=user, items=[item], network=network).get(item.pk)
+    if offered and offered.text.strip():
+        return offered.text
+    for other in FALLBACK_ORDER:
+        variant = offered_variants(user=user, items=[item], network=other).get(item.pk)
+        if variant and variant.text.strip() and fits(network, variant.text):
+            return variant.text
+    summary = f"{item.title}\n\n{item.summary}".strip() if item.summary else item.title
+    return summary if fits(network, summary) else item.title
+
+
+def fits(network: str, text: str) -> bool:
+    """The text and the tracked link fit within the network's limit."""
+    return text_length(network, text) <= NETWORK_LIMITS[network]
+
+
+def hashtag(name: str) -> str:
+    """A topic's name as a tidy hashtag: "Werken bij" → "#WerkenBij", "AI & data" → "#AIData"."""
+    words = re.findall(r"\w+", name)
+    return "#" + "".join(word[:1].upper() + word[1:] for word in words) if words else ""
+
+
+def hashtags_for(item: ContentItem) -> list[str]:
+    """Hashtags from the item's topics, in the item's language (its topics prefetched: no
+    queries)."""
+    tags = []
+    for topic in item.topics.all():
+        tag = hashtag(topic.name_en if item.language == "en" else topic.name_nl)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def networks_for(ambassador: Ambassador) -> list[str]:
+    """Every network, the person's own first (largest audience first)."""
+    own = list(ambassador.networks.order_by("-audience_size").values_list("network", flat=True))
+    return own + [network for network in Network.values if network not in own]
+
+
 @dataclass
 class Suggestion:
     item: ContentItem
     score: float
     text: TextVariant | None
     topic_match: int
+    body: str = ""  # the text to start from: never empty (`best_text`)
+    reason: str | Promise = ""  # why it is suggested, in a few words
+    saved: bool = False
+
+    @property
+    def _topic(self) -> Topic | None:
+        return next(iter(self.item.topics.all()), None)
+
+    @property
+    def initial(self) -> str:
+        """The letter of the generated image of an item without one: its topic's, or title's."""
+        topic = self._topic
+        return ((topic.name if topic else "") or self.item.title)[:1].upper()
+
+    @property
+    def domain(self) -> str:
+        """Where the item lives, as a card shows it ("vakblad.example")."""
+        return (urlsplit(self.item.url).hostname or "").removeprefix("www.")
+
+    @property
+    def tone(self) -> int:
+        """Which of the four calm tones the generated image takes (one per topic)."""
+        topic = self._topic
+        return (topic.pk if topic else self.item.pk) % 4
 
 
 def primary_network(ambassador: Ambassador) -> str:
@@ -123,16 +223,86 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
         scored.append((-score, -pk, match))
     scored.sort()
     chosen_ids = [-negative_pk for _score, negative_pk, _match in scored[:limit]]
-    items = ContentItem.objects.select_related("image").prefetch_related("topics", "variants")
-    loaded = items.in_bulk(chosen_ids)
+    loaded = _card_items(ContentItem.objects.all()).in_bulk(chosen_ids)
     chosen = [
         Suggestion(item=loaded[-negative_pk], score=-score, text=None, topic_match=match)
         for score, negative_pk, match in scored[:limit]
     ]
+    pushed = set(Push.objects.filter(item_id__in=chosen_ids).values_list("item_id", flat=True))
+    saved = set(
+        SavedItem.objects.filter(user=user, item_id__in=chosen_ids).values_list(
+            "item_id", flat=True
+        )
+    )
     offered = offered_variants(user=user, items=[s.item for s in chosen], network=network)
     for suggestion in chosen:
-        suggestion.text = offered.get(suggestion.item.pk)
+        item = suggestion.item
+        suggestion.text = offered.get(item.pk)
+        suggestion.body = best_text(user=user, item=item, network=network)
+        suggestion.saved = item.pk in saved
+        suggestion.reason = _reason(
+            item,
+            ambassador=ambassador,
+            pushed=item.pk in pushed,
+            mine=mine,
+            peers=peers.get(item.pk, 0),
+        )
     return chosen, network
+
+
+def _card_items(items: QuerySet[ContentItem]) -> QuerySet[ContentItem]:
+    """Items with what a card shows: the image's card rendition, topics and texts."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return items.prefetch_related(Prefetch("image", queryset=images), "topics", "variants")
+
+
+def _reason(
+    item: ContentItem, *, ambassador: Ambassador, pushed: bool, mine: set[int], peers: int
+) -> str:
+    """Why the feed suggests an item, from what the feed weighed (topics prefetched)."""
+    if pushed:
+        return str(REASON_PUSHED)
+    matched: Topic | None = next((t for t in item.topics.all() if t.pk in mine), None)
+    if matched is not None:
+        return REASON_TOPIC % {"topic": matched.name}
+    if item.kind == ContentItem.Kind.COLLEAGUE:
+        return str(REASON_COLLEAGUE)
+    if peers:
+        return REASON_PEERS % {"count": peers}
+    if item.min_stage == ambassador.stage:
+        return REASON_STAGE % {"stage": Stage(ambassador.stage).label}
+    return str(REASON_NEW)
+
+
+def saved_for(*, ambassador: Ambassador, network: str) -> list[Suggestion]:
+    """The person's saved items still in the library, last saved first (their own list)."""
+    user = ambassador.user
+    saved_ids = list(
+        SavedItem.objects.filter(user=user, item__in=ContentItem.objects.shareable())
+        .order_by("-created_at")
+        .values_list("item_id", flat=True)[:SAVED_SHOWN]
+    )
+    loaded = _card_items(ContentItem.objects.all()).in_bulk(saved_ids)
+    suggestions = []
+    for item_id in saved_ids:
+        item = loaded[item_id]
+        suggestions.append(
+            Suggestion(
+                item=item,
+                score=0,
+                text=None,
+                topic_match=0,
+                body=best_text(user=user, item=item, network=network),
+                reason=str(REASON_SAVED),
+                saved=True,
+            )
+        )
+    return suggestions
+
+
+def saved_count(user: User) -> int:
+    """How many items the person keeps for later (still in the library)."""
+    return SavedItem.objects.filter(user=user, item__in=ContentItem.objects.shareable()).count()
 
 
 def primary_network_or(network: str | None, ambassador: Ambassador) -> str:
@@ -192,9 +362,9 @@ def intent_url(share: Share) -> str:
     if share.network == Network.X:
         return "https://x.com/intent/post?" + urlencode({"text": share.text, "url": link})
     if share.network == Network.FACEBOOK:
-        return "https://www.facebook.com/sharer/sharer.php?" + urlencode(
-            {"u": link, "quote": share.text}
-        )
+        # Facebook takes the link only (its `quote` is ignored since 2022 and its policy
+        # forbids prefilled text): the person pastes the text they copied first.
+        return "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": link})
     if share.network == Network.LINKEDIN:
         return "https://www.linkedin.com/feed/?" + urlencode(
             {"shareActive": "true", "text": f"{share.text}\n\n{link}"}

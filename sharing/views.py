@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -15,34 +18,69 @@ from core.client_address import client_address
 from core.forms import posted, refuse
 
 from . import services
-from .forms import ColleaguePostForm, DismissForm, NetworkChoiceForm, ProposalForm, ShareForm
-from .models import ContentItem
+from .coach import Echo, text_echo
+from .forms import (
+    CoachForm,
+    ColleaguePostForm,
+    DismissForm,
+    NetworkChoiceForm,
+    ProposalForm,
+    SaveForm,
+    ShareForm,
+)
+from .models import NETWORK_LIMITS, ContentItem, text_length
 from .selectors import (
+    CARD_RENDITION,
+    Suggestion,
+    best_text,
     feed_for,
+    hashtags_for,
     intent_url,
     link_target,
     may_propose,
     my_reach,
-    offered_variants,
-    primary_network,
+    networks_for,
+    saved_count,
+    saved_for,
     share_of,
     tracked_url,
 )
 
 CODE_ALPHABET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+SAVED = "saved"
 
 
-def _network(request, ambassador) -> str:
-    """The network in the address (a filter) or the share form, else the person's own."""
-    default = primary_network(ambassador)
+def _networks(request, ambassador) -> tuple[str, list[str]]:
+    """The network in the address (a tab) or the share form, else the person's own; and
+    every network, the person's own first."""
+    networks = networks_for(ambassador)
     chosen = NetworkChoiceForm(request.GET).network_or("")
-    return chosen or NetworkChoiceForm(request.POST).network_or(default)
+    return chosen or NetworkChoiceForm(request.POST).network_or(networks[0]), networks
+
+
+def _tabs(networks: list[str], current: str, **params) -> list[dict]:
+    """Network tabs as links (they work without JavaScript), the current one marked."""
+    return [
+        {
+            "network": network,
+            "label": Network(network).label,
+            "query": "?" + urlencode({**params, "network": network}),
+            "current": network == current,
+        }
+        for network in networks
+    ]
 
 
 def _feed_page(request, *, refused_item: int | None = None, dismiss_form=None):
-    """The feed, with one card's hiding form bound (and its error) when that was refused."""
-    network = _network(request, request.ambassador)
-    suggestions, network = feed_for(ambassador=request.ambassador, network=network)
+    """The feed (or the saved items), with one card's hiding form bound (and its error) when
+    that was refused."""
+    ambassador = request.ambassador
+    network, networks = _networks(request, ambassador)
+    show = SAVED if request.GET.get("show") == SAVED else ""
+    if show:
+        suggestions = saved_for(ambassador=ambassador, network=network)
+    else:
+        suggestions, network = feed_for(ambassador=ambassador, network=network)
     cards = [
         (
             suggestion,
@@ -59,7 +97,11 @@ def _feed_page(request, *, refused_item: int | None = None, dismiss_form=None):
             "suggestions": suggestions,
             "cards": cards,
             "network": network,
-            "network_form": NetworkChoiceForm.shown(network, label=_("Texts for")),
+            "network_label": Network(network).label,
+            "network_tabs": _tabs(networks, network, **({"show": show} if show else {})),
+            "show": show,
+            "saved_count": saved_count(request.user),
+            "card_rendition": CARD_RENDITION,
             "gate": first_unmet_gate(request.user),
         },
         status=400 if dismiss_form is not None else 200,
@@ -71,29 +113,106 @@ def feed(request):
     return _feed_page(request)
 
 
+def _composer_item(item_id: int) -> ContentItem:
+    """A shareable item with what the composer shows of it (image, topics, texts)."""
+    items = ContentItem.objects.shareable().select_related("image")
+    return get_object_or_404(items.prefetch_related("topics", "variants"), pk=item_id)
+
+
+def _initials(user) -> str:
+    names = [user.first_name, user.last_name] if user.first_name else [user.get_username()]
+    return "".join(name.strip()[:1] for name in names if name.strip()).upper()[:2] or "?"
+
+
+def _preview(request, item: ContentItem) -> dict:
+    """What the network's post shows: the person, then the link card (the item's own image,
+    else its fetched preview's; the preview's title, else the item's)."""
+    user = request.user
+    card = Suggestion(item=item, score=0, text=None, topic_match=0)
+    return {
+        "name": user.get_full_name() or user.get_username(),
+        "initials": _initials(user),
+        "domain": card.domain,
+        "title": item.preview_title or item.title,
+        "image_url": item.preview_image_url,
+        "card": card,  # the generated image of an item without one
+    }
+
+
+def _coach(echo: Echo) -> dict:
+    """The coach's words for an echo: scores and counts only, never colleagues' texts."""
+    if echo.suggestion >= 90:
+        advice = _(
+            "This is still the suggested text. Add one sentence about why this matters to you."
+        )
+    elif echo.suggestion >= 60:
+        advice = _(
+            "Partly your own words. One sentence about why this matters to you makes it yours."
+        )
+    else:
+        advice = _("In your own words: that is what makes people read it.")
+    if echo.colleagues == 0:
+        crowd = _("No colleague shared this in the last 7 days.")
+    elif echo.similar:
+        crowd = ngettext(
+            "%(similar)s of %(count)s colleague who shared this in the last 7 days used "
+            "nearly the same text.",
+            "%(similar)s of %(count)s colleagues who shared this in the last 7 days used "
+            "nearly the same text.",
+            echo.colleagues,
+        ) % {"similar": echo.similar, "count": echo.colleagues}
+    else:
+        crowd = ngettext(
+            "%(count)s colleague shared this in the last 7 days; the closest post is "
+            "%(score)s%% alike.",
+            "%(count)s colleagues shared this in the last 7 days; the closest post is "
+            "%(score)s%% alike.",
+            echo.colleagues,
+        ) % {"count": echo.colleagues, "score": echo.closest}
+    return {
+        "suggestion": echo.suggestion,
+        "closest": echo.closest,
+        "colleagues": echo.colleagues,
+        "similar": echo.similar,
+        "warn": echo.warn,
+        "advice": advice,
+        "crowd": crowd,
+    }
+
+
 @participant_required
 def share(request, item_id: int):
-    """Edit the text, then go to the network's own share page with the tracked link."""
-    item = get_object_or_404(ContentItem.objects.shareable(), pk=item_id)
-    network = _network(request, request.ambassador)
+    """The composer: the text with a live preview, the count and the coach; then the network's
+    own share page with the tracked link (Facebook and Instagram: a copy step first)."""
+    item = _composer_item(item_id)
+    network, networks = _networks(request, request.ambassador)
     gate = first_unmet_gate(request.user)
-    offered = offered_variants(user=request.user, items=[item], network=network).get(item.pk)
     form = ShareForm(
         request.POST if request.method == "POST" and gate is None else None,
-        initial={"text": offered.text if offered else ""},
+        initial={"text": best_text(user=request.user, item=item, network=network)},
         network=network,
     )
+    crowd = None
     if form.is_bound and form.is_valid():
-        try:
-            created = services.share_create(
-                user=request.user, item=item, network=network, text=form.cleaned_data["text"]
-            )
-        except services.SharingError as problem:
-            refuse(form, problem)
+        text = form.cleaned_data["text"]
+        echo = text_echo(user=request.user, item=item, text=text)
+        if echo.warn and not form.cleaned_data["confirmed"]:
+            crowd = echo  # the confirmation step: the choice stays the person's
         else:
-            if network == Network.INSTAGRAM:
-                return redirect("sharing:instagram", code=created.code)
-            return HttpResponseRedirect(intent_url(created))
+            try:
+                created = services.share_create(
+                    user=request.user, item=item, network=network, text=text
+                )
+            except services.SharingError as problem:
+                refuse(form, problem)
+            else:
+                if network == Network.INSTAGRAM:
+                    return redirect("sharing:instagram", code=created.code)
+                if network == Network.FACEBOOK:
+                    return redirect("sharing:facebook", code=created.code)
+                return HttpResponseRedirect(intent_url(created))
+    text = form["text"].value() or ""
+    echo = crowd or text_echo(user=request.user, item=item, text=text)
     return render(
         request,
         "sharing/share.html",
@@ -102,8 +221,15 @@ def share(request, item_id: int):
             "form": form,
             "network": network,
             "network_label": Network(network).label,
-            "network_form": NetworkChoiceForm.shown(network),
-            "text": form["text"].value(),
+            "network_tabs": _tabs(networks, network),
+            "text": text,
+            "used": text_length(network, text),
+            "limit": NETWORK_LIMITS[network],
+            "preview": _preview(request, item),
+            "hashtags": hashtags_for(item),
+            "coach": _coach(echo),
+            "crowd": crowd,
+            "copy_first": network in (Network.FACEBOOK, Network.INSTAGRAM),
             "gate": gate,
         },
         status=400 if form.errors else 200,
@@ -111,12 +237,60 @@ def share(request, item_id: int):
 
 
 @participant_required
+def coach(request, item_id: int):
+    """The own-words coach while typing: scores and counts as JSON, no texts of others."""
+    item = _composer_item(item_id)
+    form = CoachForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
+    echo = text_echo(user=request.user, item=item, text=form.cleaned_data["text"])
+    response = JsonResponse(_coach(echo))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _handoff(request, code: str, network: str, template: str):
+    share = share_of(user=request.user, code=code)
+    if share is None or share.network != network:
+        raise Http404
+    return render(
+        request,
+        template,
+        {"share": share, "link": tracked_url(share), "intent": intent_url(share)},
+    )
+
+
+@participant_required
+def facebook(request, code: str):
+    """Facebook's share page takes no text: the text is copied here, then Facebook opens."""
+    return _handoff(request, code, Network.FACEBOOK, "sharing/facebook.html")
+
+
+@participant_required
 def instagram(request, code: str):
     """Instagram has no web share page: the text to copy and the image to download."""
-    share = share_of(user=request.user, code=code)
-    if share is None:
+    return _handoff(request, code, Network.INSTAGRAM, "sharing/instagram.html")
+
+
+@require_POST
+@participant_required
+def save(request, item_id: int):
+    """Save an item for later in the person's own list, or let it go."""
+    item = get_object_or_404(ContentItem.objects.published(), pk=item_id)
+    form = SaveForm(request.POST)
+    if not form.is_valid():
         raise Http404
-    return render(request, "sharing/instagram.html", {"share": share, "link": tracked_url(share)})
+    try:
+        saved = services.item_save(user=request.user, item=item, saved=form.cleaned_data["saved"])
+    except services.SharingError as problem:
+        messages.error(request, str(problem))
+    else:
+        if saved:
+            messages.success(request, _("Saved. You find it under Saved."))
+        else:
+            messages.success(request, _("Removed from your saved items."))
+    params = {key: form.cleaned_data[key] for key in ("show", "network") if form.cleaned_data[key]}
+    return redirect(reverse("sharing:feed") + (f"?{urlencode(params)}" if params else ""))
 
 
 @require_POST

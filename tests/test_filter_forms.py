@@ -80,6 +80,11 @@ def test_desk_bar_keeps_the_tab_and_drops_an_odd_kind(client_for, mentor):
     assert selected(page, "kind") == "coaching"
 
 
-def test_feed_network_switch_shows_the_network_chosen(client_for, employee):
+def test_feed_network_tabs_mark_the_network_chosen(client_for, employee):
+    """The feed's network switch is links (tabs): the one chosen is marked, an odd one is no
+    choice (the person's own network, here LinkedIn)."""
     page = client_for(employee).get("/share/?network=x").content.decode()
-    assert selected(page, "network") == "x"
+    assert 'href="?network=x" aria-current="page"' in page
+    page = client_for(employee).get("/share/?network=%3Cb%3E").content.decode()
+    assert 'href="?network=linkedin" aria-current="page"' in page
+    assert 'class="errors"' not in page

@@ -300,10 +300,17 @@ ROUTES = {
         statuses(404, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME),
     ),
     "sharing:dismiss": ("/share/1/dismiss/", POST_ONLY),
+    "sharing:save": ("/share/1/save/", POST_ONLY),
+    # The own-words coach answers scores and counts for a shareable item (never others' texts).
+    "sharing:coach": (lambda: f"/share/{make_item().pk}/coach/?text=Hi", PARTICIPANTS_ONLY),
     "sharing:propose": ("/share/propose/", PARTICIPANTS_ONLY),
     "sharing:my_post": ("/share/my-post/", PARTICIPANTS_ONLY),
     "sharing:instagram": (
         lambda p: f"/share/instagram/{share_code(p[OWN], Network.INSTAGRAM)}/",
+        OWN_OBJECT,
+    ),
+    "sharing:facebook": (
+        lambda p: f"/share/facebook/{share_code(p[OWN], Network.FACEBOOK)}/",
         OWN_OBJECT,
     ),
     # A tracked link is public by design (it is posted on the networks).

@@ -48,7 +48,7 @@ from .errors import (
     ERROR_UNKNOWN_NETWORK,
     SharingError,
 )
-from .library import item_add_for, item_dismiss
+from .library import item_add_for, item_dismiss, item_save
 from .news_feeds import feed_import
 from .proposals import REVIEW_PERMISSION, proposal_create, proposal_review
 from .pushes import PUSH_PERMISSION, push_create, push_plan
@@ -90,6 +90,7 @@ __all__ = [
     "is_bot",
     "item_add_for",
     "item_dismiss",
+    "item_save",
     "link_target",
     "proposal_create",
     "proposal_review",

@@ -13,7 +13,7 @@ from core.outbound import public_url
 from core.queue import enqueue_on_commit
 from core.sanitise import clean_text
 
-from ..models import ContentItem, Dismissal, TextVariant
+from ..models import ContentItem, Dismissal, SavedItem, TextVariant
 from .errors import ERROR_ALREADY_IN_LIBRARY, ERROR_NOT_IN_LIBRARY, SharingError
 
 
@@ -76,3 +76,19 @@ def item_dismiss(*, user: User, item: ContentItem, reason: str = "") -> Dismissa
         user=user, item=item, defaults={"reason": clean_text(reason, max_length=limit).strip()}
     )
     return dismissal
+
+
+def item_save(*, user: User, item: ContentItem, saved: bool) -> bool:
+    """Keep an item for later (`saved`) or let it go, for this person only; saying the same
+    twice changes nothing. Only items in the library now can be saved."""
+    if not saved:
+        SavedItem.objects.filter(user=user, item=item).delete()
+        return False
+    if not ContentItem.objects.shareable().filter(pk=item.pk).exists():
+        raise SharingError(ERROR_NOT_IN_LIBRARY)
+    try:
+        with transaction.atomic():
+            SavedItem.objects.get_or_create(user=user, item=item)
+    except IntegrityError:
+        pass  # saved at the same moment in another tab
+    return True

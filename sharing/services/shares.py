@@ -10,7 +10,7 @@ from ambassadors.models import Ambassador, Network
 from core.sanitise import strip_controls
 
 from ..models import ERROR_TOO_LONG, NETWORK_LIMITS, ContentItem, Share, text_length
-from ..selectors import offered_variants
+from ..selectors import best_text, offered_variants
 from .errors import (
     ERROR_EMPTY_TEXT,
     ERROR_NOT_SHAREABLE,
@@ -75,7 +75,8 @@ def share_create(*, user: User, item: ContentItem, network: str, text: str) -> S
         text = share_text_check(network=network, text=f"{text}\n\n{item.disclosure}")
     offered = offered_variants(user=user, items=[item], network=network).get(item.pk)
     own_words = text.replace(item.disclosure, "") if item.disclosure else text
-    edited = offered is None or offered.text.split() != own_words.split()
+    started_from = best_text(user=user, item=item, network=network)
+    edited = started_from.split() != own_words.split()
     try:
         with transaction.atomic():
             share, created = Share.objects.get_or_create(
