@@ -236,11 +236,13 @@ def share(request, item_id: int):
     )
 
 
+@require_POST
 @participant_required
 def coach(request, item_id: int):
-    """The own-words coach while typing: scores and counts as JSON, no texts of others."""
+    """The own-words coach while typing: scores and counts as JSON, no texts of others.
+    A POST, so the draft never lands in an address (access logs, history)."""
     item = _composer_item(item_id)
-    form = CoachForm(request.GET)
+    form = CoachForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
     echo = text_echo(user=request.user, item=item, text=form.cleaned_data["text"])

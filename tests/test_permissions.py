@@ -302,7 +302,7 @@ ROUTES = {
     "sharing:dismiss": ("/share/1/dismiss/", POST_ONLY),
     "sharing:save": ("/share/1/save/", POST_ONLY),
     # The own-words coach answers scores and counts for a shareable item (never others' texts).
-    "sharing:coach": (lambda: f"/share/{make_item().pk}/coach/?text=Hi", PARTICIPANTS_ONLY),
+    "sharing:coach": ("/share/1/coach/", POST_ONLY),
     "sharing:propose": ("/share/propose/", PARTICIPANTS_ONLY),
     "sharing:my_post": ("/share/my-post/", PARTICIPANTS_ONLY),
     "sharing:instagram": (

@@ -68,9 +68,14 @@
   function coach() {
     if (!coachUrl || !window.fetch) return;
     var mine = ++asked;
-    fetch(coachUrl + "?text=" + encodeURIComponent(field.value), {
+    var body = new FormData();
+    body.append("text", field.value);
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+    fetch(coachUrl, {
+      method: "POST",
+      body: body,
       credentials: "same-origin",
-      headers: { Accept: "application/json" }
+      headers: { Accept: "application/json", "X-CSRFToken": token ? token.value : "" }
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {

@@ -107,7 +107,7 @@ def test_the_coach_answers_scores_and_counts_never_texts(client_for, employee, e
     item = _item()
     secret = "A colleague's very personal words about her father's heat pump"
     _colleagues_shared(item, secret, 1)
-    response = client_for(employee).get(f"/share/{item.pk}/coach/", {"text": OWN})
+    response = client_for(employee).post(f"/share/{item.pk}/coach/", {"text": OWN})
     data = response.json()
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
