@@ -22,7 +22,7 @@ from . import services
 from .comparison import compare
 from .forms import AcknowledgeAllForm, AcknowledgeForm, SearchForm
 from .models import ContentStrategyPage
-from .selectors import CURRENT, guideline_pages, statuses_for
+from .selectors import CURRENT, OUTDATED, guideline_pages, statuses_for
 
 WORD = re.compile(r"\w+")
 logger = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ def guideline_index(request, index):
             "strategy": strategy,
             "search_form": SearchForm(),
             "form": form,
+            "changed": {status.page.pk for status in statuses if status.status == OUTDATED},
         }
     )
     return TemplateResponse(
