@@ -10,7 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def progress(page) -> int:
-    return int(page.locator("aside [role=progressbar]").get_attribute("aria-valuenow"))
+    # A native <progress> (the design system's progress component) is a progressbar by role.
+    return int(page.locator("aside").get_by_role("progressbar").get_attribute("value"))
 
 
 def test_learner_finishes_a_lesson_passes_the_quiz_and_gets_a_certificate(live_server, page):
