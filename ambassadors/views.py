@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
@@ -34,6 +34,7 @@ from .forms import (
     ProfileForm,
     QueuedPasswordResetForm,
 )
+from .gates import first_unmet_gate
 from .models import Ambassador, Notification
 from .start import start_page_for
 
@@ -76,6 +77,16 @@ def home(request):
     return render(request, "ambassadors/home.html")
 
 
+def _after_joining(user) -> str:
+    """Straight on to what stands before a first share (the guidelines), then the feed;
+    with nothing in the way, the path."""
+    gate = first_unmet_gate(user)
+    if gate is None:
+        return reverse("ambassadors:dashboard")
+    # By URL name, not import: the feed is the higher sharing app's, where the gate leads.
+    return f"{gate.url()}?{urlencode({'next': reverse('sharing:feed')})}"
+
+
 @login_required
 def welcome(request):
     """The consent page: what the programme is and exactly what is recorded."""
@@ -93,7 +104,7 @@ def welcome(request):
                 refuse(form, error)
             else:
                 messages.success(request, _("Welcome! You are now taking part."))
-                return redirect("ambassadors:dashboard")
+                return HttpResponseRedirect(_after_joining(request.user))
     elif ambassador.status in (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED):
         return redirect("ambassadors:dashboard")
     else:

@@ -91,6 +91,20 @@ def guideline_acknowledge(*, user: User, page: GuidelinePage, version: int) -> A
     return acknowledgement
 
 
+def guidelines_acknowledge(
+    *, user: User, read: list[tuple[GuidelinePage, int]]
+) -> list[Acknowledgement]:
+    """Record several acknowledgements in one step (one row per guideline version).
+
+    All or nothing: when one guideline changed while the person read, none is recorded, so
+    the overview can show the current versions and ask again.
+    """
+    with transaction.atomic():
+        return [
+            guideline_acknowledge(user=user, page=page, version=version) for page, version in read
+        ]
+
+
 def people_to_ask_again(*, translation_key, version: int):
     """Users who acknowledged an older version of the guideline and not this one."""
     current = Acknowledgement.objects.filter(translation_key=translation_key, version=version)

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
 from core.forms import refuse
@@ -19,9 +20,9 @@ from core.structure import active_locale_id
 
 from . import services
 from .comparison import compare
-from .forms import AcknowledgeForm, SearchForm
+from .forms import AcknowledgeAllForm, AcknowledgeForm, SearchForm
 from .models import ContentStrategyPage
-from .selectors import CURRENT, guideline_pages, statuses_for
+from .selectors import CURRENT, OUTDATED, guideline_pages, statuses_for
 
 WORD = re.compile(r"\w+")
 logger = logging.getLogger(__name__)
@@ -34,14 +35,55 @@ def _own_status(request, page):
 
 
 def guideline_index(request, index):
+    """The guidelines, each with the person's status, and one form to acknowledge the
+    ones they have read in one step."""
     pages = guideline_pages(index)
     statuses = statuses_for(request.user, pages) if request.ambassador else []
+    to_acknowledge = [status.page for status in statuses if not status.is_current]
+    form = None
+    if to_acknowledge and request.method == "POST":
+        form = AcknowledgeAllForm(request.POST, pages=to_acknowledge)
+        if form.is_valid():
+            try:
+                read = services.guidelines_acknowledge(user=request.user, read=form.chosen())
+            except services.AcknowledgementError as error:
+                # Shown with the versions now current, so acknowledging again can work.
+                data = request.POST.copy()
+                for page in to_acknowledge:
+                    data[f"version_{page.pk}"] = str(page.version)
+                form = AcknowledgeAllForm(data, pages=to_acknowledge)
+                form.is_valid()
+                refuse(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Thank you. You have acknowledged %(count)d guideline.",
+                        "Thank you. You have acknowledged %(count)d guidelines.",
+                        len(read),
+                    )
+                    % {"count": len(read)},
+                )
+                return HttpResponseRedirect(_next_or(request, form.cleaned_data["next"], index.url))
+    elif to_acknowledge:
+        form = AcknowledgeAllForm(
+            initial={"next": request.GET.get("next", "")}, pages=to_acknowledge
+        )
     strategy = ContentStrategyPage.objects.live().child_of(index).first()
     context = index.get_context(request)
     context.update(
-        {"statuses": statuses, "pages": pages, "strategy": strategy, "search_form": SearchForm()}
+        {
+            "statuses": statuses,
+            "pages": pages,
+            "strategy": strategy,
+            "search_form": SearchForm(),
+            "form": form,
+            "changed": {status.page.pk for status in statuses if status.status == OUTDATED},
+        }
     )
-    return TemplateResponse(request, index.template, context)
+    return TemplateResponse(
+        request, index.template, context, status=400 if form and form.errors else 200
+    )
 
 
 def guideline_print(request, index):
@@ -67,7 +109,9 @@ def guideline_read(request, page):
                 refuse(form, error)
             else:
                 messages.success(request, _("Thank you. You have acknowledged this guideline."))
-                return HttpResponseRedirect(_next_or(request, form.cleaned_data["next"], page))
+                return HttpResponseRedirect(
+                    _next_or(request, form.cleaned_data["next"], page.get_parent().url)
+                )
     elif request.ambassador is not None:
         form = AcknowledgeForm(
             initial={"version": page.version, "next": request.GET.get("next", "")}
@@ -80,13 +124,13 @@ def guideline_read(request, page):
     )
 
 
-def _next_or(request, target: str, page) -> str:
-    """Where to go after acknowledging: a page of this site asked for, else the overview."""
+def _next_or(request, target: str, fallback: str) -> str:
+    """Where to go after acknowledging: a page of this site asked for, else `fallback`."""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return page.get_parent().url
+    return fallback
 
 
 def _published_revision_at(page, moment):

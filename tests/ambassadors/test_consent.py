@@ -60,6 +60,19 @@ def test_consent_needs_the_box_ticked(client_for, newcomer):
     assert "Tick the box to confirm that you want to take part." in response.content.decode()
 
 
+def test_joining_leads_to_the_guidelines_when_they_stand_before_a_first_share(
+    client_for, newcomer
+):
+    """With guidelines to acknowledge, joining goes straight to them, and from there on to
+    the feed: the new employee's first share is a few clicks away."""
+    from tests.factories.guidelines import build_guidelines
+
+    guidelines = build_guidelines()
+    response = client_for(newcomer).post("/welcome/", {"consent": "yes"})
+    assert response["Location"] == f"{guidelines.index.url}?next=%2Fshare%2F"
+    assert Ambassador.objects.get(user=newcomer).status == Ambassador.Status.ACTIVE
+
+
 def test_giving_consent_joins_and_welcomes(client_for, newcomer):
     """Consent records the event with its version and shows the dashboard with a welcome."""
     client = client_for(newcomer)

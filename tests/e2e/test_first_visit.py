@@ -1,5 +1,7 @@
 """An employee's first visit: log in, give consent, see the path, switch language."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -25,6 +27,9 @@ def test_employee_logs_in_consents_and_switches_language(live_server, page, tmp_
     consent.check()
     page.get_by_role("button", name="Meedoen aan het programma").click()
 
+    # The guidelines stand before a first share: joining leads there, the path is one link on.
+    page.wait_for_url(re.compile(r".*/richtlijnen/\?next=%2Fshare%2F$"))
+    page.locator("nav.main-nav").get_by_role("link", name="Mijn pad").click()
     page.wait_for_url(f"{live_server.url}/path/")
     assert page.get_by_role("heading", name="Mijn pad", exact=True).is_visible()
     assert page.locator('[aria-current="step"]').inner_text().startswith("1")
