@@ -76,12 +76,26 @@ def first_link(page, base: str, path: str, pattern: str) -> str | None:
     return None
 
 
+def _compact(target: Path, *, longest: int = 2400) -> None:
+    """Cut a very long page at `longest` px and store it in 256 colours: small enough to
+    keep in the repository, sharp enough to read."""
+    from PIL import Image
+
+    with Image.open(target) as image:
+        picture = image.convert("RGB")
+    if picture.height > longest:
+        picture = picture.crop((0, 0, picture.width, longest))
+    picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+
+
 def shoot(page, base: str, out: Path, name: str, path: str, report: list) -> None:
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(out / f"{name}-{width}.png"), full_page=True)
+        target = out / f"{name}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        _compact(target)
         if width == 390:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             report.append((name, path, scroll))
@@ -120,12 +134,14 @@ def main() -> int:
         take("login", "/accounts/login/")
         sign_in(page, args.base, "sanne", password, key, used)
         take("welcome", "/welcome/")
-        sign_in(page, args.base, "fatima", password, key, used)
+        # Daan (stage 2, on X) shows the path as a checklist and the composer's X preview.
+        sign_in(page, args.base, "daan", password, key, used)
         take("path", "/path/")
         take("feed", "/share/")
         take("composer", first_link(page, args.base, "/share/", r"/share/\d+/(\?.*)?"))
         take("missions", "/missions/")
         take("courses", "/cursussen/")
+        sign_in(page, args.base, "fatima", password, key, used)
         take("lesson", "/cursussen/fase-3-productie/korte-video/")
         take("help", "/help/")
         take("notifications", "/notifications/")
@@ -134,7 +150,7 @@ def main() -> int:
         take("desk", "/desk/")
         take("desk-request", first_link(page, args.base, "/desk/", r"/desk/\d+/"))
         sign_in(page, args.base, "comms", password, key, used)
-        take("home-comms", "/")
+        take("programme", "/programme/")
         take("insights", "/insights/")
         browser.close()
     for name, path, scroll in report:
