@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, Q_CLUSTER
+from .base import BASE_DIR, CACHES, DATABASES, Q_CLUSTER
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
@@ -23,7 +23,10 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 # One process, emptied before each test (tests/conftest.py); Redis when CI sets REDIS_URL.
 if not os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": CACHES["renditions"],
+    }
 
 # Tasks run inline in the test process unless a test starts a real qcluster,
 # which sets Q_SYNC=0 in the worker's environment.
