@@ -64,7 +64,7 @@ def _sign_in(page, base, user):
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/path/")
+    page.wait_for_url(f"{base}/programme/")  # where comms staff start
 
 
 def test_insights_read_well_on_a_phone_and_on_a_wide_screen(live_server, page):
