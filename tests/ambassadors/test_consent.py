@@ -60,9 +60,7 @@ def test_consent_needs_the_box_ticked(client_for, newcomer):
     assert "Tick the box to confirm that you want to take part." in response.content.decode()
 
 
-def test_joining_leads_to_the_guidelines_when_they_stand_before_a_first_share(
-    client_for, newcomer
-):
+def test_joining_leads_to_the_guidelines_when_they_stand_before_a_first_share(client_for, newcomer):
     """With guidelines to acknowledge, joining goes straight to them, and from there on to
     the feed: the new employee's first share is a few clicks away."""
     from tests.factories.guidelines import build_guidelines

@@ -28,9 +28,7 @@ def test_the_page_renders_the_form_from_its_fields(client_for, employee, guideli
     assert 'type="checkbox" name="read"' in html
 
 
-def test_the_overview_acknowledges_several_guidelines_in_one_step(
-    client_for, employee, guidelines
-):
+def test_the_overview_acknowledges_several_guidelines_in_one_step(client_for, employee, guidelines):
     """One post with a box per guideline records one acknowledgement per guideline version,
     then goes where the person was headed."""
     client = client_for(employee)
@@ -73,9 +71,7 @@ def test_the_overview_acknowledges_only_what_is_ticked(client_for, employee, gui
     response = client.post(guidelines.index.url, {**data, f"read_{guidelines.main.pk}": "on"})
     assert response.status_code == 302
     assert response["Location"] == guidelines.index.url  # no next: back to the overview
-    assert list(Acknowledgement.objects.values_list("page_id", flat=True)) == [
-        guidelines.main.pk
-    ]
+    assert list(Acknowledgement.objects.values_list("page_id", flat=True)) == [guidelines.main.pk]
     assert not has_acknowledged_current_guidelines(employee)
 
 
