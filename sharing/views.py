@@ -155,11 +155,11 @@ def _coach(echo: Echo) -> dict:
         crowd = _("No colleague shared this in the last 7 days.")
     elif echo.similar:
         crowd = ngettext(
-            "%(similar)s of %(count)s colleague who shared this in the last 7 days used "
-            "nearly the same text.",
-            "%(similar)s of %(count)s colleagues who shared this in the last 7 days used "
-            "nearly the same text.",
-            echo.colleagues,
+            "%(similar)s of the %(count)s colleagues who shared this in the last 7 days "
+            "used nearly the same text.",
+            "%(similar)s of the %(count)s colleagues who shared this in the last 7 days "
+            "used nearly the same text.",
+            echo.similar,
         ) % {"similar": echo.similar, "count": echo.colleagues}
     else:
         crowd = ngettext(
@@ -168,10 +168,10 @@ def _coach(echo: Echo) -> dict:
             "%(count)s colleagues shared this in the last 7 days; the closest post is "
             "%(score)s%% alike.",
             echo.colleagues,
-        ) % {"count": echo.colleagues, "score": echo.closest}
+        ) % {"count": echo.colleagues, "score": echo.closest // 10 * 10}  # banded: asked
+        # again and again, an exact likeness to one colleague's post would spell it out
     return {
         "suggestion": echo.suggestion,
-        "closest": echo.closest,
         "colleagues": echo.colleagues,
         "similar": echo.similar,
         "warn": echo.warn,

@@ -29,6 +29,7 @@ from .notifications import (
     notification_email_deliver,
     notification_mark_read,
     notifications_mark_all_read,
+    notifications_settle,
     notify,
     outbox_sweep,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "notification_email_deliver",
     "notification_mark_read",
     "notifications_mark_all_read",
+    "notifications_settle",
     "notify",
     "nudge_plan",
     "nudge_plan_many",

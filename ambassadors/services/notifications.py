@@ -201,6 +201,16 @@ def notification_mark_read(*, user: User, notification_id: int) -> Notification:
     return notification
 
 
+def notifications_settle(*, user_id: int, key_prefix: str) -> int:
+    """Mark read what a person was told about something that is no longer theirs to act on
+    (their notifications whose key starts with `key_prefix`)."""
+    return (
+        Notification.objects.unread()
+        .filter(recipient_id=user_id, idempotency_key__startswith=key_prefix)
+        .update(read_at=timezone.now())
+    )
+
+
 def notifications_mark_all_read(*, user: User) -> int:
     return (
         Notification.objects.visible()

@@ -145,16 +145,17 @@ else:
         }
     }
 
-# Wagtail writes every rendition it hands out to the "renditions" cache (a file write per
-# image per page with the file cache, a round trip with Redis). Renditions never change once
-# made, so each process keeps its own in memory: a feed of 20 cards costs 20 dictionary
-# writes instead of 20 file writes.
-CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "renditions",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 5_000},
-}
+# Wagtail writes every rendition it hands out to the "renditions" cache: with the file cache
+# that is a file write per image per page (20 on the feed). Without Redis each process keeps
+# them in memory instead, for a minute only: an image an editor replaces in one process is
+# then right in the others within that minute. With Redis they share the default cache.
+if not REDIS_URL:
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60,
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

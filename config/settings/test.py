@@ -25,7 +25,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 if not os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "renditions": CACHES["renditions"],
+        "renditions": CACHES["renditions"],  # base keeps renditions in memory without Redis
     }
 
 # Tasks run inline in the test process unless a test starts a real qcluster,

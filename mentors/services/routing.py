@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.services import lazy_text
+from ambassadors.services import lazy_text, notifications_settle
 from core.audit import record
 from core.sanitise import clean_text
 
@@ -171,9 +171,16 @@ def ticket_take_urgent(*, ticket: Ticket, mentor: User) -> Ticket:
     if not Ticket.objects.filter(pk=ticket.pk).urgent_untaken().exists():
         raise DeskError(ERROR_TAKEN)
     now = timezone.now()
-    if ticket.assignee_id != mentor.pk:
+    previous = ticket.assignee_id
+    if previous != mentor.pk:
         # History says who took it from whom; the mentor acts themselves: no alert to them.
         assign(ticket, mentor, now, actor=mentor, notify=False)
+    if previous is not None and previous != mentor.pk:
+        # The mediator it was routed to: their urgent alert is done with (it would stay on
+        # top of their list, leading to a request that is no longer theirs).
+        notifications_settle(
+            user_id=previous, key_prefix=f"ticket:{ticket.pk}:mediation:{previous}:"
+        )
     ticket.touched_at = now
     ticket.save()
     return ticket

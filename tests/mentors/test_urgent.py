@@ -162,3 +162,20 @@ def test_the_desk_and_its_banner_run_a_fixed_number_of_queries(client):
     for _ in range(12):  # more than the urgent group shows
         file_request(kind=Kind.MEDIATION)
     assert page_queries(client, "/desk/?view=all") == few
+
+
+def test_the_mediator_it_was_routed_to_is_no_longer_alerted_once_another_takes_it():
+    """Taken from the mediator it was routed to: their urgent alert stops heading their list
+    (it led to a request that is no longer theirs); the team lead's stays."""
+    from ambassadors.models import Notification
+
+    routed = make_mentor(Kind.MEDIATION)
+    ticket = file_request(kind=Kind.MEDIATION)
+    assert Ticket.objects.get(pk=ticket.pk).assignee == routed
+    alert = Notification.objects.get(recipient=routed, kind="mediation_alert")
+    assert alert.read_at is None
+    other = make_mentor(Kind.MEDIATION)
+    services.ticket_take_urgent(ticket=ticket, mentor=other)
+    alert.refresh_from_db()
+    assert alert.read_at is not None
+    assert Ticket.objects.get(pk=ticket.pk).assignee == other
