@@ -35,3 +35,12 @@ def first_unmet_gate(user: User) -> Gate | None:
         if not gate.is_met(user):
             return gate
     return None
+
+
+def unmet_gate_shown(user: User) -> Gate | None:
+    """`first_unmet_gate` for a page to show: from the person's frame (ambassadors/frame.py,
+    cached until they or the guidelines change), no query. Services that act check afresh."""
+    from .frame import frame_of
+
+    name = frame_of(user).gate
+    return next((gate for gate in _gates if gate.name == name), None) if name else None

@@ -28,7 +28,7 @@ class ParticipantPageMixin:
         # The person's own language, not the address's: a link to the page in the other
         # language (a notification, a bookmark, the language switch) brings them to theirs.
         language = recipient_language(request.user)
-        translation = self.translation_for_language(language)
+        translation = self.translation_for_language(language, request)
         if translation is not None:
             own_url = self.get_url(request) or ""
             suffix = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
@@ -41,11 +41,11 @@ class ParticipantPageMixin:
     def serve_participant(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
 
-    def translation_for_language(self, language: str):
+    def translation_for_language(self, language: str, request=None):
         """The live translation in `language` when this page is in another language."""
         from wagtail.models import Page
 
-        if not language or self.locale.language_code == language:
+        if not language or self.locale_id == structure.locale_id(language, request):
             return None
         return (
             Page.objects.live()

@@ -15,15 +15,15 @@ class Role(StrEnum):
 
 
 def roles_of(user: User | AnonymousUser) -> frozenset[Role]:
-    """The roles of a user, read once per request and cached on the user object."""
+    """The roles of a user: from their frame (ambassadors/frame.py, cached until their groups
+    change), once per request (kept on the user object)."""
     if not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_academy_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(role for role in Role if role.value in names)
-        if user.is_superuser:
-            cached = cached | {Role.ADMIN}
+        from .frame import frame_of
+
+        cached = frozenset(Role(value) for value in frame_of(user).roles)
         user._academy_roles = cached
     return cached
 

@@ -123,7 +123,3 @@ def notifications_shown(*, user: User) -> QuerySet[Notification]:
     newest first."""
     shown = Notification.objects.visible().filter(recipient=user).only(*SHOWN_FIELDS)
     return urgent_first(shown, "-visible_from", "-pk")
-
-
-def notifications_unread_count(*, user: User) -> int:
-    return Notification.objects.visible().unread().filter(recipient=user).count()

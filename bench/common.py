@@ -172,6 +172,12 @@ def session(username):
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # Someone whose role needs a second factor (comms staff) signed in with it, as they do.
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.create()
     return store.session_key
 """

@@ -34,12 +34,29 @@ def password_sign_in_allowed(user) -> bool:
     )
 
 
+def user_of_session(user_id):
+    """The signed-in person of a request, with the relations every page reads
+    (ACADEMY_USER_RELATED: the person's profile) in the same query; None when the account
+    is gone or deactivated (as Django's ModelBackend.get_user)."""
+    user_model = get_user_model()
+    try:
+        user = user_model._default_manager.select_related(*settings.ACADEMY_USER_RELATED).get(
+            pk=user_id
+        )
+    except user_model.DoesNotExist:
+        return None
+    return user if user.is_active else None
+
+
 class EmailOrUsernameBackend(ModelBackend):
     """Imported employees sign in with their e-mail address; others with their username.
 
     When password sign-in is only for administrators, anyone else's right password is
     refused exactly like a wrong one, so the answer never tells whether it was right.
     """
+
+    def get_user(self, user_id):
+        return user_of_session(user_id)
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = self._password_user(request, username, password, **kwargs)

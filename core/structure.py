@@ -23,11 +23,17 @@ STRUCTURE_TIMEOUT = 300
 _MISSING = object()
 
 
-def version() -> int:
+def version(request=None) -> int:
+    """The current structure version; read once per request when `request` is given."""
+    current = getattr(request, "_academy_structure_version", None)
+    if current is not None:
+        return current
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         current = cache.get(VERSION_KEY)
+    if request is not None:
+        request._academy_structure_version = current
     return current
 
 
@@ -41,7 +47,7 @@ def cached(name: str, compute: Callable[[], Any], request=None) -> Any:
     memo = getattr(request, "_academy_structure", None) if request is not None else None
     if memo is not None and name in memo:
         return memo[name]
-    key = f"structure:{version()}:{name}"
+    key = f"structure:{version(request)}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -65,6 +71,17 @@ def active_locale_id() -> int | None:
             return None
 
     return cached(f"locale:{get_language()}", compute)
+
+
+def locale_id(language: str, request=None) -> int | None:
+    """The Wagtail locale of `language` (None when the site has none for it)."""
+    from wagtail.models import Locale
+
+    def compute():
+        found = Locale.objects.filter(language_code=language).values_list("pk", flat=True)
+        return next(iter(found), None)
+
+    return cached(f"locale-of:{language}", compute, request=request)
 
 
 def connect() -> None:

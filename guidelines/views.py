@@ -22,7 +22,7 @@ from . import services
 from .comparison import compare
 from .forms import AcknowledgeAllForm, AcknowledgeForm, SearchForm
 from .models import ContentStrategyPage
-from .selectors import CURRENT, OUTDATED, guideline_pages, statuses_for
+from .selectors import CURRENT, OUTDATED, current_versions, guideline_pages, statuses_for
 
 WORD = re.compile(r"\w+")
 logger = logging.getLogger(__name__)
@@ -113,9 +113,10 @@ def guideline_read(request, page):
                     _next_or(request, form.cleaned_data["next"], page.get_parent().url)
                 )
     elif request.ambassador is not None:
-        form = AcknowledgeForm(
-            initial={"version": page.version, "next": request.GET.get("next", "")}
-        )
+        # The current version as every page shows it (cached until comms staff publish);
+        # acknowledging checks it afresh.
+        version = current_versions().get(page.translation_key) or page.version
+        form = AcknowledgeForm(initial={"version": version, "next": request.GET.get("next", "")})
     context = page.get_context(request)
     context["status"] = _own_status(request, page)
     context["form"] = form

@@ -31,7 +31,6 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 from django.core import checks
 from django.core.cache import cache
@@ -53,6 +52,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
 )
+
+from core.backends import user_of_session
 
 from .providers import Claims, Provider, provider, providers
 from .services import SignInRefused, person_sign_in
@@ -260,8 +261,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         return None
 
     def get_user(self, user_id):
-        # The library's get_user skips the is_active check; Django's does not.
-        return ModelBackend.get_user(self, user_id)
+        # The library's get_user skips the is_active check; Django's (and ours) does not.
+        return user_of_session(user_id)
 
     def retrieve_matching_jwk(self, token):
         header = jwt.get_unverified_header(token)

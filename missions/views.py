@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
-from ambassadors.gates import first_unmet_gate
+from ambassadors.gates import unmet_gate_shown
 from ambassadors.views import participant_required
 from core.forms import refuse
 
@@ -48,7 +48,7 @@ def _render_list(request, *, pick_form: ActionForm | None = None, status: int = 
             "points": points,
             "badges": selectors.badges_earned(total=points),
             "next_badge": selectors.next_badge(total=points),
-            "gate": first_unmet_gate(request.user),
+            "gate": unmet_gate_shown(request.user),
             "paused": ambassador.status != ambassador.Status.ACTIVE,
             "pick_form": pick_form,
         },

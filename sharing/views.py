@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from ambassadors.gates import first_unmet_gate
+from ambassadors.gates import unmet_gate_shown
 from ambassadors.models import Network
 from ambassadors.views import participant_required
 from core.client_address import client_address
@@ -102,7 +102,7 @@ def _feed_page(request, *, refused_item: int | None = None, dismiss_form=None):
             "show": show,
             "saved_count": saved_count(request.user),
             "card_rendition": CARD_RENDITION,
-            "gate": first_unmet_gate(request.user),
+            "gate": unmet_gate_shown(request.user),
         },
         status=400 if dismiss_form is not None else 200,
     )
@@ -186,7 +186,7 @@ def share(request, item_id: int):
     own share page with the tracked link (Facebook and Instagram: a copy step first)."""
     item = _composer_item(item_id)
     network, networks = _networks(request, request.ambassador)
-    gate = first_unmet_gate(request.user)
+    gate = unmet_gate_shown(request.user)
     form = ShareForm(
         request.POST if request.method == "POST" and gate is None else None,
         initial={"text": best_text(user=request.user, item=item, network=network)},

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from core.queue import enqueue_on_commit
 
+from .. import frame
 from ..models import Ambassador, Notification
 from ..selectors import profile_of, programme_quiet_hours, recipient_language
 
@@ -204,20 +205,24 @@ def notification_mark_read(*, user: User, notification_id: int) -> Notification:
 def notifications_settle(*, user_id: int, key_prefix: str) -> int:
     """Mark read what a person was told about something that is no longer theirs to act on
     (their notifications whose key starts with `key_prefix`)."""
-    return (
+    settled = (
         Notification.objects.unread()
         .filter(recipient_id=user_id, idempotency_key__startswith=key_prefix)
         .update(read_at=timezone.now())
     )
+    frame.forget([user_id])
+    return settled
 
 
 def notifications_mark_all_read(*, user: User) -> int:
-    return (
+    marked = (
         Notification.objects.visible()
         .unread()
         .filter(recipient=user)
         .update(read_at=timezone.now())
     )
+    frame.forget([user.pk])
+    return marked
 
 
 # --- e-mail --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from core.errors import Refusal
 from core.sanitise import strip_controls
 
+from .. import frame
 from ..departure import departures_run
 from ..models import Ambassador, Department, Language, Notification, Source
 from ..roles import Role
@@ -186,8 +187,8 @@ def person_roles_set(
     }
     user.groups.add(*(groups[r.value] for r in wanted - current))
     user.groups.remove(*(groups[r.value] for r in (current & managed) - wanted))
-    if hasattr(user, "_academy_roles"):
-        del user._academy_roles
+    for kept in ("_academy_roles", "_academy_frame"):  # read again on this object too
+        user.__dict__.pop(kept, None)
 
 
 # Session engines whose sessions are rows we can find and delete (signed cookies are not).
@@ -245,6 +246,7 @@ def person_deactivate(*, user: User) -> User:
         ambassador_leave(ambassador=ambassador)
     # Also for people who never joined or left before: nothing more shows or leaves.
     Notification.objects.nudges().filter(recipient=user, visible_from__gt=timezone.now()).delete()
+    frame.forget([user.pk])
     Notification.objects.filter(recipient=user, email_sent_at__isnull=True).exclude(
         email_after=None
     ).update(email_after=None)

@@ -149,6 +149,17 @@ else:
 # that is a file write per image per page (20 on the feed). Without Redis each process keeps
 # them in memory instead, for a minute only: an image an editor replaces in one process is
 # then right in the others within that minute. With Redis they share the default cache.
+# Each person's page frame (ambassadors/frame.py): shared by every process, like the default
+# cache; without Redis in its own folder, as one file per active person.
+CACHES["frame"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        **CACHES["default"],
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")) + "/frame",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 if not REDIS_URL:
     CACHES["renditions"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -335,6 +346,9 @@ LOGGING = {
 
 # Passwords; then sessions of people who signed in with OpenID Connect (it checks no password).
 AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend", "identity.oidc.OIDCBackend"]
+# Read with the signed-in user in one query (core.backends.user_of_session): the profile,
+# which nearly every page needs.
+ACADEMY_USER_RELATED = ["ambassador"]
 
 # Two-factor sign-in (identity/two_factor.py, README "Two-factor sign-in"). Everyone who can
 # reach the CMS and signs in with a password must pass a second step, and so must anyone who

@@ -26,6 +26,7 @@ if not os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "renditions": CACHES["renditions"],  # base keeps renditions in memory without Redis
+        "frame": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "frame"},
     }
 
 # Tasks run inline in the test process unless a test starts a real qcluster,
