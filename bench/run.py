@@ -61,9 +61,8 @@ PAGES = {
     "programme": ("comms", "/programme/"),
 }
 # The key pages and the share of the frame-less page's throughput each must reach.
-TARGETS = {"wagtail_page": 0.8} | {
-    name: 0.7
-    for name in (
+TARGETS = {"wagtail_page": 0.8} | dict.fromkeys(
+    (
         "dashboard",
         "feed",
         "composer",
@@ -73,8 +72,9 @@ TARGETS = {"wagtail_page": 0.8} | {
         "mentor_request",
         "insights",
         "programme",
-    )
-}
+    ),
+    0.7,
+)
 
 PREPARE = (
     SESSION
