@@ -7,12 +7,17 @@ stored under the version it was computed for, so a change is seen at once by eve
 process (the cache is shared: Redis, or files on one machine). Values also expire after
 STRUCTURE_TIMEOUT, a bound on staleness should a change bypass the signals (a raw SQL edit).
 
-Within one request each value is read from the cache once.
+Within one request the version is read from the shared cache once, and a value stored under
+a version never changes: each process keeps the values it has read (a few hundred, in
+memory) until they expire, so a page reads the shared cache once for the version and not
+once per value.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -20,42 +25,65 @@ from django.core.cache import cache
 
 VERSION_KEY = "structure:version"
 STRUCTURE_TIMEOUT = 300
+KEPT_IN_PROCESS = 512
 _MISSING = object()
+
+# The version as this thread's current request read it (None outside a request: tasks and
+# commands read the shared cache each time).
+_request = threading.local()
+# Values by their versioned key, as this process read them: (value, expires at).
+_kept: OrderedDict[str, tuple[Any, float]] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 def version(request=None) -> int:
-    """The current structure version; read once per request when `request` is given."""
-    current = getattr(request, "_academy_structure_version", None)
+    """The current structure version: read once per request."""
+    current = getattr(_request, "version", None) if getattr(_request, "active", False) else None
     if current is not None:
         return current
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         current = cache.get(VERSION_KEY)
-    if request is not None:
-        request._academy_structure_version = current
+    if getattr(_request, "active", False):
+        _request.version = current
     return current
 
 
 def changed(**_signal_kwargs) -> None:
     """Something in the site's structure changed: every cached value is out of date."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    new = time.time_ns()
+    cache.set(VERSION_KEY, new, None)
+    if getattr(_request, "active", False):
+        _request.version = new
+
+
+def request_started(**_signal_kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def request_finished(**_signal_kwargs) -> None:
+    _request.active, _request.version = False, None
 
 
 def cached(name: str, compute: Callable[[], Any], request=None) -> Any:
-    """`compute()`'s value for the current structure, from the cache when it was computed."""
-    memo = getattr(request, "_academy_structure", None) if request is not None else None
-    if memo is not None and name in memo:
-        return memo[name]
-    key = f"structure:{version(request)}:{name}"
+    """`compute()`'s value for the current structure, from the cache when it was computed.
+
+    `request` is accepted for the callers that have one; the version is per request anyway."""
+    key = f"structure:{version()}:{name}"
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and kept[1] > now:
+        return kept[0]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value, STRUCTURE_TIMEOUT)
-    if request is not None:
-        if memo is None:
-            memo = request._academy_structure = {}
-        memo[name] = value
+    with _kept_lock:
+        _kept[key] = (value, now + STRUCTURE_TIMEOUT)
+        _kept.move_to_end(key)
+        while len(_kept) > KEPT_IN_PROCESS:
+            _kept.popitem(last=False)
     return value
 
 
@@ -86,10 +114,13 @@ def locale_id(language: str, request=None) -> int | None:
 
 def connect() -> None:
     """Listen for the changes that move the version (called from AppConfig.ready)."""
+    from django.core import signals
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Locale, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    signals.request_started.connect(request_started, dispatch_uid="structure-request")
+    signals.request_finished.connect(request_finished, dispatch_uid="structure-request-end")
     page_published.connect(changed, dispatch_uid="structure-published")
     page_unpublished.connect(changed, dispatch_uid="structure-unpublished")
     post_page_move.connect(changed, dispatch_uid="structure-moved")

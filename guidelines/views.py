@@ -21,7 +21,7 @@ from core.structure import active_locale_id
 from . import services
 from .comparison import compare
 from .forms import AcknowledgeAllForm, AcknowledgeForm, SearchForm
-from .models import ContentStrategyPage
+from .models import ContentStrategyPage, GuidelinePage
 from .selectors import CURRENT, OUTDATED, current_versions, guideline_pages, statuses_for
 
 WORD = re.compile(r"\w+")
@@ -93,6 +93,9 @@ def guideline_print(request, index):
 
 
 def guideline_read(request, page):
+    # The current version as every page shows it (cached until comms staff publish);
+    # acknowledging checks it afresh.
+    version = current_versions().get(page.translation_key) or page.version
     form = None
     if request.ambassador is not None and request.method == "POST":
         form = AcknowledgeForm(request.POST)
@@ -104,7 +107,8 @@ def guideline_read(request, page):
             except services.AcknowledgementError as error:
                 # Shown with the version now current, so acknowledging again can work.
                 data = request.POST.copy()
-                data["version"] = str(page.version)
+                version = GuidelinePage.objects.get(pk=page.pk).version  # fresh, not cached
+                data["version"] = str(version)
                 form = AcknowledgeForm(data)
                 refuse(form, error)
             else:
@@ -113,13 +117,11 @@ def guideline_read(request, page):
                     _next_or(request, form.cleaned_data["next"], page.get_parent().url)
                 )
     elif request.ambassador is not None:
-        # The current version as every page shows it (cached until comms staff publish);
-        # acknowledging checks it afresh.
-        version = current_versions().get(page.translation_key) or page.version
         form = AcknowledgeForm(initial={"version": version, "next": request.GET.get("next", "")})
     context = page.get_context(request)
     context["status"] = _own_status(request, page)
     context["form"] = form
+    context["version"] = version
     return TemplateResponse(
         request, page.template, context, status=400 if form and form.errors else 200
     )

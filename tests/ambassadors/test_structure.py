@@ -33,10 +33,39 @@ def test_publishing_or_unpublishing_a_page_moves_the_version():
     assert structure.version() != published
 
 
-def test_one_request_reads_the_cache_once(rf):
-    request = rf.get("/")
-    structure.cached("x", lambda: "value", request=request)
-    structure.changed()
-    # Within the same request the remembered value stands (a page is rendered from one view).
-    assert structure.cached("x", lambda: "other", request=request) == "value"
-    assert structure.cached("x", lambda: "other") == "other"
+def test_one_request_reads_the_version_once_and_each_value_once_per_process(monkeypatch):
+    structure.version()  # the site has a version already
+    reads = []
+    real_get = structure.cache.get
+    monkeypatch.setattr(
+        structure.cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k)
+    )
+    structure.request_started()
+    try:
+        assert structure.cached("x", lambda: "value") == "value"
+        assert structure.cached("x", lambda: "other") == "value"
+        assert structure.cached("y", lambda: "why") == "why"
+        assert reads.count(structure.VERSION_KEY) == 1
+        assert reads.count(f"structure:{structure.version()}:x") == 1
+        # Another process publishes: this request goes on with the version it read...
+        structure.cache.set(structure.VERSION_KEY, 1)
+        assert structure.cached("x", lambda: "other") == "value"
+        # ...but a change made in this request is seen by it.
+        structure.changed()
+        assert structure.cached("x", lambda: "other") == "other"
+    finally:
+        structure.request_finished()
+    # The next request reads the version again.
+    structure.request_started()
+    try:
+        structure.cache.set(structure.VERSION_KEY, 2)
+        assert structure.cached("x", lambda: "new") == "new"
+    finally:
+        structure.request_finished()
+
+
+def test_outside_a_request_every_read_sees_the_current_version():
+    """Tasks and commands: no request, so a change elsewhere shows at once."""
+    assert structure.cached("z", lambda: 1) == 1
+    structure.cache.set(structure.VERSION_KEY, 3)
+    assert structure.cached("z", lambda: 2) == 2
