@@ -54,9 +54,11 @@ def test_a_warm_frame_costs_no_query(employee):
     assert "Mijn pad" in html or "My path" in html
 
 
-def test_a_whole_page_frame_costs_at_most_four_queries(client_for, employee):
-    """Session, the person with their profile: what every signed-in page needs, warm."""
-    client = client_for(employee)
+@pytest.mark.parametrize("role", ["employee", "mentor", "comms"])
+def test_a_whole_page_frame_costs_at_most_four_queries(role, request, client_for):
+    """Session, the person with their profile (and a mentor's urgent banner): what every
+    signed-in page needs, warm."""
+    client = client_for(request.getfixturevalue(role))
     client.get("/notifications/")
     with CaptureQueriesContext(connection) as captured:
         client.get("/notifications/")
