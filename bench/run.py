@@ -4,7 +4,7 @@
    content (for the Wagtail pages) and a generated organisation at 1% of BENCH_SCALE: the
    SQL queries of every page are counted; then the organisation grows to BENCH_SCALE
    (default 1.0 = 10,000 employees, 100,000 shares, 1,000,000 clicks, ...) and they are
-   counted again.
+   counted again. BENCH_REUSE=1 takes the data of the previous run at the same scale.
 2. The platform runs under gunicorn (BENCH_WORKERS, default 2) and each page is loaded as the
    right role for BENCH_SECONDS: requests per second, p50 and p95, and each page's ratio to
    /healthz/, to the site's lightest Wagtail page (a short guideline) and to the frame-less
@@ -13,6 +13,8 @@
    rows; the peak memory of a web worker and of a qcluster worker is read from /proc.
 
 Writes bench/results.json and a Markdown table (bench/results.md) and prints the table.
+BENCH_ONLY=bare_page,wagtail_page (names of PAGES) loads only those pages and prints their
+throughput and ratio to the frame-less page, nothing more: a quick check while working.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ from common import (
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+# Only these pages (comma-separated names of PAGES), printed, nothing else: a quick check.
+ONLY = [name for name in os.environ.get("BENCH_ONLY", "").split(",") if name]
 PAGES = {
     # name: (role, path); {lesson}, {guideline}, {code} are filled in from the data
     "healthz": (None, "/healthz/"),
@@ -260,6 +264,8 @@ def main() -> None:
     with gunicorn(env, workers=WORKERS) as base:
         server_pids = children(os.getpid())
         for name, (role, path) in PAGES.items():
+            if ONLY and name not in ONLY:
+                continue
             headers = {"Cookie": f"sessionid={data['sessions'][role]}"} if role else {}
             url = f"{base}{filled(path, data)}"
             if status_of(url, headers) != 200:
@@ -269,6 +275,13 @@ def main() -> None:
                 "non_2xx_3xx"
             ):
                 raise SystemExit(f"{name} did not answer 200 only: {pages[name]}")
+        if ONLY:
+            # A quick look at some pages (BENCH_ONLY): no redirect, push or files written.
+            bare = pages.get("bare_page", {}).get("rps")
+            for name, page in pages.items():
+                ratio = f" {page['rps'] / bare:.2f}× frame-less" if bare else ""
+                print(f"{name:16} {page['rps']:8.1f} req/s p95 {page['p95_ms']} ms{ratio}")
+            return
         clicks_before = clicks_of(env, data["code"])
         redirect = load(f"{base}/s/{data['code']}")
         clicks = clicks_of(env, data["code"]) - clicks_before
