@@ -465,7 +465,8 @@ class _Progress:
         cache.set(self.key, {"done": self.done, "total": self.total}, PROGRESS_TIMEOUT)
 
 
-def _batches(rows: list, size: int = BATCH_SIZE):
+def _batches(rows: list):
+    size = BATCH_SIZE  # read at call time (a test makes batches small)
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
