@@ -126,11 +126,14 @@ def main() -> int:
         "first_import": first,
         "import": main_run,
         "target_seconds": TARGET_SECONDS,
+        # Other work on the machine slows the run: the load average says how busy it was.
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     run = main_run
     lines = [
-        f"Machine: {result['machine']}; database: {database}.",
+        f"Machine: {result['machine']}; database: {database}; load average (1 min) after "
+        f"the run: {result['load_average_1min_after']}.",
         "",
         "| import | rows | created | updated | unchanged | dry run (upload) | "
         "report page | apply (task) | invitation tasks |",
