@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-fast install lint browser xmlsec1 wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise
+.PHONY: run test test-fast install lint browser xmlsec1 wrk messages clean bench bench-redirect bench-desk bench-insights bench-scaleout bench-soak bench-sanitise bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -80,6 +80,10 @@ bench-soak: install
 # The text cleaner's worst case, and the field limits that bound it (no server needed).
 bench-sanitise: install
 	$(BIN)/python bench/sanitise_bench.py
+
+# An employee import of 20,000 rows applied by its background task (no server needed).
+bench-import: install
+	$(BIN)/python bench/import_bench.py
 
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*"

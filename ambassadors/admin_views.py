@@ -1,16 +1,24 @@
-"""Views in the Wagtail admin: the employee import (upload, dry-run report, apply)."""
+"""Views in the Wagtail admin: the employee import (upload, dry-run report, apply in the
+background with its progress, result)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import EmployeeImportForm
-from .importing import ImportNotApplicable, employee_import_apply, employee_import_check
+from .importing import (
+    ImportNotApplicable,
+    employee_import_check,
+    employee_import_start,
+    failure_message,
+    import_progress,
+)
 from .models import EmployeeImport
 
 IMPORT_PERMISSION = "ambassadors.add_employeeimport"
@@ -66,30 +74,33 @@ class EmployeeImportReportView(ImportPermissionMixin, WagtailAdminTemplateMixin,
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["employee_import"] = get_object_or_404(EmployeeImport, pk=self.kwargs["pk"])
+        employee_import = get_object_or_404(EmployeeImport, pk=self.kwargs["pk"])
+        context["employee_import"] = employee_import
+        context["progress"] = import_progress(employee_import)
+        if employee_import.status == EmployeeImport.Status.FAILED:
+            context["failure"] = failure_message(employee_import)
         return context
 
     def post(self, request, pk):
         employee_import = get_object_or_404(EmployeeImport, pk=pk)
         try:
-            result = employee_import_apply(employee_import=employee_import, by=request.user)
+            employee_import_start(employee_import=employee_import, by=request.user)
         except ImportNotApplicable as error:
             messages.error(request, str(error))
-            return redirect("ambassadors_import_report", pk=pk)
-        if result.status == EmployeeImport.Status.APPLIED:
-            messages.success(
-                request,
-                _(
-                    "Import applied: %(created)s created, %(updated)s updated. "
-                    "Invitations are on their way."
-                )
-                % {
-                    "created": len(result.report["create"]),
-                    "updated": len(result.report["update"]),
-                },
-            )
-        else:
-            messages.error(
-                request, _("The data changed since the check; nothing was written. See the report.")
-            )
         return redirect("ambassadors_import_report", pk=pk)
+
+
+class EmployeeImportStatusView(ImportPermissionMixin, View):
+    """The state of an import being applied, for the report page's progress bar."""
+
+    def get(self, request, pk):
+        employee_import = get_object_or_404(EmployeeImport, pk=pk)
+        return JsonResponse(
+            {
+                "status": employee_import.status,
+                "label": employee_import.get_status_display(),
+                "finished": employee_import.status != EmployeeImport.Status.APPLYING,
+                **import_progress(employee_import),
+            },
+            headers={"Cache-Control": "no-store"},
+        )

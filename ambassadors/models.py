@@ -464,7 +464,10 @@ class EmployeeImport(models.Model):
     class Status(models.TextChoices):
         CHECKED = "checked", _("Checked, not applied")
         REJECTED = "rejected", _("Rejected")
+        # Asked for by comms staff, applied by a background task (one transaction).
+        APPLYING = "applying", _("Being applied")
         APPLIED = "applied", _("Applied")
+        FAILED = "failed", _("Failed, nothing written")
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -474,7 +477,15 @@ class EmployeeImport(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     report = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # When applying was asked for: the sweep hands a stalled import to a worker again.
+    applying_since = models.DateTimeField(null=True, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
+    # What applying did (created, updated, unchanged, refused, invited) or, when it failed,
+    # the failure's code and its parameters (`failure_message` words it for comms staff).
+    result = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-created_at"]

@@ -14,6 +14,7 @@ from core.admin import ExportingSnippetViewSet
 from .admin_views import (
     IMPORT_PERMISSION,
     EmployeeImportReportView,
+    EmployeeImportStatusView,
     EmployeeImportUploadView,
 )
 from .models import Ambassador, Department, SocialProfile, Topic
@@ -138,6 +139,11 @@ def register_import_urls():
             "import-employees/<int:pk>/",
             EmployeeImportReportView.as_view(),
             name="ambassadors_import_report",
+        ),
+        path(
+            "import-employees/<int:pk>/status/",
+            EmployeeImportStatusView.as_view(),
+            name="ambassadors_import_status",
         ),
     ]
 

@@ -369,6 +369,10 @@ ROUTES = {
         lambda p: f"/cms/import-employees/{import_report(p[C]).pk}/",
         CMS_ONLY,
     ),
+    "ambassadors_import_status": (
+        lambda p: f"/cms/import-employees/{import_report(p[C]).pk}/status/",
+        CMS_ONLY,
+    ),
     "courses_figures": ("/cms/course-figures/", CMS_ONLY),
     "guidelines_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     "guidelines_coverage_results": ("/cms/guideline-acknowledgements/results/", CMS_ONLY),

@@ -1010,7 +1010,7 @@ def _csv_upload(cms, rows: list[list[str]], name: str = "employees.csv"):
     return EmployeeImport.objects.latest("pk")
 
 
-def test_employee_csv_import(client_for, comms):
+def test_employee_csv_import(client_for, comms, django_capture_on_commit_callbacks):
     """Names, departments, addresses and languages from a CSV as comms upload it: the CMS
     report (also of a refused file), the CMS lists of ambassadors and departments, and the
     site: each imported person's own path page, the department choice on the profile and
@@ -1037,7 +1037,8 @@ def test_employee_csv_import(client_for, comms):
     ]
     checked = _csv_upload(cms, rows)
     report.get(cms, f"/cms/import-employees/{checked.pk}/")
-    post(cms, f"/cms/import-employees/{checked.pk}/", {})
+    with django_capture_on_commit_callbacks(execute=True):  # the apply task runs on commit
+        post(cms, f"/cms/import-employees/{checked.pk}/", {})
     report.get(cms, f"/cms/import-employees/{checked.pk}/")
     lists = Pages(
         "CMS ambassadors and departments (comms)",

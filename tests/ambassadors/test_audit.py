@@ -3,7 +3,11 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from ambassadors.importing import employee_import_apply, employee_import_check
+from ambassadors.importing import (
+    employee_import_apply,
+    employee_import_check,
+    employee_import_start,
+)
 from ambassadors.models import ProgrammeSettings
 from ambassadors.roles import Role
 from mentors import services as desk
@@ -75,6 +79,7 @@ def test_an_applied_import_is_in_the_trail():
     comms = make_user(Role.EMPLOYEE, Role.COMMS)
     csv = "email,first_name,last_name,department,language\nnew@example.org,New,Person,,nl\n"
     checked = employee_import_check(raw=csv.encode(), file_name="hr.csv", uploaded_by=comms)
-    employee_import_apply(employee_import=checked, by=comms)
+    employee_import_start(employee_import=checked, by=comms)
+    employee_import_apply(employee_import_id=checked.pk)
     entry = ModelLogEntry.objects.get(action="academy.import_apply")
     assert (entry.user_id, entry.label, entry.data["created"]) == (comms.pk, "hr.csv", 1)
