@@ -18,6 +18,7 @@ from ambassadors.models import Notification
 from missions.models import Assignment, Campaign
 from sharing.models import ContentItem, Push, Share
 
+from . import cache
 from .models import ActivePeriod, SharingDaily
 from .rollups import week_start
 
@@ -214,3 +215,15 @@ def overview(now: dt.datetime | None = None) -> dict:
         "figures": last_figures(timezone.localdate(now)),
         "now": now,
     }
+
+
+def cached_overview() -> dict:
+    """The overview as every comms person sees it, computed once per version of its data (see
+    insights/cache.py) and never older than `cache.TIMEOUT`; `as_of` says when it was."""
+
+    def compute() -> dict:
+        figures = overview()
+        return {**figures, "as_of": figures["now"]}
+
+    found = cache.cached("programme", (cache.ROLLUPS, cache.PROGRAMME), compute)
+    return {**found, "now": timezone.now()}

@@ -1,0 +1,101 @@
+"""What the insights pages show, computed once for every comms person and kept in the shared
+cache under the versions of the data it was computed from (core/versions.py).
+
+Three versions:
+- ROLLUPS moves when the rollup tasks rewrite a rollup table or a snapshot, and when the
+  insight settings, a department or a topic change (their names and the value per click);
+- PROGRAMME moves when a push, a campaign, an assignment or a library item changes: saved
+  anywhere (services, the CMS), or in bulk by the services that plan pushes and campaigns,
+  which move it themselves;
+- PEOPLE moves when what the opted-in leaderboard may show changes: a profile's opt-in, status
+  or department, a name, points, an erasure.
+
+The dashboard's figures are stored under ROLLUPS and PEOPLE, the programme overview's under
+ROLLUPS and PROGRAMME. Some figures age without any of those writes: a planned suggestion
+becomes sent at its moment, a person opens one or shares, an item's date starts or ends its
+time in the library. So every value also expires after TIMEOUT: the page says when its figures
+were computed ("figures as of"), and they are never older than that.
+
+What is stored is the output of the pages' own code, after the privacy rules were applied
+(groups under five withheld, people only where they opted in); never HTML with a CSRF token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+
+from core import versions
+
+ROLLUPS = "rollups"
+PROGRAMME = versions.PROGRAMME
+PEOPLE = versions.PEOPLE
+TIMEOUT = 300  # seconds: the bound on staleness the pages state
+_MISSING = object()
+
+
+def cached(name: str, depends_on: tuple[str, ...], compute: Callable[[], Any]) -> Any:
+    """`compute()`'s value for the current versions of `depends_on`: two reads of the cache
+    when it is there, else computed once and stored."""
+    numbers = versions.current(*depends_on)
+    key = f"insights:{name}:" + ":".join(str(number) for number in numbers)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def rollups_changed(**_signal_kwargs) -> None:
+    versions.move(ROLLUPS)
+
+
+def programme_changed(**_signal_kwargs) -> None:
+    versions.move(PROGRAMME)
+
+
+def people_changed(**_signal_kwargs) -> None:
+    versions.move(PEOPLE)
+
+
+def _user_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    # Signing in saves the last login only: nothing the leaderboard shows.
+    if update_fields is None or set(update_fields) != {"last_login"}:
+        people_changed()
+
+
+def connect() -> None:
+    """The saves that change what the pages show (AppConfig.ready). Deletions only where they
+    come one at a time: a receiver of post_delete makes every bulk delete fetch its rows, and
+    the bulk writes move their version themselves."""
+    from django.contrib.auth.models import User
+    from django.db.models.signals import post_delete, post_save
+
+    from ambassadors.models import Ambassador, Department, Topic
+    from missions.models import Assignment, Campaign, PointsEntry
+    from sharing.models import ContentItem, Push
+
+    from .models import InsightSettings
+
+    saved = {
+        rollups_changed: (InsightSettings, Department, Topic),
+        programme_changed: (Push, Campaign, Assignment, ContentItem),
+        people_changed: (Ambassador, PointsEntry),
+    }
+    for receiver, models in saved.items():
+        for model in models:
+            uid = f"insights-{model.__name__}"
+            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved", weak=False)
+    for receiver, model in (
+        (rollups_changed, Department),
+        (rollups_changed, Topic),
+        (programme_changed, Push),
+        (programme_changed, Campaign),
+        (programme_changed, ContentItem),
+    ):
+        post_delete.connect(
+            receiver, sender=model, dispatch_uid=f"insights-{model.__name__}-gone", weak=False
+        )
+    post_save.connect(_user_saved, sender=User, dispatch_uid="insights-user", weak=False)
