@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ambassadors.models import Stage
 from ambassadors.services import default_weekly_budget
 from missions.models import Mission
 
-from . import cache, charts, dashboard
+from . import charts, dashboard
 from .dashboard import Filters, people
 from .models import InsightSettings
 
@@ -313,20 +312,6 @@ def build(filters: Filters) -> dict:
     if withheld:
         headline = {"currency": currency}
     return {"tables": tables, "withheld": withheld, "headline": headline}
-
-
-def page(filters: Filters) -> dict:
-    """The dashboard's tables, charts, rows of panels and freshness for these filters, as every
-    comms person sees them: built (and the charts drawn) once per version of the rollups and
-    of the people on the leaderboard, per language and period (see insights/cache.py)."""
-
-    def compute() -> dict:
-        built = build(filters)
-        rows, empty = arrange(built["tables"])
-        return {**built, "rows": rows, "empty": empty, "freshness": dashboard.freshness()}
-
-    name = f"dashboard:{get_language()}:{filters.start:%Y%m%d}:{filters.query_string()}"
-    return cache.cached(name, (cache.ROLLUPS, cache.PEOPLE), compute)
 
 
 @dataclass

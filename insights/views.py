@@ -60,12 +60,18 @@ def insights(request):
 
 def _dashboard_html(filters: dashboard.Filters) -> dict[str, str]:
     """The dashboard around the person's own switch, as HTML that is the same for every comms
-    person: rendered once per version of its figures (tables.page), language and filters. The
-    filter bar shows the filters as read (an odd value as "all"), not as typed."""
+    person: its tables built and charts drawn once per version of the figures (see
+    insights/cache.py), language and filters. The filter bar shows the filters as read (an
+    odd value as "all"), not as typed."""
 
     def render_html() -> dict[str, str]:
+        built = tables.build(filters)
+        rows, empty = tables.arrange(built["tables"])
         context = {
-            **tables.page(filters),
+            **built,
+            "rows": rows,
+            "empty": empty,
+            "freshness": dashboard.freshness(),
             "filters": filters,
             "filter_form": dashboard.filter_form(QueryDict(filters.query_string())),
         }
