@@ -32,6 +32,9 @@ from core import versions
 ROLLUPS = "rollups"
 PROGRAMME = versions.PROGRAMME
 PEOPLE = versions.PEOPLE
+# Who holds which permission: a group's permissions, a person's groups or own permissions, a
+# person made (or no longer) a superuser or deactivated.
+PERMISSIONS = "permissions"
 TIMEOUT = 300  # seconds: the bound on staleness the pages state
 _MISSING = object()
 
@@ -48,6 +51,13 @@ def cached(name: str, depends_on: tuple[str, ...], compute: Callable[[], Any]) -
     return value
 
 
+def has_perm(user, permission: str) -> bool:
+    """`user.has_perm(permission)`, kept per person until a permission, group or person
+    changes: reading it costs two queries and their compiling, more than the rest of the
+    programme overview once its figures are cached."""
+    return cached(f"perm:{user.pk}:{permission}", (PERMISSIONS,), lambda: user.has_perm(permission))
+
+
 def rollups_changed(**_signal_kwargs) -> None:
     versions.move(ROLLUPS)
 
@@ -60,18 +70,28 @@ def people_changed(**_signal_kwargs) -> None:
     versions.move(PEOPLE)
 
 
+def permissions_changed(**_signal_kwargs) -> None:
+    versions.move(PERMISSIONS)
+
+
 def _user_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    # Signing in saves the last login only: nothing the leaderboard shows.
+    # Signing in saves the last login only: nothing the leaderboard shows, no permission.
     if update_fields is None or set(update_fields) != {"last_login"}:
         people_changed()
+        permissions_changed()
+
+
+def _permissions_changed(sender, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        permissions_changed()
 
 
 def connect() -> None:
     """The saves that change what the pages show (AppConfig.ready). Deletions only where they
     come one at a time: a receiver of post_delete makes every bulk delete fetch its rows, and
     the bulk writes move their version themselves."""
-    from django.contrib.auth.models import User
-    from django.db.models.signals import post_delete, post_save
+    from django.contrib.auth.models import Group, User
+    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from ambassadors.models import Ambassador, Department, Topic
     from missions.models import Assignment, Campaign, PointsEntry
@@ -87,7 +107,7 @@ def connect() -> None:
     for receiver, models in saved.items():
         for model in models:
             uid = f"insights-{model.__name__}"
-            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved", weak=False)
+            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved")
     for receiver, model in (
         (rollups_changed, Department),
         (rollups_changed, Topic),
@@ -95,7 +115,10 @@ def connect() -> None:
         (programme_changed, Campaign),
         (programme_changed, ContentItem),
     ):
-        post_delete.connect(
-            receiver, sender=model, dispatch_uid=f"insights-{model.__name__}-gone", weak=False
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"insights-{model.__name__}-gone")
+    post_save.connect(_user_saved, sender=User, dispatch_uid="insights-user")
+    for through in (Group.permissions.through, User.groups.through, User.user_permissions.through):
+        m2m_changed.connect(
+            _permissions_changed, sender=through, dispatch_uid=f"insights-{through.__name__}"
         )
-    post_save.connect(_user_saved, sender=User, dispatch_uid="insights-user", weak=False)
+    post_delete.connect(permissions_changed, sender=Group, dispatch_uid="insights-group-gone")

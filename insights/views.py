@@ -26,7 +26,7 @@ comms_required = role_required(is_comms)
 @comms_required
 def programme(request):
     """The programme overview: comms staff's start page (see ambassadors.start)."""
-    may_push = request.user.has_perm(PUSH_PERMISSION)
+    may_push = cache.has_perm(request.user, PUSH_PERMISSION)
     overview = programme_overview.cached_overview()
 
     def render_html() -> str:

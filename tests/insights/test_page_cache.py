@@ -260,3 +260,16 @@ def test_the_overview_says_how_old_its_figures_are(client_for, comms):
     assert re.search(r"Figures as of \d\d:\d\d", html)
     assert "at least every 5 minutes" in html
     assert cache.TIMEOUT == 300  # the bound the page states
+
+
+def test_the_right_to_push_follows_the_group_on_the_next_overview(client_for, comms):
+    """The person's right to push is kept per person until a group's permissions change."""
+    from django.contrib.auth.models import Group, Permission
+
+    client = client_for(comms)
+    make_item(title="Ready to go")
+    assert "/cms/sharing/push/" in client.get("/programme/").content.decode()
+    push = Permission.objects.get(content_type__app_label="sharing", codename="add_push")
+    for group in Group.objects.filter(permissions=push):
+        group.permissions.remove(push)
+    assert "/cms/sharing/push/" not in client.get("/programme/").content.decode()
