@@ -39,15 +39,17 @@ TIMEOUT = 300  # seconds: the bound on staleness the pages state
 _MISSING = object()
 
 
-def cached(name: str, depends_on: tuple[str, ...], compute: Callable[[], Any]) -> Any:
-    """`compute()`'s value for the current versions of `depends_on`: two reads of the cache
-    when it is there, else computed once and stored."""
+def cached(
+    name: str, depends_on: tuple[str, ...], compute: Callable[[], Any], *, timeout: int = TIMEOUT
+) -> Any:
+    """`compute()`'s value for the current versions of `depends_on`, at most `timeout` seconds
+    old: two reads of the cache when it is there, else computed once and stored."""
     numbers = versions.current(*depends_on)
     key = f"insights:{name}:" + ":".join(str(number) for number in numbers)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout)
     return value
 
 

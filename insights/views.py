@@ -35,7 +35,7 @@ def programme(request):
         )
 
     # The same for every comms person with the same right to push, in their language.
-    name = f"programme-html:{get_language()}:{int(may_push)}:{overview['as_of'].timestamp()}"
+    name = f"programme-html:{get_language()}:{int(may_push)}:{overview['computed_at'].timestamp()}"
     figures_html = cache.cached(name, (cache.ROLLUPS, cache.PROGRAMME), render_html)
     return render(
         request,

@@ -273,3 +273,22 @@ def test_the_right_to_push_follows_the_group_on_the_next_overview(client_for, co
     for group in Group.objects.filter(permissions=push):
         group.permissions.remove(push)
     assert "/cms/sharing/push/" not in client.get("/programme/").content.decode()
+
+
+def test_a_mission_handed_in_recounts_the_overview_but_not_the_pushes(client_for, comms):
+    """Writes that move the programme's version often leave the pushes' progress (the raw
+    notifications) to its own short-lived entry; a push planned again is counted anew."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(comms)
+    _team("Sales", 5)
+    push = Push.objects.create(item=make_item(), created_by=comms, window_hours=1)
+    push_plan(push=push)
+    waiting = client.get("/programme/").context["review"]["count"]
+    submitted()
+    with CaptureQueriesContext(connection) as captured:
+        context = client.get("/programme/").context
+    assert context["review"]["count"] == waiting + 1
+    assert not [query for query in captured if "push:" in query["sql"]]
+    assert context["as_of"] <= context["computed_at"]
