@@ -399,8 +399,16 @@ def desk(filters: Filters) -> list[dict]:
 def filter_form(query):
     """The filter bar bound to an address, its departments and topics read once per version
     (a department or topic saved moves it) and language."""
-    found = cache.cached(f"choices:{get_language()}", (cache.ROLLUPS,), choices)
-    return InsightFilterForm(query, departments=found["departments"], topics=found["topics"])
+    departments, topics = cache.cached(
+        f"filter-choices:{get_language()}", (cache.ROLLUPS,), _departments_and_topics
+    )
+    return InsightFilterForm(query, departments=departments, topics=topics)
+
+
+def _departments_and_topics() -> tuple[list, list]:
+    """Plain strings, so the cached lists read back fast (lazy labels unpickle slowly)."""
+    found = choices()
+    return found["departments"], found["topics"]
 
 
 def choices() -> dict:
