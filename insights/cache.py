@@ -1,20 +1,22 @@
 """What the insights pages show, computed once for every comms person and kept in the shared
 cache under the versions of the data it was computed from (core/versions.py).
 
-Three versions:
+The versions:
 - ROLLUPS moves when the rollup tasks rewrite a rollup table or a snapshot, and when the
   insight settings, a department or a topic change (their names and the value per click);
 - PROGRAMME moves when a push, a campaign, an assignment or a library item changes: saved
   anywhere (services, the CMS), or in bulk by the services that plan pushes and campaigns,
   which move it themselves;
 - PEOPLE moves when what the opted-in leaderboard may show changes: a profile's opt-in, status
-  or department, a name, points, an erasure.
+  or department, a name, points, an erasure;
+- PERMISSIONS moves when who holds which permission changes (`has_perm`, per person).
 
 The dashboard's figures are stored under ROLLUPS and PEOPLE, the programme overview's under
 ROLLUPS and PROGRAMME. Some figures age without any of those writes: a planned suggestion
 becomes sent at its moment, a person opens one or shares, an item's date starts or ends its
-time in the library. So every value also expires after TIMEOUT: the page says when its figures
-were computed ("figures as of"), and they are never older than that.
+time in the library. So every value also expires after TIMEOUT (the programme overview keeps
+its two parts for half of it each, see programme.cached_overview): the page says when its
+figures were counted ("figures as of"), and they are never older than that.
 
 What is stored is the output of the pages' own code, after the privacy rules were applied
 (groups under five withheld, people only where they opted in); never HTML with a CSRF token.
