@@ -10,5 +10,9 @@ class InsightsConfig(AppConfig):
         from ambassadors.roles import Role
         from ambassadors.start import register_start_page
 
+        from . import cache
+
+        cache.connect()
+
         # Comms staff (and administrators) start on the programme overview.
         register_start_page("insights:programme", roles={Role.COMMS, Role.ADMIN}, order=10)

@@ -16,10 +16,12 @@ from decimal import Decimal
 
 from django.db.models import Max, Q, Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
 
+from . import cache
 from .forms import InsightFilterForm
 from .models import (
     ActivePeriod,
@@ -395,9 +397,18 @@ def desk(filters: Filters) -> list[dict]:
 
 
 def filter_form(query):
-    """The filter bar bound to an address, its departments and topics read once."""
+    """The filter bar bound to an address, its departments and topics read once per version
+    (a department or topic saved moves it) and language."""
+    departments, topics = cache.cached(
+        f"filter-choices:{get_language()}", (cache.ROLLUPS,), _departments_and_topics
+    )
+    return InsightFilterForm(query, departments=departments, topics=topics)
+
+
+def _departments_and_topics() -> tuple[list, list]:
+    """Plain strings, so the cached lists read back fast (lazy labels unpickle slowly)."""
     found = choices()
-    return InsightFilterForm(query, departments=found["departments"], topics=found["topics"])
+    return found["departments"], found["topics"]
 
 
 def choices() -> dict:

@@ -18,6 +18,7 @@ from ambassadors.models import Notification
 from missions.models import Assignment, Campaign
 from sharing.models import ContentItem, Push, Share
 
+from . import cache
 from .models import ActivePeriod, SharingDaily
 from .rollups import week_start
 
@@ -73,15 +74,10 @@ class Trend:
         return "up" if self.change > 0 else "down" if self.change < 0 else "same"
 
 
-def recent_pushes(now: dt.datetime) -> list[PushRow]:
-    """Pushes of the last seven days with planned, sent, opened and shared: two queries."""
-    pushes = list(
-        Push.objects.filter(created_at__gte=now - RECENT)
-        .select_related("item", "department")
-        .order_by("-created_at")[:LIST_LIMIT]
-    )
-    if not pushes:
-        return []
+def push_progress(pushes: list[Push], now: dt.datetime) -> dict[int, dict]:
+    """Planned, sent, opened and shared per push, counted from the notifications and shares
+    (two queries): the one read of raw events on the overview, so the cached overview keeps
+    it apart (see `cached_overview`)."""
     counts = {}
     shares = {}
     for push in pushes:
@@ -99,16 +95,25 @@ def recent_pushes(now: dt.datetime) -> list[PushRow]:
     figures = Notification.objects.filter(ours).aggregate(**counts)
     item_ids = {push.item_id for push in pushes}
     figures |= Share.objects.filter(item_id__in=item_ids).aggregate(**shares)
-    return [
-        PushRow(
-            push=push,
-            planned=figures[f"planned_{push.pk}"],
-            sent=figures[f"sent_{push.pk}"],
-            opened=figures[f"opened_{push.pk}"],
-            shared=figures[f"shared_{push.pk}"],
-        )
+    return {
+        push.pk: {
+            name: figures[f"{name}_{push.pk}"] for name in ("planned", "sent", "opened", "shared")
+        }
         for push in pushes
-    ]
+    }
+
+
+def recent_pushes(now: dt.datetime, progress=push_progress) -> list[PushRow]:
+    """Pushes of the last seven days with planned, sent, opened and shared: three queries."""
+    pushes = list(
+        Push.objects.filter(created_at__gte=now - RECENT)
+        .select_related("item", "department")
+        .order_by("-created_at")[:LIST_LIMIT]
+    )
+    if not pushes:
+        return []
+    figures = progress(pushes, now)
+    return [PushRow(push=push, **figures[push.pk]) for push in pushes]
 
 
 def recent_campaigns(now: dt.datetime) -> list[CampaignRow]:
@@ -202,11 +207,11 @@ def last_figures(today: dt.date) -> dict[str, Trend]:
     }
 
 
-def overview(now: dt.datetime | None = None) -> dict:
+def overview(now: dt.datetime | None = None, *, progress=push_progress) -> dict:
     """Everything the programme overview shows."""
     now = now or timezone.now()
     return {
-        "pushes": recent_pushes(now),
+        "pushes": recent_pushes(now, progress),
         "campaigns": recent_campaigns(now),
         "review": review_queue(),
         "proposals": proposals_waiting(),
@@ -214,3 +219,37 @@ def overview(now: dt.datetime | None = None) -> dict:
         "figures": last_figures(timezone.localdate(now)),
         "now": now,
     }
+
+
+def cached_overview() -> dict:
+    """The overview as every comms person sees it, computed once per version of its data (see
+    insights/cache.py); `as_of` says when its oldest part was counted.
+
+    The pushes' progress is counted from raw notifications and shares, which change without
+    moving a version (a suggestion shows at its moment, people open and share), so it is kept
+    apart, per set of pushes shown and their planning, for half the bound; the rest for the
+    other half: what the page shows is never older than `cache.TIMEOUT`. So the many writes
+    that move the programme's version (a mission accepted, handed in, reviewed) recount only
+    the cheap part."""
+    half = cache.TIMEOUT // 2
+
+    def progress(pushes: list[Push], now: dt.datetime) -> dict[int, dict]:
+        shown = ",".join(
+            f"{push.pk}@{push.planned_at.timestamp() if push.planned_at else 0}" for push in pushes
+        )
+        counted = cache.cached(
+            f"push-progress:{shown}",
+            (),
+            lambda: {"at": now, "figures": push_progress(pushes, now)},
+            timeout=half,
+        )
+        ages.append(counted["at"])
+        return counted["figures"]
+
+    def compute() -> dict:
+        figures = overview(progress=progress)
+        return {**figures, "computed_at": figures["now"], "as_of": min([figures["now"], *ages])}
+
+    ages: list[dt.datetime] = []
+    found = cache.cached("programme", (cache.ROLLUPS, cache.PROGRAMME), compute, timeout=half)
+    return {**found, "now": timezone.now()}

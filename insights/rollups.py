@@ -25,6 +25,7 @@ from mentors.models import Rating, Ticket
 from missions.models import Assignment, StageChange, Submission
 from sharing.models import Click, ClickDay, ContentItem, Dismissal, Share
 
+from .cache import rollups_changed
 from .models import (
     ActivePeriod,
     ActivityDaily,
@@ -339,6 +340,7 @@ def rollup_day(day: dt.date, group_of: dict | None = None) -> float:
         _desk(day, start, end)
     seconds = time.perf_counter() - began
     RollupRun.objects.update_or_create(day=day, defaults={"seconds": seconds})
+    rollups_changed()
     return seconds
 
 
@@ -367,6 +369,7 @@ def rollup_period(period: str, first: dt.date, group_of: dict | None = None) -> 
             ActivePeriod(period=period, day=first, department_id=d, stage=s, language=lang, **n)
             for (d, s, lang), n in rows.items()
         )
+    rollups_changed()
 
 
 def rollup_periods(day: dt.date, group_of: dict | None = None) -> None:
@@ -449,6 +452,7 @@ def _rebuild_reason_windows(last: dt.date) -> None:
     with transaction.atomic():
         DismissalReasonDaily.objects.exclude(window=0).delete()
         DismissalReasonDaily.objects.bulk_create(rows, batch_size=2000)
+    rollups_changed()
 
 
 def refresh(day: dt.date) -> float:
@@ -481,6 +485,7 @@ def snapshot_desk(day: dt.date, now: dt.datetime | None = None) -> None:
     with transaction.atomic():
         DeskSnapshot.objects.filter(day=day).delete()
         DeskSnapshot.objects.bulk_create(DeskSnapshot(day=day, **row) for row in rows)
+    rollups_changed()
 
 
 def snapshot_funnel(day: dt.date) -> None:
@@ -511,6 +516,7 @@ def snapshot_funnel(day: dt.date) -> None:
             FunnelSnapshot(day=day, department_id=d, stage=s, language=lang, **counts)
             for (d, s, lang), counts in rows.items()
         )
+    rollups_changed()
 
 
 def rollup_range(first: dt.date, last: dt.date, progress=None) -> float:

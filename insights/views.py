@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +14,7 @@ from ambassadors.access import role_required
 from ambassadors.roles import is_comms
 from sharing.services import PUSH_PERMISSION
 
-from . import dashboard, services, tables
+from . import cache, dashboard, services, tables
 from . import programme as programme_overview
 from .export import csv_response
 from .forms import SummarySubscriptionForm
@@ -24,13 +26,21 @@ comms_required = role_required(is_comms)
 @comms_required
 def programme(request):
     """The programme overview: comms staff's start page (see ambassadors.start)."""
+    may_push = cache.has_perm(request.user, PUSH_PERMISSION)
+    overview = programme_overview.cached_overview()
+
+    def render_html() -> str:
+        return render_to_string(
+            "insights/_programme_figures.html", {**overview, "may_push": may_push}
+        )
+
+    # The same for every comms person with the same right to push, in their language.
+    name = f"programme-html:{get_language()}:{int(may_push)}:{overview['computed_at'].timestamp()}"
+    figures_html = cache.cached(name, (cache.ROLLUPS, cache.PROGRAMME), render_html)
     return render(
         request,
         "insights/programme.html",
-        {
-            **programme_overview.overview(),
-            "may_push": request.user.has_perm(PUSH_PERMISSION),
-        },
+        {**overview, "may_push": may_push, "figures_html": figures_html},
     )
 
 
@@ -38,21 +48,40 @@ def programme(request):
 def insights(request):
     form = dashboard.filter_form(request.GET)
     filters = dashboard.Filters.from_form(form)
-    built = tables.build(filters)
-    rows, empty = tables.arrange(built["tables"])
     return render(
         request,
         "insights/dashboard.html",
         {
-            **built,
-            "rows": rows,
-            "empty": empty,
-            "filters": filters,
-            "filter_form": form,
-            "freshness": dashboard.freshness(),
+            "figures": _dashboard_html(filters),
             "subscribed": SummarySubscription.objects.filter(user=request.user).exists(),
         },
     )
+
+
+def _dashboard_html(filters: dashboard.Filters) -> dict[str, str]:
+    """The dashboard around the person's own switch, as HTML that is the same for every comms
+    person: its tables built and charts drawn once per version of the figures (see
+    insights/cache.py), language and filters. The filter bar shows the filters as read (an
+    odd value as "all"), not as typed."""
+
+    def render_html() -> dict[str, str]:
+        built = tables.build(filters)
+        rows, empty = tables.arrange(built["tables"])
+        context = {
+            **built,
+            "rows": rows,
+            "empty": empty,
+            "freshness": dashboard.freshness(),
+            "filters": filters,
+            "filter_form": dashboard.filter_form(QueryDict(filters.query_string())),
+        }
+        return {
+            part: render_to_string(f"insights/_figures_{part}.html", context)
+            for part in ("top", "panels")
+        }
+
+    name = f"dashboard-html:{get_language()}:{filters.start:%Y%m%d}:{filters.query_string()}"
+    return cache.cached(name, (cache.ROLLUPS, cache.PEOPLE), render_html)
 
 
 @require_POST

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from core import versions
 from core.queue import enqueue
 
 from . import services
@@ -20,6 +21,7 @@ def plan_campaign(campaign_id: int) -> int:
         return services.campaign_plan(campaign=campaign).offered
     except services.MissionError:
         Campaign.objects.filter(pk=campaign_id).update(planned_at=timezone.now())
+        versions.move(versions.PROGRAMME)
         return 0
 
 

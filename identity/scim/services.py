@@ -34,6 +34,7 @@ from ambassadors.services import (
     person_reactivate,
     person_update,
 )
+from core import versions
 from core.audit import record
 
 from ..models import ExternalIdentity, ScimConnection
@@ -382,6 +383,8 @@ def scim_group_update(
         in_department.filter(pk__in=leaving.values("pk")).update(department=None)
     if changes.add:
         _ambassadors(changes.add).update(department=department)
+    # Members moved in bulk: what is shown of people by department (the leaderboard).
+    versions.move(versions.PEOPLE)
     return department
 
 

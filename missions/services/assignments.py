@@ -21,6 +21,7 @@ from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
 from ambassadors.services import lazy_text, notify
+from core import versions
 from core.audit import record
 from core.images import ImageRejected, image_clean
 from core.outbound import public_url
@@ -279,4 +280,7 @@ REVIEW_DECISIONS = {
 
 def assignments_expire(*, now: dt.datetime | None = None) -> int:
     """Periodic: open assignments past their date end quietly (no penalty)."""
-    return Assignment.objects.past_due(at=now).update(state=Assignment.TRANSITIONS["expire"][1])
+    ended = Assignment.objects.past_due(at=now).update(state=Assignment.TRANSITIONS["expire"][1])
+    if ended:
+        versions.move(versions.PROGRAMME)
+    return ended

@@ -18,6 +18,7 @@ from ambassadors.services import (
     nudge_plan_many,
     programme_quiet_hours,
 )
+from core import versions
 
 from ..models import Assignment, Campaign
 from ..selectors import campaign_segment
@@ -117,5 +118,6 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
         skipped=skipped,
         skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
     )
+    versions.move(versions.PROGRAMME)  # an update and bulk inserts: no save signal tells
     campaign.refresh_from_db()
     return campaign

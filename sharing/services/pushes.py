@@ -22,6 +22,7 @@ from ambassadors.services import (
     nudge_plan_many,
     programme_quiet_hours,
 )
+from core import versions
 from core.queue import enqueue_on_commit
 
 from ..models import ContentItem, Push
@@ -119,5 +120,6 @@ def push_plan(*, push: Push) -> Push:
         first_slot=min(slots, default=None),
         last_slot=max(slots, default=None),
     )
+    versions.move(versions.PROGRAMME)  # an update and bulk inserts: no save signal tells
     push.refresh_from_db()
     return push
