@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ReferenceIndex
 
+from core import versions
 from core.audit import record
 from core.queue import enqueue_on_commit
 from core.sanitise import FORMULA_START
@@ -430,6 +431,8 @@ def _apply(locked: EmployeeImport) -> EmployeeImport:
     departments = _departments({entry["department"] for entry in report.create + report.update})
     invited = _create_people(report.create, departments, progress)
     updated, unchanged = _update_people(report, departments, progress)
+    # Bulk writes send no save signal: what is shown about people by name is out of date.
+    versions.move(versions.PEOPLE)
     locked.status = EmployeeImport.Status.APPLIED
     locked.applied_at = timezone.now()
     locked.report = report.as_json()
