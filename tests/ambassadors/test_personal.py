@@ -30,9 +30,7 @@ def test_a_value_is_computed_once_and_read_back(employee):
     assert compute.calls == 1
 
 
-def test_forgetting_a_person_computes_their_value_again_and_no_one_elses(
-    employee, other_employee
-):
+def test_forgetting_a_person_computes_their_value_again_and_no_one_elses(employee, other_employee):
     mine, theirs = Counter(), Counter()
     personal.cached(employee.pk, "page", mine)
     personal.cached(other_employee.pk, "page", theirs)
