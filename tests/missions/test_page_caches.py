@@ -227,3 +227,26 @@ def test_the_hourly_expiry_shows_on_the_next_missions_page(client_for, person, m
     shown = page(client, "/missions/")
     assert "Earlier missions" in shown
     assert f'href="/missions/{offer.pk}/">Running out</a>' in shown
+
+
+def test_a_campaigns_offer_and_nudge_show_on_the_next_pages(
+    client_for, person, awake_now, monkeypatch
+):
+    """Campaign planning writes in bulk (no signals): the offer shows on the missions page
+    when its nudge does, and the nudge counts against the week's budget on the path."""
+    from ambassadors.selectors import week_start
+    from missions.models import Campaign
+
+    client = client_for(person)
+    assert "This week we have asked you for something 0 times" in page(client)
+    assert "Open day mission" not in page(client, "/missions/")
+    made = Campaign.objects.create(name="Open day", starts_at=timezone.now(), window_hours=1)
+    made.missions.set([mission(title_en="Open day mission", open_to_all=False)])
+    services.campaign_plan(campaign=made)
+    offer = Assignment.objects.get(user=person)
+    # (In the last hour of a week the nudge may fall in the next one.)
+    this_week = week_start(offer.offered_at) == week_start(timezone.now())
+    asked = "1 time," if this_week else "0 times,"
+    assert f"This week we have asked you for something {asked}" in page(client)
+    monkeypatch.setattr(timezone, "now", lambda: offer.offered_at + dt.timedelta(seconds=1))
+    assert "Open day mission" in page(client, "/missions/")
