@@ -7,6 +7,11 @@ class AmbassadorsConfig(AppConfig):
     verbose_name = _("Ambassadors")
 
     def ready(self):
-        from . import frame
+        from . import frame, personal
+        from .models import Ambassador, Notification, ProgrammeSettings
 
         frame.connect()
+        # Saves only: bulk deletes of notifications call `personal.forget` themselves.
+        personal.follow(Notification, "recipient_id", deletes=False)
+        personal.follow(Ambassador, deletes=False)
+        personal.follow_shared(ProgrammeSettings)

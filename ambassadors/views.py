@@ -23,7 +23,7 @@ from core.forms import posted, refuse
 
 from . import selectors, services
 from .access import participant_or_redirect
-from .dashboard import panels_for
+from .dashboard import path_page_data
 from .forms import (
     ButtonForm,
     ConsentForm,
@@ -125,16 +125,10 @@ def welcome(request):
 @participant_required
 def dashboard(request):
     ambassador = request.ambassador
-    recent = selectors.notifications_shown(user=request.user)[:5]
     return render(
         request,
         "ambassadors/dashboard.html",
-        {
-            "ambassador": ambassador,
-            "recent": recent,
-            "budget": selectors.budget_status(ambassador=ambassador),
-            "panels": panels_for(request, ambassador),
-        },
+        {"ambassador": ambassador, **path_page_data(request, ambassador)},
     )
 
 

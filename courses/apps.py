@@ -7,7 +7,27 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from ambassadors import personal
+
         from . import (
             dashboard_panels,  # noqa: F401 (registers the dashboard panel)
             personal_data,  # noqa: F401 (registers its part of the data export)
         )
+        from .models import Enrolment, ExtraAttempts, LessonProgress, QuizAttempt
+
+        # The path and lesson pages, cached per person (ambassadors/personal.py).
+        for model in (Enrolment, LessonProgress, QuizAttempt, ExtraAttempts):
+            personal.follow(model)
+
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
+
+        from core import structure
+
+        # Lessons keep their view restrictions with the structure (LessonPage).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                structure.changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"courses-restriction-{signal}",
+            )

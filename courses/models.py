@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from ambassadors.models import Stage
 from ambassadors.pages import ParticipantPageMixin
@@ -42,6 +43,18 @@ class CourseIndexPage(ParticipantPageMixin, Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+
+    def route(self, request, path_components):
+        # A lesson (course/lesson): one cached look-up per structure version instead of two
+        # queries per level (the child, then its specific type). Anything else, or nothing
+        # found, goes Wagtail's own way, which gives the same page or the same 404.
+        if len(path_components) == 2 and not getattr(request, "is_preview", False):
+            from .selectors import live_lesson_at
+
+            lesson = live_lesson_at(self, *path_components, request=request)
+            if lesson is not None:
+                return RouteResult(lesson)
+        return super().route(request, path_components)
 
     def serve_participant(self, request, *args, **kwargs):
         from .selectors import catalogue_for
@@ -160,11 +173,24 @@ class LessonPage(ParticipantPageMixin, Page):
         verbose_name = _("lesson")
 
     def quizzes(self):
-        return [block for block in self.body if block.block_type == "quiz"]
+        # By the raw data's types: the other blocks are not made (no images fetched).
+        return [
+            self.body[number]
+            for number, raw in enumerate(self.body.raw_data)
+            if raw["type"] == "quiz"
+        ]
 
     @property
     def has_quiz(self) -> bool:
-        return any(block.block_type == "quiz" for block in self.body)
+        return any(raw["type"] == "quiz" for raw in self.body.raw_data)
+
+    def get_view_restrictions(self):
+        # Wagtail asks for these on every view of the lesson (its check_view_restrictions
+        # hook: two queries). Read once per structure version instead; a restriction's
+        # save or delete moves the version (courses.apps).
+        from .selectors import view_restrictions_of
+
+        return view_restrictions_of(self, super().get_view_restrictions)
 
     def serve_participant(self, request, *args, **kwargs):
         from . import views

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from ambassadors import personal
 from ambassadors.models import Ambassador, Stage
+from core import structure
 from core.structure import active_locale_id
 
 from .models import (
@@ -426,10 +432,19 @@ class QuizState:
         return not self.passed and self.attempts_left != 0
 
 
-def quiz_states(*, user: User | None, lesson: LessonPage) -> list[QuizState]:
-    """Every quiz of the lesson with the learner's attempts (none for a preview)."""
-    attempts = quiz_attempts(user=user, lesson=lesson) if user is not None else []
-    extra: int | None = None if user is not None else 0
+def quiz_states(
+    *,
+    user: User | None,
+    lesson: LessonPage,
+    attempts: list[QuizAttempt] | None = None,
+    extra: int | None = None,
+) -> list[QuizState]:
+    """Every quiz of the lesson with the learner's attempts (none for a preview); pass
+    `attempts` and `extra` when they were read already."""
+    if attempts is None:
+        attempts = quiz_attempts(user=user, lesson=lesson) if user is not None else []
+    if extra is None and user is None:
+        extra = 0
     states = []
     for block in lesson.quizzes():
         limit = block.value["max_attempts"] or 0
@@ -546,3 +561,208 @@ def extra_attempts_recent(limit: int = RECENT_GRANTS) -> list:
             lesson = lessons.get(grant.lesson_key)
             grant.lesson_title = lesson.title if lesson is not None else ""
     return grants
+
+
+# --- the lesson page: the course's outline for everyone, the learner's progress cached -------
+
+
+@dataclass
+class CourseOutline:
+    """What every learner's lesson page shows of a course: the course, its index, its live
+    lessons in order. Changes only when comms staff publish (core/structure.py)."""
+
+    course: CoursePage
+    index: Page
+    lessons: list[LessonPage]
+
+
+def course_outline(lesson: LessonPage, request=None) -> CourseOutline:
+    """The outline of the course `lesson` belongs to, for the current structure (kept with
+    the lesson when routing found it in the cache: `live_lesson_at`)."""
+    found = lesson.__dict__.get("course_outline")
+    if found is not None:
+        return found
+    course_path = lesson.path[: -Page.steplen]
+
+    def compute() -> CourseOutline:
+        course = _courses(CoursePage.objects.filter(path=course_path))[0]
+        # Materialised here so that the cached outline holds them.
+        course.prerequisites.all()
+        outline = CourseOutline(
+            course=course, index=course.get_parent(), lessons=_lessons_under(course)
+        )
+        # Each page's address as {% pageurl %} gives it on this site, kept with the outline.
+        for page in (outline.course, outline.index, *outline.lessons):
+            page.address = page.get_url(request=request)
+        return outline
+
+    return _shared(f"course-outline:{course_path}", compute, request=request)
+
+
+@dataclass
+class LessonSegment:
+    """A stretch of a lesson's body: rendered content, or the place of a quiz."""
+
+    html: str = ""
+    quiz_id: str = ""
+
+
+def lesson_segments(lesson: LessonPage, request=None) -> list[LessonSegment]:
+    """The lesson's body rendered once per structure and language, quizzes left as places:
+    their forms are the learner's own (and carry a CSRF token)."""
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
+    def compute() -> list[LessonSegment]:
+        segments: list[LessonSegment] = []
+        pending: list[str] = []
+        for block in lesson.body:
+            if block.block_type == "quiz":
+                if pending:
+                    segments.append(LessonSegment(html=mark_safe("".join(pending))))  # noqa: S308
+                    pending = []
+                segments.append(LessonSegment(quiz_id=block.id))
+            elif block.block_type == "text":
+                pending.append(
+                    format_html('<div class="rich-text">{}</div>', richtext(block.value))
+                )
+            else:
+                pending.append(block.render())
+        if pending:
+            segments.append(LessonSegment(html=mark_safe("".join(pending))))  # noqa: S308
+        return segments
+
+    if getattr(request, "is_preview", False):
+        return compute()  # a draft: not what is published
+    name = f"lesson-body:{lesson.pk}:{get_language()}"
+    return _shared(name, compute, request=request)
+
+
+@dataclass
+class LessonProgressData:
+    """A learner's standing in one lesson's course: what the lesson page needs of them."""
+
+    done: set[uuid.UUID]
+    enrolment: Enrolment | None
+    completed: set[uuid.UUID]
+    attempts: list[QuizAttempt]
+    extra: int
+
+
+def lesson_progress(
+    *, ambassador: Ambassador, outline: CourseOutline, lesson: LessonPage, request=None
+) -> LessonProgressData:
+    """The learner's progress, enrolment, completions and quiz attempts for this lesson,
+    cached per person (ambassadors/personal.py) until they write something."""
+    user = ambassador.user
+    key = outline.course.translation_key
+
+    def compute():
+        data = LessonProgressData(
+            done=set(
+                LessonProgress.objects.filter(user=user, course_key=key).values_list(
+                    "lesson_key", flat=True
+                )
+            ),
+            enrolment=Enrolment.objects.filter(user=user, course_key=key).first(),
+            completed=completed_course_keys(user),
+            attempts=quiz_attempts(user=user, lesson=lesson),
+            extra=quiz_extra_attempts(user=user, lesson=lesson),
+        )
+        return data, None
+
+    return personal.cached(user.pk, f"lesson:{lesson.pk}", compute, request)
+
+
+def lesson_course_status(
+    *, ambassador: Ambassador | None, outline: CourseOutline, progress: LessonProgressData | None
+) -> CourseStatus:
+    """`course_status` from the cached outline and progress: no query."""
+    course = outline.course
+    completed = progress.completed if progress is not None else set()
+    done = progress.done if progress is not None else set()
+    reason, missing = access_problem(ambassador=ambassador, course=course, completed=completed)
+    return CourseStatus(
+        course=course,
+        lessons=[
+            LessonStatus(page=lesson, done=lesson.translation_key in done)
+            for lesson in outline.lessons
+        ],
+        enrolment=progress.enrolment if progress is not None else None,
+        locked_reason=reason,
+        missing_prerequisites=missing,
+    )
+
+
+def live_lesson_at(
+    index: CourseIndexPage, course_slug: str, lesson_slug: str, request=None
+) -> LessonPage | None:
+    """The live lesson at `course_slug/lesson_slug` under the catalogue `index`, as Wagtail's
+    routing finds it (the course need not be live, the lesson must), or None.
+
+    Two cached values: the addresses of the catalogue's live lessons, and each lesson; an
+    unknown address stores nothing."""
+
+    def addresses() -> dict[str, int]:
+        courses = dict(CoursePage.objects.child_of(index).values_list("path", "slug"))
+        found = {}
+        for path, slug, pk in (
+            LessonPage.objects.live()
+            .descendant_of(index)
+            .filter(depth=index.depth + 2)
+            .values_list("path", "slug", "pk")
+        ):
+            course = courses.get(path[: -Page.steplen])
+            if course is not None:
+                found[f"{course}/{slug}"] = pk
+        return found
+
+    pk = _shared(f"lesson-addresses:{index.pk}", addresses, request=request).get(
+        f"{course_slug}/{lesson_slug}"
+    )
+    if pk is None:
+        return None
+
+    def lesson() -> LessonPage | None:
+        found = LessonPage.objects.filter(pk=pk).first()
+        if found is not None:
+            # Read back with the lesson: one cached value less per view.
+            found.course_outline = course_outline(found, request)
+        return found
+
+    return _shared(f"lesson-page:{pk}", lesson, request=request)
+
+
+def view_restrictions_of(page: Page, restrictions: Callable[[], QuerySet]) -> QuerySet:
+    """`restrictions()` (Wagtail's query of the restrictions on the page and its ancestors)
+    from the structure cache: a queryset of the same rows with its results already there,
+    so that iterating it costs nothing and refining it (`order_by`, as the CMS does) still
+    asks the database."""
+    from wagtail.models import PageViewRestriction
+
+    rows = _shared(f"view-restrictions:{page.path}", lambda: list(restrictions()))
+    found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+    found._result_cache = rows
+    found._prefetch_done = True
+    return found
+
+
+# The lesson's structure values, also kept in this process: read back from the shared cache
+# they cost a file read and an unpickling of page objects on every view. Keyed by the
+# structure version the request read, so a publication anywhere retires them at once, and
+# kept no longer than the shared cache keeps them. Only ever read: never change what this
+# hands out (the lesson view builds its own per-request objects around them).
+_KEPT_AT_MOST = 300
+_kept: dict[tuple[int, str], tuple[float, Any]] = {}
+
+
+def _shared(name: str, compute: Callable[[], Any], request=None) -> Any:
+    key = (structure.version(request), name)
+    found = _kept.get(key)
+    now = time.monotonic()
+    if found is not None and found[0] > now:
+        return found[1]
+    value = structure.cached(name, compute, request=request)
+    if len(_kept) >= _KEPT_AT_MOST:
+        _kept.clear()
+    _kept[key] = (now + structure.STRUCTURE_TIMEOUT, value)
+    return value

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
+from ambassadors import personal
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
 from ambassadors.services import lazy_text, notify, recipient_language
@@ -315,6 +316,7 @@ def course_completion_check(*, user: User, course: CoursePage) -> Enrolment | No
             completed_at=timezone.now(), certificate_code=_certificate_code()
         )
         if updated:
+            personal.forget([user.pk])
             enrolment.refresh_from_db()
             _congratulate(user=user, course=course, enrolment=enrolment)
             course_completed.send(sender=CoursePage, user=user, course=course, enrolment=enrolment)

@@ -21,18 +21,31 @@ from .forms import ACTION_DONE, ExtraAttemptsForm, LessonActionForm, QuizForm
 from .models import CoursePage, certificate_or_404
 from .selectors import (
     course_in_language,
-    course_status,
+    course_outline,
     extra_attempts_recent,
+    lesson_course_status,
+    lesson_progress,
+    lesson_segments,
     quiz_states,
     quizzes_out_of_attempts,
 )
 
 
 def lesson_serve(request, lesson):
-    """A lesson page: content, mark as done, quizzes graded on the server, previous/next."""
-    course = lesson.get_parent().specific
+    """A lesson page: content, mark as done, quizzes graded on the server, previous/next.
+
+    The course's outline and the rendered lesson are shared by every learner and cached
+    until comms staff publish; the learner's progress is cached until they write
+    (courses/selectors.py)."""
+    outline = course_outline(lesson, request)
+    course = outline.course
     ambassador = request.ambassador
-    status = course_status(ambassador=ambassador, course=course)
+    progress = (
+        lesson_progress(ambassador=ambassador, outline=outline, lesson=lesson, request=request)
+        if ambassador is not None
+        else None
+    )
+    status = lesson_course_status(ambassador=ambassador, outline=outline, progress=progress)
     if status.locked:
         return TemplateResponse(
             request,
@@ -41,15 +54,29 @@ def lesson_serve(request, lesson):
             status=403,
         )
     if ambassador is not None and request.method == "POST":
-        return _lesson_post(request, course, lesson, status)
-    if ambassador is not None:
+        return _lesson_post(request, course, lesson, status, outline)
+    resumes_here = (
+        status.enrolment is not None and status.enrolment.last_lesson_key == lesson.translation_key
+    )
+    if ambassador is not None and not resumes_here:
         # Reading a lesson is the learner's own progress ("where to resume"): idempotent,
-        # and only ever for the signed-in person.
+        # and only ever for the signed-in person. Already the place to resume: nothing to do.
         services.lesson_open(user=ambassador.user, course=course, lesson=lesson)
-    return _lesson_response(request, course, lesson, status)
+    return _lesson_response(request, course, lesson, status, outline=outline, progress=progress)
 
 
-def _lesson_response(request, course, lesson, status, *, action_form=None, sent=None, code=200):
+def _lesson_response(
+    request,
+    course,
+    lesson,
+    status,
+    *,
+    action_form=None,
+    sent=None,
+    code=200,
+    outline,
+    progress=None,
+):
     """The lesson page; `sent` is a quiz form that was refused, shown with what was chosen."""
     lessons = [item.page for item in status.lessons]
     position = next((number for number, item in enumerate(lessons) if item.pk == lesson.pk), 0)
@@ -57,7 +84,13 @@ def _lesson_response(request, course, lesson, status, *, action_form=None, sent=
         item.current = item.page.pk == lesson.pk
     user = request.ambassador.user if request.ambassador is not None else None
     quizzes = []
-    for state in quiz_states(user=user, lesson=lesson):
+    states = quiz_states(
+        user=user,
+        lesson=lesson,
+        attempts=progress.attempts if progress is not None else None,
+        extra=progress.extra if progress is not None else None,
+    )
+    for state in states:
         if sent is not None and sent.quiz.id == state.block.id:
             state.form = sent
         else:
@@ -70,6 +103,8 @@ def _lesson_response(request, course, lesson, status, *, action_form=None, sent=
     context.update(
         {
             "course": course,
+            "course_index": outline.index,
+            "segments": lesson_segments(lesson, request),
             "status": status,
             "quizzes": quizzes,
             "lesson_done": done,
@@ -82,18 +117,20 @@ def _lesson_response(request, course, lesson, status, *, action_form=None, sent=
     return TemplateResponse(request, lesson.template, context, status=code)
 
 
-def _lesson_post(request, course, lesson, status):
+def _lesson_post(request, course, lesson, status, outline):
     user = request.ambassador.user
     action_form = LessonActionForm(request.POST, lesson=lesson)
     if not action_form.is_valid():
-        return _lesson_response(request, course, lesson, status, action_form=action_form, code=400)
+        return _lesson_response(
+            request, course, lesson, status, action_form=action_form, code=400, outline=outline
+        )
     if action_form.cleaned_data["action"] == ACTION_DONE:
         try:
             finished = services.lesson_mark_done(user=user, course=course, lesson=lesson)
         except services.LearningError as error:
             refuse(action_form, error)
             return _lesson_response(
-                request, course, lesson, status, action_form=action_form, code=400
+                request, course, lesson, status, action_form=action_form, code=400, outline=outline
             )
         if finished is not None:
             messages.success(request, _("Course completed. Your badge and certificate are ready."))
@@ -129,7 +166,7 @@ def _lesson_post(request, course, lesson, status):
                     % {"score": attempt.score},
                 )
             return HttpResponseRedirect(f"{lesson.url}#quiz-{quiz.id}")
-    return _lesson_response(request, course, lesson, status, sent=form, code=400)
+    return _lesson_response(request, course, lesson, status, sent=form, code=400, outline=outline)
 
 
 def _learning_support(user) -> bool:

@@ -14,6 +14,12 @@ class GuidelinesConfig(AppConfig):
         )
 
         signals.connect()
+
+        from ambassadors import personal
+
+        from .models import Acknowledgement
+
+        personal.follow(Acknowledgement)  # the path page's guidelines and requirements
         from django.utils.translation import gettext_lazy
 
         from ambassadors.gates import Gate, register_gate

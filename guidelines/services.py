@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors import frame
+from ambassadors import frame, personal
 from core.errors import Refusal
 
 from .models import Acknowledgement, GuidelinePage, GuidelineVersion, GuidelineVersionPage
@@ -59,6 +59,7 @@ def guideline_published(*, page: GuidelinePage, revision) -> int | None:
             translation_key=page.translation_key, is_current=True, version__lt=new.number
         ).update(is_current=False)
         frame.forget_everyone()  # everyone's guidelines gate asks again
+        personal.forget_everyone()  # and everyone's path
         return new.number
 
 

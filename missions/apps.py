@@ -16,6 +16,23 @@ class MissionsConfig(AppConfig):
 
         receivers.connect()
 
+        from ambassadors import personal
+
+        from .models import (
+            Assignment,
+            Campaign,
+            GrowthRule,
+            Mission,
+            PointsEntry,
+            PromotionInvitation,
+        )
+
+        # The path and missions pages, cached per person (ambassadors/personal.py).
+        for model in (Assignment, PointsEntry, PromotionInvitation):
+            personal.follow(model)
+        for model in (Mission, Campaign, GrowthRule):
+            personal.follow_shared(model)
+
         from mentors.selectors import draft_origins, draft_text
 
         from .drafts import register_draft_source

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ambassadors.dashboard import register_panel
 from ambassadors.models import Stage
 
 from .models import PromotionInvitation
-from .selectors import current_count, next_badge, path_requirements, points_total
+from .selectors import (
+    current_count,
+    next_badge,
+    path_requirements,
+    plate_changes_at,
+    points_total,
+)
 
 STAGE_SUMMARIES = {
     Stage.ENGAGEMENT: gettext_lazy(
@@ -27,10 +36,13 @@ STAGE_SUMMARIES = {
 
 def _step(stage: Stage, current: int, requirements: list) -> dict:
     done = sum(1 for item in requirements if item.done)
+    # Texts as they read now: the dashboard keeps this per person and language in the cache
+    # (ambassadors/dashboard.py), where lazy texts are slow to read back.
+    requirements = [replace(item, label=str(item.label)) for item in requirements]
     return {
         "stage": stage,
-        "label": stage.label,
-        "summary": STAGE_SUMMARIES[stage],
+        "label": str(stage.label),
+        "summary": str(STAGE_SUMMARIES[stage]),
         "done": stage < current,
         "current": stage == current,
         "requirements": requirements,
@@ -42,6 +54,7 @@ def _step(stage: Stage, current: int, requirements: list) -> dict:
 
 @register_panel("missions/dashboard_panel.html", order=0)
 def path_panel(request, ambassador):
+    now = timezone.now()
     requirements = path_requirements(ambassador=ambassador)
     steps = [_step(stage, ambassador.stage, requirements.get(stage, [])) for stage in Stage]
     current = steps[ambassador.stage - 1]
@@ -66,5 +79,7 @@ def path_panel(request, ambassador):
         "points": points,
         "next_badge": next_badge(total=points),
         # The same missions the person's list shows as offered or in progress.
-        "open": current_count(user=ambassador.user),
+        "open": current_count(user=ambassador.user, now=now),
+        # The open count and the next step change by themselves then.
+        "until": plate_changes_at(user=ambassador.user, now=now),
     }

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from ambassadors import personal
 from ambassadors.departure import register_departure
 
 from .models import Assignment
@@ -17,3 +18,4 @@ def withdraw_open_offers(user: User) -> None:
     offers = Assignment.objects.filter(user=user, state=Assignment.State.OFFERED)
     offers.filter(offered_at__gt=now).delete()
     offers.update(state=Assignment.TRANSITIONS["expire"][1])
+    personal.forget([user.pk])

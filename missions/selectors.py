@@ -6,13 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import truncatewords_html
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, gettext_lazy
+from wagtail.templatetags.wagtailcore_tags import richtext
 
+from ambassadors import personal
 from ambassadors.models import MINIMUM_GROUP, Ambassador
 from ambassadors.services import lazy_text
 from core.numbers import parse_int
@@ -67,9 +71,62 @@ def missions_for(*, ambassador: Ambassador, now: dt.datetime | None = None) -> M
     )
 
 
+def missions_page_data(*, ambassador: Ambassador, request=None) -> dict:
+    """The missions page's data of the person: their missions, points and badges, cached
+    per person (ambassadors/personal.py) until their writes, a change to the catalogue, or
+    the next moment an offer shows, a date passes or a mission opens or closes."""
+
+    def compute():
+        now = timezone.now()
+        mine = missions_for(ambassador=ambassador, now=now)
+        for mission in {id(m): m for m in _cards(mine)}.values():
+            # The card's summary, made once here rather than per view.
+            # Wagtail's rendering of the staff-written rich text, cut at tag boundaries: what
+            # the template's `richtext|truncatewords_html:30` gave.
+            mission.summary = mark_safe(  # noqa: S308
+                truncatewords_html(richtext(mission.instructions), 30)
+            )
+        points = points_total(user=ambassador.user)
+        window = Mission.objects.filter(stage=ambassador.stage, open_to_all=True).aggregate(
+            opens=Min("active_from", filter=Q(active_from__gt=now)),
+            closes=Min("active_until", filter=Q(active_until__gt=now)),
+        )
+        until = personal.earliest(
+            plate_changes_at(user=ambassador.user, now=now), window["opens"], window["closes"]
+        )
+        data = {
+            "mine": mine,
+            "points": points,
+            "badges": badges_earned(total=points),
+            "next_badge": next_badge(total=points),
+        }
+        return data, until
+
+    name = f"missions:{get_language()}:{ambassador.stage}"
+    return personal.cached(ambassador.user_id, name, compute, request)
+
+
+def _cards(mine: MyMissions) -> list[Mission]:
+    return [assignment.mission for assignment in mine.offered] + mine.pickable
+
+
 def current_count(*, user: User, now: dt.datetime | None = None) -> int:
     """How many missions the person has on their plate: the same ones their list shows."""
     return Assignment.objects.filter(user=user).current(at=now).count()
+
+
+def plate_changes_at(*, user: User, now: dt.datetime) -> dt.datetime | None:
+    """The next moment `current()` gives the person another answer by itself: an offer
+    starts showing, or an offer's date passes."""
+    moments = (
+        Assignment.objects.filter(user=user)
+        .open()
+        .aggregate(
+            shows=Min("offered_at", filter=Q(offered_at__gt=now)),
+            ends=Min("due_at", filter=Q(state=S.OFFERED, due_at__gt=now)),
+        )
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
 
 
 REVIEW_AGES = {"1": dt.timedelta(days=1), "3": dt.timedelta(days=3), "7": dt.timedelta(days=7)}

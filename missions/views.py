@@ -20,7 +20,7 @@ from . import selectors, services
 from .drafts import draft_origins, draft_text
 from .forms import ActionForm, EvidenceForm, PromotionAnswerForm, ReviewFilterForm, ReviewForm
 from .models import Assignment, Campaign, Mission, Submission
-from .selectors import missions_for, review_queue
+from .selectors import review_queue
 
 # image_clean() re-encodes every screenshot as one of these.
 EVIDENCE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -37,17 +37,13 @@ def _draft_ref(request) -> str:
 
 def _render_list(request, *, pick_form: ActionForm | None = None, status: int = 200):
     ambassador = request.ambassador
-    points = selectors.points_total(user=request.user)
     return render(
         request,
         "missions/list.html",
         {
-            "mine": missions_for(ambassador=ambassador),
+            **selectors.missions_page_data(ambassador=ambassador, request=request),
             # Coming from a draft the mentor desk wrote: offer to start a mission from it.
             "draft": _draft_ref(request),
-            "points": points,
-            "badges": selectors.badges_earned(total=points),
-            "next_badge": selectors.next_badge(total=points),
             "gate": unmet_gate_shown(request.user),
             "paused": ambassador.status != ambassador.Status.ACTIVE,
             "pick_form": pick_form,

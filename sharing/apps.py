@@ -7,7 +7,12 @@ class SharingConfig(AppConfig):
     verbose_name = _("Sharing")
 
     def ready(self):
+        from ambassadors import personal
+
         from . import (
             dashboard_panels,  # noqa: F401 (registers the dashboard panel)
             personal_data,  # noqa: F401 (registers its part of the data export)
         )
+        from .models import Share
+
+        personal.follow(Share)  # the path page's count of shares

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from .. import frame
+from .. import frame, personal
 from ..models import Ambassador, Notification, ProgrammeSettings
 from ..quiet import QuietHours, quiet_end
 from ..selectors import recipient_language, weekly_budget
@@ -240,6 +240,7 @@ def nudge_plan_many(
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)
             frame.forget(notification.recipient_id for notification in created)
+            personal.forget(notification.recipient_id for notification in created)
         for notification in created:
             enqueue_delivery(notification)
     return results

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from core.errors import Refusal
 
+from .. import personal
 from ..models import Ambassador, Notification, ParticipationEvent
 from .notifications import notify
 
@@ -120,3 +121,4 @@ def _cancel_pending_nudges(ambassador: Ambassador) -> None:
         recipient_id=ambassador.user_id,
         visible_from__gt=timezone.now(),
     ).delete()
+    personal.forget([ambassador.user_id])  # their attention budget

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ambassadors import personal
 from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador
 from ambassadors.roles import is_comms, is_mentor
@@ -280,7 +281,9 @@ REVIEW_DECISIONS = {
 
 def assignments_expire(*, now: dt.datetime | None = None) -> int:
     """Periodic: open assignments past their date end quietly (no penalty)."""
-    ended = Assignment.objects.past_due(at=now).update(state=Assignment.TRANSITIONS["expire"][1])
+    due = Assignment.objects.past_due(at=now)
+    personal.forget(set(due.values_list("user_id", flat=True)))
+    ended = due.update(state=Assignment.TRANSITIONS["expire"][1])
     if ended:
         versions.move(versions.PROGRAMME)
     return ended

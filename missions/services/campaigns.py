@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from ambassadors import personal
 from ambassadors.quiet import awake_moment
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
@@ -110,6 +111,7 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
         ignore_conflicts=True,
         batch_size=500,
     )
+    personal.forget(ambassador.user_id for ambassador, _theirs in offers.values())
     offered += len(nudges) - skipped
     Campaign.objects.filter(pk=campaign.pk).update(
         planned_at=now,
