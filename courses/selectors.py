@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -596,7 +595,7 @@ def course_outline(lesson: LessonPage, request=None) -> CourseOutline:
             page.address = page.get_url(request=request)
         return outline
 
-    return _shared(f"course-outline:{course_path}", compute, request=request)
+    return structure.cached(f"course-outline:{course_path}", compute, request=request)
 
 
 @dataclass
@@ -634,7 +633,7 @@ def lesson_segments(lesson: LessonPage, request=None) -> list[LessonSegment]:
     if getattr(request, "is_preview", False):
         return compute()  # a draft: not what is published
     name = f"lesson-body:{lesson.pk}:{get_language()}"
-    return _shared(name, compute, request=request)
+    return structure.cached(name, compute, request=request)
 
 
 @dataclass
@@ -716,7 +715,7 @@ def live_lesson_at(
                 found[f"{course}/{slug}"] = pk
         return found
 
-    pk = _shared(f"lesson-addresses:{index.pk}", addresses, request=request).get(
+    pk = structure.cached(f"lesson-addresses:{index.pk}", addresses, request=request).get(
         f"{course_slug}/{lesson_slug}"
     )
     if pk is None:
@@ -729,7 +728,7 @@ def live_lesson_at(
             found.course_outline = course_outline(found, request)
         return found
 
-    return _shared(f"lesson-page:{pk}", lesson, request=request)
+    return structure.cached(f"lesson-page:{pk}", lesson, request=request)
 
 
 def view_restrictions_of(page: Page, restrictions: Callable[[], QuerySet]) -> QuerySet:
@@ -739,30 +738,8 @@ def view_restrictions_of(page: Page, restrictions: Callable[[], QuerySet]) -> Qu
     asks the database."""
     from wagtail.models import PageViewRestriction
 
-    rows = _shared(f"view-restrictions:{page.path}", lambda: list(restrictions()))
+    rows = structure.cached(f"view-restrictions:{page.path}", lambda: list(restrictions()))
     found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
     found._result_cache = rows
     found._prefetch_done = True
     return found
-
-
-# The lesson's structure values, also kept in this process: read back from the shared cache
-# they cost a file read and an unpickling of page objects on every view. Keyed by the
-# structure version the request read, so a publication anywhere retires them at once, and
-# kept no longer than the shared cache keeps them. Only ever read: never change what this
-# hands out (the lesson view builds its own per-request objects around them).
-_KEPT_AT_MOST = 300
-_kept: dict[tuple[int, str], tuple[float, Any]] = {}
-
-
-def _shared(name: str, compute: Callable[[], Any], request=None) -> Any:
-    key = (structure.version(request), name)
-    found = _kept.get(key)
-    now = time.monotonic()
-    if found is not None and found[0] > now:
-        return found[1]
-    value = structure.cached(name, compute, request=request)
-    if len(_kept) >= _KEPT_AT_MOST:
-        _kept.clear()
-    _kept[key] = (now + structure.STRUCTURE_TIMEOUT, value)
-    return value

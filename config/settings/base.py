@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -128,12 +129,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process of the machine (of all machines, with Redis) sees the same values, so a change one
 # process makes (a page published, the structure version moved) holds for all of them.
 REDIS_URL = env_str("REDIS_URL")
+
+
+def code_release() -> str:
+    """A digest of the project's Python source: the same for every process of one
+    deployment, different after any change of code."""
+    digest = hashlib.blake2b(digest_size=6)
+    for folder in sorted(BASE_DIR.iterdir()):
+        if folder.is_dir() and folder.name not in {".venv", "node_modules", "tests", "var"}:
+            for path in sorted(folder.rglob("*.py")):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# The caches hold the project's own objects, pickled (page data, structure values): the key
+# prefix names the code release, so a deployment never reads what another one wrote (it
+# starts with empty caches: sign-in failure counts and an import's progress bar included).
+RELEASE = env_str("ACADEMY_RELEASE", "") or code_release()
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "academy",
+            "KEY_PREFIX": f"academy-{RELEASE}",
         }
     }
 else:
@@ -141,6 +159,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": f"academy-{RELEASE}",
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
@@ -149,17 +168,15 @@ else:
 # that is a file write per image per page (20 on the feed). Without Redis each process keeps
 # them in memory instead, for a minute only: an image an editor replaces in one process is
 # then right in the others within that minute. With Redis they share the default cache.
-# Each person's page frame (ambassadors/frame.py): shared by every process, like the default
-# cache; without Redis in its own folder, as one file per active person.
-CACHES["frame"] = (
-    {**CACHES["default"]}
-    if REDIS_URL
-    else {
-        **CACHES["default"],
-        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")) + "/frame",
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
-)
+
+
+# Each person's page frame and page data (ambassadors/frame.py, ambassadors/personal.py):
+# shared by every process, like the default cache; without Redis in its own folder, as one
+# file per active person and page.
+CACHES["frame"] = {**CACHES["default"], "KEY_PREFIX": f"academy-frame-{RELEASE}"}
+if not REDIS_URL:
+    CACHES["frame"]["LOCATION"] = env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")) + "/frame"
+    CACHES["frame"]["OPTIONS"] = {"MAX_ENTRIES": 100_000}
 if not REDIS_URL:
     CACHES["renditions"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
