@@ -85,7 +85,7 @@ def account_erase(*, user: User, actor: User | None = None) -> None:
 
 @register_eraser("ambassadors")
 def _ambassadors(user: User) -> None:
-    from . import frame, personal
+    from . import personal
     from .models import Ambassador, EmployeeImport, Notification
     from .services import ambassador_leave
 
@@ -100,8 +100,7 @@ def _ambassadors(user: User) -> None:
         ambassador.save()
     # Their own notifications, and every one that names or quotes them in others' inboxes.
     Notification.objects.filter(Q(recipient=user) | Q(about=user)).delete()
-    frame.forget_everyone()  # the notifications that named them were in others' counts
-    personal.forget_everyone()
+    personal.forget_everyone()  # others' bells counted the notifications that named them
     # Imports keep the uploaded CSV and its report: the person's line and entries go.
     if user.email:
         needle = user.email.lower()

@@ -1,49 +1,34 @@
-"""What every signed-in page shows around its content (the frame), read from a per-person cache.
+"""What every signed-in page shows around its content (the frame), from the person's cache.
 
 The header's roles (the staff links, the two-factor rule), the bell's unread count and the
 first condition the person has not met yet (the gates) change only when the person's own
 data changes: a notification for them arrives or is read, their groups change, they
-acknowledge a guideline. So they are computed once and kept in the shared cache under the
-person's key, and those writes forget the key (`forget`), in the services that make them;
-what a process cannot tell person by person (a push planned for thousands, a group renamed)
-moves one epoch that retires every person's frame at once (`forget_everyone`).
+acknowledge a guideline. So they are one value of the person's page data
+(ambassadors/personal.py): computed once, read back until one of the person's writes
+forgets it (`forget`), or a change no single person names retires everyone's
+(`forget_everyone`: a push planned for thousands, a group renamed, a new guideline version).
 
-Two things age without a write: a planned notification becomes visible at its moment, so the
-frame holds the moment the next one shows and is recomputed then; and the gates depend on the
-current guideline versions, so the frame is stored with the site's structure version
-(core/structure.py) and recomputed when comms staff publish.
+Two things age without a write: a planned notification becomes visible at its moment, so
+the frame names the moment the next one shows and is computed again then; and the gates
+depend on the current guideline versions, so it holds only under the site's structure
+version (core/structure.py), as every personal value does.
 
-A frame holds data, never HTML (the header carries a CSRF token). Values expire after
-FRAME_TIMEOUT anyway: the bound on staleness should a write ever bypass these calls.
+A frame holds data, never HTML (the header carries a CSRF token).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.core.cache import caches
-from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from core import structure
+from . import personal
 
-FRAME_TIMEOUT = 600
-EPOCH_KEY = "frame:epoch"
-# Forgetting more people than this at once moves the epoch instead (one write, not thousands).
-FORGET_ONE_BY_ONE = 200
-
-
-def _cache():
-    return caches["frame"]
-
-
-def _key(user_id: int) -> str:
-    return f"frame:person:{user_id}"
+forget = personal.forget
+forget_everyone = personal.forget_everyone
+FORGET_ONE_BY_ONE = personal.FORGET_ONE_BY_ONE
 
 
 @dataclass(frozen=True)
@@ -51,30 +36,14 @@ class Frame:
     roles: frozenset[str]
     unread: int
     gate: str | None
-    # When the next planned notification shows (epoch seconds), or None.
-    next_visible: float | None
-    epoch: int
-    structure: int
 
 
-def _now() -> dt.datetime:
-    return timezone.now()
-
-
-def _epoch() -> int:
-    current = _cache().get(EPOCH_KEY)
-    if current is None:
-        _cache().add(EPOCH_KEY, time.time_ns(), None)
-        current = _cache().get(EPOCH_KEY)
-    return current
-
-
-def _compute(user: User, epoch: int, structure_version: int) -> Frame:
+def _compute(user: User) -> tuple[Frame, float | None]:
     from .gates import first_unmet_gate
     from .models import Notification
     from .roles import Role
 
-    now = _now()
+    now = timezone.now()
     names = set(user.groups.values_list("name", flat=True))
     roles = {role.value for role in Role if role.value in names}
     if user.is_superuser:
@@ -86,63 +55,23 @@ def _compute(user: User, epoch: int, structure_version: int) -> Frame:
         next_visible=Min("visible_from", filter=Q(visible_from__gt=now)),
     )
     gate = first_unmet_gate(user)
-    return Frame(
+    frame = Frame(
         roles=frozenset(roles),
         unread=counts["unread"],
         gate=gate.name if gate is not None else None,
-        next_visible=counts["next_visible"].timestamp() if counts["next_visible"] else None,
-        epoch=epoch,
-        structure=structure_version,
     )
+    return frame, personal.earliest(counts["next_visible"])
 
 
 def frame_of(user: User, request=None) -> Frame:
-    """The person's frame: once per request (kept on the user object), from the shared cache
-    while it is current, else computed and stored."""
+    """The person's frame: once per request (kept on the user object), from their cache
+    while it is current, else computed (three queries) and stored."""
     found = getattr(user, "_academy_frame", None)
-    if found is not None:
-        return found
-    key = _key(user.pk)
-    values = _cache().get_many([key, EPOCH_KEY])
-    epoch = values.get(EPOCH_KEY) or _epoch()
-    structure_version = structure.version(request)
-    found = values.get(key)
-    if (
-        found is None
-        or found.epoch != epoch
-        or found.structure != structure_version
-        or (found.next_visible is not None and found.next_visible <= _now().timestamp())
-    ):
-        found = _compute(user, epoch, structure_version)
-        _cache().set(key, found, FRAME_TIMEOUT)
-    user._academy_frame = found
+    if found is None:
+        found = user._academy_frame = personal.cached(
+            user.pk, "frame", lambda: _compute(user), request
+        )
     return found
-
-
-def forget(user_ids: Iterable[int | None]) -> None:
-    """These people's data changed: their next page computes their frame anew.
-
-    At once, and again when the transaction commits: a page computed in between would
-    otherwise keep the state from before the write."""
-    wanted = {pk for pk in user_ids if pk is not None}
-    if len(wanted) > FORGET_ONE_BY_ONE:
-        forget_everyone()
-    elif wanted:
-        _later(lambda: _cache().delete_many([_key(pk) for pk in wanted]))
-
-
-def forget_everyone(**_signal_kwargs) -> None:
-    _later(lambda: _cache().set(EPOCH_KEY, time.time_ns(), None))
-
-
-def _later(drop) -> None:
-    drop()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(drop)
-
-
-def _notification_changed(sender, instance, **kwargs) -> None:
-    forget([instance.recipient_id])
 
 
 def _user_saved(sender, instance, **kwargs) -> None:
@@ -161,15 +90,11 @@ def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 
 
 def connect() -> None:
-    """The writes a frame depends on that no service call names (AppConfig.ready)."""
+    """The writes a frame depends on that no service call names (AppConfig.ready); the
+    notifications saved for a person are followed with the rest of their page data."""
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Notification
-
-    # Saves only: a receiver of post_delete would make every bulk delete fetch its rows;
-    # the services that delete or update notifications in bulk call `forget` themselves.
-    post_save.connect(_notification_changed, sender=Notification, dispatch_uid="frame-note")
     for signal in (post_save, post_delete):
         signal.connect(forget_everyone, sender=Group, dispatch_uid=f"frame-group-{signal}")
     post_save.connect(_user_saved, sender=User, dispatch_uid="frame-user")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors import frame, personal
+from ambassadors import personal
 from core.errors import Refusal
 
 from .models import Acknowledgement, GuidelinePage, GuidelineVersion, GuidelineVersionPage
@@ -58,8 +58,7 @@ def guideline_published(*, page: GuidelinePage, revision) -> int | None:
         Acknowledgement.objects.filter(
             translation_key=page.translation_key, is_current=True, version__lt=new.number
         ).update(is_current=False)
-        frame.forget_everyone()  # everyone's guidelines gate asks again
-        personal.forget_everyone()  # and everyone's path
+        personal.forget_everyone()  # everyone's guidelines gate and path
         return new.number
 
 
@@ -88,7 +87,6 @@ def guideline_acknowledge(*, user: User, page: GuidelinePage, version: int) -> A
         acknowledgement = Acknowledgement.objects.get(
             user=user, translation_key=page.translation_key, version=version
         )
-    frame.forget([user.pk])  # their guidelines gate
     from .signals import guideline_acknowledged
 
     guideline_acknowledged.send(sender=GuidelinePage, user=user)

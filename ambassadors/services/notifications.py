@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from core.queue import enqueue_on_commit
 
-from .. import frame, personal
+from .. import personal
 from ..models import Ambassador, Notification
 from ..selectors import profile_of, programme_quiet_hours, recipient_language
 
@@ -210,7 +210,6 @@ def notifications_settle(*, user_id: int, key_prefix: str) -> int:
         .filter(recipient_id=user_id, idempotency_key__startswith=key_prefix)
         .update(read_at=timezone.now())
     )
-    frame.forget([user_id])
     personal.forget([user_id])
     return settled
 
@@ -222,7 +221,6 @@ def notifications_mark_all_read(*, user: User) -> int:
         .filter(recipient=user)
         .update(read_at=timezone.now())
     )
-    frame.forget([user.pk])
     personal.forget([user.pk])
     return marked
 

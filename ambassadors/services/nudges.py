@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from .. import frame, personal
+from .. import personal
 from ..models import Ambassador, Notification, ProgrammeSettings
 from ..quiet import QuietHours, quiet_end
 from ..selectors import recipient_language, weekly_budget
@@ -239,7 +239,6 @@ def nudge_plan_many(
                 created.append(notification)
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)
-            frame.forget(notification.recipient_id for notification in created)
             personal.forget(notification.recipient_id for notification in created)
         for notification in created:
             enqueue_delivery(notification)

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from core.errors import Refusal
 from core.sanitise import strip_controls
 
-from .. import frame, personal
+from .. import personal
 from ..departure import departures_run
 from ..models import Ambassador, Department, Language, Notification, Source
 from ..roles import Role
@@ -246,7 +246,6 @@ def person_deactivate(*, user: User) -> User:
         ambassador_leave(ambassador=ambassador)
     # Also for people who never joined or left before: nothing more shows or leaves.
     Notification.objects.nudges().filter(recipient=user, visible_from__gt=timezone.now()).delete()
-    frame.forget([user.pk])
     personal.forget([user.pk])
     Notification.objects.filter(recipient=user, email_sent_at__isnull=True).exclude(
         email_after=None

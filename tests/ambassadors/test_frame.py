@@ -102,7 +102,7 @@ def test_a_planned_notification_shows_when_its_moment_comes(employee, monkeypatc
     Notification.objects.filter(idempotency_key="frame-4").update(visible_from=later)
     frame.forget([employee.pk])
     assert unread_shown(employee) == 0
-    monkeypatch.setattr(frame, "_now", lambda: later + dt.timedelta(minutes=1))
+    monkeypatch.setattr(timezone, "now", lambda: later + dt.timedelta(minutes=1))
     assert unread_shown(employee) == 1
 
 
