@@ -41,6 +41,40 @@ class ParticipantPageMixin:
     def serve_participant(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
 
+    def get_view_restrictions(self):
+        """Wagtail asks for these on every view (its check_view_restrictions hook: two
+        queries): read once per structure version, which a restriction's save or delete
+        moves. A queryset of the same rows with its results already there, so iterating it
+        costs nothing and refining it (`order_by`, as the CMS does) still asks the database."""
+        from wagtail.models import PageViewRestriction
+
+        restrictions = super().get_view_restrictions
+        rows = structure.cached(f"view-restrictions:{self.path}", lambda: list(restrictions()))
+        found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        found._result_cache = rows
+        found._prefetch_done = True
+        return found
+
+    def route_to_child(self, request, path_components):
+        """Wagtail's route on to a live child page, with the child found once per structure
+        version instead of two queries (the child, then its specific type); None when the
+        first component names no live child (the caller goes Wagtail's own way then, which
+        gives the same page or the same 404). The page handed on is shared by the requests
+        of this process until the structure changes: never change it."""
+        from wagtail.models import Page
+
+        if not path_components or getattr(request, "is_preview", False):
+            return None
+        children = structure.cached(
+            f"live-children:{self.pk}",
+            lambda: dict(self.get_children().live().values_list("slug", "pk")),
+        )
+        pk = children.get(path_components[0])
+        if pk is None:
+            return None
+        child = structure.cached(f"page:{pk}", lambda: Page.objects.get(pk=pk).specific)
+        return child.route(request, path_components[1:])
+
     def translation_for_language(self, language: str, request=None):
         """The live translation in `language` when this page is in another language."""
         from wagtail.models import Page

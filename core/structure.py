@@ -116,7 +116,7 @@ def connect() -> None:
     """Listen for the changes that move the version (called from AppConfig.ready)."""
     from django.core import signals
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     signals.request_started.connect(request_started, dispatch_uid="structure-request")
@@ -125,7 +125,7 @@ def connect() -> None:
     page_unpublished.connect(changed, dispatch_uid="structure-unpublished")
     post_page_move.connect(changed, dispatch_uid="structure-moved")
     post_delete.connect(_page_deleted, dispatch_uid="structure-page-deleted")
-    for model in (Locale, Site):
+    for model in (Locale, Site, PageViewRestriction):
         post_save.connect(changed, sender=model, dispatch_uid=f"structure-save-{model.__name__}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"structure-del-{model.__name__}")
 

@@ -18,16 +18,3 @@ class CoursesConfig(AppConfig):
         # The path and lesson pages, cached per person (ambassadors/personal.py).
         for model in (Enrolment, LessonProgress, QuizAttempt, ExtraAttempts):
             personal.follow(model)
-
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import PageViewRestriction
-
-        from core import structure
-
-        # Lessons keep their view restrictions with the structure (LessonPage).
-        for signal in (post_save, post_delete):
-            signal.connect(
-                structure.changed,
-                sender=PageViewRestriction,
-                dispatch_uid=f"courses-restriction-{signal}",
-            )

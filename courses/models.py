@@ -184,14 +184,6 @@ class LessonPage(ParticipantPageMixin, Page):
     def has_quiz(self) -> bool:
         return any(raw["type"] == "quiz" for raw in self.body.raw_data)
 
-    def get_view_restrictions(self):
-        # Wagtail asks for these on every view of the lesson (its check_view_restrictions
-        # hook: two queries). Read once per structure version instead; a restriction's
-        # save or delete moves the version (courses.apps).
-        from .selectors import view_restrictions_of
-
-        return view_restrictions_of(self, super().get_view_restrictions)
-
     def serve_participant(self, request, *args, **kwargs):
         from . import views
 

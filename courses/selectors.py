@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -729,17 +728,3 @@ def live_lesson_at(
         return found
 
     return structure.cached(f"lesson-page:{pk}", lesson, request=request)
-
-
-def view_restrictions_of(page: Page, restrictions: Callable[[], QuerySet]) -> QuerySet:
-    """`restrictions()` (Wagtail's query of the restrictions on the page and its ancestors)
-    from the structure cache: a queryset of the same rows with its results already there,
-    so that iterating it costs nothing and refining it (`order_by`, as the CMS does) still
-    asks the database."""
-    from wagtail.models import PageViewRestriction
-
-    rows = structure.cached(f"view-restrictions:{page.path}", lambda: list(restrictions()))
-    found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
-    found._result_cache = rows
-    found._prefetch_done = True
-    return found

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -44,6 +45,18 @@ class GuidelineIndexPage(ParticipantPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("guidelines overview")
+
+    def route(self, request, path_components):
+        # A guideline: looked up once per structure version (route_to_child); the index's
+        # own paths ("print/") first, as Wagtail's RoutablePageMixin does.
+        if self.live and path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                found = self.route_to_child(request, path_components)
+                if found is not None:
+                    return found
+        return super().route(request, path_components)
 
     @path("")
     def overview(self, request):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from ambassadors import personal
 from ambassadors.models import Ambassador
 from ambassadors.pages import page_in_active_language
 from core import structure
@@ -80,13 +81,24 @@ class GuidelineStatus:
         return self.status == CURRENT
 
 
+def latest_acknowledgements(user: User) -> dict[uuid.UUID, Acknowledgement]:
+    """The person's latest acknowledgement of each guideline, from their page data
+    (ambassadors/personal.py: forgotten when they acknowledge, guidelines.apps)."""
+
+    def compute():
+        latest: dict[uuid.UUID, Acknowledgement] = {}
+        for acknowledgement in Acknowledgement.objects.filter(user=user).order_by(
+            "translation_key", "-version"
+        ):
+            latest.setdefault(acknowledgement.translation_key, acknowledgement)
+        return latest, None
+
+    return personal.cached(user.pk, "acknowledgements", compute)
+
+
 def statuses_for(user: User, pages: list[GuidelinePage]) -> list[GuidelineStatus]:
     versions = current_versions()
-    latest: dict[uuid.UUID, Acknowledgement] = {}
-    for acknowledgement in Acknowledgement.objects.filter(
-        user=user, translation_key__in=[page.translation_key for page in pages]
-    ).order_by("translation_key", "-version"):
-        latest.setdefault(acknowledgement.translation_key, acknowledgement)
+    latest = latest_acknowledgements(user)
     result = []
     for page in pages:
         last = latest.get(page.translation_key)
