@@ -10,4 +10,7 @@ class SharingConfig(AppConfig):
         from . import (
             dashboard_panels,  # noqa: F401 (registers the dashboard panel)
             personal_data,  # noqa: F401 (registers its part of the data export)
+            snapshots,
         )
+
+        snapshots.connect()
