@@ -100,6 +100,13 @@ def shares_changed(**_signal_kwargs) -> None:
     _later(lambda: cache.set(SHARES_VERSION, time.time_ns(), None))
 
 
+def everything_changed() -> None:
+    """After writes past the signals (bulk imports, generated data): every value anew (each
+    person's context is stored with the library version, so that retires them too)."""
+    library_changed()
+    shares_changed()
+
+
 def _person_key(user_id: int) -> str:
     return f"sharing:person:{user_id}"
 
