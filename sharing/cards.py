@@ -11,6 +11,7 @@ rendered afresh, with its bound form and error.
 
 from __future__ import annotations
 
+import secrets
 import time
 from functools import lru_cache
 
@@ -27,10 +28,12 @@ from . import snapshots
 from .forms import DismissForm
 from .selectors import Suggestion
 
-# Private-use characters: escaping leaves them as they are, and no text holds them.
-REASON = "\ue000reason\ue000"
-BODY = "\ue000body\ue000"
-CSRF = "\ue000csrf\ue000"
+# Private-use characters that escaping leaves as they are, with a word of this process's own:
+# no item's text can hold a marker by chance or on purpose.
+_NONCE = secrets.token_hex(8)
+REASON = f"\ue000reason-{_NONCE}\ue000"
+BODY = f"\ue000body-{_NONCE}\ue000"
+CSRF = f"\ue000csrf-{_NONCE}\ue000"
 _KEPT = 5000
 _kept: dict[tuple, tuple[float, str]] = {}
 

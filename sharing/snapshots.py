@@ -200,13 +200,13 @@ def composer_item(item_id: int, now: dt.datetime, request=None) -> ContentItem |
     From the cache as stored (a fresh copy per request: a view may change it)."""
     version = versions(request)[LIBRARY_VERSION]
     key = f"sharing:item:{version}:{item_id}"
-    item = cache.get(key, _MISSING)
-    if item is _MISSING:
+    item = cache.get(key)
+    if item is None:
         items = ContentItem.objects.published().select_related("image")
         item = items.prefetch_related("topics", "variants").filter(pk=item_id).first()
+        if item is None:
+            return None  # not kept: any number can be asked for
         cache.set(key, item, TIMEOUT)
-    if item is None:
-        return None
     if (item.publish_from is not None and item.publish_from > now) or (
         item.expires_at is not None and item.expires_at <= now
     ):
