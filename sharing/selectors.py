@@ -69,6 +69,18 @@ def may_propose(ambassador: Ambassador) -> bool:
 # --- offered texts --------------------------------------------------------------------------
 
 
+def _variants_by_network(item: ContentItem) -> dict[str, list[TextVariant]]:
+    """The item's texts per network, in their order (variants prefetched: no queries)."""
+    by_network: dict[str, list[TextVariant]] = {}
+    for variant in sorted(item.variants.all(), key=lambda v: (v.sort_order or 0, v.pk)):
+        by_network.setdefault(variant.network, []).append(variant)
+    return by_network
+
+
+def _offered(user: User, item: ContentItem, options: list[TextVariant]) -> TextVariant | None:
+    return options[(user.pk + item.pk) % len(options)] if options else None
+
+
 def offered_variants(
     *, user: User, items: Iterable[ContentItem], network: str
 ) -> dict[int, TextVariant]:
@@ -80,12 +92,9 @@ def offered_variants(
     """
     offered = {}
     for item in items:
-        options = sorted(
-            (v for v in item.variants.all() if v.network == network),
-            key=lambda v: (v.sort_order or 0, v.pk),
-        )
+        options = _variants_by_network(item).get(network)
         if options:
-            offered[item.pk] = options[(user.pk + item.pk) % len(options)]
+            offered[item.pk] = _offered(user, item, options)
     return offered
 
 
@@ -94,11 +103,12 @@ def best_text(*, user: User, item: ContentItem, network: str) -> str:
     offered to this person, else another network's text that fits (LinkedIn's first), else
     the item's title and summary. Items are written in their own language, and a person's
     feed holds only items in theirs. No queries when the item's variants are prefetched."""
-    offered = offered_variants(user=user, items=[item], network=network).get(item.pk)
+    by_network = _variants_by_network(item)
+    offered = _offered(user, item, by_network.get(network, []))
     if offered and offered.text.strip():
         return offered.text
     for other in FALLBACK_ORDER:
-        variant = offered_variants(user=user, items=[item], network=other).get(item.pk)
+        variant = _offered(user, item, by_network.get(other, []))
         if variant and variant.text.strip() and fits(network, variant.text):
             return variant.text
     summary = f"{item.title}\n\n{item.summary}".strip() if item.summary else item.title
@@ -233,17 +243,26 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
             pushed=item.pk in shelf.pushed,
             mine=mine,
             peers=peers.get(item.pk, 0),
+            topics=shelf.topics[item.pk],
         )
     return chosen, network
 
 
 def _reason(
-    item: ContentItem, *, ambassador: Ambassador, pushed: bool, mine: set[int], peers: int
+    item: ContentItem,
+    *,
+    ambassador: Ambassador,
+    pushed: bool,
+    mine: set[int],
+    peers: int,
+    topics: Iterable[Topic] | None = None,
 ) -> str:
-    """Why the feed suggests an item, from what the feed weighed (topics prefetched)."""
+    """Why the feed suggests an item, from what the feed weighed (its `topics`, else its
+    prefetched ones)."""
     if pushed:
         return str(REASON_PUSHED)
-    matched: Topic | None = next((t for t in item.topics.all() if t.pk in mine), None)
+    topics = item.topics.all() if topics is None else topics
+    matched: Topic | None = next((t for t in topics if t.pk in mine), None)
     if matched is not None:
         return REASON_TOPIC % {"topic": matched.name}
     if item.kind == ContentItem.Kind.COLLEAGUE:

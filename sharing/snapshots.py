@@ -41,7 +41,7 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from ambassadors.models import Ambassador, Network
+from ambassadors.models import Ambassador, Network, Topic
 
 from .models import ContentItem, Dismissal, Push, SavedItem, Share
 
@@ -54,6 +54,9 @@ PEERS_DAYS = 30
 CARD_RENDITION = "fill-640x336"
 CARD_IMAGE_ATTRS = {"class": "card-image", "alt": ""}
 
+# Part of every key: change it when the shape of a stored value changes, so a new release
+# never reads what the one before stored.
+FORMAT = 1
 _MISSING = object()
 _local: dict[str, tuple[float, Any]] = {}
 _LOCAL_KEPT = 32
@@ -108,7 +111,7 @@ def everything_changed() -> None:
 
 
 def _person_key(user_id: int) -> str:
-    return f"sharing:person:{user_id}"
+    return f"sharing:{FORMAT}:person:{user_id}"
 
 
 def forget(user_ids: Iterable[int | None]) -> None:
@@ -121,7 +124,7 @@ def forget(user_ids: Iterable[int | None]) -> None:
 def _shared(name: str, version: int, compute: Callable[[], Any]) -> Any:
     """A value for everyone under its version: from this process, the shared cache, or
     computed and stored."""
-    key = f"sharing:{name}:{version}"
+    key = f"sharing:{FORMAT}:{name}:{version}"
     now = time.monotonic()
     kept = _local.get(key)
     if kept is not None and kept[0] > now:
@@ -147,6 +150,7 @@ class Library:
     # (pk, created_at, publish_from, expires_at, min_stage), newest first
     order: list[tuple]
     topics_of: dict[int, frozenset[int]]
+    topics: dict[int, tuple[Topic, ...]]  # each item's topics, in their order
     pushed: frozenset[int]
     # The card image's <img> of each item with an image
     images: dict[int, str] = field(default_factory=dict)
@@ -183,6 +187,7 @@ def _compute_library(language: str) -> Library:
             for item in items
         ],
         topics_of={item.pk: frozenset(t.pk for t in item.topics.all()) for item in items},
+        topics={item.pk: tuple(item.topics.all()) for item in items},
         pushed=frozenset(Push.objects.filter(item_id__in=pks).values_list("item_id", flat=True)),
         images=images,
     )
@@ -199,7 +204,7 @@ def composer_item(item_id: int, now: dt.datetime, request=None) -> ContentItem |
 
     From the cache as stored (a fresh copy per request: a view may change it)."""
     version = versions(request)[LIBRARY_VERSION]
-    key = f"sharing:item:{version}:{item_id}"
+    key = f"sharing:{FORMAT}:item:{version}:{item_id}"
     item = cache.get(key)
     if item is None:
         items = ContentItem.objects.published().select_related("image")
@@ -249,7 +254,7 @@ def recent_shares(item_id: int, *, days: int, compared: int, request=None) -> li
     enough to hold the `compared` latest by anyone but one person, whoever asks (a person
     shares an item at most once per network)."""
     version = versions(request)[SHARES_VERSION]
-    key = f"sharing:recent:{version}:{item_id}:{days}:{compared}"
+    key = f"sharing:{FORMAT}:recent:{version}:{item_id}:{days}:{compared}"
     found = cache.get(key)
     if found is None:
         since = _clock() - dt.timedelta(days=days)
@@ -362,7 +367,7 @@ def connect() -> None:
     """Listen for the writes these values depend on (AppConfig.ready)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from ambassadors.models import SocialProfile, Topic
+    from ambassadors.models import SocialProfile
 
     from .models import TextVariant
 

@@ -56,7 +56,9 @@ def _networks(request, ambassador) -> tuple[str, list[str]]:
     every network, the person's own first."""
     networks = networks_for(ambassador, request)
     chosen = NetworkChoiceForm(request.GET).network_or("")
-    return chosen or NetworkChoiceForm(request.POST).network_or(networks[0]), networks
+    if not chosen and request.method == "POST":
+        chosen = NetworkChoiceForm(request.POST).network_or("")
+    return chosen or networks[0], networks
 
 
 def _tabs(networks: list[str], current: str, **params) -> list[dict]:
