@@ -41,7 +41,6 @@ CANDIDATES = 200
 FRESHNESS_DAYS = 14
 LINK_CACHE_SECONDS = 300
 SAVED_SHOWN = 50
-CARD_RENDITION = snapshots.CARD_RENDITION
 # When an item has no text for the network, another network's text is offered, in this order.
 FALLBACK_ORDER = [Network.LINKEDIN, Network.FACEBOOK, Network.INSTAGRAM, Network.X]
 
