@@ -12,7 +12,9 @@ class SharingConfig(AppConfig):
         from . import (
             dashboard_panels,  # noqa: F401 (registers the dashboard panel)
             personal_data,  # noqa: F401 (registers its part of the data export)
+            snapshots,
         )
         from .models import Share
 
         personal.follow(Share)  # the path page's count of shares
+        snapshots.connect()

@@ -17,7 +17,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from rapidfuzz import fuzz, utils
 
-from .models import ContentItem, Share
+from . import snapshots
+from .models import ContentItem
 
 # Nearly the same text: this alike or more.
 NEARLY_SAME = 90
@@ -54,17 +55,22 @@ class Echo:
         return self.similar >= CROWD
 
 
-def text_echo(*, user: User, item: ContentItem, text: str, now: dt.datetime | None = None) -> Echo:
-    """The echo of `text` for `user`, in one query over the item's latest shares by others
-    (the item's variants: prefetched, or one query more)."""
+def text_echo(
+    *, user: User, item: ContentItem, text: str, now: dt.datetime | None = None, request=None
+) -> Echo:
+    """The echo of `text` for `user`, from the item's latest shares by others (cached until a
+    share is made or removed: snapshots.recent_shares; the item's variants: prefetched, or one
+    query more)."""
     now = now or timezone.now()
     mine = own_words(text, item)
-    recent = (
-        Share.objects.filter(item=item, created_at__gte=now - dt.timedelta(days=RECENT_DAYS))
-        .exclude(user=user)
-        .order_by("-created_at")
-        .values_list("user_id", "text")[:COMPARED]
-    )
+    since = now - dt.timedelta(days=RECENT_DAYS)
+    recent = [
+        (colleague, shared)
+        for colleague, shared, created_at in snapshots.recent_shares(
+            item.pk, days=RECENT_DAYS, compared=COMPARED, request=request
+        )
+        if colleague != user.pk and created_at >= since
+    ][:COMPARED]
     best: dict[int, int] = {}
     for colleague, shared in recent:
         score = likeness(mine, own_words(shared, item))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -15,25 +14,24 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from wagtail.images import get_image_model
 
 from ambassadors.models import Ambassador, Network, Notification, SocialProfile, Stage, Topic
 from core.outbound import public_url
 
+from . import snapshots
 from .models import (
     NETWORK_LIMITS,
     ClickDay,
     ContentItem,
     Dismissal,
     Push,
-    SavedItem,
     Share,
     TextVariant,
     text_length,
@@ -43,8 +41,6 @@ CANDIDATES = 200
 FRESHNESS_DAYS = 14
 LINK_CACHE_SECONDS = 300
 SAVED_SHOWN = 50
-# The feed card's image (the link card's 1200 × 630, halved and a little more).
-CARD_RENDITION = "fill-640x336"
 # When an item has no text for the network, another network's text is offered, in this order.
 FALLBACK_ORDER = [Network.LINKEDIN, Network.FACEBOOK, Network.INSTAGRAM, Network.X]
 
@@ -72,6 +68,18 @@ def may_propose(ambassador: Ambassador) -> bool:
 # --- offered texts --------------------------------------------------------------------------
 
 
+def _variants_by_network(item: ContentItem) -> dict[str, list[TextVariant]]:
+    """The item's texts per network, in their order (variants prefetched: no queries)."""
+    by_network: dict[str, list[TextVariant]] = {}
+    for variant in sorted(item.variants.all(), key=lambda v: (v.sort_order or 0, v.pk)):
+        by_network.setdefault(variant.network, []).append(variant)
+    return by_network
+
+
+def _offered(user: User, item: ContentItem, options: list[TextVariant]) -> TextVariant | None:
+    return options[(user.pk + item.pk) % len(options)] if options else None
+
+
 def offered_variants(
     *, user: User, items: Iterable[ContentItem], network: str
 ) -> dict[int, TextVariant]:
@@ -83,12 +91,9 @@ def offered_variants(
     """
     offered = {}
     for item in items:
-        options = sorted(
-            (v for v in item.variants.all() if v.network == network),
-            key=lambda v: (v.sort_order or 0, v.pk),
-        )
+        options = _variants_by_network(item).get(network)
         if options:
-            offered[item.pk] = options[(user.pk + item.pk) % len(options)]
+            offered[item.pk] = _offered(user, item, options)
     return offered
 
 
@@ -97,11 +102,12 @@ def best_text(*, user: User, item: ContentItem, network: str) -> str:
     offered to this person, else another network's text that fits (LinkedIn's first), else
     the item's title and summary. Items are written in their own language, and a person's
     feed holds only items in theirs. No queries when the item's variants are prefetched."""
-    offered = offered_variants(user=user, items=[item], network=network).get(item.pk)
+    by_network = _variants_by_network(item)
+    offered = _offered(user, item, by_network.get(network, []))
     if offered and offered.text.strip():
         return offered.text
     for other in FALLBACK_ORDER:
-        variant = offered_variants(user=user, items=[item], network=other).get(item.pk)
+        variant = _offered(user, item, by_network.get(other, []))
         if variant and variant.text.strip() and fits(network, variant.text):
             return variant.text
     summary = f"{item.title}\n\n{item.summary}".strip() if item.summary else item.title
@@ -130,9 +136,9 @@ def hashtags_for(item: ContentItem) -> list[str]:
     return tags
 
 
-def networks_for(ambassador: Ambassador) -> list[str]:
+def networks_for(ambassador: Ambassador, request=None) -> list[str]:
     """Every network, the person's own first (largest audience first)."""
-    own = list(ambassador.networks.order_by("-audience_size").values_list("network", flat=True))
+    own = list(snapshots.person_context(ambassador, request).networks)
     return own + [network for network in Network.values if network not in own]
 
 
@@ -145,6 +151,7 @@ class Suggestion:
     body: str = ""  # the text to start from: never empty (`best_text`)
     reason: str | Promise = ""  # why it is suggested, in a few words
     saved: bool = False
+    image: str = ""  # the card image's <img> (snapshots.Library.images), or none
 
     @property
     def _topic(self) -> Topic | None:
@@ -168,53 +175,48 @@ class Suggestion:
         return (topic.pk if topic else self.item.pk) % 4
 
 
-def primary_network(ambassador: Ambassador) -> str:
+def primary_network(ambassador: Ambassador, request=None) -> str:
     """The network the person uses most (largest audience), LinkedIn when none is set."""
-    profile = ambassador.networks.order_by("-audience_size").first()
-    return profile.network if profile else Network.LINKEDIN
+    own = snapshots.person_context(ambassador, request).networks
+    return own[0] if own else Network.LINKEDIN
 
 
-def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int = 20):
+def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int = 20, request=None):
     """Items for this person, most relevant first.
 
     Matches their stage and language; leaves out expired, shared and dismissed items.
     Relevance: topics they chose (weighed down by topics they dismissed), freshness, and
     how often people in the same stage shared it lately.
+
+    From the cached library, the person's cached context and the stage's cached shares
+    (sharing/snapshots.py): no queries while nothing changed. Which items are shareable and
+    how fresh they are is worked out at this moment.
     """
     user = ambassador.user
     now = timezone.now()
-    network = network or primary_network(ambassador)
-    # Score the candidates from a few plain values, then load only the chosen items whole.
-    candidates = list(
-        ContentItem.objects.shareable(now)
-        .filter(min_stage__lte=ambassador.stage, language=ambassador.language)
-        .exclude(shares__user=user)
-        .exclude(dismissals__user=user)
-        .order_by("-created_at")
-        .values_list("pk", "created_at", "publish_from")[:CANDIDATES]
-    )
+    network = network or primary_network(ambassador, request)
+    person = snapshots.person_context(ambassador, request)
+    shelf = snapshots.library(ambassador.language, request)
+    # The CANDIDATES newest shareable items of their stage they neither shared nor hid.
+    candidates = []
+    for pk, created_at, publish_from, expires_at, min_stage in shelf.order:
+        if (
+            min_stage <= ambassador.stage
+            and (publish_from is None or publish_from <= now)
+            and (expires_at is None or expires_at > now)
+            and pk not in person.shared
+            and pk not in person.dismissed
+        ):
+            candidates.append((pk, created_at, publish_from))
+            if len(candidates) == CANDIDATES:
+                break
     # Shares by people in the same stage lately, counted for the candidates only.
-    peers = dict(
-        Share.objects.filter(
-            item_id__in=[pk for pk, *_rest in candidates],
-            created_at__gte=now - dt.timedelta(days=30),
-            user__ambassador__stage=ambassador.stage,
-        )
-        .values("item_id")
-        .annotate(n=Count("id"))
-        .values_list("item_id", "n")
-        .order_by()
-    )
-    topics_of: dict[int, set[int]] = {}
-    for item_id, topic_id in ContentItem.topics.through.objects.filter(
-        contentitem_id__in=[pk for pk, *_rest in candidates]
-    ).values_list("contentitem_id", "topic_id"):
-        topics_of.setdefault(item_id, set()).add(topic_id)
-    mine = set(ambassador.topics.values_list("pk", flat=True))
-    dismissed = Counter(Dismissal.objects.filter(user=user).values_list("item__topics", flat=True))
+    peers = snapshots.peer_counts(ambassador.stage, [pk for pk, *_rest in candidates], now, request)
+    mine = person.topics
+    dismissed = person.dismissed_topics
     scored = []
     for pk, created_at, publish_from in candidates:
-        topics = topics_of.get(pk, set())
+        topics = shelf.topics_of.get(pk, frozenset())
         match = len(topics & mine)
         penalty = sum(dismissed[topic] for topic in topics)
         age = max((now - (publish_from or created_at)).total_seconds() / 86400, 0)
@@ -222,47 +224,44 @@ def feed_for(*, ambassador: Ambassador, network: str | None = None, limit: int =
         score = 3 * match - 1.5 * penalty + freshness + math.log1p(peers.get(pk, 0))
         scored.append((-score, -pk, match))
     scored.sort()
-    chosen_ids = [-negative_pk for _score, negative_pk, _match in scored[:limit]]
-    loaded = _card_items(ContentItem.objects.all()).in_bulk(chosen_ids)
     chosen = [
-        Suggestion(item=loaded[-negative_pk], score=-score, text=None, topic_match=match)
+        Suggestion(item=shelf.items[-negative_pk], score=-score, text=None, topic_match=match)
         for score, negative_pk, match in scored[:limit]
     ]
-    pushed = set(Push.objects.filter(item_id__in=chosen_ids).values_list("item_id", flat=True))
-    saved = set(
-        SavedItem.objects.filter(user=user, item_id__in=chosen_ids).values_list(
-            "item_id", flat=True
-        )
-    )
+    saved = set(person.saved)
     offered = offered_variants(user=user, items=[s.item for s in chosen], network=network)
     for suggestion in chosen:
         item = suggestion.item
         suggestion.text = offered.get(item.pk)
         suggestion.body = best_text(user=user, item=item, network=network)
         suggestion.saved = item.pk in saved
+        suggestion.image = shelf.images.get(item.pk, "")
         suggestion.reason = _reason(
             item,
             ambassador=ambassador,
-            pushed=item.pk in pushed,
+            pushed=item.pk in shelf.pushed,
             mine=mine,
             peers=peers.get(item.pk, 0),
+            topics=shelf.topics[item.pk],
         )
     return chosen, network
 
 
-def _card_items(items: QuerySet[ContentItem]) -> QuerySet[ContentItem]:
-    """Items with what a card shows: the image's card rendition, topics and texts."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return items.prefetch_related(Prefetch("image", queryset=images), "topics", "variants")
-
-
 def _reason(
-    item: ContentItem, *, ambassador: Ambassador, pushed: bool, mine: set[int], peers: int
+    item: ContentItem,
+    *,
+    ambassador: Ambassador,
+    pushed: bool,
+    mine: set[int],
+    peers: int,
+    topics: Iterable[Topic] | None = None,
 ) -> str:
-    """Why the feed suggests an item, from what the feed weighed (topics prefetched)."""
+    """Why the feed suggests an item, from what the feed weighed (its `topics`, else its
+    prefetched ones)."""
     if pushed:
         return str(REASON_PUSHED)
-    matched: Topic | None = next((t for t in item.topics.all() if t.pk in mine), None)
+    topics = item.topics.all() if topics is None else topics
+    matched: Topic | None = next((t for t in topics if t.pk in mine), None)
     if matched is not None:
         return REASON_TOPIC % {"topic": matched.name}
     if item.kind == ContentItem.Kind.COLLEAGUE:
@@ -274,18 +273,33 @@ def _reason(
     return str(REASON_NEW)
 
 
-def saved_for(*, ambassador: Ambassador, network: str) -> list[Suggestion]:
+def _saved_ids(ambassador: Ambassador, request=None) -> list[tuple[int, snapshots.Library]]:
+    """The person's saved items still in the library (shareable now), last saved first.
+
+    Items are in the person's language; one saved in another language (before the person
+    changed theirs) is read from that language's library."""
+    now = timezone.now()
+    shelves: dict[str, snapshots.Library] = {}
+    found = []
+    for item_id in snapshots.person_context(ambassador, request).saved:
+        shelf = None
+        for language in [ambassador.language, *(code for code, _name in settings.LANGUAGES)]:
+            if language not in shelves:
+                shelves[language] = snapshots.library(language, request)
+            if item_id in shelves[language].items:
+                shelf = shelves[language]
+                break
+        if shelf is not None and shelf.shareable(item_id, now):
+            found.append((item_id, shelf))
+    return found
+
+
+def saved_for(*, ambassador: Ambassador, network: str, request=None) -> list[Suggestion]:
     """The person's saved items still in the library, last saved first (their own list)."""
     user = ambassador.user
-    saved_ids = list(
-        SavedItem.objects.filter(user=user, item__in=ContentItem.objects.shareable())
-        .order_by("-created_at")
-        .values_list("item_id", flat=True)[:SAVED_SHOWN]
-    )
-    loaded = _card_items(ContentItem.objects.all()).in_bulk(saved_ids)
     suggestions = []
-    for item_id in saved_ids:
-        item = loaded[item_id]
+    for item_id, shelf in _saved_ids(ambassador, request)[:SAVED_SHOWN]:
+        item = shelf.items[item_id]
         suggestions.append(
             Suggestion(
                 item=item,
@@ -295,14 +309,15 @@ def saved_for(*, ambassador: Ambassador, network: str) -> list[Suggestion]:
                 body=best_text(user=user, item=item, network=network),
                 reason=str(REASON_SAVED),
                 saved=True,
+                image=shelf.images.get(item_id, ""),
             )
         )
     return suggestions
 
 
-def saved_count(user: User) -> int:
+def saved_count(ambassador: Ambassador, request=None) -> int:
     """How many items the person keeps for later (still in the library)."""
-    return SavedItem.objects.filter(user=user, item__in=ContentItem.objects.shareable()).count()
+    return len(_saved_ids(ambassador, request))
 
 
 def primary_network_or(network: str | None, ambassador: Ambassador) -> str:

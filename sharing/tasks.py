@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import snapshots
 from .models import Push
 from .services import SharingError, push_plan
 
@@ -40,6 +41,7 @@ def fetch_preview(item_id: int) -> str:
         preview_description=found["description"],
         preview_image_url=found["image"],
     )
+    snapshots.library_changed()  # the composer shows the preview's title and image
     return "fetched"
 
 

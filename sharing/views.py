@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,8 @@ from ambassadors.views import participant_required
 from core.client_address import client_address
 from core.forms import posted, refuse
 
-from . import services
+from . import services, snapshots
+from .cards import feed_cards
 from .coach import Echo, text_echo
 from .forms import (
     CoachForm,
@@ -30,7 +32,6 @@ from .forms import (
 )
 from .models import NETWORK_LIMITS, ContentItem, text_length
 from .selectors import (
-    CARD_RENDITION,
     Suggestion,
     best_text,
     feed_for,
@@ -53,9 +54,11 @@ SAVED = "saved"
 def _networks(request, ambassador) -> tuple[str, list[str]]:
     """The network in the address (a tab) or the share form, else the person's own; and
     every network, the person's own first."""
-    networks = networks_for(ambassador)
+    networks = networks_for(ambassador, request)
     chosen = NetworkChoiceForm(request.GET).network_or("")
-    return chosen or NetworkChoiceForm(request.POST).network_or(networks[0]), networks
+    if not chosen and request.method == "POST":
+        chosen = NetworkChoiceForm(request.POST).network_or("")
+    return chosen or networks[0], networks
 
 
 def _tabs(networks: list[str], current: str, **params) -> list[dict]:
@@ -78,30 +81,28 @@ def _feed_page(request, *, refused_item: int | None = None, dismiss_form=None):
     network, networks = _networks(request, ambassador)
     show = SAVED if request.GET.get("show") == SAVED else ""
     if show:
-        suggestions = saved_for(ambassador=ambassador, network=network)
+        suggestions = saved_for(ambassador=ambassador, network=network, request=request)
     else:
-        suggestions, network = feed_for(ambassador=ambassador, network=network)
-    cards = [
-        (
-            suggestion,
-            dismiss_form
-            if suggestion.item.pk == refused_item
-            else DismissForm(auto_id=f"dismiss-{suggestion.item.pk}-%s"),
-        )
-        for suggestion in suggestions
-    ]
+        suggestions, network = feed_for(ambassador=ambassador, network=network, request=request)
+    cards = feed_cards(
+        request,
+        suggestions,
+        network=network,
+        show=show,
+        refused_item=refused_item,
+        dismiss_form=dismiss_form,
+    )
     return render(
         request,
         "sharing/feed.html",
         {
             "suggestions": suggestions,
-            "cards": cards,
+            "cards": list(zip(suggestions, cards, strict=True)),
             "network": network,
             "network_label": Network(network).label,
             "network_tabs": _tabs(networks, network, **({"show": show} if show else {})),
             "show": show,
-            "saved_count": saved_count(request.user),
-            "card_rendition": CARD_RENDITION,
+            "saved_count": saved_count(ambassador, request),
             "gate": unmet_gate_shown(request.user),
         },
         status=400 if dismiss_form is not None else 200,
@@ -113,10 +114,12 @@ def feed(request):
     return _feed_page(request)
 
 
-def _composer_item(item_id: int) -> ContentItem:
+def _composer_item(request, item_id: int) -> ContentItem:
     """A shareable item with what the composer shows of it (image, topics, texts)."""
-    items = ContentItem.objects.shareable().select_related("image")
-    return get_object_or_404(items.prefetch_related("topics", "variants"), pk=item_id)
+    item = snapshots.composer_item(item_id, timezone.now(), request)
+    if item is None:
+        raise Http404
+    return item
 
 
 def _initials(user) -> str:
@@ -184,7 +187,7 @@ def _coach(echo: Echo) -> dict:
 def share(request, item_id: int):
     """The composer: the text with a live preview, the count and the coach; then the network's
     own share page with the tracked link (Facebook and Instagram: a copy step first)."""
-    item = _composer_item(item_id)
+    item = _composer_item(request, item_id)
     network, networks = _networks(request, request.ambassador)
     gate = unmet_gate_shown(request.user)
     form = ShareForm(
@@ -195,7 +198,7 @@ def share(request, item_id: int):
     crowd = None
     if form.is_bound and form.is_valid():
         text = form.cleaned_data["text"]
-        echo = text_echo(user=request.user, item=item, text=text)
+        echo = text_echo(user=request.user, item=item, text=text, request=request)
         if echo.warn and not form.cleaned_data["confirmed"]:
             crowd = echo  # the confirmation step: the choice stays the person's
         else:
@@ -212,7 +215,7 @@ def share(request, item_id: int):
                     return redirect("sharing:facebook", code=created.code)
                 return HttpResponseRedirect(intent_url(created))
     text = form["text"].value() or ""
-    echo = crowd or text_echo(user=request.user, item=item, text=text)
+    echo = crowd or text_echo(user=request.user, item=item, text=text, request=request)
     return render(
         request,
         "sharing/share.html",
@@ -241,11 +244,11 @@ def share(request, item_id: int):
 def coach(request, item_id: int):
     """The own-words coach while typing: scores and counts as JSON, no texts of others.
     A POST, so the draft never lands in an address (access logs, history)."""
-    item = _composer_item(item_id)
+    item = _composer_item(request, item_id)
     form = CoachForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
-    echo = text_echo(user=request.user, item=item, text=form.cleaned_data["text"])
+    echo = text_echo(user=request.user, item=item, text=form.cleaned_data["text"], request=request)
     response = JsonResponse(_coach(echo))
     response["Cache-Control"] = "private, no-store"
     return response

@@ -89,6 +89,10 @@ class Command(BaseCommand):
         self._clicks(rng, sizes["clicks"], shares, now)
         self._assignments(rng, sizes["assignments"], users, now, year_ago)
         self._tickets(rng, sizes["tickets"], users, now, year_ago)
+        # Written in bulk, past the signals: the feed's cached snapshots start anew.
+        from sharing import snapshots
+
+        snapshots.everything_changed()
         self.stdout.write(self.style.SUCCESS(f"Generated at scale {scale}: {sizes}"))
 
     def _employees(self, rng, count, departments, now, year_ago):
