@@ -35,12 +35,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from ambassadors import personal
 from ambassadors.models import Ambassador, Network, Topic
 
 from .models import ContentItem, Dismissal, Push, SavedItem, Share
@@ -60,11 +61,6 @@ FORMAT = 1
 _MISSING = object()
 _local: dict[str, tuple[float, Any]] = {}
 _LOCAL_KEPT = 32
-
-
-def _people():
-    """Per-person values: one entry per active person, in the cache made for that."""
-    return caches["frame"]
 
 
 # --- versions --------------------------------------------------------------------------------
@@ -110,15 +106,10 @@ def everything_changed() -> None:
     shares_changed()
 
 
-def _person_key(user_id: int) -> str:
-    return f"sharing:{FORMAT}:person:{user_id}"
-
-
 def forget(user_ids: Iterable[int | None]) -> None:
-    """These people's own shares, saves, dismissals, networks or topics changed."""
-    keys = [_person_key(pk) for pk in set(user_ids) if pk is not None]
-    if keys:
-        _later(lambda: _people().delete_many(keys))
+    """These people's own shares, saves, dismissals, networks or topics changed: their page
+    data (ambassadors/personal.py) is computed anew."""
+    personal.forget(user_ids)
 
 
 def _shared(name: str, version: int, compute: Callable[[], Any]) -> Any:
@@ -307,16 +298,18 @@ def _compute_person(ambassador: Ambassador, library_version: int) -> PersonConte
 
 
 def person_context(ambassador: Ambassador, request=None) -> PersonContext:
-    """The person's own context, once per request, from the cache while it is current."""
+    """The person's own context, once per request, from their page data
+    (ambassadors/personal.py) while it is current."""
     found = getattr(request, "_academy_sharing_person", None)
     if found is not None:
         return found
     library_version = versions(request)[LIBRARY_VERSION]
-    key = _person_key(ambassador.user_id)
-    found = _people().get(key)
-    if found is None or found.library != library_version:
-        found = _compute_person(ambassador, library_version)
-        _people().set(key, found, TIMEOUT)
+    found = personal.cached(
+        ambassador.user_id,
+        f"sharing:{FORMAT}:person:{library_version}",
+        lambda: (_compute_person(ambassador, library_version), None),
+        request,
+    )
     if request is not None:
         request._academy_sharing_person = found
     return found
