@@ -325,7 +325,8 @@ class Ticket(models.Model):
             models.Index(fields=["requester", "-created_at"], name="ticket_requester_idx"),
             # The queue's tabs page through these in order (keyset), never counting them.
             models.Index(fields=["open_since", "id"], name="ticket_open_order_idx"),
-            models.Index(fields=["state", "open_since", "id"], name="ticket_state_open_idx"),
+            # A mentor's own open requests, taken off their desk's counts.
+            models.Index(fields=["requester", "open_since"], name="ticket_requester_open_idx"),
             # Urgent mediation nobody has taken (the desk's Urgent group, the banner).
             models.Index(
                 fields=["open_since", "id"],

@@ -174,8 +174,8 @@ def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) ->
     if view == "mine":
         tickets = tickets.filter(assignee=user)
     elif view == "unassigned":
-        # Queued is unassigned (a constraint), and (state, open_since, id) is an index.
-        tickets = tickets.filter(state=T.QUEUED)
+        # Read in order from the (assignee, open_since) index: no sort, however many.
+        tickets = tickets.filter(assignee__isnull=True)
     elif view == "soon":
         tickets = tickets.filter(_soon(now))
     elif view == "breached":
@@ -285,14 +285,18 @@ def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
     totals = DeskTally.objects.filter(visible, state__in=Ticket.OPEN_STATES).aggregate(
         **sums("tickets", Q(assignee=user.pk))
     )
-    own_visible = Q() if role.lead else queued & Q(kind__in=role.skills)
-    own = (
-        Ticket.objects.open()
-        .filter(own_visible, requester_id=user.pk)
-        .annotate(one=Value(1))
-        .aggregate(**sums("one", Q(assignee_id=user.pk)))
-    )
-    return {name: (totals[name] or 0) - (own[name] or 0) for name in names}
+    own = {}
+    theirs = Ticket.objects.open().filter(requester_id=user.pk)
+    # Whether they have any open request at all: read from an index alone, so a planner
+    # never scans the backlog for the (rare) mentor who asked for help themselves.
+    if theirs.exists():
+        own_visible = Q() if role.lead else queued & Q(kind__in=role.skills)
+        own = (
+            theirs.filter(own_visible)
+            .annotate(one=Value(1))
+            .aggregate(**sums("one", Q(assignee_id=user.pk)))
+        )
+    return {name: (totals[name] or 0) - (own.get(name) or 0) for name in names}
 
 
 @dataclass

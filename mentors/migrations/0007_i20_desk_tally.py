@@ -60,10 +60,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='ticket',
-            index=models.Index(fields=['state', 'open_since', 'id'], name='ticket_state_open_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='ticket',
             index=models.Index(condition=models.Q(('first_response_at__isnull', True), ('kind', 'mediation'), ('open_since__isnull', False), ('touched_at__isnull', True)), fields=['open_since', 'id'], name='ticket_urgent_idx'),
         ),
         migrations.AddIndex(
@@ -97,6 +93,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='ticket',
             index=models.Index(condition=models.Q(('past_resolution_due', True)), fields=['resolution_due_at'], name='ticket_sd_past_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='ticket',
+            index=models.Index(fields=['requester', 'open_since'], name='ticket_requester_open_idx'),
         ),
         migrations.AddConstraint(
             model_name='desktally',
