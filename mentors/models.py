@@ -299,7 +299,7 @@ class Ticket(models.Model):
     # investigation): erasing the requester's account then anonymises instead of removing it.
     keep_reason = models.CharField(_("kept by law because"), max_length=300, blank=True)
     # Which of the four SLA moments have passed, as of the last `tally.phases_advance`
-    # (before the desk counts, and every minute): part of the key of the desk's tally
+    # (before the desk counts, and in the SLA sweep): part of the key of the desk's tally
     # (`DeskTally`), so the "Breaching soon"/"Breached" counts never scan the open backlog.
     # Each only turns on as time passes, so what is behind is found through an index.
     past_response_warn = models.BooleanField(default=False, editable=False)

@@ -6,7 +6,7 @@ routing's "how many does each mentor hold" read, so none of them scans the open 
   its new key and take it away under its old one, in the same transaction as the change,
   whatever makes it (a service, `QuerySet.update`, a cascade when an account is erased).
 - Time moves requests into "due soon" and "past due" without any write: `phases_advance`
-  (before the desk counts, and every minute with django-q2) marks on the request which of
+  (before the desk counts, and with the SLA sweep every 5 minutes) marks on the request which of
   its four SLA moments have passed (`past_response_warn`... part of the tally's key).
   Time only ever sets these marks; a partial index holds the unmarked moments and another
   the marked ones, so what is behind is found without reading the backlog.

@@ -7,16 +7,14 @@ from . import services
 
 def sla_sweep() -> dict:
     """Periodic (every 5 minutes): warnings at 75%, escalation on breach, pick-up returns.
-    Each warning and escalation is flagged on the ticket, so it is sent once."""
-    return services.sla_sweep()
-
-
-def tally_advance() -> int:
-    """Periodic (every minute): requests that became due soon or late since, moved in the
-    desk's tally (the tab counts and figures read it)."""
+    Each warning and escalation is flagged on the ticket, so it is sent once. Then the SLA
+    marks of the desk's tally are brought up to date (the desk's pages also do so before
+    they count; see `mentors.tally`)."""
     from . import tally
 
-    return tally.phases_advance()
+    result = services.sla_sweep()
+    result["marked"] = tally.phases_advance()
+    return result
 
 
 def tally_reconcile() -> dict:

@@ -198,7 +198,19 @@ def test_reconcile_mends_drift_and_changes_nothing_when_right(employee):
 
 def test_the_tally_tasks_are_scheduled():
     schedules = {s.func for app in declarations() for s in app.schedules}
-    assert {"mentors.tasks.tally_advance", "mentors.tasks.tally_reconcile"} <= schedules
+    assert {"mentors.tasks.sla_sweep", "mentors.tasks.tally_reconcile"} <= schedules
+
+
+def test_the_sweep_brings_the_sla_marks_up_to_date(employee):
+    make_mentor(Kind.QUESTION)
+    ticket = file_request(employee)
+    past = timezone.now() - dt.timedelta(minutes=5)
+    Ticket.objects.filter(pk=ticket.pk).update(response_warn_at=past, response_due_at=past)
+    assert tasks.sla_sweep()["marked"] >= 1
+    marked = Ticket.objects.get(pk=ticket.pk)
+    assert marked.past_response_warn
+    assert marked.past_response_due
+    assert_tally_right()
 
 
 def test_sla_marks_follow_the_clock_and_the_tabs_count_them(employee):
