@@ -7,11 +7,16 @@ class MentorsConfig(AppConfig):
     verbose_name = _("Mentor desk")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from ambassadors.roles import Role
         from ambassadors.selectors import notification_kinds_urgent
         from ambassadors.start import register_start_page
 
-        from . import personal_data  # noqa: F401 (registers its part of the data export)
+        from . import (
+            personal_data,  # noqa: F401 (registers its part of the data export)
+            tally,
+        )
         from .selectors import urgent_untaken
 
         # Mentors start on the desk; one who is comms staff too only while urgent
@@ -23,3 +28,4 @@ class MentorsConfig(AppConfig):
             urgent=lambda user: bool(urgent_untaken(user=user, limit=1)),
         )
         notification_kinds_urgent("mediation_alert", "mediation_escalation")
+        post_migrate.connect(tally.ensure_after_migrate, sender=self)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -37,11 +38,19 @@ class MentorProfileQuerySet(models.QuerySet):
         return self.exclude(away)
 
     def with_open_count(self):
-        """Annotated with `open_count`: the requests each mentor holds now."""
+        """Annotated with `open_count`: the requests each mentor holds now, read from the
+        desk's tally (a few rows per mentor), not by counting their requests."""
+        held = (
+            DeskTally.objects.filter(
+                assignee=models.OuterRef("user_id"), state__in=Ticket.HELD_STATES
+            )
+            .values("assignee")
+            .annotate(held=models.Sum("tickets"))
+            .values("held")
+        )
         return self.annotate(
-            open_count=models.Count(
-                "user__assigned_tickets",
-                filter=Q(user__assigned_tickets__state__in=Ticket.HELD_STATES),
+            open_count=Coalesce(
+                models.Subquery(held, output_field=models.IntegerField()), models.Value(0)
             )
         )
 
@@ -187,6 +196,15 @@ class CannedResponse(models.Model):
         return self.title
 
 
+# The SLA moments of a request and the flag that says it has passed (see `Ticket`).
+PHASES = {
+    "response_warn_at": "past_response_warn",
+    "response_due_at": "past_response_due",
+    "resolution_warn_at": "past_resolution_warn",
+    "resolution_due_at": "past_resolution_due",
+}
+
+
 class TicketQuerySet(models.QuerySet):
     """The named states of a request, one definition each for every caller."""
 
@@ -280,6 +298,14 @@ class Ticket(models.Model):
     # Set by a mentor when the content must be kept by law (e.g. an incident under
     # investigation): erasing the requester's account then anonymises instead of removing it.
     keep_reason = models.CharField(_("kept by law because"), max_length=300, blank=True)
+    # Which of the four SLA moments have passed, as of the last `tally.phases_advance`
+    # (before the desk counts, and in the SLA sweep): part of the key of the desk's tally
+    # (`DeskTally`), so the "Breaching soon"/"Breached" counts never scan the open backlog.
+    # Each only turns on as time passes, so what is behind is found through an index.
+    past_response_warn = models.BooleanField(default=False, editable=False)
+    past_response_due = models.BooleanField(default=False, editable=False)
+    past_resolution_warn = models.BooleanField(default=False, editable=False)
+    past_resolution_due = models.BooleanField(default=False, editable=False)
 
     objects = TicketQuerySet.as_manager()
 
@@ -297,6 +323,39 @@ class Ticket(models.Model):
             models.Index(fields=["response_due_at"], name="ticket_response_due_idx"),
             models.Index(fields=["resolution_due_at"], name="ticket_resolution_due_idx"),
             models.Index(fields=["requester", "-created_at"], name="ticket_requester_idx"),
+            # The queue's tabs page through these in order (keyset), never counting them.
+            models.Index(fields=["open_since", "id"], name="ticket_open_order_idx"),
+            # A mentor's own open requests, taken off their desk's counts.
+            models.Index(fields=["requester", "open_since"], name="ticket_requester_open_idx"),
+            # Urgent mediation nobody has taken (the desk's Urgent group, the banner).
+            models.Index(
+                fields=["open_since", "id"],
+                name="ticket_urgent_idx",
+                condition=Q(
+                    kind="mediation",
+                    open_since__isnull=False,
+                    touched_at__isnull=True,
+                    first_response_at__isnull=True,
+                ),
+            ),
+            # What `tally.phases_advance` looks for: a moment passed but not marked yet,
+            # or marked but moved or gone since (each holds only those few).
+            *[
+                index
+                for code, moment in zip(("rw", "rd", "sw", "sd"), PHASES, strict=True)
+                for index in (
+                    models.Index(
+                        fields=[moment],
+                        name=f"ticket_{code}_ahead_idx",
+                        condition=Q(**{PHASES[moment]: False, f"{moment}__isnull": False}),
+                    ),
+                    models.Index(
+                        fields=[moment],
+                        name=f"ticket_{code}_past_idx",
+                        condition=Q(**{PHASES[moment]: True}),
+                    ),
+                )
+            ],
         ]
         constraints = [
             models.CheckConstraint(
@@ -316,6 +375,61 @@ class Ticket(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.subject}"
+
+
+class DeskTally(models.Model):
+    """The desk's running totals: requests per kind, state, assignee (0: nobody) and SLA
+    phase, with the sums the figures need. Kept by database triggers on the request and
+    rating tables (migration 0007), in the same transaction as each change, whatever made
+    it (a service, a bulk update, a cascade); rebuilt by `tally.reconcile` (periodic)."""
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    state = models.CharField(max_length=10)
+    assignee = models.IntegerField()  # a user's pk, 0 for nobody (not a key: kept by SQL)
+    past_response_warn = models.BooleanField()
+    past_response_due = models.BooleanField()
+    past_resolution_warn = models.BooleanField()
+    past_resolution_due = models.BooleanField()
+    tickets = models.IntegerField(default=0)
+    answered = models.IntegerField(default=0)
+    answered_in_time = models.IntegerField(default=0)
+    resolved = models.IntegerField(default=0)
+    resolved_in_time = models.IntegerField(default=0)
+    response_seconds = models.FloatField(default=0)
+    resolution_seconds = models.FloatField(default=0)
+    ratings = models.IntegerField(default=0)
+    satisfaction_sum = models.IntegerField(default=0)
+
+    SUMS = (
+        "tickets",
+        "answered",
+        "answered_in_time",
+        "resolved",
+        "resolved_in_time",
+        "response_seconds",
+        "resolution_seconds",
+        "ratings",
+        "satisfaction_sum",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "kind",
+                    "state",
+                    "assignee",
+                    "past_response_warn",
+                    "past_response_due",
+                    "past_resolution_warn",
+                    "past_resolution_due",
+                ],
+                name="desk_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.state} {self.assignee}: {self.tickets}"
 
 
 class Message(models.Model):

@@ -19,4 +19,5 @@ PERMISSIONS = {
 
 SCHEDULES = [
     Repeating("mentor desk SLA", "mentors.tasks.sla_sweep", "I", 5),
+    Repeating("mentor desk tally check", "mentors.tasks.tally_reconcile", "H"),
 ]

@@ -9,22 +9,30 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db.models import (
-    Avg,
-    Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
     Q,
     QuerySet,
+    Sum,
+    Value,
 )
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.numbers import parse_int
 
-from . import access
-from .models import Attachment, CannedResponse, Draft, Kind, MentorProfile, SlaTarget, Ticket
+from . import access, tally
+from .models import (
+    Attachment,
+    CannedResponse,
+    DeskTally,
+    Draft,
+    Kind,
+    MentorProfile,
+    SlaTarget,
+    Ticket,
+)
+from .tally import Totals
 
 T = Ticket.State
 VIEWS = ("mine", "unassigned", "soon", "breached", "all")
@@ -166,6 +174,7 @@ def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) ->
     if view == "mine":
         tickets = tickets.filter(assignee=user)
     elif view == "unassigned":
+        # Read in order from the (assignee, open_since) index: no sort, however many.
         tickets = tickets.filter(assignee__isnull=True)
     elif view == "soon":
         tickets = tickets.filter(_soon(now))
@@ -178,6 +187,51 @@ def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) ->
         .defer("body", "details")
         .order_by("open_since", "pk")
     )
+
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class QueuePage:
+    """One page of a tab, read by keyset (after the last row shown), never counted."""
+
+    tickets: list[Ticket]
+    next_after: str  # the cursor of the next page, "" on the last
+    first: bool
+
+
+def queue_page(
+    *, user, view: str, kind: str = "", after: str = "", size: int = PAGE_SIZE
+) -> QueuePage:
+    """A page of `queue` after the cursor `after` ("<open_since µs>.<pk>" of the last row
+    shown; empty or odd: the first page): one query that reads `size + 1` rows in the
+    order of an index, however long the queue."""
+    tickets = queue(user=user, view=view, kind=kind)
+    cursor = _cursor(after)
+    if cursor is not None:
+        since, pk = cursor
+        tickets = tickets.filter(Q(open_since__gt=since) | Q(open_since=since, pk__gt=pk))
+    rows = list(tickets[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    next_after = ""
+    if more:
+        last = rows[-1]
+        micros = (last.open_since - EPOCH) // dt.timedelta(microseconds=1)
+        next_after = f"{micros}.{last.pk}"
+    return QueuePage(tickets=rows, next_after=next_after, first=cursor is None)
+
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _cursor(after: str):
+    micros, _, pk = (after or "")[:40].partition(".")
+    pk = parse_int(pk, minimum=1)
+    if pk is None or not (micros.isascii() and micros.isdecimal() and len(micros) <= 17):
+        return None
+    return EPOCH + dt.timedelta(microseconds=int(micros)), pk
 
 
 def response_overdue(now) -> Q:
@@ -203,20 +257,46 @@ def overdue(now) -> Q:
 
 
 def queue_counts(*, user, now: dt.datetime | None = None) -> dict[str, int]:
-    """The number in each tab: five small counts, each answered from an index (one
-    aggregate with five filters makes a planner read the whole table instead)."""
-    now = now or timezone.now()
-    visible = Ticket.objects.filter(access.open_to_q(user))
-    open_tickets = visible.open()
-    # Due and warning moments exist only while a request is open, so these two need no
-    # open filter and can use their own indexes.
-    return {
-        "mine": open_tickets.filter(assignee=user).count(),
-        "unassigned": open_tickets.filter(assignee__isnull=True).count(),
-        "soon": visible.filter(_soon(now)).count(),
-        "breached": visible.filter(overdue(now)).count(),
-        "all": open_tickets.count(),
-    }
+    """The number in each tab, from the desk's tally (`mentors.tally`): one aggregate over
+    its few rows, less the person's own open requests (never on their desk; one query
+    over their own requests). "Breaching soon" and "Breached" read the SLA marks, brought
+    up to date first (one query when none is behind; see `tally.phases_advance`)."""
+    role = access.desk_role(user)
+    names = ("mine", "unassigned", "soon", "breached", "all")
+    if not role.mentor:
+        return dict.fromkeys(names, 0)
+    tally.phases_advance(now=now, check=True)
+    late = Q(past_response_due=True) | Q(past_resolution_due=True)
+    soon = Q(past_response_warn=True, past_response_due=False) | Q(
+        past_resolution_warn=True, past_resolution_due=False
+    )
+    queued = Q(state=T.QUEUED)
+    visible = Q() if role.lead else Q(assignee=user.pk) | (queued & Q(kind__in=role.skills))
+
+    def sums(field: str, mine_q: Q) -> dict:
+        return {
+            "mine": Sum(field, filter=mine_q),
+            "unassigned": Sum(field, filter=queued),
+            "soon": Sum(field, filter=soon),
+            "breached": Sum(field, filter=late),
+            "all": Sum(field),
+        }
+
+    totals = DeskTally.objects.filter(visible, state__in=Ticket.OPEN_STATES).aggregate(
+        **sums("tickets", Q(assignee=user.pk))
+    )
+    own = {}
+    theirs = Ticket.objects.open().filter(requester_id=user.pk)
+    # Whether they have any open request at all: read from an index alone, so a planner
+    # never scans the backlog for the (rare) mentor who asked for help themselves.
+    if theirs.exists():
+        own_visible = Q() if role.lead else queued & Q(kind__in=role.skills)
+        own = (
+            theirs.filter(own_visible)
+            .annotate(one=Value(1))
+            .aggregate(**sums("one", Q(assignee_id=user.pk)))
+        )
+    return {name: (totals[name] or 0) - (own.get(name) or 0) for name in names}
 
 
 @dataclass
@@ -234,66 +314,58 @@ class Figures:
 
 def figures(*, group_by: str, mentor=None, now: dt.datetime | None = None) -> list[Figures]:
     """First-response and resolution times, SLA attainment and satisfaction per kind or
-    per mentor (optionally for one mentor only). One grouped query.
+    per mentor (optionally for one mentor only), from the desk's tally: its few rows, never
+    the requests themselves (`mentors.tally`).
 
     "In time" is of the targets already decided: answered or closed in time, against those
     answered or closed late plus those still open past their target (as on the desk's
-    "Breached" tab), so an open request over time is never left out of the rate."""
-    now = now or timezone.now()
-    tickets = Ticket.objects.all()
+    "Breached" tab), so an open request over time is never left out
+    of the rate."""
+    tally.phases_advance(now=now, check=True)
+    rows = DeskTally.objects.filter(tickets__gt=0)
     if mentor is not None:
-        tickets = tickets.filter(assignee=mentor)
-    field = "kind" if group_by == "kind" else "assignee"
-    response = ExpressionWrapper(F("first_response_at") - F("created_at"), DurationField())
-    resolution = ExpressionWrapper(F("resolved_at") - F("created_at"), DurationField())
-    rows = (
-        tickets.values(field, "assignee__first_name", "assignee__last_name", "assignee__username")
-        if field == "assignee"
-        else tickets.values(field)
-    )
-    rows = rows.annotate(
-        requests=Count("pk"),
-        answered=Count("pk", filter=Q(first_response_at__isnull=False)),
-        answered_in_time=Count(
-            "pk", filter=Q(first_response_at__isnull=False, response_breached=False)
-        ),
-        resolved=Count("pk", filter=Q(resolved_at__isnull=False)),
-        resolved_in_time=Count(
-            "pk", filter=Q(resolved_at__isnull=False, resolution_breached=False)
-        ),
-        first_response=Avg(response, filter=Q(first_response_at__isnull=False)),
-        resolution_time=Avg(resolution, filter=Q(resolved_at__isnull=False)),
-        satisfaction=Avg("rating__satisfaction"),
-        ratings=Count("rating"),
-        response_overdue=Count("pk", filter=response_overdue(now)),
-        resolution_overdue=Count("pk", filter=resolution_overdue(now)),
-        overdue=Count("pk", filter=overdue(now)),
-    ).order_by(field)
-    result = []
+        rows = rows.filter(assignee=mentor.pk)
+    by_kind = group_by == "kind"
+    groups: dict = {}
     for row in rows:
-        if field == "kind":
-            label = str(Kind(row["kind"]).label)
-        elif row["assignee"] is None:
+        groups.setdefault(row.kind if by_kind else row.assignee, Totals()).add(row)
+    names = {}
+    if not by_kind:
+        names = {
+            person.pk: person.get_full_name() or person.username
+            for person in User.objects.filter(pk__in=[key for key in groups if key]).only(
+                "pk", "first_name", "last_name", "username"
+            )
+        }
+    result = []
+    for key in sorted(groups):
+        total = groups[key]
+        if by_kind:
+            label = str(Kind(key).label)
+        elif key == 0:
             label = gettext("Not assigned yet")
         else:
-            name = f"{row['assignee__first_name']} {row['assignee__last_name']}".strip()
-            label = name or row["assignee__username"]
-        answered = row["answered"] + row["response_overdue"]
-        resolved = row["resolved"] + row["resolution_overdue"]
+            label = names.get(key, str(key))
+        answered = total.answered + total.response_overdue
+        resolved = total.resolved + total.resolution_overdue
         result.append(
             Figures(
                 label=label,
-                requests=row["requests"],
-                first_response=row["first_response"],
-                resolution=row["resolution_time"],
-                response_met=row["answered_in_time"] / answered if answered else None,
-                resolution_met=row["resolved_in_time"] / resolved if resolved else None,
-                satisfaction=row["satisfaction"],
-                ratings=row["ratings"],
-                overdue=row["overdue"],
+                requests=total.tickets,
+                first_response=_mean(total.response_seconds, total.answered),
+                resolution=_mean(total.resolution_seconds, total.resolved),
+                response_met=total.answered_in_time / answered if answered else None,
+                resolution_met=total.resolved_in_time / resolved if resolved else None,
+                satisfaction=total.satisfaction_sum / total.ratings if total.ratings else None,
+                ratings=total.ratings,
+                overdue=total.overdue,
             )
         )
     return result
+
+
+def _mean(seconds: float, number: int) -> dt.timedelta | None:
+    return dt.timedelta(seconds=seconds / number) if number else None
 
 
 @dataclass

@@ -232,8 +232,9 @@ def attachment(request, pk: int):
 def desk(request):
     form = DeskFilterForm(request.GET)
     view, kind = form.values["view"], form.values["kind"]
-    tickets = selectors.queue(user=request.user, view=view, kind=kind)
-    page = Paginator(tickets, 25).get_page(request.GET.get("page"))
+    page = selectors.queue_page(
+        user=request.user, view=view, kind=kind, after=request.GET.get("after", "")
+    )
     return render(
         request,
         "mentors/desk.html",
