@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Q
 
+from ambassadors import personal
 from ambassadors.roles import Role, is_mentor
 
 from .models import Kind, MentorProfile, Ticket
@@ -45,14 +46,20 @@ def desk_role(user) -> DeskRole:
         return NOBODY
     cached = getattr(user, "_desk_role", None)
     if cached is None:
-        profile = MentorProfile.objects.filter(user=user).first()
-        cached = DeskRole(
-            user_id=user.pk,
-            mentor=True,
-            lead=bool(profile and profile.is_team_lead),
-            skills=frozenset(k for k in Kind.values if profile and profile.handles(k)),
-        )
-        user._desk_role = cached
+
+        def compute():
+            profile = MentorProfile.objects.filter(user=user).first()
+            role = DeskRole(
+                user_id=user.pk,
+                mentor=True,
+                lead=bool(profile and profile.is_team_lead),
+                skills=frozenset(k for k in Kind.values if profile and profile.handles(k)),
+            )
+            return role, None
+
+        # From the person's page data: forgotten when their profile (mentors.apps) or their
+        # groups (ambassadors.frame) change.
+        cached = user._desk_role = personal.cached(user.pk, "desk-role", compute)
     return cached
 
 

@@ -29,3 +29,9 @@ class MentorsConfig(AppConfig):
         )
         notification_kinds_urgent("mediation_alert", "mediation_escalation")
         post_migrate.connect(tally.ensure_after_migrate, sender=self)
+
+        from ambassadors import personal
+
+        from .models import MentorProfile
+
+        personal.follow(MentorProfile)  # the desk role (skills, team lead) per person

@@ -139,11 +139,16 @@ def canned_for(*, kind: str) -> QuerySet[CannedResponse]:
 def urgent_untaken(*, user, limit: int = 2) -> list[Ticket]:
     """Urgent requests nobody has taken that `user` may take, oldest first, in one query
     (empty unless their profile handles mediation, checked in the same query): the banner
-    on every page and the desk's "Urgent" group. Never their own request."""
+    on every page and the desk's "Urgent" group. Never their own request.
+
+    Read once per request: kept on the user object, so the banner reuses the desk's list."""
     if not user.is_authenticated:
         return []
+    kept = getattr(user, "_academy_urgent", None)
+    if kept is not None and (kept[0] >= limit or len(kept[1]) < kept[0]):
+        return kept[1][:limit]
     handles = MentorProfile.objects.filter(user_id=user.pk, handles_mediation=True)
-    return list(
+    found = list(
         Ticket.objects.urgent_untaken()
         .filter(Exists(handles))
         .exclude(requester_id=user.pk)
@@ -164,6 +169,8 @@ def urgent_untaken(*, user, limit: int = 2) -> list[Ticket]:
         )
         .order_by("open_since", "pk")[:limit]
     )
+    user._academy_urgent = (limit, found)
+    return found
 
 
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:

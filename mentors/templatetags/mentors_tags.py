@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils.html import format_html
+from django.utils.timesince import timesince, timeuntil
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -21,3 +23,31 @@ def duration_text(value: dt.timedelta | None) -> str:
     if hours:
         return gettext("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": minutes}
     return gettext("%(minutes)s min") % {"minutes": minutes}
+
+
+@register.simple_tag
+def due(ticket, now: dt.datetime) -> str:
+    """When a request is due, for people: paused while waiting for the employee, else the
+    first answer's target, else the resolution's, in so long or so late (in Python: it is
+    drawn on every row of the desk's queue)."""
+    if ticket.state == "waiting":
+        return format_html(
+            '<span class="muted">{}</span>', gettext("paused: waiting for the employee")
+        )
+    if ticket.response_due_at:
+        if ticket.response_due_at <= now:
+            late = gettext("first answer %(late)s late") % {
+                "late": timesince(ticket.response_due_at, now)
+            }
+            return format_html('<span class="status-warning">{}</span>', late)
+        return gettext("first answer in %(left)s") % {
+            "left": timeuntil(ticket.response_due_at, now)
+        }
+    if ticket.resolution_due_at:
+        if ticket.resolution_due_at <= now:
+            late = gettext("resolution %(late)s late") % {
+                "late": timesince(ticket.resolution_due_at, now)
+            }
+            return format_html('<span class="status-warning">{}</span>', late)
+        return gettext("resolve in %(left)s") % {"left": timeuntil(ticket.resolution_due_at, now)}
+    return "—"
