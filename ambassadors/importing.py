@@ -302,6 +302,7 @@ def employee_import_check(*, uploaded_by: User, file_name: str, raw: bytes) -> E
 # lock, is what makes a second run of the task (a retry, the sweep) do nothing.
 
 BATCH_SIZE = 1000
+STALLED_ATTEMPTS = 3
 PROGRESS_TIMEOUT = 60 * 60
 
 NOT_APPLICABLE = gettext_lazy("Only a checked file that has not been applied can be applied.")
@@ -385,13 +386,27 @@ def imports_stalled() -> list[int]:
 
     Longer than a task may run and be retried (Q_CLUSTER's timeout and retry), so a task
     still at work is not handed out again; if it is, the row lock and status make it a no-op.
+    Each is handed out again STALLED_ATTEMPTS times at most, that long apart; then it fails
+    (an import that cannot finish within a task's time is not retried forever).
     """
-    since = timezone.now() - timedelta(seconds=settings.Q_CLUSTER["retry"] * 2)
-    return list(
-        EmployeeImport.objects.filter(
+    now = timezone.now()
+    since = now - timedelta(seconds=settings.Q_CLUSTER["retry"] * 2)
+    again = []
+    with transaction.atomic():
+        for stalled in EmployeeImport.objects.select_for_update().filter(
             status=EmployeeImport.Status.APPLYING, applying_since__lt=since
-        ).values_list("pk", flat=True)
-    )
+        ):
+            attempts = stalled.result.get("attempts", 0) + 1
+            if attempts > STALLED_ATTEMPTS:
+                stalled.status = EmployeeImport.Status.FAILED
+                stalled.result = {"failure": "error", "params": {}}
+                logger.error("Employee import %s never finished; marked failed.", stalled.pk)
+            else:
+                stalled.result = {**stalled.result, "attempts": attempts}
+                stalled.applying_since = now
+                again.append(stalled.pk)
+            stalled.save(update_fields=["status", "result", "applying_since"])
+    return again
 
 
 def employee_import_apply(*, employee_import_id: int) -> EmployeeImport:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
@@ -59,7 +60,8 @@ def _token_key(user_id: int) -> str:
 
 
 def _value_key(user_id: int, name: str) -> str:
-    return f"personal:{user_id}:{name}"
+    # The release: a value pickled by other code is never read back (settings.py).
+    return f"personal:{settings.ACADEMY_RELEASE}:{user_id}:{name}"
 
 
 def _new_token(key: str) -> int:

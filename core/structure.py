@@ -21,11 +21,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "structure:version"
 STRUCTURE_TIMEOUT = 300
 KEPT_IN_PROCESS = 512
+# How long a process keeps a value it read (seconds): within STRUCTURE_TIMEOUT, the bound
+# for changes that bypass the signals, whatever time the value had left in the cache.
+KEPT_SECONDS = 60
 _MISSING = object()
 
 # The version as this thread's current request read it (None outside a request: tasks and
@@ -51,11 +56,21 @@ def version(request=None) -> int:
 
 
 def changed(**_signal_kwargs) -> None:
-    """Something in the site's structure changed: every cached value is out of date."""
-    new = time.time_ns()
-    cache.set(VERSION_KEY, new, None)
-    if getattr(_request, "active", False):
-        _request.version = new
+    """Something in the site's structure changed: every cached value is out of date.
+
+    At once (this request sees its own change), and again when the transaction commits: a
+    page another process computed in between read the state from before the commit (a
+    publish's new guideline version, a deleted page) and stored it under the first move."""
+
+    def move():
+        new = time.time_ns()
+        cache.set(VERSION_KEY, new, None)
+        if getattr(_request, "active", False):
+            _request.version = new
+
+    move()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(move)
 
 
 def request_started(**_signal_kwargs) -> None:
@@ -70,7 +85,7 @@ def cached(name: str, compute: Callable[[], Any], request=None) -> Any:
     """`compute()`'s value for the current structure, from the cache when it was computed.
 
     `request` is accepted for the callers that have one; the version is per request anyway."""
-    key = f"structure:{version()}:{name}"
+    key = f"structure:{settings.ACADEMY_RELEASE}:{version()}:{name}"
     now = time.monotonic()
     kept = _kept.get(key)
     if kept is not None and kept[1] > now:
@@ -80,7 +95,7 @@ def cached(name: str, compute: Callable[[], Any], request=None) -> Any:
         value = compute()
         cache.set(key, value, STRUCTURE_TIMEOUT)
     with _kept_lock:
-        _kept[key] = (value, now + STRUCTURE_TIMEOUT)
+        _kept[key] = (value, now + KEPT_SECONDS)
         _kept.move_to_end(key)
         while len(_kept) > KEPT_IN_PROCESS:
             _kept.popitem(last=False)
@@ -125,7 +140,10 @@ def connect() -> None:
     page_unpublished.connect(changed, dispatch_uid="structure-unpublished")
     post_page_move.connect(changed, dispatch_uid="structure-moved")
     post_delete.connect(_page_deleted, dispatch_uid="structure-page-deleted")
-    for model in (Locale, Site, PageViewRestriction):
+    from wagtail.images import get_image_model
+
+    # Images too: rendered page bodies kept here point at their renditions.
+    for model in (Locale, Site, PageViewRestriction, get_image_model()):
         post_save.connect(changed, sender=model, dispatch_uid=f"structure-save-{model.__name__}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"structure-del-{model.__name__}")
 

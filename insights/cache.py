@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 
 from core import versions
@@ -47,7 +48,7 @@ def cached(
     """`compute()`'s value for the current versions of `depends_on`, at most `timeout` seconds
     old: two reads of the cache when it is there, else computed once and stored."""
     numbers = versions.current(*depends_on)
-    key = f"insights:{name}:" + ":".join(str(number) for number in numbers)
+    key = f"insights:{settings.ACADEMY_RELEASE}:{name}:" + ":".join(str(n) for n in numbers)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()

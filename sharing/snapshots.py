@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
@@ -55,9 +56,6 @@ PEERS_DAYS = 30
 CARD_RENDITION = "fill-640x336"
 CARD_IMAGE_ATTRS = {"class": "card-image", "alt": ""}
 
-# Part of every key: change it when the shape of a stored value changes, so a new release
-# never reads what the one before stored.
-FORMAT = 1
 _MISSING = object()
 _local: dict[str, tuple[float, Any]] = {}
 _LOCAL_KEPT = 32
@@ -115,7 +113,7 @@ def forget(user_ids: Iterable[int | None]) -> None:
 def _shared(name: str, version: int, compute: Callable[[], Any]) -> Any:
     """A value for everyone under its version: from this process, the shared cache, or
     computed and stored."""
-    key = f"sharing:{FORMAT}:{name}:{version}"
+    key = f"sharing:{settings.ACADEMY_RELEASE}:{name}:{version}"
     now = time.monotonic()
     kept = _local.get(key)
     if kept is not None and kept[0] > now:
@@ -195,7 +193,7 @@ def composer_item(item_id: int, now: dt.datetime, request=None) -> ContentItem |
 
     From the cache as stored (a fresh copy per request: a view may change it)."""
     version = versions(request)[LIBRARY_VERSION]
-    key = f"sharing:{FORMAT}:item:{version}:{item_id}"
+    key = f"sharing:{settings.ACADEMY_RELEASE}:item:{version}:{item_id}"
     item = cache.get(key)
     if item is None:
         items = ContentItem.objects.published().select_related("image")
@@ -245,7 +243,7 @@ def recent_shares(item_id: int, *, days: int, compared: int, request=None) -> li
     enough to hold the `compared` latest by anyone but one person, whoever asks (a person
     shares an item at most once per network)."""
     version = versions(request)[SHARES_VERSION]
-    key = f"sharing:{FORMAT}:recent:{version}:{item_id}:{days}:{compared}"
+    key = f"sharing:{settings.ACADEMY_RELEASE}:recent:{version}:{item_id}:{days}:{compared}"
     found = cache.get(key)
     if found is None:
         since = _clock() - dt.timedelta(days=days)
@@ -300,18 +298,18 @@ def _compute_person(ambassador: Ambassador, library_version: int) -> PersonConte
 def person_context(ambassador: Ambassador, request=None) -> PersonContext:
     """The person's own context, once per request, from their page data
     (ambassadors/personal.py) while it is current."""
-    found = getattr(request, "_academy_sharing_person", None)
-    if found is not None:
-        return found
+    kept = getattr(request, "_academy_sharing_person", None)
+    if kept is not None and kept[0] == ambassador.user_id:
+        return kept[1]
     library_version = versions(request)[LIBRARY_VERSION]
     found = personal.cached(
         ambassador.user_id,
-        f"sharing:{FORMAT}:person:{library_version}",
+        f"sharing:person:{library_version}",
         lambda: (_compute_person(ambassador, library_version), None),
         request,
     )
     if request is not None:
-        request._academy_sharing_person = found
+        request._academy_sharing_person = (ambassador.user_id, found)
     return found
 
 

@@ -132,26 +132,27 @@ REDIS_URL = env_str("REDIS_URL")
 
 
 def code_release() -> str:
-    """A digest of the project's Python source: the same for every process of one
-    deployment, different after any change of code."""
+    """A digest of the project's Python source (its packages, not media or static files):
+    the same for every process of one deployment, different after any change of code."""
     digest = hashlib.blake2b(digest_size=6)
     for folder in sorted(BASE_DIR.iterdir()):
-        if folder.is_dir() and folder.name not in {".venv", "node_modules", "tests", "var"}:
+        if (folder / "__init__.py").exists() and folder.name != "tests":
             for path in sorted(folder.rglob("*.py")):
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-# The caches hold the project's own objects, pickled (page data, structure values): the key
-# prefix names the code release, so a deployment never reads what another one wrote (it
-# starts with empty caches: sign-in failure counts and an import's progress bar included).
-RELEASE = env_str("ACADEMY_RELEASE", "") or code_release()
+# The caches hold the project's own objects, pickled (page data, structure values): their
+# keys name the code release, so a deployment never unpickles what another one wrote. The
+# versions, tokens and counters that say a value is out of date are plain numbers shared by
+# every process, whatever its release (a rolling deployment, a worker not yet restarted).
+ACADEMY_RELEASE = env_str("ACADEMY_RELEASE", "") or code_release()
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"academy-{RELEASE}",
+            "KEY_PREFIX": "academy",
         }
     }
 else:
@@ -159,7 +160,6 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-            "KEY_PREFIX": f"academy-{RELEASE}",
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
@@ -173,7 +173,7 @@ else:
 # Each person's page frame and page data (ambassadors/frame.py, ambassadors/personal.py):
 # shared by every process, like the default cache; without Redis in its own folder, as one
 # file per active person and page.
-CACHES["frame"] = {**CACHES["default"], "KEY_PREFIX": f"academy-frame-{RELEASE}"}
+CACHES["frame"] = {**CACHES["default"]}
 if not REDIS_URL:
     CACHES["frame"]["LOCATION"] = env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")) + "/frame"
     CACHES["frame"]["OPTIONS"] = {"MAX_ENTRIES": 100_000}

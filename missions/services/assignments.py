@@ -282,8 +282,9 @@ REVIEW_DECISIONS = {
 def assignments_expire(*, now: dt.datetime | None = None) -> int:
     """Periodic: open assignments past their date end quietly (no penalty)."""
     due = Assignment.objects.past_due(at=now)
-    personal.forget(set(due.values_list("user_id", flat=True)))
+    people = set(due.values_list("user_id", flat=True))
     ended = due.update(state=Assignment.TRANSITIONS["expire"][1])
+    personal.forget(people)  # after the update: a page computed before it is not kept
     if ended:
         versions.move(versions.PROGRAMME)
     return ended

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from ambassadors.importing import (
@@ -500,3 +500,25 @@ def test_the_sweep_hands_a_stalled_import_to_a_worker_again(comms):
     )
     tasks.sweep_outbox()
     assert EmployeeImport.objects.get(pk=result.pk).status == EmployeeImport.Status.APPLIED
+
+
+def test_an_import_that_never_finishes_fails_after_a_few_attempts(comms, monkeypatch):
+    """A task killed every time (longer than a task may run) is not handed out forever."""
+    import datetime as dt
+
+    from ambassadors import importing, tasks
+
+    handed_out = []
+    monkeypatch.setattr(tasks, "enqueue", lambda name, pk: handed_out.append(pk))
+    result = check(comms, HEADER + _people(0, 2))
+    employee_import_start(employee_import=result, by=comms)
+    for _attempt in range(importing.STALLED_ATTEMPTS + 1):
+        EmployeeImport.objects.filter(pk=result.pk).update(
+            applying_since=timezone.now() - dt.timedelta(hours=1)
+        )
+        tasks.sweep_outbox()
+    assert handed_out == [result.pk] * importing.STALLED_ATTEMPTS
+    failed = EmployeeImport.objects.get(pk=result.pk)
+    assert failed.status == EmployeeImport.Status.FAILED
+    with translation.override("en"):
+        assert "nothing was written" in importing.failure_message(failed)
