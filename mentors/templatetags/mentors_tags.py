@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince, timeuntil
 from django.utils.translation import gettext
 
@@ -51,3 +53,47 @@ def due(ticket, now: dt.datetime) -> str:
             return format_html('<span class="status-warning">{}</span>', late)
         return gettext("resolve in %(left)s") % {"left": timeuntil(ticket.resolution_due_at, now)}
     return "—"
+
+
+@register.simple_tag
+def desk_rows(tickets, now: dt.datetime) -> str:
+    """The desk queue's rows (a table that turns into cards on a phone: each cell names its
+    column). Made in Python, not a template per row: the queue is the desk's busiest page."""
+    labels = {
+        "kind": gettext("Kind"),
+        "from": gettext("From"),
+        "mentor": gettext("Mentor"),
+        "status": gettext("Status"),
+        "due": gettext("Due"),
+    }
+    waiting = gettext("Waiting for the employee")
+    rows = []
+    for ticket in tickets:
+        urgent = ticket.kind == "mediation"
+        kind = ticket.get_kind_display()
+        requester = ticket.requester
+        rows.append(
+            (
+                mark_safe(' class="is-urgent"') if urgent else "",  # noqa: S308 (a constant)
+                reverse("mentors:desk_ticket", args=[ticket.pk]),
+                ticket.pk,
+                ticket.subject,
+                labels["kind"],
+                format_html('<span class="tag tag-urgent">{}</span>', kind) if urgent else kind,
+                labels["from"],
+                requester.get_full_name() or requester.username,
+                labels["mentor"],
+                (ticket.assignee.get_full_name() if ticket.assignee else "") or "—",
+                labels["status"],
+                waiting if ticket.state == "waiting" else ticket.get_state_display(),
+                labels["due"],
+                due(ticket, now),
+            )
+        )
+    return format_html_join(
+        "\n",
+        '<tr{}><td class="desk-queue-subject"><a href="{}">#{} {}</a></td>'
+        '<td data-label="{}">{}</td><td data-label="{}">{}</td><td data-label="{}">{}</td>'
+        '<td data-label="{}">{}</td><td data-label="{}">{}</td></tr>',
+        rows,
+    )

@@ -397,3 +397,30 @@ def test_take_it_is_offered_only_to_mentors_with_the_skill(client_for, employee)
     assert "you cannot take it" in html
     helper = make_mentor(Kind.QUESTION)
     assert 'value="take"' in client_for(helper).get(f"/desk/{ticket.pk}/").content.decode()
+
+
+def test_the_queue_shows_each_request_with_its_kind_person_state_and_due_time(client_for):
+    """What a mentor reads in the queue's rows (drawn in Python, mentors_tags.desk_rows)."""
+    lead = make_mentor(*Kind.values, lead=True)
+    asker = make_user(Role.EMPLOYEE)
+    asker.first_name, asker.last_name = "Ria", "Vos"
+    asker.save()
+    question = file_request(requester=asker, subject="Prices under my post")
+    urgent = file_request(kind=Kind.MEDIATION, subject="A heated thread")
+    Ticket.objects.filter(pk=question.pk).update(
+        response_due_at=timezone.now() - dt.timedelta(hours=2, minutes=5)
+    )
+    page = client_for(lead).get("/desk/?view=all").content.decode()
+    rows = {
+        ticket.pk: re.search(
+            rf'<tr[^>]*><td class="desk-queue-subject"><a href="/desk/{ticket.pk}/">.*?</tr>', page
+        ).group(0)
+        for ticket in (question, urgent)
+    }
+    assert f"#{question.pk} Prices under my post</a>" in rows[question.pk]
+    assert 'data-label="From">Ria Vos<' in rows[question.pk]
+    assert "first answer 2\xa0hours, 5\xa0minutes late" in rows[question.pk]
+    assert 'class="status-warning"' in rows[question.pk]
+    assert rows[urgent.pk].startswith('<tr class="is-urgent">')
+    assert '<span class="tag tag-urgent">' in rows[urgent.pk]
+    assert "first answer in" in rows[urgent.pk]
