@@ -85,15 +85,24 @@ def cached(name: str, compute: Callable[[], Any], request=None) -> Any:
     """`compute()`'s value for the current structure, from the cache when it was computed.
 
     `request` is accepted for the callers that have one; the version is per request anyway."""
-    key = f"structure:{settings.ACADEMY_RELEASE}:{version()}:{name}"
+    return kept(f"structure:{version()}:{name}", compute, STRUCTURE_TIMEOUT)
+
+
+def kept(key: str, compute: Callable[[], Any], timeout: int) -> Any:
+    """A value for everyone, stored in the shared cache for `timeout` under a `key` that
+    names what it was computed from (a version), and kept by this process for KEPT_SECONDS:
+    such a value never changes, so a page reads it from memory, not the cache, once any
+    request of this process has read it. The key also names the code release (a value
+    pickled by other code is never read back)."""
+    key = f"{settings.ACADEMY_RELEASE}:{key}"
     now = time.monotonic()
-    kept = _kept.get(key)
-    if kept is not None and kept[1] > now:
-        return kept[0]
+    found = _kept.get(key)
+    if found is not None and found[1] > now:
+        return found[0]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, STRUCTURE_TIMEOUT)
+        cache.set(key, value, timeout)
     with _kept_lock:
         _kept[key] = (value, now + KEPT_SECONDS)
         _kept.move_to_end(key)

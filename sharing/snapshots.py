@@ -44,6 +44,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from ambassadors import personal
 from ambassadors.models import Ambassador, Network, Topic
+from core import structure
 
 from .models import ContentItem, Dismissal, Push, SavedItem, Share
 
@@ -55,10 +56,6 @@ PEERS_DAYS = 30
 # The feed card's image (the link card's 1200 × 630, halved and a little more).
 CARD_RENDITION = "fill-640x336"
 CARD_IMAGE_ATTRS = {"class": "card-image", "alt": ""}
-
-_MISSING = object()
-_local: dict[str, tuple[float, Any]] = {}
-_LOCAL_KEPT = 32
 
 
 # --- versions --------------------------------------------------------------------------------
@@ -112,20 +109,8 @@ def forget(user_ids: Iterable[int | None]) -> None:
 
 def _shared(name: str, version: int, compute: Callable[[], Any]) -> Any:
     """A value for everyone under its version: from this process, the shared cache, or
-    computed and stored."""
-    key = f"sharing:{settings.ACADEMY_RELEASE}:{name}:{version}"
-    now = time.monotonic()
-    kept = _local.get(key)
-    if kept is not None and kept[0] > now:
-        return kept[1]
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    if len(_local) >= _LOCAL_KEPT:
-        _local.clear()
-    _local[key] = (now + TIMEOUT, value)
-    return value
+    computed and stored (core/structure.py `kept`)."""
+    return structure.kept(f"sharing:{name}:{version}", compute, TIMEOUT)
 
 
 # --- the library -----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_one_request_reads_the_version_once_and_each_value_once_per_process(monk
         assert structure.cached("x", lambda: "other") == "value"
         assert structure.cached("y", lambda: "why") == "why"
         assert reads.count(structure.VERSION_KEY) == 1
-        assert reads.count(f"structure:{settings.ACADEMY_RELEASE}:{structure.version()}:x") == 1
+        assert reads.count(f"{settings.ACADEMY_RELEASE}:structure:{structure.version()}:x") == 1
         # Another process publishes: this request goes on with the version it read...
         structure.cache.set(structure.VERSION_KEY, 1)
         assert structure.cached("x", lambda: "other") == "value"
