@@ -17,6 +17,8 @@ from ambassadors.models import Network
 from ambassadors.roles import Role
 from core.storage import private_storage
 
+from . import tally
+
 
 class Kind(models.TextChoices):
     QUESTION = "question", pgettext_lazy("kind of request", "Question")
@@ -400,17 +402,7 @@ class DeskTally(models.Model):
     ratings = models.IntegerField(default=0)
     satisfaction_sum = models.IntegerField(default=0)
 
-    SUMS = (
-        "tickets",
-        "answered",
-        "answered_in_time",
-        "resolved",
-        "resolved_in_time",
-        "response_seconds",
-        "resolution_seconds",
-        "ratings",
-        "satisfaction_sum",
-    )
+    SUMS = tally.SUMS
 
     class Meta:
         constraints = [

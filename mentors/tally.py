@@ -28,6 +28,19 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+# What each row of the tally sums (DeskTally's fields besides its key).
+SUMS = (
+    "tickets",
+    "answered",
+    "answered_in_time",
+    "resolved",
+    "resolved_in_time",
+    "response_seconds",
+    "resolution_seconds",
+    "ratings",
+    "satisfaction_sum",
+)
+
 TABLE = "mentors_desktally"
 KEY = (
     "kind",
@@ -375,17 +388,7 @@ class Totals:
     overdue: int = 0
 
     def add(self, row) -> None:
-        for name in (
-            "tickets",
-            "answered",
-            "answered_in_time",
-            "resolved",
-            "resolved_in_time",
-            "response_seconds",
-            "resolution_seconds",
-            "ratings",
-            "satisfaction_sum",
-        ):
+        for name in SUMS:
             setattr(self, name, getattr(self, name) + getattr(row, name))
         if row.state in OPEN_STATES:
             self.response_overdue += row.tickets if row.past_response_due else 0
