@@ -139,10 +139,15 @@ def database_away(copy: Path | None):
     else:
         # The file goes with its write-ahead log; what a failed connection leaves in their
         # place (an empty database) is removed before they come back.
+        # The server's connection may checkpoint and delete the log at any moment (when it
+        # closes), so a file that is gone by the time it is moved is simply not moved.
         files = [copy.with_name(copy.name + suffix) for suffix in ("", "-wal", "-shm")]
-        moved = [(path, path.with_name(path.name + ".away")) for path in files if path.exists()]
-        for path, away in moved:
-            path.rename(away)
+        moved = []
+        for path in files:
+            away = path.with_name(path.name + ".away")
+            with contextlib.suppress(FileNotFoundError):
+                path.rename(away)
+                moved.append((path, away))
         try:
             yield
         finally:
