@@ -28,6 +28,9 @@ PREFIX = "version:"
 # PEOPLE: what is shown about people by name (opt-ins, departments, status, points).
 PROGRAMME = "programme"
 PEOPLE = "people"
+# DESK: the mentor desk's requests and everything shown with them (thread, drafts, history,
+# ratings, canned responses); moved by the mentors app's save receivers and bulk updates.
+DESK = "desk"
 
 _local = itertools.count(1)
 

@@ -35,3 +35,7 @@ class MentorsConfig(AppConfig):
         from .models import MentorProfile
 
         personal.follow(MentorProfile)  # the desk role (skills, team lead) per person
+
+        from . import kept
+
+        kept.connect()

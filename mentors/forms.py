@@ -278,20 +278,25 @@ class ReassignForm(forms.Form):
         error_messages={"required": ERROR_REASON},
     )
 
-    def __init__(self, *args, ticket, **kwargs):
+    def __init__(self, *args, ticket, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["to_user"]
         # Any mentor is accepted here; whether they may be given it is the service's rule
         # (`ticket_reassign`), which explains a refusal. The list offers those who may, with
-        # their load.
+        # their load (`candidates`: as `handover_choices` gave them, kept by the desk).
         field.queryset = User.objects.filter(access.mentors_q()).distinct()
         field.widget.choices = [
             ("", "—"),
-            *(
-                (mentor.user_id, f"{mentor} ({mentor.open_count}/{mentor.capacity})")
-                for mentor in selectors.handover_candidates(ticket=ticket)
-            ),
+            *(handover_choices(ticket) if candidates is None else candidates),
         ]
+
+
+def handover_choices(ticket) -> list[tuple[int, str]]:
+    """The mentors a request may be handed to, with their load: "Name (open/capacity)"."""
+    return [
+        (mentor.user_id, f"{mentor} ({mentor.open_count}/{mentor.capacity})")
+        for mentor in selectors.handover_candidates(ticket=ticket)
+    ]
 
 
 class KeepForm(forms.Form):

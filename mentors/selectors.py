@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from core.numbers import parse_int
 
-from . import access, tally
+from . import access, kept, tally
 from .models import (
     Attachment,
     CannedResponse,
@@ -141,14 +141,21 @@ def urgent_untaken(*, user, limit: int = 2) -> list[Ticket]:
     (empty unless their profile handles mediation, checked in the same query): the banner
     on every page and the desk's "Urgent" group. Never their own request.
 
-    Read once per request: kept on the user object, so the banner reuses the desk's list."""
+    Read once per request: kept on the user object, so the banner reuses the desk's list;
+    and kept between requests under the desk's version (`mentors.kept`)."""
     if not user.is_authenticated:
         return []
-    kept = getattr(user, "_academy_urgent", None)
-    if kept is not None and (kept[0] >= limit or len(kept[1]) < kept[0]):
-        return kept[1][:limit]
+    memo = getattr(user, "_academy_urgent", None)
+    if memo is not None and (memo[0] >= limit or len(memo[1]) < memo[0]):
+        return memo[1][:limit]
+    found = kept.cached(user, f"urgent:{limit}", lambda: _urgent_untaken(user, limit))
+    user._academy_urgent = (limit, found)
+    return found
+
+
+def _urgent_untaken(user, limit: int) -> list[Ticket]:
     handles = MentorProfile.objects.filter(user_id=user.pk, handles_mediation=True)
-    found = list(
+    return list(
         Ticket.objects.urgent_untaken()
         .filter(Exists(handles))
         .exclude(requester_id=user.pk)
@@ -169,8 +176,6 @@ def urgent_untaken(*, user, limit: int = 2) -> list[Ticket]:
         )
         .order_by("open_since", "pk")[:limit]
     )
-    user._academy_urgent = (limit, found)
-    return found
 
 
 def queue(*, user, view: str, kind: str = "", now: dt.datetime | None = None) -> QuerySet[Ticket]:
@@ -231,6 +236,11 @@ def queue_page(
 
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def cursor_text(after: str) -> str:
+    """`after` if it is a cursor `queue_page` reads, else "" (the first page)."""
+    return after[:40] if _cursor(after) is not None else ""
 
 
 def _cursor(after: str):

@@ -274,6 +274,10 @@ def phases_advance(*, now: dt.datetime | None = None, Ticket=None, check: bool =
     with transaction.atomic():
         for q, mark in behind:
             changed += Ticket.objects.filter(q).update(**mark)
+        if changed:
+            from .kept import moved
+
+            moved()  # "Breaching soon" and "Breached" hold other requests now
     return changed
 
 

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from ambassadors.roles import is_mentor
 from ambassadors.views import participant_required
 from core.forms import posted, posted_files, refuse
 
-from . import access, selectors, services
+from . import access, kept, selectors, services, tally
 from .forms import (
     FORMS,
     AvailabilityForm,
@@ -35,8 +36,10 @@ from .forms import (
     ReassignForm,
     TicketActionForm,
     details_for_display,
+    handover_choices,
 )
-from .models import Attachment, CannedResponse, Kind, MentorProfile, Ticket
+from .models import Attachment, CannedResponse, Kind, MentorProfile, Rating, Ticket
+from .templatetags.mentors_tags import queue_rows, with_due
 
 T = Ticket.State
 
@@ -232,21 +235,27 @@ def attachment(request, pk: int):
 def desk(request):
     form = DeskFilterForm(request.GET)
     view, kind = form.values["view"], form.values["kind"]
-    page = selectors.queue_page(
-        user=request.user, view=view, kind=kind, after=request.GET.get("after", "")
+    after = selectors.cursor_text(request.GET.get("after", ""))
+    now = timezone.now()
+    # The tabs "Breaching soon" and "Breached" read the SLA marks: brought up to date first.
+    tally.phases_advance(now=now, check=True)
+    queue = kept.cached(
+        request.user,
+        f"queue:{view}:{kind}:{after}:{get_language()}",
+        lambda: _queue(request.user, form, after),
     )
     return render(
         request,
         "mentors/desk.html",
         {
-            "page": page,
+            "queue": queue,
+            # The rows are kept drawn; their due times are drawn for this moment.
+            "rows": with_due(queue["rows"], now),
             "view": view,
             "kind": kind,
-            "filter_form": form,
-            "counts": selectors.queue_counts(user=request.user),
             # Above every tab: urgent mediation nobody has taken yet, with "Take it".
             "urgent": selectors.urgent_untaken(user=request.user, limit=10),
-            "now": timezone.now(),
+            "now": now,
             "views": [
                 ("mine", _("Mine")),
                 ("unassigned", _("Unassigned")),
@@ -256,6 +265,21 @@ def desk(request):
             ],
         },
     )
+
+
+def _queue(user, form: DeskFilterForm, after: str) -> dict:
+    """One tab of the queue as the page shows it: its rows and the filter bar drawn (neither
+    holds a form token: the filter is a GET form), the tab counts and the paging."""
+    view, kind = form.values["view"], form.values["kind"]
+    page = selectors.queue_page(user=user, view=view, kind=kind, after=after)
+    # Drawn with escaping, they are SafeStrings, and stay so when kept.
+    return {
+        "rows": queue_rows(page.tickets),
+        "filter": form["view"].as_widget() + form["kind"].as_field_group(),
+        "counts": selectors.queue_counts(user=user),
+        "next_after": page.next_after,
+        "first": page.first,
+    }
 
 
 @require_POST
@@ -278,14 +302,16 @@ def desk_take(request, pk: int):
 @mentor_required
 def desk_ticket(request, pk: int):
     """A request on the desk, for those who may open it (else not found, as for anyone).
-    Opening it changes nothing: picking it up is a button (a POST)."""
-    ticket = get_object_or_404(
-        Ticket.objects.select_related("requester", "assignee").filter(
-            access.open_to_q(request.user)
-        ),
-        pk=pk,
-    )
+    Opening it changes nothing: picking it up is a button (a POST).
+    Read from what the desk keeps (`kept`) unless something is posted."""
     posted = request.POST if request.method == "POST" else None
+    if posted is None:
+        shown = kept.cached(request.user, f"ticket:{pk}", lambda: _ticket_shown(request.user, pk))
+    else:
+        shown = _ticket_shown(request.user, pk)
+    if shown is None:
+        raise Http404
+    ticket = shown["ticket"]
     action_form = DeskActionForm(posted)
     action = action_form.cleaned_data["action"] if action_form.is_valid() else ""
     forms_ = {
@@ -298,7 +324,10 @@ def desk_ticket(request, pk: int):
             posted if action == "draft" else None, ticket=ticket, auto_id="draft-%s"
         ),
         "reassign": ReassignForm(
-            posted if action == "reassign" else None, ticket=ticket, auto_id="%s"
+            posted if action == "reassign" else None,
+            ticket=ticket,
+            candidates=shown["candidates"],
+            auto_id="%s",
         ),
         "keep": KeepForm(
             posted if action == "keep" else None,
@@ -321,7 +350,8 @@ def desk_ticket(request, pk: int):
                     messages.success(request, _("The request is handed over."))
                     return redirect("mentors:desk")
                 return redirect("mentors:desk_ticket", pk=pk)
-        ticket.refresh_from_db()
+        shown = _ticket_shown(request.user, pk) or shown
+        ticket = shown["ticket"]
         if form is not action_form and not _form_shown(request.user, ticket, action):
             # The request changed meanwhile (closed, handed over): say why at the top.
             for error in form.non_field_errors():
@@ -330,14 +360,8 @@ def desk_ticket(request, pk: int):
         request,
         "mentors/desk_ticket.html",
         {
-            "ticket": ticket,
+            **shown,
             "detail_rows": details_for_display(ticket),
-            "thread": ticket.messages.select_related("author"),
-            "attachments": ticket.attachments.select_related("message"),
-            "drafts": ticket.drafts.select_related("author"),
-            "events": ticket.events.select_related("actor", "to_user"),
-            "canned": selectors.canned_for(kind=ticket.kind),
-            "rating": getattr(ticket, "rating", None),
             "can_take": ticket.state == T.QUEUED and access.can_take(request.user, ticket),
             "can_work": access.can_work(request.user, ticket),
             "action_form": action_form,
@@ -346,6 +370,28 @@ def desk_ticket(request, pk: int):
         },
         status=400 if posted is not None else 200,
     )
+
+
+def _ticket_shown(user, pk: int) -> dict | None:
+    """A request as its desk page shows it, with its thread, attachments, drafts, history,
+    rating and the canned responses for its kind; None if `user` may not open it."""
+    ticket = (
+        Ticket.objects.select_related("requester", "assignee")
+        .filter(access.open_to_q(user), pk=pk)
+        .first()
+    )
+    if ticket is None:
+        return None
+    return {
+        "ticket": ticket,
+        "thread": list(ticket.messages.select_related("author")),
+        "attachments": list(ticket.attachments.select_related("message")),
+        "drafts": list(ticket.drafts.select_related("author")),
+        "events": list(ticket.events.select_related("actor", "to_user")),
+        "canned": list(selectors.canned_for(kind=ticket.kind)),
+        "rating": Rating.objects.filter(ticket=ticket).first(),
+        "candidates": handover_choices(ticket),
+    }
 
 
 def _form_shown(user, ticket: Ticket, action: str) -> bool:

@@ -366,6 +366,9 @@ AUTHENTICATION_BACKENDS = ["core.backends.EmailOrUsernameBackend", "identity.oid
 # Read with the signed-in user in one query (core.backends.user_of_session): the profile,
 # which nearly every page needs.
 ACADEMY_USER_RELATED = ["ambassador"]
+# The mentor desk keeps its pages' data between requests until the desk changes (mentors/kept.py).
+# Only `make bench-desk` switches it off, to measure the desk's own reads under a backlog.
+ACADEMY_DESK_KEEP = True
 
 # Two-factor sign-in (identity/two_factor.py, README "Two-factor sign-in"). Everyone who can
 # reach the CMS and signs in with a password must pass a second step, and so must anyone who

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.services import lazy_text
 
+from ..kept import moved
 from ..models import Kind, Ticket
 from ..selectors import target_for
 from .base import _tell, desk_link, event, locked, team_leads
@@ -34,6 +35,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_warned": False}).update(
                 **{f"{field}_warned": True}
             ):
+                moved()
                 for person in [ticket.assignee] if ticket.assignee else list(team_leads(ticket)):
                     _tell(
                         person,
@@ -51,6 +53,7 @@ def sla_sweep(*, now: dt.datetime | None = None) -> dict:
             if Ticket.objects.filter(pk=ticket.pk, **{f"{field}_escalated": False}).update(
                 **{f"{field}_escalated": True, f"{field}_breached": True}
             ):
+                moved()
                 for lead in team_leads(ticket):
                     _tell(
                         lead,

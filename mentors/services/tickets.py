@@ -15,6 +15,7 @@ from core.outbound import public_url
 from core.sanitise import clean_text
 from core.uploads import AttachmentRejected, attachment_clean
 
+from ..kept import moved
 from ..models import Attachment, Kind, Message, Rating, Ticket
 from ..selectors import filed_since, reopen_refusal, target_for
 from .base import event, locked, require_worker, ticket_title
@@ -209,6 +210,7 @@ def ticket_erase_content(*, ticket: Ticket) -> None:
     ticket.drafts.all().delete()
     Rating.objects.filter(ticket=ticket).update(comment="")
     ticket.events.update(reason="")
+    moved()
     ticket.subject = "—"
     ticket.body = ""
     ticket.details = {}

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ambassadors.models import Ambassador, Stage
 from ambassadors.roles import Role
-from mentors import services
+from mentors import kept, services
 from mentors.models import Attachment, Kind, Message, Ticket
 from missions import services as missions
 from missions.models import Mission
@@ -318,12 +318,15 @@ def test_queue_queries_do_not_grow(client_for, view):
     client = client_for(mentor)
 
     def count():
-        return page_queries(client, f"/desk/?view={view}")
+        # The desk keeps the tab (mentors.kept): read anew, as after any change on the desk.
+        return page_queries(client, f"/desk/?view={view}", between=kept.moved)
 
     _tickets(10, mentor)
     small = count()
     _tickets(990, mentor)
     assert count() == small
+    # Kept and nothing changed: the session and the person only.
+    assert page_queries(client, f"/desk/?view={view}") == 2
 
 
 def test_figures_mentor_sees_own_lead_sees_all(client_for, employee):
@@ -400,7 +403,7 @@ def test_take_it_is_offered_only_to_mentors_with_the_skill(client_for, employee)
 
 
 def test_the_queue_shows_each_request_with_its_kind_person_state_and_due_time(client_for):
-    """What a mentor reads in the queue's rows (drawn in Python, mentors_tags.desk_rows)."""
+    """What a mentor reads in the queue's rows (drawn in Python, mentors_tags.queue_rows)."""
     lead = make_mentor(*Kind.values, lead=True)
     asker = make_user(Role.EMPLOYEE)
     asker.first_name, asker.last_name = "Ria", "Vos"
