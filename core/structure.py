@@ -106,7 +106,9 @@ def kept(key: str, compute: Callable[[], Any], timeout: int) -> Any:
     with _kept_lock:
         _kept[key] = (value, now + KEPT_SECONDS)
         _kept.move_to_end(key)
-        while len(_kept) > KEPT_IN_PROCESS:
+        # Oldest first, so the expired ones (under versions since moved on, most of them)
+        # leave from the front: the process holds what it read in the last minute only.
+        while _kept and (len(_kept) > KEPT_IN_PROCESS or next(iter(_kept.values()))[1] <= now):
             _kept.popitem(last=False)
     return value
 

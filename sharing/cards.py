@@ -36,6 +36,9 @@ BODY = f"\ue000body-{_NONCE}\ue000"
 CSRF = f"\ue000csrf-{_NONCE}\ue000"
 _KEPT = 5000
 _kept: dict[tuple, tuple[float, str]] = {}
+# The library version the kept cards were rendered for: a new one drops them all (none of
+# them is read again), so the process holds one version's cards, not every version's.
+_kept_for: list[int | None] = [None]
 
 
 @lru_cache(maxsize=4096)
@@ -64,6 +67,9 @@ def _render(suggestion: Suggestion, *, network: str, show: str, dismiss_form=Non
 
 
 def _card(suggestion: Suggestion, *, network: str, show: str, version: int) -> str:
+    if _kept_for[0] != version:
+        _kept.clear()
+        _kept_for[0] = version
     key = (version, get_language(), suggestion.item.pk, network, show, suggestion.saved)
     now = time.monotonic()
     kept = _kept.get(key)

@@ -70,3 +70,17 @@ def test_outside_a_request_every_read_sees_the_current_version():
     assert structure.cached("z", lambda: 1) == 1
     structure.cache.set(structure.VERSION_KEY, 3)
     assert structure.cached("z", lambda: 2) == 2
+
+
+def test_a_process_keeps_only_what_it_read_in_the_last_minute(monkeypatch):
+    """Values under versions that moved on are never read again: they leave the process's
+    memory once their minute is over, not only when the bound is reached."""
+    clock = [1000.0]
+    monkeypatch.setattr(structure.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(structure, "_kept", type(structure._kept)())
+    for n in range(50):
+        structure.kept(f"test:v{n}:menu", lambda n=n: n, 300)
+    assert len(structure._kept) == 50
+    clock[0] += structure.KEPT_SECONDS + 1
+    assert structure.kept("test:v50:menu", lambda: 50, 300) == 50
+    assert list(structure._kept) == [f"{settings.ACADEMY_RELEASE}:test:v50:menu"]

@@ -271,3 +271,22 @@ def test_a_fetched_link_preview_shows_on_the_next_composer(client_for, employee,
     preview = client.get(f"/share/{item.pk}/").context["preview"]
     assert preview["title"] == "Fetched title"
     assert preview["image_url"] == "https://news.example/a.png"
+
+
+def test_a_process_keeps_the_cards_of_the_current_library_version_only(client_for, employee):
+    """A library change renders new cards; the old ones are dropped, not kept beside them."""
+    from sharing import cards
+
+    for n in range(3):
+        make_item(title=f"Open day {n}")
+    client = client_for(employee)
+    client.get("/share/")
+    before = dict(cards._kept)
+    assert before
+    versions_before = {key[0] for key in before}
+    assert len(versions_before) == 1
+    make_item(title="Open day 3")  # the library moves on
+    client.get("/share/")
+    versions_after = {key[0] for key in cards._kept}
+    assert len(versions_after) == 1
+    assert versions_after != versions_before
