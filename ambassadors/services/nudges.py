@@ -129,6 +129,15 @@ def _free_slot(
 PLAN_BATCH = 1000
 
 
+def _text_key(nudge: Nudge) -> tuple:
+    """What a nudge's texts are rendered from: lazy text by identity (the same object renders
+    the same in each language), plain strings by value (equal words, however made)."""
+    return tuple(
+        id(text) if isinstance(text, Promise) else text
+        for text in (nudge.subject, nudge.body, nudge.link)
+    )
+
+
 def nudge_plan_many(
     nudges: list[Nudge], /, *, left_out: dict[str, str] | None = None
 ) -> dict[str, Notification | None]:
@@ -143,7 +152,7 @@ def nudge_plan_many(
     """
     links = {nudge.key: validate_link(nudge.link) for nudge in nudges}
     # Many nudges share one text (a push to everyone): render each text once, not per person.
-    rendered: dict[tuple[int, int, int], dict] = {}
+    rendered: dict[tuple, dict] = {}
     results: dict[str, Notification | None] = {}
     why = left_out if left_out is not None else {}
     programme = ProgrammeSettings.load()
@@ -228,14 +237,14 @@ def nudge_plan_many(
                         body=nudge.body,
                         link=nudge.link,
                         language=recipient_language(person),
-                        texts=rendered.get((id(nudge.subject), id(nudge.body), id(nudge.link))),
+                        texts=rendered.get(_text_key(nudge)),
                     ),
                     link=links[nudge.key],
                     is_nudge=True,
                     visible_from=slot,
                     email_after=email_moment(person, slot, True),
                 )
-                rendered[(id(nudge.subject), id(nudge.body), id(nudge.link))] = notification.texts
+                rendered[_text_key(nudge)] = notification.texts
                 created.append(notification)
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)

@@ -88,15 +88,18 @@ def push_plan(*, push: Push) -> Push:
     # A proposal's summary holds its proposer's words: erasing them removes these too.
     about = push.item.proposed_by_id
     default_quiet = programme_quiet_hours()
+    # One text and one link for all: rendered once for everyone (`nudge_plan_many`).
     subject = lazy_text(_("Something to share: %(title)s"), title=push.item.title)
+    body = push.item.summary[:300]
+    link = reverse("sharing:share", args=[push.item_id])
     nudges = [
         Nudge(
             ambassador_id=pk,
             kind="share_suggestion",
             key=f"push:{push.pk}:{user_id}",
             subject=subject,
-            body=push.item.summary[:300],
-            link=reverse("sharing:share", args=[push.item_id]),
+            body=body,
+            link=link,
             earliest=awake_moment(
                 start=start,
                 end=end,
