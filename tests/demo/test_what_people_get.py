@@ -131,6 +131,15 @@ def test_the_seeded_demo_gives_people_what_the_files_promise(client):
 
     subjects = list(Ticket.objects.values_list("subject", flat=True))
     assert len(subjects) >= 40
+    # A thread never shows a message or a resolution from the future.
+    from django.utils import timezone
+
+    from mentors.models import Message
+
+    now = timezone.now()
+    assert not Message.objects.filter(created_at__gt=now).exists()
+    assert not Ticket.objects.filter(resolved_at__gt=now).exists()
+    assert not Ticket.objects.filter(first_response_at__gt=now).exists()
     assert len(set(subjects)) == len(subjects)
     assert not [s for s in subjects if s.endswith(("(eerder)", "(earlier)"))]
     for notification in Notification.objects.all():
