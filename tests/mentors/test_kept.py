@@ -8,7 +8,6 @@ import re
 import pytest
 from django.utils import timezone
 
-from ambassadors.models import Ambassador
 from mentors import services, tally
 from mentors.models import Kind, MentorProfile, Ticket
 from tests.factories.mentors import file_request, make_mentor
@@ -16,12 +15,6 @@ from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 T = Ticket.State
-
-
-@pytest.fixture
-def employee(employee):
-    Ambassador.objects.filter(user=employee).update(language="en")
-    return employee
 
 
 def _row(html: str, ticket) -> str | None:
