@@ -328,6 +328,8 @@ def _exchange(
     headers: dict[str, str],
     max_bytes: int,
     deadline: float,
+    method: str = "GET",
+    body: bytes | None = None,
 ) -> tuple[int, http.client.HTTPResponse, bytes]:
     remaining = max(0.1, min(TIMEOUT_SECONDS, deadline - time.monotonic()))
     sock = _connect(ip, target.port, remaining)
@@ -338,8 +340,9 @@ def _exchange(
         connection = http.client.HTTPConnection(target.host, target.port, timeout=remaining)
         connection.sock = sock  # already connected: http.client never looks the name up
         connection.request(
-            "GET",
+            method,
             target.path,
+            body=body,
             headers={
                 "Host": target.host_header,
                 "User-Agent": USER_AGENT,
@@ -400,14 +403,8 @@ def fetch(
     raise OutboundError(ERROR_TOO_MANY_REDIRECTS)
 
 
-def fetch_configured(url: str, *, accept: str = "*/*", max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET an address the operator configured in the environment (a SAML IdP's metadata),
-    never one a person typed: such hosts are often internal (an ADFS on the intranet, on its
-    own port), so internal addresses and any port are allowed. The rest is as `fetch`: the
-    name resolved once and connected to as resolved, TLS checked for the name, the body
-    capped, the exchange bounded in time, no proxy from the environment, no redirects (a
-    configured address names the document itself).
-    """
+def _configured_target(url: str) -> tuple[Target, ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """An operator-configured address read and resolved: internal hosts and any port."""
     try:
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -434,6 +431,18 @@ def fetch_configured(url: str, *, accept: str = "*/*", max_bytes: int = MAX_BYTE
             ip = ipaddress.ip_address(found[0][4][0])
         except (OSError, UnicodeError, ValueError, IndexError) as exc:
             raise OutboundError(ERROR_UNREACHABLE) from exc
+    return target, ip
+
+
+def fetch_configured(url: str, *, accept: str = "*/*", max_bytes: int = MAX_BYTES) -> Fetched:
+    """GET an address the operator configured in the environment (a SAML IdP's metadata),
+    never one a person typed: such hosts are often internal (an ADFS on the intranet, on its
+    own port), so internal addresses and any port are allowed. The rest is as `fetch`: the
+    name resolved once and connected to as resolved, TLS checked for the name, the body
+    capped, the exchange bounded in time, no proxy from the environment, no redirects (a
+    configured address names the document itself).
+    """
+    target, ip = _configured_target(url)
     deadline = time.monotonic() + TOTAL_SECONDS
     try:
         status, response, body = _exchange(
@@ -451,3 +460,54 @@ def fetch_configured(url: str, *, accept: str = "*/*", max_bytes: int = MAX_BYTE
         charset="",
         content=body,
     )
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What a server answered to a POST, whatever the status: the caller decides."""
+
+    status: int
+    content_type: str
+    content: bytes  # at most the `max_bytes` asked for
+    retry_after: str  # the Retry-After header, as sent ("" when none)
+
+
+def _post(target: Target, ip, *, body: bytes, headers: dict[str, str], max_bytes: int) -> Answered:
+    deadline = time.monotonic() + TOTAL_SECONDS
+    try:
+        status, response, content = _exchange(
+            target,
+            ip,
+            headers={"Content-Length": str(len(body)), **headers},
+            max_bytes=max_bytes,
+            deadline=deadline,
+            method="POST",
+            body=body,
+        )
+    except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
+        raise OutboundError(ERROR_UNREACHABLE) from exc
+    content_type = response.getheader("Content-Type") or ""
+    return Answered(
+        status=status,
+        content_type=content_type.split(";")[0].strip().lower(),
+        content=content,
+        retry_after=response.getheader("Retry-After") or "",
+    )
+
+
+def post(url: str, *, body: bytes, headers: dict[str, str], max_bytes: int = 64_000) -> Answered:
+    """POST to a public address somebody entered (a webhook's target), checked like `fetch`:
+    read once, resolved once, refused if any answer is internal, connected to as checked.
+    Redirects are not followed (a 3xx is returned like any other status): a POST that is
+    sent on elsewhere could be sent inside. OutboundError when refused or unreachable."""
+    target = parse_url(url)
+    return _post(target, resolve(target), body=body, headers=headers, max_bytes=max_bytes)
+
+
+def post_configured(
+    url: str, *, body: bytes, headers: dict[str, str], max_bytes: int = 64_000
+) -> Answered:
+    """POST to an address the operator configured in the environment (the learning record
+    store): internal hosts and any port allowed, as `fetch_configured`; no redirects."""
+    target, ip = _configured_target(url)
+    return _post(target, ip, body=body, headers=headers, max_bytes=max_bytes)

@@ -32,7 +32,7 @@ from .models import (
     _certificate_code,
 )
 from .selectors import course_locked_reason, quiz_extra_attempts
-from .signals import course_completed
+from .signals import course_completed, lesson_completed, lesson_opened, quiz_attempted
 
 ERROR_LESSON_HAS_QUIZ = _("This lesson is finished by passing its quiz.")
 ERROR_UNKNOWN_QUIZ = _("This quiz does not belong to this lesson.")
@@ -88,6 +88,7 @@ def lesson_open(*, user: User, course: CoursePage, lesson: LessonPage) -> Enrolm
     if enrolment.last_lesson_key != lesson.translation_key:
         enrolment.last_lesson_key = lesson.translation_key
         enrolment.save(update_fields=["last_lesson_key", "last_seen_at"])
+    lesson_opened.send(sender=LessonPage, user=user, course=course, lesson=lesson)
     return enrolment
 
 
@@ -102,12 +103,14 @@ def lesson_mark_done(*, user: User, course: CoursePage, lesson: LessonPage) -> E
 
 
 def _lesson_done(*, user: User, course: CoursePage, lesson: LessonPage) -> None:
-    LessonProgress.objects.get_or_create(
+    _progress, created = LessonProgress.objects.get_or_create(
         user=user,
         lesson_key=lesson.translation_key,
         defaults={"course_key": course.translation_key},
     )
     Enrolment.objects.get_or_create(user=user, course_key=course.translation_key)
+    if created:
+        lesson_completed.send(sender=LessonPage, user=user, course=course, lesson=lesson)
 
 
 def _quiz_block(lesson: LessonPage, quiz_id: str):
@@ -200,6 +203,9 @@ def quiz_submit(
                 )
             ) from exc
         Enrolment.objects.get_or_create(user=user, course_key=course.translation_key)
+        quiz_attempted.send(
+            sender=LessonPage, user=user, course=course, lesson=lesson, attempt=attempt
+        )
         if passed and _all_quizzes_passed(user=user, lesson=lesson):
             _lesson_done(user=user, course=course, lesson=lesson)
             course_completion_check(user=user, course=course)

@@ -89,7 +89,7 @@ def guideline_acknowledge(*, user: User, page: GuidelinePage, version: int) -> A
         )
     from .signals import guideline_acknowledged
 
-    guideline_acknowledged.send(sender=GuidelinePage, user=user)
+    guideline_acknowledged.send(sender=GuidelinePage, user=user, acknowledgement=acknowledgement)
     return acknowledgement
 
 

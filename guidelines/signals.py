@@ -9,7 +9,9 @@ from core.queue import enqueue_on_commit
 from . import services
 from .models import GuidelinePage
 
-# Sent with `user` after an acknowledgement is recorded (the growth path listens).
+# Sent with `user` and `acknowledgement` (its guideline and version) after an acknowledgement
+# is recorded, also when it was already there (the growth path listens; receivers are
+# idempotent).
 guideline_acknowledged = Signal()
 
 

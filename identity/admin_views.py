@@ -17,10 +17,11 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ambassadors.forms import ButtonForm
 from core.forms import refuse
+from core.tokens import token_hash
 
 from . import two_factor
 from .models import ScimConnection
-from .scim.services import scim_connection_revoke, token_hash, token_new
+from .scim.services import scim_connection_revoke, token_new
 
 
 class ScimConnectionCreateView(generic.CreateView):

@@ -57,6 +57,8 @@ OUR_APPS = (
     "missions",
     "insights",
     "identity",
+    "api",
+    "integrations",
 )
 
 

@@ -12,6 +12,7 @@ from core.errors import Refusal
 
 from .. import personal
 from ..models import Ambassador, Notification, ParticipationEvent
+from ..signals import person_joined, person_left
 from .notifications import notify
 
 # The version of the consent text on /welcome/ that a join records: change it with the text.
@@ -72,6 +73,7 @@ def ambassador_join(*, ambassador: Ambassador) -> Ambassador:
             link=reverse("ambassadors:dashboard"),
             email=False,
         )
+    person_joined.send(sender=Ambassador, ambassador=ambassador, first_time=first_time)
     return ambassador
 
 
@@ -106,6 +108,7 @@ def ambassador_leave(*, ambassador: Ambassador) -> Ambassador:
     Notification.objects.filter(recipient_id=ambassador.user_id, email_sent_at__isnull=True).update(
         email_after=None
     )
+    person_left.send(sender=Ambassador, ambassador=ambassador)
     return ambassador
 
 

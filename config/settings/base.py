@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "mentors",
     "insights",
     "identity",
+    "api",
+    "integrations",
     # Two-factor sign-in (identity/two_factor.py): app codes, recovery codes, passkeys. Before
     # the contrib apps, so core.provisioning's sync after the last app sees their permissions.
     "django_otp",
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_q",
+    "ninja",  # the API's docs page from our own static files (without it: a CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -15,8 +15,6 @@ erasing is the person's or an administrator's decision, never a provisioning cli
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -34,7 +32,7 @@ from ambassadors.services import (
     person_reactivate,
     person_update,
 )
-from core import versions
+from core import tokens, versions
 from core.audit import record
 
 from ..models import ExternalIdentity, ScimConnection
@@ -56,13 +54,9 @@ TAKEN = "Another account already has this userName or e-mail address."
 LAST_USED_GRANULARITY = dt.timedelta(minutes=1)
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def token_new() -> str:
-    """A bearer token: 256 random bits, with a prefix that secret scanners can recognise."""
-    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+    """A bearer token for a provisioning connection (`core.tokens`)."""
+    return tokens.token_new(TOKEN_PREFIX)
 
 
 def scim_connection_slug(name: str) -> str:
@@ -84,7 +78,7 @@ def scim_connection_create(
     """A new connection and its token; the token is returned once and kept only as a hash."""
     token = token_new()
     connection = ScimConnection(
-        name=name, slug=slug, token_hash=token_hash(token), created_by=created_by
+        name=name, slug=slug, token_hash=tokens.token_hash(token), created_by=created_by
     )
     connection.full_clean()
     connection.save()
@@ -108,7 +102,7 @@ def scim_connection_for_token(token: str) -> ScimConnection | None:
     Looked up by the token's hash, so no secret is compared character by character."""
     if not token:
         return None
-    connection = ScimConnection.objects.filter(token_hash=token_hash(token)).first()
+    connection = ScimConnection.objects.filter(token_hash=tokens.token_hash(token)).first()
     if connection is None or connection.revoked_at is not None:
         return connection
     now = timezone.now()

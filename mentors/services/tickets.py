@@ -18,6 +18,7 @@ from core.uploads import AttachmentRejected, attachment_clean
 from ..kept import moved
 from ..models import Attachment, Kind, Message, Rating, Ticket
 from ..selectors import filed_since, reopen_refusal, target_for
+from ..signals import request_resolved
 from .base import event, locked, require_worker, ticket_title
 from .clock import clock_set, clock_start
 from .errors import (
@@ -144,6 +145,7 @@ def ticket_resolve(*, ticket: Ticket, by: User) -> Ticket:
     ticket.resolution_due_at = ticket.resolution_warn_at = None
     ticket.save()
     event(ticket, "resolved", actor=by)
+    request_resolved.send(sender=Ticket, ticket=ticket, by=by)
     return ticket
 
 

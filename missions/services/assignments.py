@@ -30,6 +30,7 @@ from core.sanitise import clean_text
 
 from ..drafts import draft_text
 from ..models import Assignment, Mission, Submission
+from ..signals import assignment_approved
 from .errors import (
     ERROR_EXPIRED,
     ERROR_FEEDBACK,
@@ -245,6 +246,7 @@ def assignment_approve(*, assignment: Assignment, reviewer: User, feedback: str 
         )
         _tell(assignment, SUBJECT_APPROVED)
         promotion_check(ambassador=Ambassador.objects.get(user_id=assignment.user_id))
+        assignment_approved.send(sender=Assignment, assignment=assignment)
     return assignment
 
 

@@ -11,6 +11,7 @@ from core.sanitise import strip_controls
 
 from ..models import ERROR_TOO_LONG, NETWORK_LIMITS, ContentItem, Share, text_length
 from ..selectors import best_text, offered_variants
+from ..signals import item_shared
 from .errors import (
     ERROR_EMPTY_TEXT,
     ERROR_NOT_SHAREABLE,
@@ -90,4 +91,6 @@ def share_create(*, user: User, item: ContentItem, network: str, text: str) -> S
     if not created and share.text != text:
         share.text, share.edited = text, edited
         share.save(update_fields=["text", "edited"])
+    if created:
+        item_shared.send(sender=Share, share=share)
     return share

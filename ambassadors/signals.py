@@ -1,0 +1,8 @@
+"""What the ambassadors app tells the rest of the platform."""
+
+from django.dispatch import Signal
+
+# Sent with `ambassador` and `first_time` when a person gives consent: joins or rejoins.
+person_joined = Signal()
+# Sent with `ambassador` when a person leaves the programme (or is switched off).
+person_left = Signal()

@@ -1,0 +1,1 @@
+"""The API's data: the tokens machines and people sign in with."""

@@ -1,0 +1,6 @@
+"""What the missions app tells the rest of the platform."""
+
+from django.dispatch import Signal
+
+# Sent with `assignment` when a reviewer approves it: the mission is completed.
+assignment_approved = Signal()
