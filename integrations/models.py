@@ -1,1 +1,0 @@
-"""What goes out to other systems: xAPI statements and webhook deliveries, as outbox rows."""

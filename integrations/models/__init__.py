@@ -1,0 +1,2 @@
+"""What goes out to other systems, as outbox rows: xAPI statements (`xapi.py`) and webhook
+subscriptions with their deliveries (`webhooks.py`)."""
