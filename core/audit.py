@@ -34,6 +34,14 @@ ACTIONS = {
     "academy.scim_refused": (_("Refuse provisioning call"), _("Provisioning call refused")),
     "academy.scim_revoke": (_("Revoke provisioning token"), _("Provisioning token revoked")),
     "academy.two_factor_reset": (_("Reset second step"), _("Second sign-in step reset")),
+    "academy.webhook_secret_rotate": (
+        _("Rotate webhook secret"),
+        _("Webhook secret rotated"),
+    ),
+    "academy.webhook_switch_off": (
+        _("Switch webhook off"),
+        _("Webhook switched off after failed deliveries"),
+    ),
 }
 
 

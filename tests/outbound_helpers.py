@@ -26,6 +26,10 @@ class Server:
     port: int = 0
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, Host header)
     routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
+    # POSTs received: (path, headers, body); answered in turn from `post_answers` (each
+    # (status, headers, body)), then 204 with no body.
+    posts: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
+    post_answers: list[tuple[int, dict[str, str], bytes]] = field(default_factory=list)
 
 
 def _handler(server: Server):
@@ -42,6 +46,20 @@ def _handler(server: Server):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def do_POST(self):  # noqa: N802
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length)
+            server.posts.append((self.path, dict(self.headers.items()), body))
+            status, headers, answer = (
+                server.post_answers.pop(0) if server.post_answers else (204, {}, b"")
+            )
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, *args):
             pass

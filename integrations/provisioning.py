@@ -1,0 +1,17 @@
+"""What integrations provision (see core.provisioning): webhook subscriptions and their
+delivery log are for administrators only; the schedules of its own tasks."""
+
+from ambassadors.roles import Role
+from core.provisioning import Repeating
+
+PERMISSIONS = {
+    Role.ADMIN: {
+        "webhooksubscription": ["add", "change", "delete", "view"],
+        # Deliveries are only read, and a failed one sent again ("change").
+        "webhookdelivery": ["change", "view"],
+    },
+}
+
+SCHEDULES = [
+    Repeating("webhook deliveries", "integrations.tasks.webhooks_sweep", "I", 1),
+]
