@@ -453,6 +453,80 @@ ROUTES.update(
     }
 )
 
+
+def _webhook_page(view: str):
+    """The CMS page `view` of a new webhook subscription."""
+    from integrations.models import WebhookSubscription
+
+    def path():
+        subscription = WebhookSubscription.objects.create(
+            name="HR system", url="https://hooks.example.com/", events=["person.joined"]
+        )
+        return f"/cms/webhooks/{view}/{subscription.pk}/"
+
+    return path
+
+
+def _webhook_delivery_page(view: str):
+    """The CMS page `view` of a failed webhook delivery."""
+    import uuid
+
+    from integrations.models import WebhookDelivery, WebhookSubscription
+
+    def path():
+        subscription = WebhookSubscription.objects.create(
+            name="HR system", url="https://hooks.example.com/", events=["person.joined"]
+        )
+        delivery = WebhookDelivery.objects.create(
+            subscription=subscription,
+            event="person.joined",
+            event_id=uuid.uuid4(),
+            payload={},
+            status="failed",
+        )
+        return f"/cms/webhook-deliveries/{view}/{delivery.pk}/"
+
+    return path
+
+
+# Webhook subscriptions (their secrets sign what the platform tells other systems) and their
+# delivery log: administrators only.
+ROUTES.update(
+    {
+        "integrations_webhook_subscriptions:index": ("/cms/webhooks/", CMS_ADMIN_ONLY),
+        "integrations_webhook_subscriptions:index_results": (
+            "/cms/webhooks/results/",
+            CMS_ADMIN_ONLY,
+        ),
+        "integrations_webhook_subscriptions:add": ("/cms/webhooks/new/", CMS_ADMIN_ONLY),
+        **{
+            f"integrations_webhook_subscriptions:{name}": (_webhook_page(view), CMS_ADMIN_ONLY)
+            for name, view in (
+                ("edit", "edit"),
+                ("delete", "delete"),
+                ("usage", "usage"),
+                ("rotate", "rotate"),
+                ("ping", "ping"),
+                ("history", "history"),
+                ("history_results", "history-results"),
+            )
+        },
+        "integrations_webhook_deliveries:index": ("/cms/webhook-deliveries/", CMS_ADMIN_ONLY),
+        "integrations_webhook_deliveries:index_results": (
+            "/cms/webhook-deliveries/results/",
+            CMS_ADMIN_ONLY,
+        ),
+        "integrations_webhook_deliveries:inspect": (
+            _webhook_delivery_page("inspect"),
+            CMS_ADMIN_ONLY,
+        ),
+        "integrations_webhook_deliveries:retry": (
+            _webhook_delivery_page("retry"),
+            CMS_ADMIN_ONLY,
+        ),
+    }
+)
+
 # CMS edit pages of every page type: comms staff edit pages anywhere in the tree.
 ROUTES.update(
     {

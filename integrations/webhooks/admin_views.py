@@ -36,6 +36,12 @@ DELIVERIES = "integrations_webhook_deliveries"
 class WebhookSubscriptionForm(WagtailAdminModelForm):
     """Name, address and the events as checkboxes; the secret is made, never typed."""
 
+    url = forms.URLField(
+        label=gettext_lazy("address"),
+        max_length=2000,
+        assume_scheme="https",
+        help_text=WebhookSubscription._meta.get_field("url").help_text,
+    )
     events = forms.MultipleChoiceField(
         label=gettext_lazy("Events"),
         choices=list(EVENTS.items()),
