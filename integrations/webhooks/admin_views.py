@@ -141,7 +141,7 @@ class WebhookPingView(SubscriptionActionView):
 
     def form_valid(self, form):
         try:
-            webhook_ping(subscription=self.subscription, by=self.request.user)
+            webhook_ping(subscription=self.subscription)
         except WebhookError as refusal:
             refuse(form, refusal)
             return self.form_invalid(form)
@@ -198,7 +198,7 @@ class WebhookDeliveryRetryView(PermissionCheckedMixin, WagtailAdminTemplateMixin
 
     def form_valid(self, form):
         try:
-            webhook_delivery_retry(delivery=self.delivery, by=self.request.user)
+            webhook_delivery_retry(delivery=self.delivery)
         except WebhookError as refusal:
             refuse(form, refusal)
             return self.form_invalid(form)

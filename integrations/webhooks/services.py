@@ -188,7 +188,7 @@ def webhook_secret_rotate(*, subscription: WebhookSubscription, by: User) -> Web
     return subscription
 
 
-def webhook_ping(*, subscription: WebhookSubscription, by: User) -> WebhookDelivery:
+def webhook_ping(*, subscription: WebhookSubscription) -> WebhookDelivery:
     """A test event ("ping") to this subscription alone, whatever events it wants."""
     if not subscription.active:
         raise WebhookError(ERROR_SWITCHED_OFF)
@@ -210,15 +210,20 @@ def webhook_ping(*, subscription: WebhookSubscription, by: User) -> WebhookDeliv
     return delivery
 
 
-def webhook_delivery_retry(*, delivery: WebhookDelivery, by: User) -> WebhookDelivery:
-    """Send a failed (or given-up) delivery again now: one more attempt."""
+def webhook_delivery_retry(*, delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a failed (or given-up) delivery again now: one more attempt. One that a worker
+    is sending at this moment is left to it."""
     if not delivery.subscription.active:
         raise WebhookError(ERROR_SWITCHED_OFF)
     now = timezone.now()
-    updated = WebhookDelivery.objects.filter(
-        pk=delivery.pk,
-        status__in=(WebhookDelivery.Status.FAILED, WebhookDelivery.Status.GIVEN_UP),
-    ).update(status=WebhookDelivery.Status.FAILED, next_attempt_at=now, claimed_at=None)
+    updated = (
+        WebhookDelivery.objects.filter(
+            pk=delivery.pk,
+            status__in=(WebhookDelivery.Status.FAILED, WebhookDelivery.Status.GIVEN_UP),
+        )
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - _lease()))
+        .update(status=WebhookDelivery.Status.FAILED, next_attempt_at=now, claimed_at=None)
+    )
     if not updated:
         raise WebhookError(ERROR_NOT_FAILED)
     enqueue_on_commit(DELIVER_TASK, delivery.pk)

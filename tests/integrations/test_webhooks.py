@@ -208,6 +208,30 @@ def test_retry_after_is_honoured_within_a_bound(receiver, newcomer, on_commit):
     assert services.backoff(1, dt.timedelta(days=30)) == services.MAX_RETRY_AFTER
 
 
+def test_retry_after_as_a_date_and_nonsense():
+    now = timezone.now()
+    later = (now + dt.timedelta(minutes=10)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    wait = services._retry_after(later, now)
+    assert dt.timedelta(minutes=9) < wait <= dt.timedelta(minutes=10)
+    assert services._retry_after("soon", now) is None
+    assert services._retry_after("", now) is None
+
+
+def test_a_delivery_being_sent_is_not_sent_again_by_retry_now(receiver):
+    subscription = subscribe()
+    delivery = WebhookDelivery.objects.create(
+        subscription=subscription,
+        event="person.joined",
+        event_id=uuid.uuid4(),
+        payload={},
+        status=WebhookDelivery.Status.FAILED,
+        claimed_at=timezone.now(),
+    )
+    with pytest.raises(services.WebhookError):
+        webhook_delivery_retry(delivery=delivery)
+    assert receiver.posts == []
+
+
 def test_a_redirect_is_not_followed(receiver, internal, newcomer, on_commit, monkeypatch):
     """A 3xx counts as a failure; where it points is never asked."""
     subscribe()
@@ -455,7 +479,7 @@ def test_after_a_rotation_both_secrets_sign_for_a_day(receiver, administrator, o
     rotated = webhook_secret_rotate(subscription=subscription, by=administrator)
     assert rotated.secret != old
     with on_commit():
-        webhook_ping(subscription=rotated, by=administrator)
+        webhook_ping(subscription=rotated)
     [(headers, body)] = received(receiver)
     assert len(headers["webhook-signature"].split()) == 2
     assert verify(old, headers, body)
@@ -465,7 +489,7 @@ def test_after_a_rotation_both_secrets_sign_for_a_day(receiver, administrator, o
     assert rotated.secret not in json.dumps(entry.data)
     WebhookSubscription.objects.update(previous_secret_until=timezone.now())
     with on_commit():
-        webhook_ping(subscription=rotated, by=administrator)
+        webhook_ping(subscription=rotated)
     headers, body = received(receiver)[1]
     assert len(headers["webhook-signature"].split()) == 1
     assert not verify(old, headers, body)
@@ -477,7 +501,7 @@ def test_a_ping_goes_to_the_one_subscription_whatever_its_events(
 ):
     subscribe(events=["request.resolved"])
     with on_commit():
-        webhook_ping(subscription=WebhookSubscription.objects.get(), by=administrator)
+        webhook_ping(subscription=WebhookSubscription.objects.get())
     [(headers, body)] = received(receiver)
     assert json.loads(body)["type"] == "ping"
 
@@ -493,11 +517,11 @@ def test_retry_now_sends_a_given_up_delivery_once_more(receiver, administrator, 
         attempts=services.MAX_ATTEMPTS,
     )
     with on_commit():
-        webhook_delivery_retry(delivery=delivery, by=administrator)
+        webhook_delivery_retry(delivery=delivery)
     delivery.refresh_from_db()
     assert delivery.status == WebhookDelivery.Status.DELIVERED
     with pytest.raises(services.WebhookError):
-        webhook_delivery_retry(delivery=delivery, by=administrator)
+        webhook_delivery_retry(delivery=delivery)
 
 
 def test_erasing_a_person_removes_the_deliveries_about_them(receiver, newcomer, on_commit):
