@@ -23,7 +23,7 @@ from ambassadors.models import Ambassador, Notification
 from ambassadors.roles import Role
 from ambassadors.services.participation import ambassador_join, ambassador_leave
 from integrations.models import WebhookDelivery, WebhookSubscription
-from integrations.webhooks import services
+from integrations.webhooks import services, signing
 from integrations.webhooks.services import (
     webhook_delivery_retry,
     webhook_event,
@@ -135,6 +135,27 @@ def test_a_delivery_arrives_signed_and_the_readme_snippet_verifies_it(
         "person": {"id": newcomer.pk, "url": f"/api/v1/people/{newcomer.pk}"},
         "first_time": True,
     }
+
+
+def test_signing_matches_the_standard_webhooks_test_vector(monkeypatch):
+    """The reference libraries' own example (standard-webhooks, libraries/*/tests): our
+    signature is theirs, and the README snippet accepts it."""
+    secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    body = b'{"test": 2432232314}'
+    expected = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+    made = signing.signature(
+        secret, msg_id="msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp=1614265330, body=body
+    )
+    assert made == expected
+    headers = {
+        "webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        "webhook-timestamp": "1614265330",
+        "webhook-signature": f"v1,bm90IGl0 {expected}",
+    }
+    monkeypatch.setattr(time, "time", lambda: 1614265330 + 299)
+    assert verify(secret, headers, body)
+    monkeypatch.setattr(time, "time", lambda: 1614265330 + 301)
+    assert not verify(secret, headers, body)
 
 
 def test_the_secret_is_standard_webhooks_shaped():
