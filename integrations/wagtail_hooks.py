@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import WebhookDelivery, WebhookSubscription
@@ -92,7 +92,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = []
     list_display = [
-        Column("event", label=_("Event")),
+        TitleColumn("event", label=_("Event"), url_name=f"{DELIVERIES}:inspect"),
         Column("subscription", label=_("Subscription")),
         "status",
         Column("response_status", label=_("Response status")),

@@ -90,6 +90,26 @@ def test_an_internal_address_is_a_form_error_in_the_persons_language(
     assert not WebhookSubscription.objects.exists()
 
 
+def test_editing_keeps_the_address_check_and_the_secret(client_for, administrator):
+    subscription = make_subscription()
+    secret = subscription.secret
+    cms = client_for(administrator)
+    edit = f"/cms/webhooks/edit/{subscription.pk}/"
+    fields = {"name": "HR", "events": ["person.left"], "active": ""}
+    refused = cms.post(edit, {**fields, "url": "http://192.168.1.5/hook"})
+    assert refused.status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.url == "http://hooks.example.com/academy"
+    assert cms.post(edit, {**fields, "url": "https://hooks.example.com/v2"}).status_code == 302
+    subscription.refresh_from_db()
+    assert (subscription.url, subscription.events) == (
+        "https://hooks.example.com/v2",
+        ["person.left"],
+    )
+    assert not subscription.active
+    assert subscription.secret == secret
+
+
 def test_without_events_or_with_an_unknown_one_nothing_is_made(client_for, administrator):
     cms = client_for(administrator)
     for events in ([], ["person.deleted"]):
@@ -160,6 +180,7 @@ def test_the_log_filters_by_status_exports_and_runs_flat_queries(client_for, adm
     failed = cms.get(DELIVERIES, {"status": "failed"}).content.decode()
     assert failed.count("Send again") + failed.count("Opnieuw versturen") == 2
     assert "503" in failed
+    assert f"{DELIVERIES}inspect/" in failed
     export = cms.get(DELIVERIES, {"export": "csv"})
     assert export.status_code == 200
     text = b"".join(export.streaming_content).decode()
