@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class IntegrationsConfig(AppConfig):
     name = "integrations"
     verbose_name = _("Integrations")
+
+    def ready(self):
+        from .xapi import (
+            admin,  # noqa: F401 (registers the CMS status page)
+            personal_data,  # noqa: F401 (registers its part of the export and the eraser)
+            receivers,
+        )
+
+        receivers.connect()
