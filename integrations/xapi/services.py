@@ -24,7 +24,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import Refusal
@@ -114,7 +114,9 @@ def lrs_post(bodies: list[dict]) -> Answer:
             headers=_headers(),
         )
     except OutboundError as error:
-        return Answer(0, str(error))
+        # Kept on the row and logged, next to the LRS's own (English) answers.
+        with translation.override("en"):
+            return Answer(0, str(error))
     return Answer(answered.status, answered.content[:500].decode("utf-8", "replace"))
 
 

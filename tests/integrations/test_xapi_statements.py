@@ -82,7 +82,8 @@ def test_learning_becomes_statements_with_scores_and_certificate(lrs_configured)
     ]
     for body in bodies(user):
         assert_private(body, user)
-        assert uuid.UUID(body["id"]) == XapiStatement.objects.get(statement_id=body["id"]).statement_id
+        row = XapiStatement.objects.get(statement_id=body["id"])
+        assert uuid.UUID(body["id"]) == row.statement_id
         assert body["object"]["id"].startswith(f"{settings.SITE_URL}/xapi/activities/")
 
     experienced = bodies(user, statements.EXPERIENCED)[0]

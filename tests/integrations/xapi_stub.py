@@ -53,8 +53,8 @@ def _handler(lrs: StubLrs):
     return Handler
 
 
-@pytest.fixture
-def stub_lrs(settings):
+@pytest.fixture(name="stub_lrs")
+def stub_lrs_fixture(settings):
     """A stub LRS, configured as the site's LRS for the test."""
     lrs = StubLrs()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(lrs))
