@@ -224,8 +224,7 @@ class LrsStatus:
     waiting: int
     sent: int
     failed: int
-    last_error: str
-    last_error_at: dt.datetime | None
+    last_error: str  # of the latest row not sent
 
 
 def lrs_status() -> LrsStatus:
@@ -239,13 +238,12 @@ def lrs_status() -> LrsStatus:
         XapiStatement.objects.exclude(last_error="")
         .filter(sent_at__isnull=True)
         .order_by("-pk")
-        .values("last_error", "created_at")
+        .values_list("last_error", flat=True)
         .first()
     )
     return LrsStatus(
         configured=configured(),
         endpoint=settings.XAPI_ENDPOINT,
-        last_error=last["last_error"] if last else "",
-        last_error_at=last["created_at"] if last else None,
+        last_error=last or "",
         **figures,
     )
