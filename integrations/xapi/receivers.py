@@ -7,6 +7,10 @@ retried request, records the same statement once.
 
 from __future__ import annotations
 
+import functools
+import logging
+
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -19,13 +23,31 @@ from sharing.signals import item_shared
 
 from . import services, statements
 
+logger = logging.getLogger(__name__)
 TAKING_PART = (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED)
 LANGUAGES = ("nl", "en")
 
 
+def statement_receiver(function):
+    """Only with an LRS configured; and a statement that cannot be written is logged, never
+    the learner's problem (a savepoint keeps their transaction usable)."""
+
+    @functools.wraps(function)
+    def receive(sender, **kwargs):
+        if not services.configured():
+            return
+        try:
+            with transaction.atomic():
+                function(sender, **kwargs)
+        except Exception:
+            logger.exception("xAPI statement for %s not recorded", function.__name__)
+
+    return receive
+
+
 def _wanted(user) -> bool:
-    """An LRS is configured and the person is in the programme (consented, not left)."""
-    if not services.configured() or user is None:
+    """The person is in the programme (consented, not left)."""
+    if user is None:
         return False
     return Ambassador.objects.filter(user=user, status__in=TAKING_PART).exists()
 
@@ -39,6 +61,7 @@ def _page_names(translation_key) -> dict[str, str]:
     )
 
 
+@statement_receiver
 def on_lesson_opened(sender, user, course, lesson, **kwargs):
     if not _wanted(user):
         return
@@ -60,6 +83,7 @@ def on_lesson_opened(sender, user, course, lesson, **kwargs):
     services.statement_record(user=user, body=body)
 
 
+@statement_receiver
 def on_lesson_completed(sender, user, course, lesson, **kwargs):
     if not _wanted(user):
         return
@@ -75,6 +99,7 @@ def on_lesson_completed(sender, user, course, lesson, **kwargs):
     )
 
 
+@statement_receiver
 def on_quiz_attempted(sender, user, course, lesson, attempt, **kwargs):
     if not _wanted(user):
         return
@@ -94,6 +119,7 @@ def on_quiz_attempted(sender, user, course, lesson, attempt, **kwargs):
     )
 
 
+@statement_receiver
 def on_course_completed(sender, user, course, enrolment, **kwargs):
     if not _wanted(user):
         return
@@ -115,6 +141,7 @@ def on_course_completed(sender, user, course, enrolment, **kwargs):
     )
 
 
+@statement_receiver
 def on_guideline_acknowledged(sender, user, acknowledgement, **kwargs):
     if not _wanted(user):
         return
@@ -130,6 +157,7 @@ def on_guideline_acknowledged(sender, user, acknowledgement, **kwargs):
     )
 
 
+@statement_receiver
 def on_assignment_approved(sender, assignment, **kwargs):
     user = assignment.user
     if not _wanted(user):
@@ -148,6 +176,7 @@ def on_assignment_approved(sender, assignment, **kwargs):
     )
 
 
+@statement_receiver
 def on_item_shared(sender, share, **kwargs):
     user = share.user
     if not _wanted(user):

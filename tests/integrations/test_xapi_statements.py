@@ -217,3 +217,18 @@ def test_statement_ids_are_stable_and_distinct():
     assert same != statements.statement_uuid(statements.COMPLETED, 8, "lesson:a")
     assert same != statements.statement_uuid(statements.EXPERIENCED, 7, "lesson:a")
     assert same != statements.statement_uuid(statements.COMPLETED, 7, "lesson:b")
+
+
+def test_a_statement_that_cannot_be_written_never_stops_the_learner(lrs_configured, monkeypatch):
+    """The share is saved and the next statement is written; the broken one is only logged."""
+
+    def broken(**kwargs):
+        raise ValueError("bad statement")
+
+    monkeypatch.setattr(statements, "item_shared", broken)
+    user = make_user()
+    share = sharing.share_create(user=user, item=make_item(), network="x", text="Worth it")
+    assert share.pk
+    assert not XapiStatement.objects.exists()
+    acknowledge(user, build_guidelines().main)
+    assert len(bodies(user, statements.ACCEPTED)) == 1
