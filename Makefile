@@ -32,6 +32,14 @@ run: install xmlsec1
 browser:
 	@sh scripts/ensure-package chromium chromium "the browser tests"
 
+# Ralph, the learning record store the xAPI integration test sends to, in a virtualenv of its
+# own (its pins are not the site's): tests/integration/test_lrs.py.
+var/ralph-venv/.installed: requirements-ralph.lock
+	$(PYTHON) -m venv var/ralph-venv || python3 -m venv var/ralph-venv
+	var/ralph-venv/bin/pip install --quiet --upgrade pip
+	var/ralph-venv/bin/pip install --quiet -r requirements-ralph.lock
+	touch $@
+
 # pysaml2 checks the IdP's signatures with it: SAML sign-in and its tests need it.
 xmlsec1:
 	@sh scripts/ensure-package xmlsec1 xmlsec1 "SAML sign-in"
@@ -44,7 +52,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install browser xmlsec1 node_modules/.installed lint
+test: install browser xmlsec1 node_modules/.installed var/ralph-venv/.installed lint
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

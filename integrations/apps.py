@@ -7,6 +7,12 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Integrations")
 
     def ready(self):
-        from .webhooks import receivers
+        from .webhooks import receivers as webhook_receivers
+        from .xapi import (
+            admin,  # noqa: F401 (registers the CMS status page)
+            personal_data,  # noqa: F401 (registers its part of the export and the eraser)
+        )
+        from .xapi import receivers as xapi_receivers
 
-        receivers.connect()
+        webhook_receivers.connect()
+        xapi_receivers.connect()

@@ -14,4 +14,6 @@ PERMISSIONS = {
 
 SCHEDULES = [
     Repeating("webhook deliveries", "integrations.tasks.webhooks_sweep", "I", 1),
+    # Statements a lost task left unsent, and retries once their backoff has passed.
+    Repeating("xAPI statements sweep", "integrations.tasks.xapi_statements_sweep", "I", 5),
 ]

@@ -1,6 +1,9 @@
 """django-q2 tasks of the integrations: thin, idempotent, taking ids."""
 
+from __future__ import annotations
+
 from .webhooks import services as webhooks
+from .xapi import services as xapi
 
 
 def webhook_deliver(delivery_id: int) -> bool:
@@ -10,3 +13,11 @@ def webhook_deliver(delivery_id: int) -> bool:
 def webhooks_sweep() -> int:
     """Periodic: send the retries that are due and what a lost or crashed task left."""
     return webhooks.webhooks_sweep()
+
+
+def xapi_statement_send(statement_id: int) -> bool:
+    return xapi.statement_send(statement_id=statement_id)
+
+
+def xapi_statements_sweep() -> int:
+    return xapi.statements_sweep()

@@ -659,6 +659,9 @@ ROUTES.update(
         "identity:saml-metadata": ("/sso/saml/nope/metadata/", statuses(404)),
     }
 )
+# The learning record store's status page and its test statement (integrations/xapi):
+# administrators only, like the other connections to the outside.
+ROUTES["integrations_lrs_status"] = ("/cms/learning-record-store/", CMS_ADMIN_ONLY)
 # People enter their networks in their profile: nobody adds an audience figure in the CMS.
 for _name in (
     "wagtailsnippets_ambassadors_socialprofile:add",

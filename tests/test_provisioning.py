@@ -49,8 +49,9 @@ def test_comms_staff_get_what_each_app_declares():
 def test_every_declared_schedule_exists_with_its_task():
     """One schedule per declaration, named as declared, running the declaring app's task."""
     declared = {s.name: s.func for d in provisioning.declarations() for s in d.schedules}
-    # identity: SAML records cleanup; mentors: desk tally check; integrations: webhook deliveries
-    assert len(declared) == 16
+    # identity: SAML records cleanup; mentors: desk tally check; integrations: webhook
+    # deliveries and the xAPI sweep
+    assert len(declared) == 17
     assert dict(Schedule.objects.values_list("name", "func")) == declared
 
 

@@ -246,6 +246,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ambassador Academy <academy@
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# xAPI statements to the organisation's learning record store (integrations/xapi): off
+# without an endpoint. The endpoint is the LRS's xAPI base, e.g. https://lrs.example/xAPI/.
+XAPI_ENDPOINT = env_str("XAPI_ENDPOINT", "").rstrip("/")
+XAPI_USERNAME = env_str("XAPI_USERNAME", "")
+XAPI_PASSWORD = env_str("XAPI_PASSWORD", "")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL

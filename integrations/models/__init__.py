@@ -2,3 +2,4 @@
 subscriptions with their deliveries (`webhooks.py`)."""
 
 from .webhooks import WebhookDelivery, WebhookSubscription  # noqa: F401
+from .xapi import XapiStatement  # noqa: F401
