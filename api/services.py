@@ -75,3 +75,16 @@ def token_for(raw: str) -> ApiToken | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def api_write_record(instance, *, token: ApiToken, person: User | None = None, **data) -> None:
+    """The audit entry every write through the API leaves: what, about whom, which token."""
+    record(
+        instance,
+        "academy.api_write",
+        user=token.user if token.is_personal else None,
+        person=person,
+        token=token.pk,
+        token_name=token.name,
+        **data,
+    )
