@@ -435,10 +435,23 @@ ROUTES.update(
         "api_v1:openapi-view": ("/api/v1/docs/", statuses(200)),
         "api_v1:api-root": ("/api/v1/", statuses(404)),
         "api_v1:me": ("/api/v1/me", API_TOKEN_ONLY),
+        "api_v1:me-progress": ("/api/v1/me/progress", API_TOKEN_ONLY),
+        "api_v1:me-acknowledgements": ("/api/v1/me/acknowledgements", API_TOKEN_ONLY),
+        "api_v1:me-reach": ("/api/v1/me/reach", API_TOKEN_ONLY),
         "api_v1:people": ("/api/v1/people", API_TOKEN_ONLY),
         "api_v1:person": (lambda p: f"/api/v1/people/{p[OWN].pk}", API_TOKEN_ONLY),
+        # POST only: a GET is 405 before any token is read.
+        "api_v1:person-deactivate": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/deactivate",
+            POST_ONLY,
+        ),
+        "api_v1:person-reactivate": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/reactivate",
+            POST_ONLY,
+        ),
     }
 )
+
 
 def _scim_connection_page(view: str):
     """The CMS page `view` of a new provisioning connection."""
