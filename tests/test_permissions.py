@@ -434,6 +434,7 @@ ROUTES.update(
         "api_v1:openapi-json": ("/api/v1/openapi.json", statuses(200)),
         "api_v1:openapi-view": ("/api/v1/docs/", statuses(200)),
         "api_v1:api-root": ("/api/v1/", statuses(404)),
+        "api_v1:not-found": ("/api/v1/no-such-thing", statuses(404)),
         "api_v1:me": ("/api/v1/me", API_TOKEN_ONLY),
         "api_v1:me-progress": ("/api/v1/me/progress", API_TOKEN_ONLY),
         "api_v1:me-acknowledgements": ("/api/v1/me/acknowledgements", API_TOKEN_ONLY),

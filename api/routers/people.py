@@ -6,6 +6,7 @@ Writes go through api.services (ambassadors' person services, an audit entry per
 """
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from django.contrib.auth.models import User
@@ -14,9 +15,9 @@ from django.core.validators import validate_email
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, BeforeValidator, ConfigDict
 
 from .. import services
 from ..auth import Token, token_of
@@ -37,7 +38,23 @@ def _email(value: str) -> str:
     return value.strip()
 
 
-Email = Annotated[str, Field(min_length=3, max_length=254), AfterValidator(_email)]
+def _iso(value):
+    """Only an ISO 8601 date and time (pydantic would also take a number as Unix time)."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        raise ValueError("an ISO 8601 date and time, such as 2026-01-31T09:00:00Z")
+    return value
+
+
+PersonId = Annotated[int, Path(ge=1, description="The person's id.")]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Django's own rule for user names (UnicodeUsernameValidator), said in the schema.
+Username = Annotated[str, Field(min_length=1, max_length=150, pattern=r"^[\w.@+-]+$")]
+Email = Annotated[
+    str,
+    Field(min_length=3, max_length=254, json_schema_extra={"format": "email"}),
+    AfterValidator(_email),
+]
+Moment = Annotated[dt.datetime, BeforeValidator(_iso)]
 Name = Annotated[str, Field(max_length=150)]
 
 
@@ -60,7 +77,7 @@ class PeopleFilter(Schema):
     department: str | None = Field(None, max_length=100, description="Department name, any case.")
     status: Participation | None = None
     email: str | None = Field(None, max_length=254, description="E-mail address, any case.")
-    updated_since: dt.datetime | None = Field(
+    updated_since: Moment | None = Field(
         None, description="Created, or participation changed, at or after this time."
     )
 
@@ -69,7 +86,7 @@ class PersonIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     email: Email
-    username: Name = Field("", description="Defaults to the e-mail address.")
+    username: Username | Literal[""] = Field("", description="Defaults to the e-mail address.")
     first_name: Name = ""
     last_name: Name = ""
     department: Name = Field("", description="Department name; made when new.")
@@ -80,7 +97,7 @@ class PersonPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     email: Email | None = None
-    username: Annotated[str, Field(min_length=1, max_length=150)] | None = None
+    username: Username | None = None
     first_name: Name | None = None
     last_name: Name | None = None
     department: Name | None = Field(None, description='"" takes the person out of any.')
@@ -144,7 +161,7 @@ def people_create(request: HttpRequest, person: PersonIn):
     url_name="person",
     summary="Get a person",
 )
-def people_get(request: HttpRequest, person_id: int):
+def people_get(request: HttpRequest, person_id: PersonId):
     return _person(person_id)
 
 
@@ -156,7 +173,7 @@ def people_get(request: HttpRequest, person_id: int):
     url_name="person",
     summary="Change a person",
 )
-def people_update(request: HttpRequest, person_id: int, changes: PersonPatch):
+def people_update(request: HttpRequest, person_id: PersonId, changes: PersonPatch):
     """Change the fields sent; the others stay. The language follows only until they join."""
     user = _person(person_id)
     services.api_person_update(
@@ -173,7 +190,7 @@ def people_update(request: HttpRequest, person_id: int, changes: PersonPatch):
     url_name="person-deactivate",
     summary="Switch a person off",
 )
-def people_deactivate(request: HttpRequest, person_id: int):
+def people_deactivate(request: HttpRequest, person_id: PersonId):
     """Signed out everywhere and out of the programme; history stays. Idempotent."""
     user = _person(person_id)
     services.api_person_deactivate(token=token_of(request), user=user)
@@ -188,7 +205,7 @@ def people_deactivate(request: HttpRequest, person_id: int):
     url_name="person-reactivate",
     summary="Switch a person on again",
 )
-def people_reactivate(request: HttpRequest, person_id: int):
+def people_reactivate(request: HttpRequest, person_id: PersonId):
     """The account works again; whoever had joined gives consent again. Idempotent."""
     user = _person(person_id)
     services.api_person_reactivate(token=token_of(request), user=user)
