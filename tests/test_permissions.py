@@ -35,6 +35,7 @@ from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
 from missions.models import Campaign, GrowthRule
 from sharing.models import NewsFeed, Push, Share
 from tests.factories import make_user
+from tests.factories.api import make_service_token
 from tests.factories.courses import build_tree, pass_quiz
 from tests.factories.guidelines import build_guidelines, major_change
 from tests.factories.identity import make_scim_connection
@@ -470,6 +471,32 @@ ROUTES.update(
         "identity_scim_connections:add": ("/cms/provisioning-connections/new/", CMS_ADMIN_ONLY),
         **{
             f"identity_scim_connections:{name}": (_scim_connection_page(view), CMS_ADMIN_ONLY)
+            for name, view in (
+                ("edit", "edit"),
+                ("delete", "delete"),
+                ("usage", "usage"),
+                ("revoke", "revoke"),
+                ("history", "history"),
+                ("history_results", "history-results"),
+            )
+        },
+    }
+)
+
+
+def _api_token_page(view: str):
+    """The CMS page `view` of a new API token."""
+    return lambda: f"/cms/api-tokens/{view}/{make_service_token('people:read')[0].pk}/"
+
+
+# API tokens (they read and change people): administrators only.
+ROUTES.update(
+    {
+        "api_tokens:index": ("/cms/api-tokens/", CMS_ADMIN_ONLY),
+        "api_tokens:index_results": ("/cms/api-tokens/results/", CMS_ADMIN_ONLY),
+        "api_tokens:add": ("/cms/api-tokens/new/", CMS_ADMIN_ONLY),
+        **{
+            f"api_tokens:{name}": (_api_token_page(view), CMS_ADMIN_ONLY)
             for name, view in (
                 ("edit", "edit"),
                 ("delete", "delete"),
