@@ -3,8 +3,9 @@
 Each operation declares what it needs with its `auth`: `Token("people:read")` for an
 organisation-wide operation (a service token with that scope), `Token(personal=True)` for a
 /me operation (a personal token; it reads only its own person). The check, in this order:
-a token at all (401), a known one (401), not revoked (401), not expired (401), within its
-rate (429 with Retry-After), the right kind (403), the scope (403). A browser's session
+a token at all (401), a known one (401), not revoked, not expired, a personal token's
+account not switched off (401), within its rate (429 with Retry-After), the right kind
+(403), the scope (403). A browser's session
 cookie plays no part, so a signed-in person without a token gets 401 and there is nothing
 for a cross-site request to borrow (no CSRF to guard).
 """
@@ -44,6 +45,8 @@ class Token(HttpBearer):
             raise errors.Unauthorized(errors.TOKEN_REVOKED)
         if found.is_expired:
             raise errors.Unauthorized(errors.TOKEN_EXPIRED)
+        if found.is_personal and not found.user.is_active:
+            raise errors.Unauthorized(errors.ACCOUNT_OFF)
         wait = rate_take(
             f"api-token:{found.pk}", limit=found.rate_per_minute, seconds=RATE_WINDOW_SECONDS
         )

@@ -28,6 +28,7 @@ TOKEN_MISSING = "A bearer token is required (Authorization: Bearer <token>)."  #
 TOKEN_UNKNOWN = "This token is not known."  # noqa: S105 (a message)
 TOKEN_REVOKED = "This token has been revoked."  # noqa: S105
 TOKEN_EXPIRED = "This token has expired."  # noqa: S105
+ACCOUNT_OFF = "This token's account is switched off."
 PERSONAL_ONLY = "This operation reads the token's own person: it needs a personal token."
 SERVICE_ONLY = "A service token is needed for this operation; a personal token reaches /me only."
 SCOPE_MISSING = "This token lacks the scope {scope}."

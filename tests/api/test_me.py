@@ -76,3 +76,19 @@ def test_a_person_without_profile_reads_defaults_and_nothing_is_written(client):
     body = client.get("/api/v1/me", headers=bearer(raw)).json()
     assert body["status"] == "invited"
     assert not Ambassador.objects.filter(user=user).exists()
+
+
+def test_a_switched_off_persons_token_stops_working_and_erasing_removes_it(client):
+    from ambassadors.erasure import account_erase
+    from api import errors
+    from api.models import ApiToken
+
+    user = make_user()
+    raw = make_personal_token(user)[1]
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    response = client.get("/api/v1/me", headers=bearer(raw))
+    assert response.status_code == 401
+    assert response.json()["detail"] == errors.ACCOUNT_OFF
+    account_erase(user=user)
+    assert not ApiToken.objects.filter(user=user).exists()
