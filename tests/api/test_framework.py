@@ -164,3 +164,13 @@ def test_docs_page_uses_our_own_static_files_under_our_csp(client):
     html = response.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
+
+
+def test_rate_take_counts_a_fixed_window_per_key():
+    from core.throttle import rate_take
+
+    assert [rate_take("k", limit=2, seconds=60) for _ in range(2)] == [None, None]
+    wait = rate_take("k", limit=2, seconds=60)
+    assert isinstance(wait, int)
+    assert 1 <= wait <= 60
+    assert rate_take("other", limit=2, seconds=60) is None
