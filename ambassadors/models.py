@@ -93,6 +93,7 @@ class Source(models.TextChoices):
     IMPORT = "import", _("Employee import")
     SSO = "sso", _("Single sign-on")
     SCIM = "scim", _("Provisioning (SCIM)")
+    API = "api", _("REST API")
 
 
 class AmbassadorQuerySet(models.QuerySet):

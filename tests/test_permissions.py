@@ -35,6 +35,7 @@ from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
 from missions.models import Campaign, GrowthRule
 from sharing.models import NewsFeed, Push, Share
 from tests.factories import make_user
+from tests.factories.api import make_service_token
 from tests.factories.courses import build_tree, pass_quiz
 from tests.factories.guidelines import build_guidelines, major_change
 from tests.factories.identity import make_scim_connection
@@ -425,6 +426,35 @@ ROUTES.update(
 )
 
 
+# The REST API (/api/v1/): a bearer token (api/auth.py), never a session. Signed in or not, a
+# browser gets 401; what each kind of token gets is tests/api/test_token_table.py. The schema
+# and its docs page are public.
+API_TOKEN_ONLY = statuses(401)
+ROUTES.update(
+    {
+        "api_v1:openapi-json": ("/api/v1/openapi.json", statuses(200)),
+        "api_v1:openapi-view": ("/api/v1/docs/", statuses(200)),
+        "api_v1:api-root": ("/api/v1/", statuses(404)),
+        "api_v1:not-found": ("/api/v1/no-such-thing", statuses(404)),
+        "api_v1:me": ("/api/v1/me", API_TOKEN_ONLY),
+        "api_v1:me-progress": ("/api/v1/me/progress", API_TOKEN_ONLY),
+        "api_v1:me-acknowledgements": ("/api/v1/me/acknowledgements", API_TOKEN_ONLY),
+        "api_v1:me-reach": ("/api/v1/me/reach", API_TOKEN_ONLY),
+        "api_v1:people": ("/api/v1/people", API_TOKEN_ONLY),
+        "api_v1:person": (lambda p: f"/api/v1/people/{p[OWN].pk}", API_TOKEN_ONLY),
+        # POST only: a GET is 405 before any token is read.
+        "api_v1:person-deactivate": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/deactivate",
+            POST_ONLY,
+        ),
+        "api_v1:person-reactivate": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/reactivate",
+            POST_ONLY,
+        ),
+    }
+)
+
+
 def _scim_connection_page(view: str):
     """The CMS page `view` of a new provisioning connection."""
     return lambda: f"/cms/provisioning-connections/{view}/{make_scim_connection()[0].pk}/"
@@ -524,6 +554,32 @@ ROUTES.update(
             _webhook_delivery_page("retry"),
             CMS_ADMIN_ONLY,
         ),
+    }
+)
+
+
+def _api_token_page(view: str):
+    """The CMS page `view` of a new API token."""
+    return lambda: f"/cms/api-tokens/{view}/{make_service_token('people:read')[0].pk}/"
+
+
+# API tokens (they read and change people): administrators only.
+ROUTES.update(
+    {
+        "api_tokens:index": ("/cms/api-tokens/", CMS_ADMIN_ONLY),
+        "api_tokens:index_results": ("/cms/api-tokens/results/", CMS_ADMIN_ONLY),
+        "api_tokens:add": ("/cms/api-tokens/new/", CMS_ADMIN_ONLY),
+        **{
+            f"api_tokens:{name}": (_api_token_page(view), CMS_ADMIN_ONLY)
+            for name, view in (
+                ("edit", "edit"),
+                ("delete", "delete"),
+                ("usage", "usage"),
+                ("revoke", "revoke"),
+                ("history", "history"),
+                ("history_results", "history-results"),
+            )
+        },
     }
 )
 
