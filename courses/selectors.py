@@ -728,3 +728,65 @@ def live_lesson_at(
         return found
 
     return structure.cached(f"lesson-page:{pk}", lesson, request=request)
+
+
+# --- for other systems (the API): the catalogue, completions, a person's progress ---------
+
+
+def courses_in_default_language():
+    """The live courses in the default language (one per translation key), in tree order."""
+    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("path")
+
+
+def lesson_counts(courses: list[CoursePage]) -> dict[uuid.UUID, int]:
+    """How many live lessons each of these courses has, by course key; one query."""
+    if not courses:
+        return {}
+    under = Q()
+    for course in courses:
+        under |= Q(path__startswith=course.path, depth__gt=course.depth)
+    paths = list(LessonPage.objects.live().filter(under).values_list("path", flat=True))
+    return {
+        course.translation_key: sum(1 for path in paths if path.startswith(course.path))
+        for course in courses
+    }
+
+
+def completions(
+    *,
+    course_key: uuid.UUID | None = None,
+    since=None,
+    department_id: int | None = None,
+):
+    """Completed courses of people who joined the programme, oldest first, with the person
+    and their department; a course's title comes from `course_titles`."""
+    enrolments = Enrolment.objects.completed().filter(user__ambassador__consented_at__isnull=False)
+    if course_key is not None:
+        enrolments = enrolments.filter(course_key=course_key)
+    if since is not None:
+        enrolments = enrolments.filter(completed_at__gte=since)
+    if department_id is not None:
+        enrolments = enrolments.filter(user__ambassador__department_id=department_id)
+    return enrolments.select_related("user__ambassador__department").order_by("completed_at", "pk")
+
+
+def course_titles(keys) -> dict[uuid.UUID, str]:
+    """Course titles by translation key, in the default language where there is one."""
+    default = Locale.get_default().pk
+    titles: dict[uuid.UUID, str] = {}
+    for key, title, locale_id in CoursePage.objects.filter(
+        translation_key__in=set(keys)
+    ).values_list("translation_key", "title", "locale_id"):
+        if key not in titles or locale_id == default:
+            titles[key] = title
+    return titles
+
+
+def progress_of(ambassador: Ambassador) -> list[CourseStatus]:
+    """The person's place in every live course of the default language (lessons done of
+    the required ones, started, completed), as the catalogue shows it; fixed queries."""
+    courses = _courses(courses_in_default_language())
+    lessons = list(
+        LessonPage.objects.live().filter(locale=Locale.get_default()).defer("body").order_by("path")
+    )
+    return _statuses(ambassador=ambassador, courses=courses, lessons=lessons)
