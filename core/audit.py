@@ -33,6 +33,9 @@ ACTIONS = {
     ),
     "academy.scim_refused": (_("Refuse provisioning call"), _("Provisioning call refused")),
     "academy.scim_revoke": (_("Revoke provisioning token"), _("Provisioning token revoked")),
+    "academy.api_token_create": (_("Create API token"), _("API token created")),
+    "academy.api_token_revoke": (_("Revoke API token"), _("API token revoked")),
+    "academy.api_write": (_("Change through the API"), _("Changed through the API")),
     "academy.two_factor_reset": (_("Reset second step"), _("Second sign-in step reset")),
 }
 

@@ -21,6 +21,7 @@ as usual but nothing is sent, so the answer never tells whether an address has a
 from __future__ import annotations
 
 import hashlib
+import math
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -125,3 +126,28 @@ def connect() -> None:
 
     user_login_failed.connect(_failed, dispatch_uid="throttle-failed")
     user_logged_in.connect(_succeeded, dispatch_uid="throttle-succeeded")
+
+
+def rate_take(key: str, *, limit: int, seconds: int) -> int | None:
+    """Count one call against `key` in a fixed window of `seconds`: None while within `limit`,
+    else the whole seconds until the window ends (for a Retry-After header).
+
+    The window starts with its first call and is shared by every web process (the cache)."""
+    import time
+
+    cache_key = _key("rate", key)
+    window_key = cache_key + ":until"
+    now = time.time()
+    if cache.add(cache_key, 1, seconds):
+        cache.set(window_key, now + seconds, seconds)
+        return None
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # the window ended between add() and incr()
+        cache.add(cache_key, 1, seconds)
+        cache.set(window_key, now + seconds, seconds)
+        return None
+    if count <= limit:
+        return None
+    until = cache.get(window_key) or now + seconds
+    return max(1, math.ceil(until - now))

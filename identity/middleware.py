@@ -9,7 +9,8 @@ from django.urls import reverse
 from . import two_factor
 
 # The second step itself (its pages and the passkey endpoints), signing out, and files.
-OPEN_PREFIXES = ("/two-factor/", "/accounts/logout/", "/healthz/", "/language/")
+# The API (/api/) never reads the session: a bearer token is its only sign-in.
+OPEN_PREFIXES = ("/two-factor/", "/accounts/logout/", "/healthz/", "/language/", "/api/")
 
 
 class TwoFactorMiddleware:

@@ -425,6 +425,21 @@ ROUTES.update(
 )
 
 
+# The REST API (/api/v1/): a bearer token (api/auth.py), never a session. Signed in or not, a
+# browser gets 401; what each kind of token gets is tests/api/test_token_table.py. The schema
+# and its docs page are public.
+API_TOKEN_ONLY = statuses(401)
+ROUTES.update(
+    {
+        "api_v1:openapi-json": ("/api/v1/openapi.json", statuses(200)),
+        "api_v1:openapi-view": ("/api/v1/docs/", statuses(200)),
+        "api_v1:api-root": ("/api/v1/", statuses(404)),
+        "api_v1:me": ("/api/v1/me", API_TOKEN_ONLY),
+        "api_v1:people": ("/api/v1/people", API_TOKEN_ONLY),
+        "api_v1:person": (lambda p: f"/api/v1/people/{p[OWN].pk}", API_TOKEN_ONLY),
+    }
+)
+
 def _scim_connection_page(view: str):
     """The CMS page `view` of a new provisioning connection."""
     return lambda: f"/cms/provisioning-connections/{view}/{make_scim_connection()[0].pk}/"

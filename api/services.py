@@ -1,0 +1,90 @@
+"""API tokens: made (the token returned once, kept as a hash), revoked, and looked up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from core import tokens
+from core.audit import record
+
+from .models import ApiToken, default_expiry
+
+TOKEN_PREFIX = "aa-api-"  # noqa: S105 (a marker, not a secret)
+# last_used_at is written at most this often, so a burst of calls is not a burst of updates.
+LAST_USED_GRANULARITY = dt.timedelta(minutes=1)
+
+
+@transaction.atomic
+def token_create(
+    *,
+    name: str,
+    kind: str,
+    scopes: Iterable[str] = (),
+    user: User | None = None,
+    expires_at: dt.datetime | None = None,
+    rate_per_minute: int | None = None,
+    created_by: User | None = None,
+) -> tuple[ApiToken, str]:
+    """A new token; the token itself is returned this once and kept only as a hash."""
+    raw = tokens.token_new(TOKEN_PREFIX)
+    token = ApiToken(
+        name=name,
+        kind=kind,
+        user=user,
+        scopes=sorted(set(scopes)),
+        token_hash=tokens.token_hash(raw),
+        created_by=created_by,
+        expires_at=expires_at or default_expiry(),
+    )
+    if rate_per_minute is not None:
+        token.rate_per_minute = rate_per_minute
+    token.full_clean()
+    token.save()
+    record(token, "academy.api_token_create", user=created_by, person=user, kind=kind)
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken, by: User | None) -> ApiToken:
+    """The token stops working at once."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record(token, "academy.api_token_revoke", user=by, person=token.user)
+    return token
+
+
+def token_for(raw: str) -> ApiToken | None:
+    """The token this bearer value belongs to (revoked and expired ones too: the caller says
+    which), by its hash; marks it used (at most once a minute)."""
+    if not raw:
+        return None
+    token = (
+        ApiToken.objects.select_related("user").filter(token_hash=tokens.token_hash(raw)).first()
+    )
+    if token is None or token.is_revoked or token.is_expired:
+        return token
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def api_write_record(instance, *, token: ApiToken, person: User | None = None, **data) -> None:
+    """The audit entry every write through the API leaves: what, about whom, which token."""
+    record(
+        instance,
+        "academy.api_write",
+        user=token.user if token.is_personal else None,
+        person=person,
+        token=token.pk,
+        token_name=token.name,
+        **data,
+    )

@@ -1,0 +1,120 @@
+"""Every API operation × every kind of token, with the status each must get.
+
+OPERATIONS has a row per operation of the schema (`test_every_operation_has_a_row` fails on
+one without); REQUESTS says how to call it (method, path from the `world`, JSON body). The
+scope a service token needs is read from the schema (security: bearer: [scope]); "service"
+has exactly that scope, "service-without-scope" every other scope.
+"""
+
+import json
+
+import pytest
+from django.test import Client
+
+from api.main import api
+from api.models import SCOPES
+from api.services import token_revoke
+from tests.factories import make_user
+from tests.factories.api import bearer, expire, make_personal_token, make_service_token
+
+pytestmark = pytest.mark.django_db
+
+KINDS = ("none", "expired", "revoked", "personal", "service-without-scope", "service")
+
+
+def service_only(status: int = 200) -> dict[str, int]:
+    """An organisation-wide operation: only a service token with its scope."""
+    return {
+        "none": 401,
+        "expired": 401,
+        "revoked": 401,
+        "personal": 403,
+        "service-without-scope": 403,
+        "service": status,
+    }
+
+
+def personal_only(status: int = 200) -> dict[str, int]:
+    """A /me operation: only a personal token (it reads its own person)."""
+    return {
+        "none": 401,
+        "expired": 401,
+        "revoked": 401,
+        "personal": status,
+        "service-without-scope": 403,
+        "service": 403,
+    }
+
+
+OPERATIONS: dict[str, dict[str, int]] = {
+    "me_get": personal_only(),
+    "people_list": service_only(),
+    "people_get": service_only(),
+}
+
+# operation_id → (method, path or path builder taking the world, JSON body or None)
+REQUESTS = {
+    "me_get": ("GET", "/api/v1/me", None),
+    "people_list": ("GET", "/api/v1/people", None),
+    "people_get": ("GET", lambda w: f"/api/v1/people/{w['person'].pk}", None),
+}
+
+
+def _operations() -> dict[str, str | None]:
+    """operation_id → the scope its schema names (None for personal operations)."""
+    found = {}
+    for path in api.get_openapi_schema()["paths"].values():
+        for operation in path.values():
+            needs = operation["security"][0]["bearer"]
+            found[operation["operationId"]] = needs[0] if needs else None
+    return found
+
+
+def test_every_operation_has_a_row():
+    operations = set(_operations())
+    assert operations - set(OPERATIONS) == set(), "operations without a row"
+    assert set(OPERATIONS) - operations == set(), "rows for operations that do not exist"
+    assert set(REQUESTS) == set(OPERATIONS)
+    for row in OPERATIONS.values():
+        assert set(row) == set(KINDS)
+
+
+@pytest.fixture
+def world(db):
+    return {"person": make_user(), "me": make_user()}
+
+
+def _token_for(kind: str, scope: str | None, world) -> str | None:
+    if kind == "none":
+        return None
+    if kind == "personal":
+        return make_personal_token(world["me"])[1]
+    if kind == "service-without-scope":
+        return make_service_token(*(set(SCOPES) - {scope}))[1]
+    token, raw = make_service_token(*([scope] if scope else SCOPES))
+    if kind == "expired":
+        expire(token)
+    elif kind == "revoked":
+        token_revoke(token=token, by=None)
+    return raw
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_token_kind_gets_the_tables_status(operation_id, kind, world):
+    scope = _operations()[operation_id]
+    method, path, body = REQUESTS[operation_id]
+    path = path(world) if callable(path) else path
+    raw = _token_for(kind, scope, world)
+    headers = bearer(raw) if raw else {}
+    client = Client()
+    response = client.generic(
+        method,
+        path,
+        data="" if body is None else json.dumps(body),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == OPERATIONS[operation_id][kind], response.content
+    if response.status_code >= 400:
+        assert response["Content-Type"] == "application/problem+json"
