@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -733,23 +745,32 @@ def live_lesson_at(
 # --- for other systems (the API): the catalogue, completions, a person's progress ---------
 
 
+def _in_default_language(key_field: str):
+    """The title of the course whose translation key is in `key_field`, in the default
+    language (a subquery: no query of its own)."""
+    return Subquery(
+        CoursePage.objects.filter(
+            translation_key=OuterRef(key_field), locale=Locale.get_default()
+        ).values("title")[:1]
+    )
+
+
 def courses_in_default_language():
-    """The live courses in the default language (one per translation key), in tree order."""
-    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("path")
-
-
-def lesson_counts(courses: list[CoursePage]) -> dict[uuid.UUID, int]:
-    """How many live lessons each of these courses has, by course key; one query."""
-    if not courses:
-        return {}
-    under = Q()
-    for course in courses:
-        under |= Q(path__startswith=course.path, depth__gt=course.depth)
-    paths = list(LessonPage.objects.live().filter(under).values_list("path", flat=True))
-    return {
-        course.translation_key: sum(1 for path in paths if path.startswith(course.path))
-        for course in courses
-    }
+    """The live courses in the default language (one per translation key), in tree order,
+    each with its number of live lessons (`lesson_count`)."""
+    lessons = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return (
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .annotate(lesson_count=Coalesce(Subquery(lessons, output_field=IntegerField()), 0))
+        .order_by("path")
+    )
 
 
 def completions(
@@ -758,8 +779,8 @@ def completions(
     since=None,
     department_id: int | None = None,
 ):
-    """Completed courses of people who joined the programme, oldest first, with the person
-    and their department; a course's title comes from `course_titles`."""
+    """Completed courses of people who joined the programme, oldest first, with the person,
+    their department and the course's title (`course_title`)."""
     enrolments = Enrolment.objects.completed().filter(user__ambassador__consented_at__isnull=False)
     if course_key is not None:
         enrolments = enrolments.filter(course_key=course_key)
@@ -767,19 +788,11 @@ def completions(
         enrolments = enrolments.filter(completed_at__gte=since)
     if department_id is not None:
         enrolments = enrolments.filter(user__ambassador__department_id=department_id)
-    return enrolments.select_related("user__ambassador__department").order_by("completed_at", "pk")
-
-
-def course_titles(keys) -> dict[uuid.UUID, str]:
-    """Course titles by translation key, in the default language where there is one."""
-    default = Locale.get_default().pk
-    titles: dict[uuid.UUID, str] = {}
-    for key, title, locale_id in CoursePage.objects.filter(
-        translation_key__in=set(keys)
-    ).values_list("translation_key", "title", "locale_id"):
-        if key not in titles or locale_id == default:
-            titles[key] = title
-    return titles
+    return (
+        enrolments.select_related("user__ambassador__department")
+        .annotate(course_title=_in_default_language("course_key"))
+        .order_by("completed_at", "pk")
+    )
 
 
 def progress_of(ambassador: Ambassador) -> list[CourseStatus]:

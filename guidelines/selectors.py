@@ -247,7 +247,8 @@ def acknowledgements(
     department_id: int | None = None,
 ):
     """Who acknowledged which version of which guideline, oldest first, with the person and
-    their department: the compliance export. Only people who joined the programme."""
+    their department and the guideline's title (`guideline_title`): the compliance export.
+    Only people who joined the programme."""
     found = Acknowledgement.objects.filter(user__ambassador__consented_at__isnull=False)
     if guideline is not None:
         found = found.filter(translation_key=guideline)
@@ -257,7 +258,14 @@ def acknowledgements(
         found = found.filter(is_current=current)
     if department_id is not None:
         found = found.filter(user__ambassador__department_id=department_id)
-    return found.select_related("user__ambassador__department").order_by("acknowledged_at", "pk")
+    title = GuidelinePage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=Locale.get_default()
+    ).values("title")[:1]
+    return (
+        found.select_related("user__ambassador__department")
+        .annotate(guideline_title=Subquery(title))
+        .order_by("acknowledged_at", "pk")
+    )
 
 
 def guideline_titles() -> dict[uuid.UUID, str]:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import Refusal
 
 from . import dashboard, tables
 from .dashboard import Filters
@@ -50,8 +53,22 @@ def content_figures(*, item_id: int, start: dt.date, end: dt.date) -> list[dict]
     )
 
 
-def insight_tables(query) -> tuple[dict[str, tables.Table], str]:
+class FilterRefused(Refusal):
+    """A filter value the dashboard does not offer (the page would quietly drop it)."""
+
+
+ERROR_UNKNOWN_FILTER = _("There is no %(name)s with the value “%(value)s”.")
+
+
+def insight_tables(query: dict) -> tuple[dict[str, tables.Table], str]:
     """The dashboard's tables for the filters in `query` (as the dashboard's address reads
-    them), the same the CSV files hold, with the reason text when figures are withheld."""
-    built = tables.build(Filters.from_query(query))
+    them), the same the CSV files hold, with the reason text when figures are withheld.
+    A value the filter bar does not offer is refused, not read as "all"."""
+    form = dashboard.filter_form(query)
+    # The filter bar falls back to "all" for a value it does not offer; here that is a no.
+    for name, value in query.items():
+        kept = form.values.get(name)
+        if value not in ("", None) and str("" if kept is None else kept) != str(value):
+            raise FilterRefused(ERROR_UNKNOWN_FILTER % {"name": name, "value": value}, field=name)
+    built = tables.build(Filters.from_form(form))
     return built["tables"], built["withheld"]

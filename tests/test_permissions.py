@@ -440,6 +440,7 @@ ROUTES.update(
     }
 )
 
+
 def _scim_connection_page(view: str):
     """The CMS page `view` of a new provisioning connection."""
     return lambda: f"/cms/provisioning-connections/{view}/{make_scim_connection()[0].pk}/"

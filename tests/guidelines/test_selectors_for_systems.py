@@ -39,7 +39,7 @@ def test_acknowledgements_per_version_with_filters(guidelines):
     assert list(selectors.acknowledgements(current=True)) == [second, other]
     assert list(selectors.acknowledgements(current=False)) == [first]
     assert list(selectors.acknowledgements(department_id=sales.pk)) == [first, second, other]
-    assert selectors.guideline_titles()[key] == "Social media guidelines"
+    assert selectors.acknowledgements(guideline=key)[0].guideline_title == "Social media guidelines"
 
 
 def test_acknowledgements_read_in_fixed_queries(guidelines):

@@ -75,3 +75,10 @@ def test_insight_tables_mark_withheld_counts(shared):
     assert tables["funnel"].rows == []
     assert isinstance(dashboard.people(3), dashboard.Withheld)
     assert dashboard.people(5) == 5
+
+
+def test_a_filter_value_the_dashboard_does_not_offer_is_refused(shared):
+    """An unknown department is refused rather than read as everyone."""
+    with pytest.raises(selectors.FilterRefused) as refused:
+        selectors.insight_tables({"department": "99999"})
+    assert refused.value.field == "department"
