@@ -437,6 +437,20 @@ ROUTES.update(
         "api_v1:me": ("/api/v1/me", API_TOKEN_ONLY),
         "api_v1:people": ("/api/v1/people", API_TOKEN_ONLY),
         "api_v1:person": (lambda p: f"/api/v1/people/{p[OWN].pk}", API_TOKEN_ONLY),
+        "api_v1:courses": ("/api/v1/courses", API_TOKEN_ONLY),
+        "api_v1:completions": ("/api/v1/completions", API_TOKEN_ONLY),
+        "api_v1:person_progress": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/progress",
+            API_TOKEN_ONLY,
+        ),
+        "api_v1:acknowledgements": ("/api/v1/acknowledgements", API_TOKEN_ONLY),
+        "api_v1:acknowledgements_coverage": ("/api/v1/acknowledgements/coverage", API_TOKEN_ONLY),
+        "api_v1:missions": ("/api/v1/missions", API_TOKEN_ONLY),
+        "api_v1:assignments": ("/api/v1/assignments", API_TOKEN_ONLY),
+        "api_v1:content_items": ("/api/v1/content-items", API_TOKEN_ONLY),
+        "api_v1:content_item_figures": ("/api/v1/content-items/1/figures", API_TOKEN_ONLY),
+        "api_v1:sharing_daily": ("/api/v1/sharing/daily", API_TOKEN_ONLY),
+        "api_v1:insights_table": ("/api/v1/insights/funnel", API_TOKEN_ONLY),
     }
 )
 
