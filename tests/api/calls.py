@@ -14,11 +14,11 @@ __all__ = ["Caller", "problem"]
 
 
 class Caller:
-    """A system with a service token of these scopes."""
+    """A system with a service token of these scopes, asking for English texts."""
 
     def __init__(self, *scopes: str):
         self.token, raw = make_service_token(*scopes)
-        self.headers = bearer(raw)
+        self.headers = {**bearer(raw), "Accept-Language": "en"}
         self.client = Client()
 
     def get(self, path: str, **query):
