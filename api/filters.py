@@ -1,12 +1,20 @@
-"""Filter values the organisation-wide routers share: a department by its name."""
+"""Filter values the organisation-wide routers share: a department by its name, and text
+without control characters (PostgreSQL refuses a NUL in a query: a 422, not a 500)."""
 
 from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
 
 from ambassadors.models import Department
 
 from .errors import ApiProblem
 
 UNKNOWN_DEPARTMENT = "There is no department named {name}."
+
+Line = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]*$")]
+Code = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=60)]
 
 
 def department_id(name: str | None) -> int | None:

@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 from guidelines import selectors
 
 from ..auth import Token
-from ..filters import department_id
+from ..filters import Line, department_id
 from ..pagination import CursorPagination
 
 router = Router(tags=["acknowledgements"])
@@ -35,7 +35,7 @@ class AcknowledgementFilter(Schema):
     guideline: uuid.UUID | None = Field(None, description="The guideline's key.")
     version: int | None = Field(None, ge=1)
     current: bool | None = Field(None, description="Only for the current version (or not).")
-    department: str | None = Field(None, description="Department name (any case).")
+    department: Line | None = Field(None, description="Department name (any case).")
 
 
 class GroupOut(Schema):

@@ -16,6 +16,7 @@ from sharing.models import ContentItem
 
 from ..auth import Token, token_of
 from ..errors import ApiProblem
+from ..filters import Code, Line
 from ..pagination import CursorPagination
 from ..services import api_write_record
 
@@ -38,13 +39,13 @@ class VariantIn(Schema):
 class ContentItemIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(max_length=1000, description="A public http(s) address, new to the library.")
+    url: Line = Field(max_length=1000, description="A public http(s) address, new to the library.")
     title: str = Field(max_length=200)
     summary: str = Field("", max_length=1000)
     kind: ContentItem.Kind = ContentItem.Kind.CORPORATE
     language: Language = Language.DUTCH
     min_stage: int = Field(1, ge=1, le=3, description="Suitable from this stage.")
-    topics: list[str] = Field(default_factory=list, max_length=20, description="Topic codes.")
+    topics: list[Code] = Field(default_factory=list, max_length=20, description="Topic codes.")
     variants: list[VariantIn] = Field(min_length=1, max_length=20)
     status: Literal["published", "review"] = Field(
         "published", description="In the library at once, or waiting for review in the CMS."

@@ -14,7 +14,7 @@ from sharing.models import ContentItem
 
 from ..auth import Token
 from ..errors import ApiProblem
-from ..filters import department_id
+from ..filters import Line, department_id
 
 router = Router(tags=["sharing"])
 
@@ -38,7 +38,7 @@ class Period(Schema):
 
 class SharingFilter(Period):
     network: Network | None = None
-    department: str | None = Field(None, description="Department name (any case).")
+    department: Line | None = Field(None, description="Department name (any case).")
 
 
 class SharingDayOut(Schema):

@@ -86,6 +86,8 @@ def test_a_duplicate_address_is_409(cms):
         (body(status="rejected"), 422),
         (body(url="http://127.0.0.1/admin"), 422),  # not a public address
         (body(topics=["no-such-topic"]), 422),
+        (body(topics=["a\x00b"]), 422),  # PostgreSQL refuses a NUL: never a 500
+        (body(url="https://news.example/\x00"), 422),
         (body(title=""), 422),
         ({"url": URL}, 422),  # missing fields
         ("{not json", 400),

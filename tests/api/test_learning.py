@@ -73,6 +73,7 @@ def test_completions_with_certificate_and_filters(lms):
         ({"since": "last tuesday"}, 422),
         ({"course": "not-a-key"}, 422),
         ({"department": "Nowhere"}, 422),
+        ({"department": "Sa\x00les"}, 422),
         ({"departmnet": "Sales"}, 400),
         ({"page_size": "1000"}, 422),
     ],
