@@ -3,9 +3,10 @@ without control characters (PostgreSQL refuses a NUL in a query: a 422, not a 50
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ambassadors.models import Department
 
@@ -15,6 +16,21 @@ UNKNOWN_DEPARTMENT = "There is no department named {name}."
 
 Line = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]*$")]
 Code = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=60)]
+
+# Moments and days far from now overflow on their way to UTC or in date arithmetic (a 500);
+# nothing in the academy lies outside these years.
+EARLIEST, LATEST = 1970, 9000
+OUT_OF_RANGE = f"Give a moment between the years {EARLIEST} and {LATEST}."
+
+
+def _in_range(value):
+    if not EARLIEST <= value.year <= LATEST:
+        raise ValueError(OUT_OF_RANGE)
+    return value
+
+
+Moment = Annotated[dt.datetime, AfterValidator(_in_range)]
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 
 
 def department_id(name: str | None) -> int | None:

@@ -16,7 +16,7 @@ from sharing.models import ContentItem
 
 from ..auth import Token, token_of
 from ..errors import ApiProblem
-from ..filters import Code, Line
+from ..filters import Code, Line, Moment
 from ..pagination import CursorPagination
 from ..services import api_write_record
 
@@ -50,8 +50,8 @@ class ContentItemIn(Schema):
     status: Literal["published", "review"] = Field(
         "published", description="In the library at once, or waiting for review in the CMS."
     )
-    publish_from: dt.datetime | None = None
-    expires_at: dt.datetime | None = None
+    publish_from: Moment | None = None
+    expires_at: Moment | None = None
     disclosure: str = Field("", max_length=200)
 
 
@@ -88,7 +88,7 @@ class ContentItemOut(Schema):
 
 class ContentItemFilter(Schema):
     status: ContentItem.Status | None = None
-    since: dt.datetime | None = Field(None, description="Added at or after.")
+    since: Moment | None = Field(None, description="Added at or after.")
 
 
 def _location(field: str | None) -> list[str | int]:

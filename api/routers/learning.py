@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from courses import selectors
 
 from ..auth import Token
-from ..filters import Line, department_id
+from ..filters import Line, Moment, department_id
 from ..pagination import CursorPagination
 from ..selectors import people_reachable
 
@@ -54,7 +54,7 @@ class CompletionOut(Schema):
 
 class CompletionFilter(Schema):
     course: uuid.UUID | None = Field(None, description="The course's key.")
-    since: dt.datetime | None = Field(None, description="Completed at or after.")
+    since: Moment | None = Field(None, description="Completed at or after.")
     department: Line | None = Field(None, description="Department name (any case).")
 
 

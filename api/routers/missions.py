@@ -10,6 +10,7 @@ from missions import selectors
 from missions.models import Assignment
 
 from ..auth import Token
+from ..filters import Moment
 from ..pagination import CursorPagination
 
 router = Router(tags=["missions"])
@@ -49,7 +50,7 @@ class AssignmentOut(Schema):
 class AssignmentFilter(Schema):
     mission: int | None = None
     state: Assignment.State | None = None
-    since: dt.datetime | None = Field(None, description="Offered at or after.")
+    since: Moment | None = Field(None, description="Offered at or after.")
 
 
 @router.get(

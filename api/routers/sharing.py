@@ -14,7 +14,7 @@ from sharing.models import ContentItem
 
 from ..auth import Token
 from ..errors import ApiProblem
-from ..filters import Line, department_id
+from ..filters import Day, Line, department_id
 
 router = Router(tags=["sharing"])
 
@@ -32,8 +32,8 @@ WITHHELD = {
 
 
 class Period(Schema):
-    since: dt.date | None = Field(None, description=f"First day; default {DEFAULT_DAYS} days ago.")
-    until: dt.date | None = Field(None, description="Last day; default today.")
+    since: Day | None = Field(None, description=f"First day; default {DEFAULT_DAYS} days ago.")
+    until: Day | None = Field(None, description="Last day; default today.")
 
 
 class SharingFilter(Period):
