@@ -115,6 +115,7 @@ class Source(models.TextChoices):
     IMPORT = "import", _("Employee import")
     SSO = "sso", _("Single sign-on")
     SCIM = "scim", _("Provisioning (SCIM)")
+    API = "api", _("REST API")
 
 
 class AmbassadorQuerySet(models.QuerySet):

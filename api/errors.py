@@ -56,6 +56,10 @@ class Problem(Schema):
     errors: list[ProblemError] | None = None
 
 
+class Conflict(Refusal):
+    """A service's refusal because something already exists (answered 409)."""
+
+
 class ApiProblem(Exception):
     """Answer this call with a problem: `raise ApiProblem(409, "...")`."""
 
@@ -149,7 +153,7 @@ def register(api) -> None:
 
     def on_refusal(request: HttpRequest, exc: Refusal) -> HttpResponse:
         # A service said no (the same rule as on the site): its own message.
-        return problem_response(400, str(exc))
+        return problem_response(409 if isinstance(exc, Conflict) else 400, str(exc))
 
     def on_anything(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("API call failed: %s %s", request.method, request.path)

@@ -14,7 +14,10 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import re_path
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
@@ -48,16 +51,19 @@ def _query_names(operation) -> frozenset[str]:
     return frozenset(names)
 
 
-def _note_query_names(run):
-    """(view decorator) Tell the operation decorator below which query parameters exist."""
+def _prepare(run):
+    """(view decorator) Answer in English, whatever the caller's Accept-Language (messages of
+    services' refusals too), and tell the operation decorator below which query parameters
+    exist."""
     allowed = _query_names(run.__self__)
 
     @wraps(run)
-    def noted(request: HttpRequest, *args, **kwargs):
+    def prepared(request: HttpRequest, *args, **kwargs):
         request.api_query_names = allowed
-        return run(request, *args, **kwargs)
+        with translation.override("en"):
+            return run(request, *args, **kwargs)
 
-    return noted
+    return prepared
 
 
 def _refuse_unknown_query(view):
@@ -131,6 +137,39 @@ class AcademyAPI(NinjaAPI):
         return found
 
 
+NOT_ALLOWED = "This method is not allowed here: see Allow."
+
+
+def _problem_405(view):
+    """ninja answers a method a path does not have with a bare 405: a problem instead."""
+
+    @wraps(view)
+    def answered(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and "Allow" in response:
+            return errors.problem_response(405, NOT_ALLOWED, headers={"Allow": response["Allow"]})
+        return response
+
+    answered.csrf_exempt = True
+    return answered
+
+
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any other address under /api/v1/: a problem, not the site's HTML page."""
+    return errors.problem_response(404, errors.NOT_FOUND)
+
+
+def urls():
+    """The API's URL patterns for config/urls.py: ninja's, answering only in problems, and a
+    last one for every address under /api/v1/ that is none of them."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _problem_405(pattern.callback)
+    not_found_view = csrf_exempt(not_found)
+    catch_all = re_path(r"^(?P<rest>.*)$", not_found_view, name="not-found")
+    return [*patterns, catch_all], app_name, namespace
+
+
 api = AcademyAPI(
     title="Ambassador Academy API",
     version="1",
@@ -144,7 +183,7 @@ api = AcademyAPI(
     openapi_url="/openapi.json",
 )
 errors.register(api)
-api.add_decorator(_note_query_names, mode="view")
+api.add_decorator(_prepare, mode="view")
 api.add_decorator(_refuse_unknown_query, mode="operation")
 
 api.add_router("/me", me.router)

@@ -9,9 +9,21 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from ambassadors.models import Source
+from ambassadors.services import (
+    ERROR_USERNAME_TAKEN,
+    PersonError,
+    person_create,
+    person_deactivate,
+    person_names_taken,
+    person_reactivate,
+    person_update,
+)
 from core import tokens
 from core.audit import record
+from core.errors import Refusal
 
+from .errors import Conflict
 from .models import ApiToken, default_expiry
 
 TOKEN_PREFIX = "aa-api-"  # noqa: S105 (a marker, not a secret)
@@ -88,3 +100,93 @@ def api_write_record(instance, *, token: ApiToken, person: User | None = None, *
         token_name=token.name,
         **data,
     )
+
+
+# --- people ---------------------------------------------------------------------------------
+# The same services as SCIM and the site (ambassadors.services.people); the same reach as SCIM
+# (api.selectors.people_reachable); the same conflicts (an address or user name names one
+# account). A created person is invited: they join on the consent page themselves.
+
+TAKEN = "Another account already has this user name or e-mail address."
+
+
+def _conflict(error: PersonError) -> Refusal:
+    return Conflict(TAKEN) if error.message == ERROR_USERNAME_TAKEN else error
+
+
+@transaction.atomic
+def api_person_create(
+    *,
+    token: ApiToken,
+    email: str,
+    username: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    department: str = "",
+    language: str = "",
+) -> User:
+    if person_names_taken([username, email]):
+        raise Conflict(TAKEN)
+    try:
+        user = person_create(
+            email=email,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            department=department,
+            language=language,
+            source=Source.API,
+            source_name=token.name,
+        )
+    except PersonError as error:
+        raise _conflict(error) from error
+    api_write_record(user, token=token, person=user, operation="create")
+    return user
+
+
+@transaction.atomic
+def api_person_update(*, token: ApiToken, user: User, **changes: str | None) -> User:
+    """Change what the caller sends (None leaves a value as it is). An account made by hand or
+    by the import is from now on kept up to date by this integration, as with SCIM."""
+    changing = [
+        value
+        for field in ("username", "email")
+        if (value := changes.get(field)) and value.strip().lower() != getattr(user, field).lower()
+    ]
+    if person_names_taken(changing, but=user):
+        raise Conflict(TAKEN)
+    takes_over = user.ambassador.source in (Source.PLATFORM, Source.IMPORT)
+    try:
+        person_update(
+            user=user,
+            username=changes.get("username"),
+            first_name=changes.get("first_name"),
+            last_name=changes.get("last_name"),
+            email=changes.get("email") or None,
+            department=changes.get("department"),
+            language=changes.get("language") or None,
+            source=Source.API if takes_over else None,
+            source_name=token.name if takes_over else None,
+        )
+    except PersonError as error:
+        raise _conflict(error) from error
+    api_write_record(user, token=token, person=user, operation="update", fields=sorted(changes))
+    return user
+
+
+@transaction.atomic
+def api_person_deactivate(*, token: ApiToken, user: User) -> User:
+    """Switched off (signed out, out of the programme), never erased; idempotent."""
+    changed = user.is_active
+    person_deactivate(user=user)
+    api_write_record(user, token=token, person=user, operation="deactivate", changed=changed)
+    return user
+
+
+@transaction.atomic
+def api_person_reactivate(*, token: ApiToken, user: User) -> User:
+    """Switched on again; whoever had joined gives consent again on the consent page."""
+    changed = not user.is_active
+    person_reactivate(user=user)
+    api_write_record(user, token=token, person=user, operation="reactivate", changed=changed)
+    return user

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.main import api
+from api.main import urls as api_urls
 from core import views as core_views
 
 handler500 = "core.views.server_error"
@@ -13,7 +13,7 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
     path("cms/", include(wagtailadmin_urls)),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("ambassadors.urls_accounts")),
     path("", include("identity.urls")),

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -54,6 +55,21 @@ def _check(user: User) -> None:
     except ValidationError as error:
         field, messages = next(iter(error.message_dict.items()))
         raise PersonError(messages[0], field=field) from error
+
+
+def person_names_taken(values: list[str], *, but: User | None = None) -> bool:
+    """Whether any other account (superusers too) has one of these values as its user name or
+    e-mail address, in any case; one query. Systems that create people (SCIM, the API) refuse
+    such a create or rename as a conflict: an address names one person."""
+    taken = Q()
+    for value in {value.strip() for value in values} - {""}:
+        taken |= Q(username__iexact=value) | Q(email__iexact=value)
+    if not taken:
+        return False
+    others = User.objects.filter(taken)
+    if but is not None:
+        others = others.exclude(pk=but.pk)
+    return others.exists()
 
 
 def _department(name: str) -> Department | None:

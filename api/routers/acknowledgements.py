@@ -89,7 +89,7 @@ def acknowledgements_list(request: HttpRequest, filters: Query[AcknowledgementFi
     response=list[CoverageOut],
     auth=Token("acknowledgements:read"),
     operation_id="acknowledgements_coverage",
-    url_name="acknowledgements_coverage",
+    url_name="acknowledgements-coverage",
 )
 def acknowledgements_coverage(request: HttpRequest):
     """Per published guideline: people taking part current, behind, or never read, in total

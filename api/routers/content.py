@@ -104,7 +104,7 @@ def _location(field: str | None) -> list[str | int]:
     response={201: ContentItemOut},
     auth=Token("content:write"),
     operation_id="content_items_create",
-    url_name="content_items",
+    url_name="content-items",
 )
 def content_items_create(request: HttpRequest, body: ContentItemIn):
     """Add an item with its texts per network, checked as in the CMS; all or nothing. An
@@ -142,7 +142,7 @@ def content_items_create(request: HttpRequest, body: ContentItemIn):
     response=list[ContentItemOut],
     auth=Token("content:read"),
     operation_id="content_items_list",
-    url_name="content_items",
+    url_name="content-items",
 )
 @paginate(CursorPagination)
 def content_items_list(request: HttpRequest, filters: Query[ContentItemFilter]):

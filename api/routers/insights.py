@@ -77,7 +77,7 @@ def _cell(value) -> Cell:
     response=TableOut,
     auth=Token("insights:read"),
     operation_id="insights_table",
-    url_name="insights_table",
+    url_name="insights-table",
 )
 def insights_table(request: HttpRequest, table: TableName, filters: Query[InsightFilter]):
     """One table of the dashboard for these filters. Individuals appear only in `leaders`,

@@ -104,7 +104,7 @@ def completions_list(request: HttpRequest, filters: Query[CompletionFilter]):
     response=list[ProgressOut],
     auth=Token("learning:read"),
     operation_id="person_progress",
-    url_name="person_progress",
+    url_name="person-progress",
 )
 def person_progress(request: HttpRequest, person_id: int):
     """One person's place in every course: required lessons done of all, completion."""

@@ -87,7 +87,7 @@ def _period(period: Period) -> tuple[dt.date, dt.date]:
     response=SharingDailyOut,
     auth=Token("sharing:read"),
     operation_id="sharing_daily",
-    url_name="sharing_daily",
+    url_name="sharing-daily",
 )
 def sharing_daily(request: HttpRequest, filters: Query[SharingFilter]):
     """Shares, clicks and reach per day and network (up to yesterday's rollup), for
@@ -107,7 +107,7 @@ def sharing_daily(request: HttpRequest, filters: Query[SharingFilter]):
     response=ItemFiguresOut,
     auth=Token("sharing:read"),
     operation_id="content_item_figures",
-    url_name="content_item_figures",
+    url_name="content-item-figures",
 )
 def content_item_figures(request: HttpRequest, item_id: int, period: Query[Period]):
     """An item's shares and unique clicks per day and network, everyone together."""

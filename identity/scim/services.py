@@ -29,6 +29,7 @@ from ambassadors.services import (
     PersonError,
     person_create,
     person_deactivate,
+    person_names_taken,
     person_reactivate,
     person_update,
 )
@@ -144,17 +145,7 @@ def scim_users_named(people: QuerySet[User], name: str) -> QuerySet[User]:
 
 
 def _taken(values: list[str], *, but: User | None = None) -> bool:
-    """Whether any other account (superusers too) has one of these values as its user name or
-    e-mail address; one query."""
-    taken = Q()
-    for value in {value.strip() for value in values} - {""}:
-        taken |= Q(username__iexact=value) | Q(email__iexact=value)
-    if not taken:
-        return False
-    others = User.objects.filter(taken)
-    if but is not None:
-        others = others.exclude(pk=but.pk)
-    return others.exists()
+    return person_names_taken(values, but=but)
 
 
 def scim_user_get(*, connection: ScimConnection, ident: str) -> User:

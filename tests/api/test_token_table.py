@@ -49,6 +49,9 @@ def personal_only(status: int = 200) -> dict[str, int]:
 
 OPERATIONS: dict[str, dict[str, int]] = {
     "me_get": personal_only(),
+    "me_progress": personal_only(),
+    "me_acknowledgements": personal_only(),
+    "me_reach": personal_only(),
     "people_list": service_only(),
     "people_get": service_only(),
     "courses_list": service_only(),
@@ -63,11 +66,18 @@ OPERATIONS: dict[str, dict[str, int]] = {
     "sharing_daily": service_only(),
     "content_item_figures": service_only(),
     "insights_table": service_only(),
+    "people_create": service_only(201),
+    "people_update": service_only(),
+    "people_deactivate": service_only(),
+    "people_reactivate": service_only(),
 }
 
 # operation_id → (method, path or path builder taking the world, JSON body or None)
 REQUESTS = {
     "me_get": ("GET", "/api/v1/me", None),
+    "me_progress": ("GET", "/api/v1/me/progress", None),
+    "me_acknowledgements": ("GET", "/api/v1/me/acknowledgements", None),
+    "me_reach": ("GET", "/api/v1/me/reach", None),
     "people_list": ("GET", "/api/v1/people", None),
     "people_get": ("GET", lambda w: f"/api/v1/people/{w['person'].pk}", None),
     "courses_list": ("GET", "/api/v1/courses", None),
@@ -94,6 +104,10 @@ REQUESTS = {
         None,
     ),
     "insights_table": ("GET", "/api/v1/insights/funnel", None),
+    "people_create": ("POST", "/api/v1/people", {"email": "new@contoso.example"}),
+    "people_update": ("PATCH", lambda w: f"/api/v1/people/{w['person'].pk}", {"last_name": "X"}),
+    "people_deactivate": ("POST", lambda w: f"/api/v1/people/{w['person'].pk}/deactivate", None),
+    "people_reactivate": ("POST", lambda w: f"/api/v1/people/{w['person'].pk}/reactivate", None),
 }
 
 
