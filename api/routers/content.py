@@ -16,7 +16,7 @@ from sharing.models import ContentItem
 
 from ..auth import Token, token_of
 from ..errors import ApiProblem
-from ..filters import Code, Line, Moment
+from ..filters import Code, Line, Moment, StoredMoment
 from ..pagination import CursorPagination
 from ..services import api_write_record
 
@@ -50,8 +50,8 @@ class ContentItemIn(Schema):
     status: Literal["published", "review"] = Field(
         "published", description="In the library at once, or waiting for review in the CMS."
     )
-    publish_from: Moment | None = None
-    expires_at: Moment | None = None
+    publish_from: StoredMoment | None = None
+    expires_at: StoredMoment | None = None
     disclosure: str = Field("", max_length=200)
 
 

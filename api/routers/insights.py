@@ -10,6 +10,7 @@ from ambassadors.models import Language, Network
 from insights import dashboard, selectors
 
 from ..auth import Token
+from ..errors import ApiProblem
 
 router = Router(tags=["insights"])
 
@@ -87,7 +88,11 @@ def insights_table(request: HttpRequest, table: TableName, filters: Query[Insigh
         for key, value in filters.dict().items()
         if value is not None
     }
-    tables, withheld = selectors.insight_tables(query)
+    try:
+        tables, withheld = selectors.insight_tables(query)
+    except selectors.FilterRefused as refused:
+        # A department or topic id that does not exist: not found, never "all".
+        raise ApiProblem(404, str(refused)) from None
     found = tables[table]
     return {
         "table": found.key,

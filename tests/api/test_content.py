@@ -89,6 +89,9 @@ def test_a_duplicate_address_is_409(cms):
         (body(topics=["a\x00b"]), 422),  # PostgreSQL refuses a NUL: never a 500
         (body(url="https://news.example/\x00"), 422),
         (body(title=""), 422),
+        (body(publish_from=0), 422),  # a number is not a moment
+        (body(publish_from="0001-01-01T00:00:00+05:00"), 422),  # stored: refused, not moved
+        (body(publish_from="2027-01-02T00:00:00Z", expires_at="2027-01-01T00:00:00Z"), 422),
         ({"url": URL}, 422),  # missing fields
         ("{not json", 400),
     ],

@@ -72,6 +72,16 @@ def test_a_department_of_four_is_withheld(bi, shared):
     assert [row["shares"] for row in sales["days"]] == [1]
 
 
+def test_an_unknown_department_is_404_not_everyone(bi, shared):
+    problem(bi.get("/api/v1/sharing/daily", department="Nowhere"), 404)
+
+
+def test_a_day_long_ago_is_read_as_1970(bi, shared):
+    """30 days before 0001-01-05 would overflow: the day is read as 1970-01-01 instead."""
+    body = bi.get("/api/v1/sharing/daily", until="0001-01-05").json()
+    assert (body["until"], body["days"]) == ("1970-01-01", [])
+
+
 def test_an_items_figures(bi, shared):
     item, today = shared
     body = bi.get(f"/api/v1/content-items/{item.pk}/figures").json()
@@ -85,9 +95,8 @@ def test_an_items_figures(bi, shared):
         {"since": "2020-01-01", "until": "2026-01-01"},  # too long a period
         {"since": "2026-02-01", "until": "2026-01-01"},  # backwards
         {"since": "yesterday"},
-        {"until": "0001-01-05"},  # 30 days before it would overflow: never a 500
+        {"until": "0"},  # a number is not a day
         {"network": "myspace"},
-        {"department": "Nowhere"},
     ],
 )
 def test_bad_periods_and_filters_are_422(bi, query):
