@@ -15,6 +15,7 @@ from ..auth import Token
 from ..filters import Line, Moment, department_id
 from ..pagination import CursorPagination
 from ..selectors import people_reachable
+from .people import PersonId
 
 router = Router(tags=["learning"])
 
@@ -106,7 +107,7 @@ def completions_list(request: HttpRequest, filters: Query[CompletionFilter]):
     operation_id="person_progress",
     url_name="person-progress",
 )
-def person_progress(request: HttpRequest, person_id: int):
+def person_progress(request: HttpRequest, person_id: PersonId):
     """One person's place in every course: required lessons done of all, completion."""
     user = get_object_or_404(
         people_reachable().filter(ambassador__consented_at__isnull=False), pk=person_id

@@ -2,11 +2,12 @@
 network, read from the insights rollups. Never a click, never a person's share."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from ambassadors.models import Network
 from insights import dashboard, selectors
@@ -18,6 +19,7 @@ from ..filters import Day, Line, department_id
 
 router = Router(tags=["sharing"])
 
+ItemId = Annotated[int, Path(ge=1, description="The content item's id.")]
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
 PERIOD_TOO_LONG = f"Ask for at most {MAX_DAYS} days at a time."
@@ -109,7 +111,7 @@ def sharing_daily(request: HttpRequest, filters: Query[SharingFilter]):
     operation_id="content_item_figures",
     url_name="content-item-figures",
 )
-def content_item_figures(request: HttpRequest, item_id: int, period: Query[Period]):
+def content_item_figures(request: HttpRequest, item_id: ItemId, period: Query[Period]):
     """An item's shares and unique clicks per day and network, everyone together."""
     item = get_object_or_404(ContentItem.objects.only("pk"), pk=item_id)
     since, until = _period(period)
