@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from typing import Literal
 
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -110,20 +111,23 @@ def content_items_create(request: HttpRequest, body: ContentItemIn):
     """Add an item with its texts per network, checked as in the CMS; all or nothing. An
     address already in the library is a 409."""
     try:
-        item = services.item_create(
-            url=body.url,
-            title=body.title,
-            summary=body.summary,
-            kind=body.kind,
-            language=body.language,
-            min_stage=body.min_stage,
-            topics=body.topics,
-            variants=[(variant.network, variant.text) for variant in body.variants],
-            status=body.status,
-            publish_from=body.publish_from,
-            expires_at=body.expires_at,
-            disclosure=body.disclosure,
-        )
+        # The item and its audit entry together, or neither.
+        with transaction.atomic():
+            item = services.item_create(
+                url=body.url,
+                title=body.title,
+                summary=body.summary,
+                kind=body.kind,
+                language=body.language,
+                min_stage=body.min_stage,
+                topics=body.topics,
+                variants=[(variant.network, variant.text) for variant in body.variants],
+                status=body.status,
+                publish_from=body.publish_from,
+                expires_at=body.expires_at,
+                disclosure=body.disclosure,
+            )
+            api_write_record(item, token=token_of(request), operation="content_items_create")
     except services.SharingError as refused:
         if refused.message is services.ERROR_ALREADY_IN_LIBRARY:
             raise ApiProblem(409, str(refused)) from None
@@ -132,7 +136,6 @@ def content_items_create(request: HttpRequest, body: ContentItemIn):
             REFUSED,
             errors=[{"loc": _location(refused.field), "msg": str(refused), "type": "refused"}],
         ) from None
-    api_write_record(item, token=token_of(request), operation="content_items_create")
     item = selectors.library_items().get(pk=item.pk)
     return Status(201, item)
 
