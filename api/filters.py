@@ -49,9 +49,18 @@ def _in_range(value):
     return value
 
 
-Moment = Annotated[dt.datetime, BeforeValidator(_iso), AfterValidator(_clamped)]
+def _in_utc(value: dt.datetime) -> dt.datetime:
+    """ISO 8601 allows offsets PostgreSQL does not (+21:46): the same moment in UTC."""
+    return value.astimezone(dt.UTC) if value.tzinfo is not None else value
+
+
+Moment = Annotated[
+    dt.datetime, BeforeValidator(_iso), AfterValidator(_clamped), AfterValidator(_in_utc)
+]
 Day = Annotated[dt.date, BeforeValidator(_iso), AfterValidator(_clamped)]
-StoredMoment = Annotated[dt.datetime, BeforeValidator(_iso), AfterValidator(_in_range)]
+StoredMoment = Annotated[
+    dt.datetime, BeforeValidator(_iso), AfterValidator(_in_range), AfterValidator(_in_utc)
+]
 
 
 def department_id(name: str | None) -> int | None:

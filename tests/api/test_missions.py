@@ -51,6 +51,9 @@ def test_assignments_with_filters(system):
     assert len(system.get("/api/v1/assignments", mission=task.pk).json()["items"]) == 1
     since = (now - dt.timedelta(days=1)).isoformat()
     assert len(system.get("/api/v1/assignments", since=since).json()["items"]) == 1
+    # An offset PostgreSQL does not take (+21:46) is the same moment in UTC.
+    far = (now - dt.timedelta(days=1)).astimezone(dt.timezone(dt.timedelta(hours=21, minutes=46)))
+    assert len(system.get("/api/v1/assignments", since=far.isoformat()).json()["items"]) == 1
 
 
 @pytest.mark.parametrize("query", [{"state": "finished"}, {"mission": "one"}, {"since": "x"}])
