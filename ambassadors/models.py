@@ -23,6 +23,28 @@ from .quiet import QuietHours, is_quiet, quiet_end
 MINIMUM_GROUP = 5
 
 
+def suppressed_parts(parts: dict) -> set:
+    """The parts of a split (value → people) to hide so that no part under five can be
+    worked out from the others and the total: the small ones and, with them, the smallest
+    others (parts no filter can choose, such as people without a department, first) until
+    the hidden total is five or more."""
+    small = {value for value, count in parts.items() if 0 < count < MINIMUM_GROUP}
+    if not small:
+        return set()
+    hidden = set(small)
+    total = sum(parts[value] for value in small)
+    others = sorted(
+        (value for value, count in parts.items() if count >= MINIMUM_GROUP),
+        key=lambda value: (value is not None, parts[value], str(value)),
+    )
+    for value in others:
+        if total >= MINIMUM_GROUP and len(hidden) > 1:
+            break
+        hidden.add(value)
+        total += parts[value]
+    return hidden
+
+
 class Stage(models.IntegerChoices):
     """The three stages of the growth path, shared by every app."""
 

@@ -23,7 +23,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from . import errors
 from .auth import Token
-from .routers import me, people
+from .routers import acknowledgements, content, insights, learning, me, missions, people, sharing
 
 PROBLEM_STATUSES = {
     400: "Bad request: malformed JSON, an unknown query parameter or a bad cursor.",
@@ -188,3 +188,9 @@ api.add_decorator(_refuse_unknown_query, mode="operation")
 
 api.add_router("/me", me.router)
 api.add_router("/people", people.router)
+api.add_router("", learning.router)
+api.add_router("/acknowledgements", acknowledgements.router)
+api.add_router("", missions.router)
+api.add_router("", content.router)
+api.add_router("", sharing.router)
+api.add_router("", insights.router)

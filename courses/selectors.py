@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -728,3 +740,66 @@ def live_lesson_at(
         return found
 
     return structure.cached(f"lesson-page:{pk}", lesson, request=request)
+
+
+# --- for other systems (the API): the catalogue, completions, a person's progress ---------
+
+
+def _in_default_language(key_field: str):
+    """The title of the course whose translation key is in `key_field`, in the default
+    language (a subquery: no query of its own)."""
+    return Subquery(
+        CoursePage.objects.filter(
+            translation_key=OuterRef(key_field), locale=Locale.get_default()
+        ).values("title")[:1]
+    )
+
+
+def courses_in_default_language():
+    """The live courses in the default language (one per translation key), in tree order,
+    each with its number of live lessons (`lesson_count`)."""
+    lessons = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return (
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .annotate(lesson_count=Coalesce(Subquery(lessons, output_field=IntegerField()), 0))
+        .order_by("path")
+    )
+
+
+def completions(
+    *,
+    course_key: uuid.UUID | None = None,
+    since=None,
+    department_id: int | None = None,
+):
+    """Completed courses of people who joined the programme, oldest first, with the person,
+    their department and the course's title (`course_title`)."""
+    enrolments = Enrolment.objects.completed().filter(user__ambassador__consented_at__isnull=False)
+    if course_key is not None:
+        enrolments = enrolments.filter(course_key=course_key)
+    if since is not None:
+        enrolments = enrolments.filter(completed_at__gte=since)
+    if department_id is not None:
+        enrolments = enrolments.filter(user__ambassador__department_id=department_id)
+    return (
+        enrolments.select_related("user__ambassador__department")
+        .annotate(course_title=_in_default_language("course_key"))
+        .order_by("completed_at", "pk")
+    )
+
+
+def progress_of(ambassador: Ambassador) -> list[CourseStatus]:
+    """The person's place in every live course of the default language (lessons done of
+    the required ones, started, completed), as the catalogue shows it; fixed queries."""
+    courses = _courses(courses_in_default_language())
+    lessons = list(
+        LessonPage.objects.live().filter(locale=Locale.get_default()).defer("body").order_by("path")
+    )
+    return _statuses(ambassador=ambassador, courses=courses, lessons=lessons)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from wagtail.models import Locale
 
 from ambassadors import personal
-from ambassadors.models import Ambassador
+from ambassadors.models import MINIMUM_GROUP, Ambassador, suppressed_parts
 from ambassadors.pages import page_in_active_language
 from core import structure
 
@@ -233,3 +234,137 @@ def people_by_status(status: str | None):
     elif status == OUTDATED:
         people = people.filter(current_count__lt=required, any_count__gt=0)
     return people.order_by("department__name", "user__last_name", "user__first_name"), required
+
+
+# --- for other systems (the API): the compliance export and coverage per guideline --------
+
+
+def acknowledgements(
+    *,
+    guideline: uuid.UUID | None = None,
+    version: int | None = None,
+    current: bool | None = None,
+    department_id: int | None = None,
+):
+    """Who acknowledged which version of which guideline, oldest first, with the person and
+    their department and the guideline's title (`guideline_title`): the compliance export.
+    Only people who joined the programme."""
+    found = Acknowledgement.objects.filter(user__ambassador__consented_at__isnull=False)
+    if guideline is not None:
+        found = found.filter(translation_key=guideline)
+    if version is not None:
+        found = found.filter(version=version)
+    if current is not None:
+        found = found.filter(is_current=current)
+    if department_id is not None:
+        found = found.filter(user__ambassador__department_id=department_id)
+    title = GuidelinePage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=Locale.get_default()
+    ).values("title")[:1]
+    return (
+        found.select_related("user__ambassador__department")
+        .annotate(guideline_title=Subquery(title))
+        .order_by("acknowledged_at", "pk")
+    )
+
+
+def guideline_titles() -> dict[uuid.UUID, str]:
+    """Every guideline's title by translation key, in the default language where it has one."""
+    default = Locale.get_default().pk
+    titles: dict[uuid.UUID, str] = {}
+    for key, title, locale_id in GuidelinePage.objects.values_list(
+        "translation_key", "title", "locale_id"
+    ).order_by("path"):
+        if key not in titles or locale_id == default:
+            titles[key] = title
+    return titles
+
+
+@dataclass
+class GroupCoverage:
+    """Of the people taking part in a group: current, behind (an older version), never read.
+    The counts are None when the group must be withheld (the rule of five)."""
+
+    department: str
+    people: int | None
+    current: int | None
+    outdated: int | None
+    missing: int | None
+
+    @property
+    def withheld(self) -> bool:
+        return self.people is None
+
+
+@dataclass
+class GuidelineCoverage:
+    key: uuid.UUID
+    title: str
+    version: int
+    total: GroupCoverage
+    departments: list[GroupCoverage]
+
+
+def coverage_per_guideline() -> list[GuidelineCoverage]:
+    """Per published guideline, in total and per department: how many people taking part
+    acknowledged its current version, an older one, or none. A department under five
+    people is withheld, and with it as many others as it takes that the total does not give
+    it away. Three queries (and the cached versions) whatever the number of people."""
+    versions = current_versions()
+    titles = guideline_titles()
+    sizes = {
+        row["department_id"]: (row["department__name"] or "", row["people"])
+        for row in Ambassador.objects.participating()
+        .values("department_id", "department__name")
+        .annotate(people=Count("pk"))
+        .order_by()
+    }
+    counts = {
+        (row["translation_key"], row["user__ambassador__department_id"]): row
+        for row in Acknowledgement.objects.filter(
+            user__ambassador__status=Ambassador.Status.ACTIVE, translation_key__in=list(versions)
+        )
+        .values("translation_key", "user__ambassador__department_id")
+        .annotate(
+            current=Count("user", distinct=True, filter=Q(is_current=True)),
+            any=Count("user", distinct=True),
+        )
+        .order_by()
+    }
+    hidden = suppressed_parts({department: people for department, (_n, people) in sizes.items()})
+    ordered = sorted(sizes.items(), key=lambda item: (item[0] is None, item[1][0]))
+    result = []
+    for key, version in versions.items():
+        departments = []
+        for department_id, (name, people) in ordered:
+            row = counts.get((key, department_id), {"current": 0, "any": 0})
+            departments.append(
+                GroupCoverage(
+                    department=name,
+                    people=people,
+                    current=row["current"],
+                    outdated=row["any"] - row["current"],
+                    missing=people - row["any"],
+                )
+            )
+        total = GroupCoverage(
+            department="",
+            people=sum(group.people for group in departments),
+            current=sum(group.current for group in departments),
+            outdated=sum(group.outdated for group in departments),
+            missing=sum(group.missing for group in departments),
+        )
+        if 0 < total.people < MINIMUM_GROUP:
+            total = GroupCoverage("", None, None, None, None)
+        shown = [
+            group
+            if department_id not in hidden
+            else GroupCoverage(group.department, None, None, None, None)
+            for (department_id, _size), group in zip(ordered, departments, strict=True)
+        ]
+        result.append(
+            GuidelineCoverage(
+                key=key, title=titles.get(key, ""), version=version, total=total, departments=shown
+            )
+        )
+    return sorted(result, key=lambda coverage: coverage.title)

@@ -19,7 +19,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ambassadors.models import MINIMUM_GROUP, Department, Language, Network, Stage, Topic
+from ambassadors.models import (
+    MINIMUM_GROUP,
+    Department,
+    Language,
+    Network,
+    Stage,
+    Topic,
+    suppressed_parts,
+)
 
 from . import cache
 from .forms import InsightFilterForm
@@ -43,12 +51,17 @@ from .rollups import WINDOWS
 PERIODS = {str(days): days for days in WINDOWS}
 
 
+class Withheld(str):
+    """A count of people too small to show: it reads "fewer than 5" on the page and in the
+    CSV files, and the API tells it apart from text to give no number at all."""
+
+
 def people(count: int | None) -> int | str | None:
     """A count of people as it may be shown: below five (but not zero) it is withheld."""
     if count is None:
         return None
     if 0 < count < MINIMUM_GROUP:
-        return _("fewer than 5")
+        return Withheld(_("fewer than 5"))
     return count
 
 
@@ -171,30 +184,9 @@ def withhold_reason(filters: Filters) -> str:
                 parts = {cell[index]: 0 for cell in cells}
                 for other in parts:
                     parts[other] = size({**parent, name: other})
-                if active[name] in _suppressed(parts):
+                if active[name] in suppressed_parts(parts):
                     return WITHHELD_DIFFERENCE
     return ""
-
-
-def _suppressed(parts: dict) -> set:
-    """The parts of a split to hide so that no part under five can be worked out from the
-    others: the small ones and, with them, the smallest others (parts no filter can choose,
-    such as people without a department, first) until the hidden total is five or more."""
-    small = {value for value, count in parts.items() if 0 < count < MINIMUM_GROUP}
-    if not small:
-        return set()
-    hidden = set(small)
-    total = sum(parts[value] for value in small)
-    others = sorted(
-        (value for value, count in parts.items() if count >= MINIMUM_GROUP),
-        key=lambda value: (value is not None, parts[value], str(value)),
-    )
-    for value in others:
-        if total >= MINIMUM_GROUP and len(hidden) > 1:
-            break
-        hidden.add(value)
-        total += parts[value]
-    return hidden
 
 
 def funnel(filters: Filters) -> dict:

@@ -398,3 +398,35 @@ def leaderboard(*, ambassador: Ambassador, scope: str, limit: int = 20) -> list[
             )
         )
     return rows
+
+
+# --- for other systems (the API): missions and assignments ------------------------------
+
+
+def missions_list(*, active: bool | None = None, at: dt.datetime | None = None):
+    """Every mission, oldest first; `active` keeps those open (or closed) at `at` (now)."""
+    missions = Mission.objects.all()
+    if active is not None:
+        open_now = Mission.objects.active(at=at).values("pk")
+        missions = missions.filter(pk__in=open_now) if active else missions.exclude(pk__in=open_now)
+    return missions.order_by("pk")
+
+
+def assignments_list(
+    *,
+    mission_id: int | None = None,
+    state: str | None = None,
+    since: dt.datetime | None = None,
+):
+    """Assignments of people who joined the programme, in the order they were offered, with
+    the mission, the person and their department; `since` keeps those offered from then."""
+    found = Assignment.objects.filter(user__ambassador__consented_at__isnull=False)
+    if mission_id is not None:
+        found = found.filter(mission_id=mission_id)
+    if state:
+        found = found.filter(state=state)
+    if since is not None:
+        found = found.filter(offered_at__gte=since)
+    return found.select_related("mission", "user__ambassador__department").order_by(
+        "offered_at", "pk"
+    )

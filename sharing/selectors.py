@@ -500,3 +500,14 @@ def my_reach(*, ambassador: Ambassador) -> tuple[list[ReachRow], dict]:
         "clicks_per_share": round(sum(row.clicks for row in rows) / len(rows), 1) if rows else 0,
     }
     return rows, totals
+
+
+def library_items(*, status: str | None = None, since=None):
+    """Items of the library, oldest first, with their texts and topics for a page of them
+    (`prefetch_related` reads those in two queries whatever the page's size)."""
+    items = ContentItem.objects.all()
+    if status:
+        items = items.filter(status=status)
+    if since is not None:
+        items = items.filter(created_at__gte=since)
+    return items.prefetch_related("variants", "topics").order_by("created_at", "pk")

@@ -442,6 +442,20 @@ ROUTES.update(
         "api_v1:me-reach": ("/api/v1/me/reach", API_TOKEN_ONLY),
         "api_v1:people": ("/api/v1/people", API_TOKEN_ONLY),
         "api_v1:person": (lambda p: f"/api/v1/people/{p[OWN].pk}", API_TOKEN_ONLY),
+        "api_v1:courses": ("/api/v1/courses", API_TOKEN_ONLY),
+        "api_v1:completions": ("/api/v1/completions", API_TOKEN_ONLY),
+        "api_v1:person-progress": (
+            lambda p: f"/api/v1/people/{p[OWN].pk}/progress",
+            API_TOKEN_ONLY,
+        ),
+        "api_v1:acknowledgements": ("/api/v1/acknowledgements", API_TOKEN_ONLY),
+        "api_v1:acknowledgements-coverage": ("/api/v1/acknowledgements/coverage", API_TOKEN_ONLY),
+        "api_v1:missions": ("/api/v1/missions", API_TOKEN_ONLY),
+        "api_v1:assignments": ("/api/v1/assignments", API_TOKEN_ONLY),
+        "api_v1:content-items": ("/api/v1/content-items", API_TOKEN_ONLY),
+        "api_v1:content-item-figures": ("/api/v1/content-items/1/figures", API_TOKEN_ONLY),
+        "api_v1:sharing-daily": ("/api/v1/sharing/daily", API_TOKEN_ONLY),
+        "api_v1:insights-table": ("/api/v1/insights/funnel", API_TOKEN_ONLY),
         # POST only: a GET is 405 before any token is read.
         "api_v1:person-deactivate": (
             lambda p: f"/api/v1/people/{p[OWN].pk}/deactivate",

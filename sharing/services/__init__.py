@@ -37,6 +37,7 @@ from .errors import (
     ERROR_EMPTY_TEXT,
     ERROR_MAY_NOT_PUSH,
     ERROR_MAY_NOT_REVIEW,
+    ERROR_NO_TEXTS,
     ERROR_NOT_A_PROPOSAL,
     ERROR_NOT_IN_LIBRARY,
     ERROR_NOT_LINKEDIN,
@@ -46,9 +47,10 @@ from .errors import (
     ERROR_REASON_NEEDED,
     ERROR_STAGE,
     ERROR_UNKNOWN_NETWORK,
+    ERROR_UNKNOWN_TOPIC,
     SharingError,
 )
-from .library import item_add_for, item_dismiss, item_save
+from .library import item_add_for, item_create, item_dismiss, item_save
 from .news_feeds import feed_import
 from .proposals import REVIEW_PERMISSION, proposal_create, proposal_review
 from .pushes import PUSH_PERMISSION, push_create, push_plan
@@ -72,12 +74,14 @@ __all__ = [
     "ERROR_NOT_A_PROPOSAL",
     "ERROR_NOT_IN_LIBRARY",
     "ERROR_NOT_LINKEDIN",
+    "ERROR_NO_TEXTS",
     "ERROR_NOT_SHAREABLE",
     "ERROR_NOT_TAKING_PART",
     "ERROR_PROPOSAL_STAGE",
     "ERROR_REASON_NEEDED",
     "ERROR_STAGE",
     "ERROR_UNKNOWN_NETWORK",
+    "ERROR_UNKNOWN_TOPIC",
     "PUSH_PERMISSION",
     "REVIEW_PERMISSION",
     "SAME_COLLEAGUE_GAP",
@@ -89,6 +93,7 @@ __all__ = [
     "intent_url",
     "is_bot",
     "item_add_for",
+    "item_create",
     "item_dismiss",
     "item_save",
     "link_target",

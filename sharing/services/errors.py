@@ -26,6 +26,8 @@ ERROR_MAY_NOT_PUSH = _("You may not push items to people.")
 
 # Proposals and colleagues' posts
 ERROR_ALREADY_IN_LIBRARY = _("This address is already in the library.")
+ERROR_NO_TEXTS = _("Give at least one suggested text to go with the link.")
+ERROR_UNKNOWN_TOPIC = _("There is no topic with the code “%(topic)s”.")
 ERROR_PROPOSAL_STAGE = _("Proposing links opens in the curation stage.")
 ERROR_NOT_LINKEDIN = _("Paste the address of your post on LinkedIn (linkedin.com).")
 ERROR_NOT_A_PROPOSAL = _("Only open proposals can be reviewed.")

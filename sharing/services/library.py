@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.functional import Promise
 
-from ambassadors.models import Network, Stage
+from ambassadors.models import Language, Network, Stage, Topic
 from core.outbound import public_url
 from core.queue import enqueue_on_commit
 from core.sanitise import clean_text
 
 from ..models import ContentItem, Dismissal, SavedItem, TextVariant
-from .errors import ERROR_ALREADY_IN_LIBRARY, ERROR_NOT_IN_LIBRARY, SharingError
+from .errors import (
+    ERROR_ALREADY_IN_LIBRARY,
+    ERROR_NO_TEXTS,
+    ERROR_NOT_IN_LIBRARY,
+    ERROR_UNKNOWN_TOPIC,
+    SharingError,
+)
 
 
 def item_text(message: Promise, *, language: str, **params) -> str:
@@ -63,6 +72,84 @@ def item_add_for(
             item.save()
     except IntegrityError as exc:
         raise SharingError(ERROR_ALREADY_IN_LIBRARY) from exc
+    enqueue_on_commit("sharing.tasks.fetch_preview", item.pk)
+    return item
+
+
+def _refusal(exc: ValidationError, prefix: str = "") -> SharingError:
+    """A model's validation error as the library's refusal, naming the first field at fault
+    (`variants[1].text` for a text)."""
+    name, messages = next(iter(exc.message_dict.items()))
+    field = f"{prefix}{name}" if name != "__all__" else prefix.rstrip(".") or None
+    return SharingError(messages[0], field=field)
+
+
+def item_create(
+    *,
+    url: str,
+    title: str,
+    variants: Iterable[tuple[str, str]],
+    summary: str = "",
+    kind: str = ContentItem.Kind.CORPORATE,
+    language: str = Language.DUTCH,
+    min_stage: int = Stage.ENGAGEMENT,
+    topics: Iterable[str] = (),
+    status: str = ContentItem.Status.PUBLISHED,
+    publish_from: dt.datetime | None = None,
+    expires_at: dt.datetime | None = None,
+    disclosure: str = "",
+) -> ContentItem:
+    """An item another system brings into the library, with its suggested texts as
+    (network, text) pairs and its topics by code. Every field is checked as the CMS checks
+    it (a text too long for its network is refused, never cut); nothing is written unless
+    all of it is right. Its preview is fetched in the background."""
+    try:
+        public_url(url)
+    except ValidationError as exc:
+        raise SharingError(exc.messages[0], field="url") from exc
+    if ContentItem.objects.filter(url=url).exists():
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY, field="url")
+    variants = list(variants)
+    if not variants:
+        raise SharingError(ERROR_NO_TEXTS, field="variants")
+    slugs = set(topics)
+    chosen = list(Topic.objects.filter(slug__in=slugs))
+    unknown = slugs - {topic.slug for topic in chosen}
+    if unknown:
+        raise SharingError(ERROR_UNKNOWN_TOPIC % {"topic": sorted(unknown)[0]}, field="topics")
+    item = ContentItem(
+        url=url,
+        title=clean_text(title).strip(),
+        summary=clean_text(summary).strip(),
+        kind=kind,
+        language=language,
+        min_stage=min_stage,
+        status=status,
+        publish_from=publish_from,
+        expires_at=expires_at,
+        disclosure=clean_text(disclosure).strip(),
+        preview_status=ContentItem.Preview.PENDING,
+    )
+    try:
+        # The address is unique in the database; the save below turns a race into a refusal.
+        item.full_clean(validate_unique=False)
+    except ValidationError as exc:
+        raise _refusal(exc) from exc
+    texts = []
+    for index, (network, text) in enumerate(variants):
+        variant = TextVariant(item=item, network=network, text=clean_text(text).strip())
+        try:
+            variant.full_clean(exclude=["item"])
+        except ValidationError as exc:
+            raise _refusal(exc, prefix=f"variants[{index}].") from exc
+        texts.append(variant)
+    item.variants = texts
+    item.topics = chosen
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError as exc:
+        raise SharingError(ERROR_ALREADY_IN_LIBRARY, field="url") from exc
     enqueue_on_commit("sharing.tasks.fetch_preview", item.pk)
     return item
 

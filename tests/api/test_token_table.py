@@ -16,6 +16,7 @@ from api.models import SCOPES
 from api.services import token_revoke
 from tests.factories import make_user
 from tests.factories.api import bearer, expire, make_personal_token, make_service_token
+from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,18 @@ OPERATIONS: dict[str, dict[str, int]] = {
     "me_reach": personal_only(),
     "people_list": service_only(),
     "people_get": service_only(),
+    "courses_list": service_only(),
+    "completions_list": service_only(),
+    "person_progress": service_only(),
+    "acknowledgements_list": service_only(),
+    "acknowledgements_coverage": service_only(),
+    "missions_list": service_only(),
+    "assignments_list": service_only(),
+    "content_items_create": service_only(201),
+    "content_items_list": service_only(),
+    "sharing_daily": service_only(),
+    "content_item_figures": service_only(),
+    "insights_table": service_only(),
     "people_create": service_only(201),
     "people_update": service_only(),
     "people_deactivate": service_only(),
@@ -67,6 +80,30 @@ REQUESTS = {
     "me_reach": ("GET", "/api/v1/me/reach", None),
     "people_list": ("GET", "/api/v1/people", None),
     "people_get": ("GET", lambda w: f"/api/v1/people/{w['person'].pk}", None),
+    "courses_list": ("GET", "/api/v1/courses", None),
+    "completions_list": ("GET", "/api/v1/completions", None),
+    "person_progress": ("GET", lambda w: f"/api/v1/people/{w['person'].pk}/progress", None),
+    "acknowledgements_list": ("GET", "/api/v1/acknowledgements", None),
+    "acknowledgements_coverage": ("GET", "/api/v1/acknowledgements/coverage", None),
+    "missions_list": ("GET", "/api/v1/missions", None),
+    "assignments_list": ("GET", "/api/v1/assignments", None),
+    "content_items_create": (
+        "POST",
+        "/api/v1/content-items",
+        {
+            "url": "https://news.example/table",
+            "title": "From the table",
+            "variants": [{"network": "linkedin", "text": "Worth a read."}],
+        },
+    ),
+    "content_items_list": ("GET", "/api/v1/content-items", None),
+    "sharing_daily": ("GET", "/api/v1/sharing/daily", None),
+    "content_item_figures": (
+        "GET",
+        lambda w: f"/api/v1/content-items/{w['item'].pk}/figures",
+        None,
+    ),
+    "insights_table": ("GET", "/api/v1/insights/funnel", None),
     "people_create": ("POST", "/api/v1/people", {"email": "new@contoso.example"}),
     "people_update": ("PATCH", lambda w: f"/api/v1/people/{w['person'].pk}", {"last_name": "X"}),
     "people_deactivate": ("POST", lambda w: f"/api/v1/people/{w['person'].pk}/deactivate", None),
@@ -95,7 +132,7 @@ def test_every_operation_has_a_row():
 
 @pytest.fixture
 def world(db):
-    return {"person": make_user(), "me": make_user()}
+    return {"person": make_user(), "me": make_user(), "item": make_item()}
 
 
 def _token_for(kind: str, scope: str | None, world) -> str | None:
