@@ -72,15 +72,13 @@ RESPONSE_BYTES = 1024  # what is read of an answer; only its status matters
 # The namespace of event ids: uuid5 of the event and its object, the same on every telling.
 EVENT_NAMESPACE = uuid.UUID("8a0f4c52-21a2-5b1e-9d0e-7b3c2f1e5a61")
 
-# Where a receiver reads the details, with a token of the API (`/api/v1/`).
+# Where the API has what an event names: a person, and the completions, acknowledgements and
+# assignments of a course, guideline or mission (tests/integrations call each of these).
 API_PATHS = {
     "person": "/api/v1/people/{id}",
-    "course": "/api/v1/courses/{id}",
-    "completion": "/api/v1/completions/{id}",
-    "guideline": "/api/v1/guidelines/{id}",
-    "acknowledgement": "/api/v1/acknowledgements/{id}",
-    "mission": "/api/v1/missions/{id}",
-    "assignment": "/api/v1/assignments/{id}",
+    "course": "/api/v1/completions?course={id}",
+    "guideline": "/api/v1/acknowledgements?guideline={id}",
+    "mission": "/api/v1/assignments?mission={id}",
 }
 
 ERROR_SWITCHED_OFF = _("This subscription is switched off. Switch it on first.")

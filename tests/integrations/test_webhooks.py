@@ -15,6 +15,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -35,6 +36,7 @@ from integrations.webhooks.services import (
 from mentors.services import ticket_resolve
 from missions.services import assignment_approve
 from tests.factories import make_user
+from tests.factories.api import bearer, make_service_token
 from tests.factories.courses import build_tree, complete_basics
 from tests.factories.guidelines import acknowledge, build_guidelines
 from tests.factories.mentors import file_request
@@ -388,13 +390,37 @@ def test_every_event_names_nobody_and_nothing_about_those_without_consent(
             for personal in (user.first_name, user.last_name, user.email, user.username):
                 assert personal not in text
     payloads = {p["type"]: p for p in (json.loads(text) for text in texts)}
-    assert payloads["mission.approved"]["data"]["assignment"] == {
-        "id": assignment.pk,
-        "url": f"/api/v1/assignments/{assignment.pk}",
+    assert payloads["mission.approved"]["data"]["assignment"] == {"id": assignment.pk}
+    assert payloads["mission.approved"]["data"]["mission"] == {
+        "id": assignment.mission_id,
+        "url": f"/api/v1/assignments?mission={assignment.mission_id}",
     }
     assert payloads["request.resolved"]["data"]["request"] == {"id": ticket.pk}
     assert payloads["course.completed"]["data"]["course"]["id"] == str(tree.basics.translation_key)
     assert payloads["guideline.acknowledged"]["data"]["version"] == 1
+
+    # Every address a payload names is one a service token reads, and it holds the event's
+    # object: the person, the completion, the acknowledgement, the approved assignment.
+    _token, raw = make_service_token(all_scopes=True)
+    client = Client(headers={**bearer(raw), "Accept-Language": "en"})
+    urls = {
+        reference["url"]
+        for payload in payloads.values()
+        for reference in payload["data"].values()
+        if isinstance(reference, dict) and "url" in reference
+    }
+    assert {url.split("?")[0] for url in urls} >= {
+        f"/api/v1/people/{person.pk}",
+        "/api/v1/completions",
+        "/api/v1/acknowledgements",
+        "/api/v1/assignments",
+    }
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content)
+        body = response.json()
+        if "items" in body:
+            assert any(item.get("person") == person.pk for item in body["items"]), (url, body)
 
 
 def test_rejoining_is_a_new_event(receiver, newcomer, on_commit):
