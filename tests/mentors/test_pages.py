@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from ambassadors.models import Ambassador, Stage
 from ambassadors.roles import Role
-from mentors import kept, services
+from mentors import services
 from mentors.models import Attachment, Kind, Message, Ticket
 from missions import services as missions
 from missions.models import Mission
 from tests.factories import make_user
-from tests.factories.mentors import file_request, make_mentor, png_file
+from tests.factories.mentors import desk_read_anew, file_request, make_mentor, png_file
 from tests.queries import page_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -319,7 +319,7 @@ def test_queue_queries_do_not_grow(client_for, view):
 
     def count():
         # The desk keeps the tab (mentors.kept): read anew, as after any change on the desk.
-        return page_queries(client, f"/desk/?view={view}", between=kept.moved)
+        return page_queries(client, f"/desk/?view={view}", between=desk_read_anew)
 
     _tickets(10, mentor)
     small = count()
