@@ -61,6 +61,10 @@ class Conflict(Refusal):
     """A service's refusal because something already exists (answered 409)."""
 
 
+class Forbidden(Refusal):
+    """A service's refusal because this caller may not do it to this object (answered 403)."""
+
+
 class ApiProblem(Exception):
     """Answer this call with a problem: `raise ApiProblem(409, "...")`."""
 
@@ -154,7 +158,8 @@ def register(api) -> None:
 
     def on_refusal(request: HttpRequest, exc: Refusal) -> HttpResponse:
         # A service said no (the same rule as on the site): its own message.
-        return problem_response(409 if isinstance(exc, Conflict) else 400, str(exc))
+        status = 409 if isinstance(exc, Conflict) else 403 if isinstance(exc, Forbidden) else 400
+        return problem_response(status, str(exc))
 
     def on_anything(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("API call failed: %s %s", request.method, request.path)

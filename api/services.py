@@ -22,8 +22,9 @@ from ambassadors.services import (
 from core import tokens
 from core.audit import record
 from core.errors import Refusal
+from identity.services import can_reach_cms
 
-from .errors import Conflict
+from .errors import Conflict, Forbidden
 from .models import ApiToken, default_expiry
 
 TOKEN_PREFIX = "aa-api-"  # noqa: S105 (a marker, not a secret)
@@ -108,6 +109,17 @@ def api_write_record(instance, *, token: ApiToken, person: User | None = None, *
 # account). A created person is invited: they join on the consent page themselves.
 
 TAKEN = "Another account already has this user name or e-mail address."
+# Whoever holds an HR token must not take over the CMS by changing an editor's address and
+# resetting the password, nor lock comms staff and administrators out.
+CMS_ACCOUNT = (
+    "This account can change the CMS (comms staff or administrator): an administrator changes "
+    "it in the CMS, not through the API."
+)
+
+
+def _not_a_cms_account(user: User) -> None:
+    if can_reach_cms(user):
+        raise Forbidden(CMS_ACCOUNT)
 
 
 def _conflict(error: PersonError) -> Refusal:
@@ -148,6 +160,7 @@ def api_person_create(
 def api_person_update(*, token: ApiToken, user: User, **changes: str | None) -> User:
     """Change what the caller sends (None leaves a value as it is). An account made by hand or
     by the import is from now on kept up to date by this integration, as with SCIM."""
+    _not_a_cms_account(user)
     changing = [
         value
         for field in ("username", "email")
@@ -177,6 +190,7 @@ def api_person_update(*, token: ApiToken, user: User, **changes: str | None) -> 
 @transaction.atomic
 def api_person_deactivate(*, token: ApiToken, user: User) -> User:
     """Switched off (signed out, out of the programme), never erased; idempotent."""
+    _not_a_cms_account(user)
     changed = user.is_active
     person_deactivate(user=user)
     api_write_record(user, token=token, person=user, operation="deactivate", changed=changed)
@@ -186,6 +200,7 @@ def api_person_deactivate(*, token: ApiToken, user: User) -> User:
 @transaction.atomic
 def api_person_reactivate(*, token: ApiToken, user: User) -> User:
     """Switched on again; whoever had joined gives consent again on the consent page."""
+    _not_a_cms_account(user)
     changed = not user.is_active
     person_reactivate(user=user)
     api_write_record(user, token=token, person=user, operation="reactivate", changed=changed)

@@ -781,7 +781,10 @@ def completions(
 ):
     """Completed courses of people who joined the programme, oldest first, with the person,
     their department and the course's title (`course_title`)."""
-    enrolments = Enrolment.objects.completed().filter(user__ambassador__consented_at__isnull=False)
+    # Superusers are out of other systems' reach, as in the API's /people and SCIM.
+    enrolments = Enrolment.objects.completed().filter(
+        user__ambassador__consented_at__isnull=False, user__is_superuser=False
+    )
     if course_key is not None:
         enrolments = enrolments.filter(course_key=course_key)
     if since is not None:

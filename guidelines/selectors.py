@@ -249,7 +249,10 @@ def acknowledgements(
     """Who acknowledged which version of which guideline, oldest first, with the person and
     their department and the guideline's title (`guideline_title`): the compliance export.
     Only people who joined the programme."""
-    found = Acknowledgement.objects.filter(user__ambassador__consented_at__isnull=False)
+    # Superusers are out of other systems' reach, as in the API's /people and SCIM.
+    found = Acknowledgement.objects.filter(
+        user__ambassador__consented_at__isnull=False, user__is_superuser=False
+    )
     if guideline is not None:
         found = found.filter(translation_key=guideline)
     if version is not None:

@@ -26,12 +26,13 @@ def sharing_daily(
     department_id: int | None = None,
 ) -> tuple[list[dict], str]:
     """Shares, clicks and reach per day and network from `start` to `end`, for everyone or
-    one department; with the reason ("" or `dashboard.WITHHELD_*`) when the department's
-    figures must be withheld, and then no rows. Two queries."""
-    if department_id is not None:
-        reason = dashboard.withhold_reason(Filters(start=start, end=end, department=department_id))
-        if reason:
-            return [], reason
+    one department; with the reason ("" or `dashboard.WITHHELD_*`) when the figures must be
+    withheld (fewer than five people taking part), and then no rows. Two queries."""
+    # Asked also without a department: an organisation of fewer than five people taking part
+    # is withheld as the dashboard withholds it.
+    reason = dashboard.withhold_reason(Filters(start=start, end=end, department=department_id))
+    if reason:
+        return [], reason
     rows = SharingDaily.objects.filter(window=0, day__gte=start, day__lte=end)
     if network:
         rows = rows.filter(network=network)

@@ -420,7 +420,10 @@ def assignments_list(
 ):
     """Assignments of people who joined the programme, in the order they were offered, with
     the mission, the person and their department; `since` keeps those offered from then."""
-    found = Assignment.objects.filter(user__ambassador__consented_at__isnull=False)
+    # Superusers are out of other systems' reach, as in the API's /people and SCIM.
+    found = Assignment.objects.filter(
+        user__ambassador__consented_at__isnull=False, user__is_superuser=False
+    )
     if mission_id is not None:
         found = found.filter(mission_id=mission_id)
     if state:

@@ -6,7 +6,6 @@ Writes go through api.services (ambassadors' person services, an audit entry per
 """
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from django.contrib.auth.models import User
@@ -17,10 +16,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AfterValidator, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
 from .. import services
 from ..auth import Token, token_of
+from ..filters import Line, Moment
 from ..pagination import CursorPagination
 from ..selectors import people_reachable
 
@@ -38,15 +38,7 @@ def _email(value: str) -> str:
     return value.strip()
 
 
-def _iso(value):
-    """Only an ISO 8601 date and time (pydantic would also take a number as Unix time)."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        raise ValueError("an ISO 8601 date and time, such as 2026-01-31T09:00:00Z")
-    return value
-
-
 PersonId = Annotated[int, Path(ge=1, description="The person's id.")]
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Django's own rule for user names (UnicodeUsernameValidator), said in the schema.
 Username = Annotated[str, Field(min_length=1, max_length=150, pattern=r"^[\w.@+-]+$")]
 Email = Annotated[
@@ -54,8 +46,7 @@ Email = Annotated[
     Field(min_length=3, max_length=254, json_schema_extra={"format": "email"}),
     AfterValidator(_email),
 ]
-Moment = Annotated[dt.datetime, BeforeValidator(_iso)]
-Name = Annotated[str, Field(max_length=150)]
+Name = Annotated[Line, Field(max_length=150)]
 
 
 class PersonOut(Schema):
@@ -74,9 +65,9 @@ class PersonOut(Schema):
 
 
 class PeopleFilter(Schema):
-    department: str | None = Field(None, max_length=100, description="Department name, any case.")
+    department: Line | None = Field(None, max_length=100, description="Department name, any case.")
     status: Participation | None = None
-    email: str | None = Field(None, max_length=254, description="E-mail address, any case.")
+    email: Line | None = Field(None, max_length=254, description="E-mail address, any case.")
     updated_since: Moment | None = Field(
         None, description="Created, or participation changed, at or after this time."
     )

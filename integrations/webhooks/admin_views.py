@@ -65,6 +65,14 @@ class WebhookSubscriptionEditForm(WebhookSubscriptionForm):
         model = WebhookSubscription
         fields = ["name", "url", "events", "active"]
 
+    def save(self, commit=True):
+        # Switched on again (after the platform switched it off): a fresh start, so the next
+        # give-up is not the eleventh in a row.
+        if "active" in self.changed_data and self.instance.active:
+            self.instance.failures_in_a_row = 0
+            self.instance.disabled_at = None
+        return super().save(commit=commit)
+
 
 def secret_page(request, subscription: WebhookSubscription, *, rotated: bool) -> TemplateResponse:
     """The secret, this once; never kept by a browser cache or a proxy."""

@@ -9,22 +9,18 @@ sent twice makes one delivery.
 
 from __future__ import annotations
 
-from ambassadors.models import Ambassador
 from ambassadors.signals import person_joined, person_left
 from courses.signals import course_completed
 from guidelines.signals import guideline_acknowledged
 from mentors.signals import request_resolved
 from missions.signals import assignment_approved
 
+from ..receiving import guarded
+from ..receiving import taking_part as _taking_part
 from .services import reference, webhook_event
 
-TAKING_PART = (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED)
 
-
-def _taking_part(user_id: int) -> bool:
-    return Ambassador.objects.filter(user_id=user_id, status__in=TAKING_PART).exists()
-
-
+@guarded
 def on_person_joined(sender, ambassador, first_time=False, **kwargs):
     webhook_event(
         event="person.joined",
@@ -34,6 +30,7 @@ def on_person_joined(sender, ambassador, first_time=False, **kwargs):
     )
 
 
+@guarded
 def on_person_left(sender, ambassador, **kwargs):
     if ambassador.consented_at is None:
         return
@@ -46,6 +43,7 @@ def on_person_left(sender, ambassador, **kwargs):
     )
 
 
+@guarded
 def on_course_completed(sender, user, course, enrolment, **kwargs):
     if not _taking_part(user.pk):
         return
@@ -61,6 +59,7 @@ def on_course_completed(sender, user, course, enrolment, **kwargs):
     )
 
 
+@guarded
 def on_guideline_acknowledged(sender, user, acknowledgement, **kwargs):
     if not _taking_part(user.pk):
         return
@@ -77,6 +76,7 @@ def on_guideline_acknowledged(sender, user, acknowledgement, **kwargs):
     )
 
 
+@guarded
 def on_assignment_approved(sender, assignment, **kwargs):
     if not _taking_part(assignment.user_id):
         return
@@ -92,6 +92,7 @@ def on_assignment_approved(sender, assignment, **kwargs):
     )
 
 
+@guarded
 def on_request_resolved(sender, ticket, by=None, **kwargs):
     if not _taking_part(ticket.requester_id):
         return

@@ -288,10 +288,14 @@ def _retry_after(value: str, now: dt.datetime) -> dt.timedelta | None:
     if not value:
         return None
     if value.isdigit():
-        return dt.timedelta(seconds=int(value))
+        # Bounded before it becomes a time span: a receiver's 10**20 seconds must not crash
+        # the sweep (OverflowError) and leave its batch unrecorded.
+        if len(value) > 9:
+            return MAX_RETRY_AFTER
+        return min(dt.timedelta(seconds=int(value)), MAX_RETRY_AFTER)
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         return None
@@ -424,11 +428,17 @@ def _count_failures(rows: list[WebhookDelivery]) -> None:
         WebhookSubscription.objects.filter(pk=subscription_id).update(
             failures_in_a_row=F("failures_in_a_row") + count
         )
-    if not given_up:
+    if not given_up and not gone:
         return
-    failing = WebhookSubscription.objects.filter(
-        pk__in=list(given_up), active=True, failures_in_a_row__gte=GIVE_UPS_BEFORE_SWITCHING_OFF
-    ).values_list("pk", flat=True)
+    failing = (
+        WebhookSubscription.objects.filter(
+            pk__in=list(given_up),
+            active=True,
+            failures_in_a_row__gte=GIVE_UPS_BEFORE_SWITCHING_OFF,
+        ).values_list("pk", flat=True)
+        if given_up
+        else []
+    )
     for subscription_id in {*failing, *gone}:
         webhook_subscription_switch_off(
             subscription_id=subscription_id, gone=subscription_id in gone

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -47,6 +47,18 @@ class LrsStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request):
         form = ButtonForm(request.POST)
+        if form.is_valid() and request.POST.get("action") == "retry":
+            count = services.statements_retry_failed()
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s failed statement goes out again.",
+                    "%(count)s failed statements go out again.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("integrations_lrs_status")
         if form.is_valid():
             try:
                 answer = services.lrs_test_send(by=request.user)

@@ -7,49 +7,30 @@ retried request, records the same statement once.
 
 from __future__ import annotations
 
-import functools
-import logging
-
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from ambassadors.models import Ambassador
 from courses.signals import course_completed, lesson_completed, lesson_opened, quiz_attempted
 from guidelines.signals import guideline_acknowledged
 from missions.signals import assignment_approved
 from sharing.signals import item_shared
 
+from ..receiving import guarded, taking_part
 from . import services, statements
 
-logger = logging.getLogger(__name__)
-TAKING_PART = (Ambassador.Status.ACTIVE, Ambassador.Status.PAUSED)
 LANGUAGES = ("nl", "en")
 
 
 def statement_receiver(function):
-    """Only with an LRS configured; and a statement that cannot be written is logged, never
-    the learner's problem (a savepoint keeps their transaction usable)."""
-
-    @functools.wraps(function)
-    def receive(sender, **kwargs):
-        if not services.configured():
-            return
-        try:
-            with transaction.atomic():
-                function(sender, **kwargs)
-        except Exception:
-            logger.exception("xAPI statement for %s not recorded", function.__name__)
-
-    return receive
+    """Only with an LRS configured; a statement that cannot be written is logged, never the
+    learner's problem."""
+    return guarded(function, enabled=services.configured)
 
 
 def _wanted(user) -> bool:
     """The person is in the programme (consented, not left)."""
-    if user is None:
-        return False
-    return Ambassador.objects.filter(user=user, status__in=TAKING_PART).exists()
+    return user is not None and taking_part(user.pk)
 
 
 def _page_names(translation_key) -> dict[str, str]:

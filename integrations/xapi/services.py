@@ -37,7 +37,12 @@ from . import statements
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
-MAX_ATTEMPTS = 12  # about two days of retries with the backoff below
+# Answers that refuse the statements themselves (malformed, too large, an id the LRS holds
+# with another content): those are found one by one and fail for good. Any other answer
+# (wrong credentials 401/403, a wrong endpoint 404, 429, 5xx) is the LRS's or the
+# configuration's trouble: the whole batch is tried again later, nothing is lost.
+REFUSED_STATEMENTS = {400, 409, 413, 422}
+MAX_ATTEMPTS = 16  # about two days of retries with the backoff below
 MAX_BACKOFF = dt.timedelta(hours=6)
 SEND_TASK = "integrations.tasks.xapi_statement_send"
 ERROR_LENGTH = XapiStatement._meta.get_field("last_error").max_length
@@ -167,7 +172,7 @@ def _deliver(rows: list[XapiStatement]) -> int:
     if answer.status in (200, 204):
         _sent(rows)
         return len(rows)
-    if 400 <= answer.status < 500 and answer.status not in (408, 429):
+    if answer.status in REFUSED_STATEMENTS:
         if len(rows) > 1:
             # The LRS takes a batch whole or not at all: find the one it refuses.
             XapiStatement.objects.filter(pk__in=[row.pk for row in rows]).update(
@@ -204,6 +209,17 @@ def statements_sweep(*, limit: int = 1000) -> int:
         if rows:
             sent += _deliver(rows)
     return sent
+
+
+def statements_retry_failed() -> int:
+    """The failed statements go into the outbox again with a fresh count of attempts (after
+    the credentials or the LRS were put right); the sweep sends them. How many."""
+    count = XapiStatement.objects.failed().update(
+        send_after=timezone.now(), attempts=0, claimed_at=None
+    )
+    if count:
+        enqueue_on_commit("integrations.tasks.xapi_statements_sweep")
+    return count
 
 
 def lrs_test_send(*, by: User) -> Answer:

@@ -162,6 +162,41 @@ def test_superusers_and_erased_accounts_are_out_of_reach(hr, administrator):
     assert administrator.is_active
 
 
+def test_accounts_that_reach_the_cms_are_not_changed_through_the_api(hr):
+    """An HR token cannot change a comms editor's address (then reset the password), nor
+    switch them off: a 403 problem, nothing changed. They are still listed."""
+    editor = make_user(Role.COMMS)
+    before = (editor.email, editor.is_active)
+    for response in (
+        hr.patch(f"people/{editor.pk}", {"email": "attacker@evil.example"}),
+        hr.post(f"people/{editor.pk}/deactivate"),
+        hr.post(f"people/{editor.pk}/reactivate"),
+    ):
+        assert response.status_code == 403, response.content
+        assert response["Content-Type"] == errors.CONTENT_TYPE
+        assert "CMS" in response.json()["detail"]
+    editor.refresh_from_db()
+    assert (editor.email, editor.is_active) == before
+    assert writes() == []
+    assert hr.get(f"people/{editor.pk}").status_code == 200
+
+
+def test_moments_far_away_or_with_odd_offsets_are_read_not_a_crash(hr):
+    kim = make_user()
+    for moment in (
+        "0001-01-01T00:00:00+05:00",
+        "9999-12-31T23:00:00-05:00",
+        "2020-01-01T00:00+21:46",
+    ):
+        response = hr.get("people", updated_since=moment)
+        assert response.status_code == 200, (moment, response.content)
+    ids = [
+        p["id"] for p in hr.get("people", updated_since="0001-01-01T00:00:00+05:00").json()["items"]
+    ]
+    assert kim.pk in ids
+    assert hr.get("people", updated_since="9999-12-31T23:00:00-05:00").json()["items"] == []
+
+
 def test_list_filters(hr):
     sales = Department.objects.create(name="Sales")
     kim = make_user(department=sales)
@@ -198,6 +233,8 @@ def test_list_filters(hr):
         ),
         (lambda hr, pk: hr.patch(f"people/{pk}", {"is_superuser": True}), 422),
         (lambda hr, pk: hr.patch(f"people/{pk}", {"last_name": ["X"]}), 422),
+        (lambda hr, pk: hr.patch(f"people/{pk}", {"last_name": "X\x00"}), 422),
+        (lambda hr, pk: hr.post("people", {"email": "a@b.example", "first_name": "\x00"}), 422),
         (lambda hr, pk: hr.patch(f"people/{pk}", {"username": ""}), 422),
         (lambda hr, pk: hr.patch(f"people/{pk + 1000}", {"last_name": "X"}), 404),
         (lambda hr, pk: hr.post(f"people/{pk + 1000}/deactivate"), 404),

@@ -56,6 +56,17 @@ def test_a_department_of_four_is_withheld(shared):
     assert reason == dashboard.WITHHELD_SMALL
 
 
+def test_an_organisation_of_four_is_withheld_without_a_department_too():
+    """Fewer than five people taking part in all: the dashboard shows nothing, nor does this."""
+    people = [make_user() for _ in range(4)]
+    item = make_item(title="Quiet heat pumps")
+    Share.objects.create(user=people[0], item=item, network=Network.LINKEDIN, text="t")
+    today = timezone.localdate()
+    rollups.refresh(today)
+    rows, reason = selectors.sharing_daily(start=today, end=today)
+    assert (rows, reason) == ([], dashboard.WITHHELD_SMALL)
+
+
 def test_item_figures_per_day_and_network(shared):
     """An item's shares per network and day, everyone together."""
     _sales, _legal, item, today = shared

@@ -240,6 +240,45 @@ def test_retry_after_as_a_date_and_nonsense():
     assert services._retry_after("", now) is None
 
 
+def test_an_absurd_retry_after_is_bounded_not_a_crash():
+    """A receiver's 10**30 seconds (or more digits than int() takes) waits the bound."""
+    now = timezone.now()
+    assert services._retry_after("9" * 30, now) == services.MAX_RETRY_AFTER
+    assert services._retry_after("9" * 5000, now) == services.MAX_RETRY_AFTER
+    assert services._retry_after("86401", now) == services.MAX_RETRY_AFTER
+    assert services._retry_after("60", now) == dt.timedelta(seconds=60)
+
+
+def test_a_410_switches_off_even_when_another_delivery_arrived_in_the_same_sweep(receiver):
+    subscription = subscribe()
+    for _ in range(2):
+        WebhookDelivery.objects.create(
+            subscription=subscription,
+            event="person.joined",
+            event_id=uuid.uuid4(),
+            payload={},
+            next_attempt_at=timezone.now(),
+        )
+    receiver.post_answers.extend([(204, {}, b""), (410, {}, b"")])
+    webhooks_sweep()
+    assert sorted(WebhookDelivery.objects.values_list("response_status", flat=True)) == [204, 410]
+    assert not WebhookSubscription.objects.get().active
+
+
+def test_a_receiver_that_fails_does_not_fail_the_persons_step(newcomer, monkeypatch):
+    """The outbox row cannot be written: logged, and the person still joins."""
+    from integrations.webhooks import receivers
+
+    def broken(**kwargs):
+        raise RuntimeError("outbox unavailable")
+
+    subscribe()
+    monkeypatch.setattr(receivers, "webhook_event", broken)
+    join(newcomer)
+    assert Ambassador.objects.get(user=newcomer).status == Ambassador.Status.ACTIVE
+    assert not WebhookDelivery.objects.exists()
+
+
 def test_a_delivery_being_sent_is_not_sent_again_by_retry_now(receiver):
     subscription = subscribe()
     delivery = WebhookDelivery.objects.create(

@@ -6,6 +6,7 @@ import re
 import uuid
 
 import pytest
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -108,6 +109,24 @@ def test_editing_keeps_the_address_check_and_the_secret(client_for, administrato
     )
     assert not subscription.active
     assert subscription.secret == secret
+
+
+def test_switching_on_again_starts_the_count_of_failures_afresh(client_for, administrator):
+    """Switched off by the platform after give-ups in a row: switched on in the CMS, the next
+    give-up is the first again, not one more over the limit."""
+    subscription = make_subscription()
+    WebhookSubscription.objects.filter(pk=subscription.pk).update(
+        active=False, disabled_at=timezone.now(), failures_in_a_row=10
+    )
+    fields = {"name": "HR", "events": ["person.joined"], "url": "https://hooks.example.com/v2"}
+    edit = f"/cms/webhooks/edit/{subscription.pk}/"
+    assert client_for(administrator).post(edit, {**fields, "active": "on"}).status_code == 302
+    subscription.refresh_from_db()
+    assert (subscription.active, subscription.disabled_at, subscription.failures_in_a_row) == (
+        True,
+        None,
+        0,
+    )
 
 
 def test_without_events_or_with_an_unknown_one_nothing_is_made(client_for, administrator):

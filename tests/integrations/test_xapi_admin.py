@@ -52,6 +52,23 @@ def test_the_page_shows_what_waits_what_went_and_what_failed(client_for, adminis
     assert escape(status.last_error) in response.content.decode()
 
 
+def test_an_administrator_sends_the_failed_statements_again(client_for, administrator, stub_lrs):
+    user = make_user()
+    row = services.statement_record(
+        user=user,
+        body=statements.item_shared(
+            user_id=user.pk, item_id=1, network="x", names={}, timestamp=user.date_joined
+        ),
+    )
+    stub_lrs.answers = [409]
+    services.statement_send(statement_id=row.pk)
+    client = client_for(administrator)
+    assert "Send the failed statements again" in client.get(URL).content.decode()
+    response = client.post(URL, {"action": "retry"}, follow=True)
+    assert "1 failed statement goes out again." in response.content.decode()
+    assert XapiStatement.objects.waiting().get() == row
+
+
 def test_an_administrator_sends_a_test_statement(client_for, administrator, stub_lrs):
     response = client_for(administrator).post(URL)
     assert response.status_code == 302

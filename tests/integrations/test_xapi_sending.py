@@ -148,6 +148,37 @@ def test_a_conflict_is_a_permanent_failure(stub_lrs):
     assert status.last_error.startswith("409 ")
 
 
+@pytest.mark.parametrize("status", [401, 403, 404])
+def test_wrong_credentials_or_endpoint_lose_nothing(stub_lrs, status):
+    """Refused credentials or a wrong address are the set-up's fault, not the statements':
+    the batch is kept whole and tried again later, never failed one by one."""
+    rows = record(make_user(), 3)
+    stub_lrs.answers = [status]
+    assert services.statements_sweep() == 0
+    assert [len(request["statements"]) for request in stub_lrs.received] == [3]
+    for row in rows:
+        row = fresh(row)
+        assert row.sent_at is None
+        assert row.send_after is not None  # waiting for the next try
+        assert row.last_error.startswith(f"{status} ")
+    assert not XapiStatement.objects.failed().exists()
+
+
+def test_failed_statements_go_out_again_when_asked(stub_lrs):
+    """After the LRS is put right, the failed statements are sent again with fresh attempts."""
+    [row] = record(make_user())
+    stub_lrs.answers = [503]
+    XapiStatement.objects.filter(pk=row.pk).update(attempts=services.MAX_ATTEMPTS - 1)
+    services.statement_send(statement_id=row.pk)
+    assert XapiStatement.objects.failed().get() == fresh(row)
+    assert services.statements_retry_failed() == 1
+    assert fresh(row).attempts == 0
+    stub_lrs.answers = [200]
+    assert services.statements_sweep() == 1
+    assert fresh(row).sent_at is not None
+    assert services.statements_retry_failed() == 0
+
+
 def test_a_refused_batch_is_sent_one_by_one_to_find_the_bad_statement(stub_lrs):
     """The LRS refuses a batch whole: each is then sent alone, and only the bad one fails."""
     first, bad, last = record(make_user(), 3)
