@@ -61,7 +61,7 @@ class Conflict(Refusal):
     """A service's refusal because something already exists (answered 409)."""
 
 
-class Forbidden(Refusal):
+class NotAllowed(Refusal):
     """A service's refusal because this caller may not do it to this object (answered 403)."""
 
 
@@ -158,7 +158,7 @@ def register(api) -> None:
 
     def on_refusal(request: HttpRequest, exc: Refusal) -> HttpResponse:
         # A service said no (the same rule as on the site): its own message.
-        status = 409 if isinstance(exc, Conflict) else 403 if isinstance(exc, Forbidden) else 400
+        status = 409 if isinstance(exc, Conflict) else 403 if isinstance(exc, NotAllowed) else 400
         return problem_response(status, str(exc))
 
     def on_anything(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -24,7 +24,7 @@ from core.audit import record
 from core.errors import Refusal
 from identity.services import can_reach_cms
 
-from .errors import Conflict, Forbidden
+from .errors import Conflict, NotAllowed
 from .models import ApiToken, default_expiry
 
 TOKEN_PREFIX = "aa-api-"  # noqa: S105 (a marker, not a secret)
@@ -119,7 +119,7 @@ CMS_ACCOUNT = (
 
 def _not_a_cms_account(user: User) -> None:
     if can_reach_cms(user):
-        raise Forbidden(CMS_ACCOUNT)
+        raise NotAllowed(CMS_ACCOUNT)
 
 
 def _conflict(error: PersonError) -> Refusal:
