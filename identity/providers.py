@@ -21,9 +21,9 @@ Configured with environment variables (config/settings/env.py: SSO_PROVIDERS, SS
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -134,15 +134,18 @@ def _provider(config: Mapping[str, str]) -> Provider:
     )
 
 
-@cache
-def _configured(key: int) -> tuple[Provider, ...]:
-    return tuple(_provider(config) for config in settings.ACADEMY_SSO_PROVIDERS)
+_built: dict[str, tuple[Provider, ...]] = {}
 
 
 def providers(protocol: str | None = None) -> tuple[Provider, ...]:
     """The configured connections (of one protocol), in the order SSO_PROVIDERS lists them."""
-    # Keyed by the setting's identity, so tests that override it get their own.
-    found = _configured(id(settings.ACADEMY_SSO_PROVIDERS))
+    # Read once per content of the setting, so tests that override it get their own. (Keyed
+    # by its id(), a list made after another was freed could reuse the id and read the old.)
+    configured = settings.ACADEMY_SSO_PROVIDERS
+    key = json.dumps(configured, sort_keys=True, default=repr)
+    found = _built.get(key)
+    if found is None:
+        found = _built[key] = tuple(_provider(config) for config in configured)
     return tuple(p for p in found if protocol is None or p.protocol == protocol)
 
 
