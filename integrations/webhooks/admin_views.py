@@ -37,7 +37,7 @@ class WebhookSubscriptionForm(WagtailAdminModelForm):
     """Name, address and the events as checkboxes; the secret is made, never typed."""
 
     url = forms.URLField(
-        label=gettext_lazy("address"),
+        label=gettext_lazy("Address"),
         max_length=2000,
         assume_scheme="https",
         help_text=WebhookSubscription._meta.get_field("url").help_text,
