@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,11 +21,13 @@ from .people import PersonId
 router = Router(tags=["learning"])
 
 
-def certificate_url(request: HttpRequest, code: str | None) -> str | None:
-    """The certificate's address (the learner opens it signed in; others get a 404)."""
+def certificate_url(code: str | None) -> str | None:
+    """The certificate's public verification page at the site's public address: anyone the
+    LMS shows it to can check name, course and date (the certificate itself is the learner's
+    own page, /me/progress gives that)."""
     if not code:
         return None
-    return request.build_absolute_uri(reverse("courses:certificate", args=[code]))
+    return settings.SITE_URL + reverse("courses:verify", args=[code])
 
 
 class CourseOut(Schema):
@@ -50,7 +53,7 @@ class CompletionOut(Schema):
 
     @staticmethod
     def resolve_certificate_url(obj, context) -> str | None:
-        return certificate_url(context["request"], obj.certificate_code)
+        return certificate_url(obj.certificate_code)
 
 
 class CompletionFilter(Schema):
@@ -122,7 +125,7 @@ def person_progress(request: HttpRequest, person_id: PersonId):
             "started_at": status.enrolment.started_at if status.enrolment else None,
             "completed_at": status.enrolment.completed_at if status.enrolment else None,
             "certificate_url": certificate_url(
-                request, status.enrolment.certificate_code if status.enrolment else None
+                status.enrolment.certificate_code if status.enrolment else None
             ),
         }
         for status in selectors.progress_of(user.ambassador)

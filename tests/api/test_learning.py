@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,9 +57,11 @@ def test_completions_with_certificate_and_filters(lms):
     ]
     assert items[0]["department"] == "Sales"
     code = f"code-{anna.pk}-{tree.basics.pk}"
-    assert items[0]["certificate_url"] == "http://testserver" + reverse(
-        "courses:certificate", args=[code]
-    )
+    # The public verification page: whoever the LMS shows it to sees name, course and date.
+    assert items[0]["certificate_url"] == settings.SITE_URL + reverse("courses:verify", args=[code])
+    verified = Client().get(reverse("courses:verify", args=[code]), HTTP_ACCEPT_LANGUAGE="en")
+    assert verified.status_code == 200
+    assert "Basics" in verified.content.decode()
     since = (timezone.now() - dt.timedelta(days=5)).isoformat()
     assert [
         row["person"] for row in lms.get("/api/v1/completions", since=since).json()["items"]
