@@ -63,9 +63,10 @@ def test_an_administrator_sends_the_failed_statements_again(client_for, administ
     stub_lrs.answers = [409]
     services.statement_send(statement_id=row.pk)
     client = client_for(administrator)
-    assert "Send the failed statements again" in client.get(URL).content.decode()
+    # The administrator's interface is Dutch (the default).
+    assert "Stuur de mislukte leerresultaten opnieuw" in client.get(URL).content.decode()
     response = client.post(URL, {"action": "retry"}, follow=True)
-    assert "1 failed statement goes out again." in response.content.decode()
+    assert "1 mislukt leerresultaat gaat opnieuw de deur uit." in response.content.decode()
     assert XapiStatement.objects.waiting().get() == row
 
 
