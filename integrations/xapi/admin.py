@@ -4,6 +4,7 @@ statement."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -15,11 +16,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ambassadors.forms import ButtonForm
 from ambassadors.roles import Role, roles_of
 from core.forms import refuse
 
 from . import services
+
+
+class LrsActionForm(forms.Form):
+    """Which button was pressed: a test statement (the default) or the failed ones again."""
+
+    action = forms.ChoiceField(choices=[("test", "test"), ("retry", "retry")], required=False)
 
 
 def is_administrator(user) -> bool:
@@ -42,12 +48,12 @@ class LrsStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["status"] = services.lrs_status()
-        context.setdefault("form", ButtonForm())
+        context.setdefault("form", LrsActionForm())
         return context
 
     def post(self, request):
-        form = ButtonForm(request.POST)
-        if form.is_valid() and request.POST.get("action") == "retry":
+        form = LrsActionForm(request.POST)
+        if form.is_valid() and form.cleaned_data["action"] == "retry":
             count = services.statements_retry_failed()
             messages.success(
                 request,
