@@ -95,7 +95,9 @@ def _ambassadors(user: User) -> None:
             ambassador = ambassador_leave(ambassador=ambassador)
         ambassador.topics.clear()
         ambassador.leaderboard_visible = False
-        ambassador.email_notifications = ambassador.weekly_digest = False
+        ambassador.weekly_digest = False
+        ambassador.channels_paused = True
+        ambassador.channel_choices = {}
         ambassador.quiet_hours_start = ambassador.quiet_hours_end = None
         ambassador.save()
     # Their own notifications, and every one that names or quotes them in others' inboxes.

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -10,6 +12,7 @@ from core import throttle
 from core.backends import password_sign_in_allowed, password_sign_in_for_everyone
 from core.queue import enqueue
 
+from .channels import DEFAULT_CHANNELS, EMAIL, Category, channels_offered
 from .models import MAX_AUDIENCE, Ambassador, Language, Network, SocialProfile, Topic
 from .quiet import QuietHours
 
@@ -39,6 +42,16 @@ ERROR_TOO_MANY_PASSWORD_RESETS = _(
 )
 
 
+@dataclass(frozen=True)
+class ChannelColumn:
+    code: str
+    label: str
+    reaches: bool
+    manage_url: str = ""
+    manage_label: str = ""
+    categories: tuple[str, ...] = tuple(Category.values)
+
+
 class ProfileForm(forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.all(),
@@ -63,7 +76,7 @@ class ProfileForm(forms.ModelForm):
             "department",
             "language",
             "topics",
-            "email_notifications",
+            "channels_paused",
             "weekly_digest",
             "max_nudges_per_week",
             "quiet_hours_start",
@@ -73,10 +86,16 @@ class ProfileForm(forms.ModelForm):
         ]
 
     def __init__(
-        self, *args, budget_default: int, quiet_default: QuietHours | None = None, **kwargs
+        self,
+        *args,
+        budget_default: int,
+        quiet_default: QuietHours | None = None,
+        desk: bool = False,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.budget_default = budget_default
+        self._channel_table(desk=desk)
         if quiet_default is not None:
             self.fields["quiet_hours_start"].help_text = _(
                 "Leave both empty to use the programme's quiet hours (%(start)s–%(end)s) for "
@@ -86,6 +105,71 @@ class ProfileForm(forms.ModelForm):
             "The programme's default is %(default)s. Leave empty to use it; you can only go lower."
         ) % {"default": budget_default}
         self.fields["max_nudges_per_week"].widget.attrs.update({"min": 0, "max": budget_default})
+
+    def _channel_table(self, *, desk: bool) -> None:
+        """One checkbox per category (row) and channel (column): `channel_rows` and
+        `channel_columns` for the template. Desk work is a row for mentors only."""
+        user = self.instance.user
+        self.channel_columns = [
+            ChannelColumn(code=EMAIL, label=_("E-mail"), reaches=bool(user.email))
+        ] + [
+            ChannelColumn(
+                code=offer.code,
+                label=offer.label,
+                reaches=offer.reaches(user),
+                manage_url=reverse(offer.manage_url_name) if offer.manage_url_name else "",
+                manage_label=offer.manage_label,
+                categories=offer.categories,
+            )
+            for offer in channels_offered()
+        ]
+        self.channel_rows = []
+        for category in Category:
+            if category == Category.DESK and not desk:
+                continue
+            chosen = (self.instance.channel_choices or {}).get(category.value)
+            chosen = DEFAULT_CHANNELS if chosen is None else chosen
+            cells = []
+            for column in self.channel_columns:
+                if category.value not in column.categories:
+                    cells.append(None)
+                    continue
+                name = f"channel_{category.value}_{column.code}"
+                self.fields[name] = forms.BooleanField(
+                    required=False,
+                    initial=column.code in chosen,
+                    label=_("%(kind)s by %(channel)s")
+                    % {"kind": category.label, "channel": column.label},
+                )
+                cells.append(name)
+            self.channel_rows.append((category, cells))
+
+    def channel_fields(self):
+        """(category, [bound field or None per column]) for the template's table."""
+        return [
+            (category, [self[name] if name else None for name in cells])
+            for category, cells in self.channel_rows
+        ]
+
+    def save(self, commit=True):
+        ambassador = super().save(commit=False)
+        choices = dict(ambassador.channel_choices or {})
+        shown = {column.code for column in self.channel_columns}
+        for category, cells in self.channel_rows:
+            before = choices.get(category.value)
+            before = list(DEFAULT_CHANNELS) if before is None else before
+            # A channel not offered now (a chat the organisation switched off) keeps its choice.
+            kept = [code for code in before if code not in shown]
+            choices[category.value] = kept + [
+                column.code
+                for column, name in zip(self.channel_columns, cells, strict=True)
+                if name and self.cleaned_data.get(name)
+            ]
+        ambassador.channel_choices = choices
+        if commit:
+            ambassador.save()
+            self.save_m2m()
+        return ambassador
 
     def clean_max_nudges_per_week(self):
         value = self.cleaned_data.get("max_nudges_per_week")

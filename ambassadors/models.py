@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from .channels import channels_chosen
 from .quiet import QuietHours, is_quiet, quiet_end
 
 # The programme's rule of five: a figure or a detail that could point at fewer than five
@@ -158,7 +159,14 @@ class Ambassador(models.Model):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics of interest"), blank=True, related_name="ambassadors"
     )
-    email_notifications = models.BooleanField(_("e-mail me about new notifications"), default=True)
+    # {category: [channel, ...]} beside in-app (see `ambassadors.channels`); a category
+    # missing here gets the default (e-mail).
+    channel_choices = models.JSONField(_("channels per kind of message"), default=dict, blank=True)
+    channels_paused = models.BooleanField(
+        _("pause every channel"),
+        default=False,
+        help_text=_("Everything still shows here in the platform, but nothing is sent to you."),
+    )
     weekly_digest = models.BooleanField(
         _("bundle e-mails into one weekly digest"),
         default=False,
@@ -252,6 +260,10 @@ class Ambassador(models.Model):
         """Where the account comes from, with the connection that keeps it up to date."""
         label = str(self.get_source_display())
         return f"{label} · {self.source_name}" if self.source_name else label
+
+    def channels_for(self, kind: str) -> set[str]:
+        """The channels beside in-app that bring this person a notification of `kind`."""
+        return channels_chosen(self.channel_choices, kind, paused=self.channels_paused)
 
     @property
     def stage_label(self) -> str:

@@ -36,6 +36,7 @@ from .forms import (
 )
 from .gates import first_unmet_gate
 from .models import Ambassador, Notification
+from .roles import is_mentor
 from .start import start_page_for
 
 
@@ -138,6 +139,7 @@ def _profile_forms(ambassador: Ambassador, data=None) -> tuple[ProfileForm, Netw
         instance=ambassador,
         budget_default=selectors.default_weekly_budget(),
         quiet_default=selectors.programme_quiet_hours(),
+        desk=is_mentor(ambassador.user),
     )
     return profile, NetworksForm(data, ambassador=ambassador)
 

@@ -7,6 +7,7 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Integrations")
 
     def ready(self):
+        from .channels import receivers as channel_receivers
         from .webhooks import receivers as webhook_receivers
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
@@ -14,5 +15,6 @@ class IntegrationsConfig(AppConfig):
         )
         from .xapi import receivers as xapi_receivers
 
+        channel_receivers.connect()
         webhook_receivers.connect()
         xapi_receivers.connect()

@@ -16,4 +16,6 @@ SCHEDULES = [
     Repeating("webhook deliveries", "integrations.tasks.webhooks_sweep", "I", 1),
     # Statements a lost task left unsent, and retries once their backoff has passed.
     Repeating("xAPI statements sweep", "integrations.tasks.xapi_statements_sweep", "I", 5),
+    # Chat and push deliveries whose moment came (after quiet hours), and retries.
+    Repeating("chat and push deliveries", "integrations.tasks.channel_deliveries_sweep", "I", 1),
 ]

@@ -21,3 +21,17 @@ def xapi_statement_send(statement_id: int) -> bool:
 
 def xapi_statements_sweep() -> int:
     return xapi.statements_sweep()
+
+
+def channel_deliveries_send() -> int:
+    """Send the chat and push deliveries that are due (rung when new ones are due now)."""
+    from .channels import outbox
+
+    return outbox.deliveries_sweep()
+
+
+def channel_deliveries_sweep() -> int:
+    """Periodic: planned moments that came, retries, and what a lost or crashed task left."""
+    from .channels import outbox
+
+    return outbox.deliveries_sweep()

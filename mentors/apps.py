@@ -9,6 +9,7 @@ class MentorsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from ambassadors.channels import Category, notification_kinds_category
         from ambassadors.roles import Role
         from ambassadors.selectors import notification_kinds_urgent
         from ambassadors.start import register_start_page
@@ -28,6 +29,15 @@ class MentorsConfig(AppConfig):
             urgent=lambda user: bool(urgent_untaken(user=user, limit=1)),
         )
         notification_kinds_urgent("mediation_alert", "mediation_escalation")
+        notification_kinds_category(Category.MENTOR, "ticket_reply", "ticket_draft")
+        notification_kinds_category(
+            Category.DESK,
+            "ticket_assigned",
+            "ticket_unassigned",
+            "mediation_alert",
+            "mediation_escalation",
+            "sla_warning",
+        )
         post_migrate.connect(tally.ensure_after_migrate, sender=self)
 
         from ambassadors import personal

@@ -16,6 +16,16 @@ class MissionsConfig(AppConfig):
 
         receivers.connect()
 
+        from ambassadors.channels import Category, notification_kinds_category
+
+        notification_kinds_category(
+            Category.MISSIONS,
+            "mission_offer",
+            "mission_reminder",
+            "miss_you",
+            "promotion_invitation",
+        )
+
         from ambassadors import personal
 
         from .models import (

@@ -306,12 +306,14 @@ def campaigns_due(*, now: dt.datetime | None = None) -> list[int]:
 
 
 def inactive_ambassadors(*, now: dt.datetime | None = None) -> QuerySet[Ambassador]:
-    """Taking part, asked for e-mail, no sign of life in 30 days, not told so this month."""
+    """Taking part, not every channel paused, no sign of life in 30 days, not told so this
+    month. (Whether their choices let a reminder reach them beyond the platform is for the
+    caller: see `Ambassador.channels_for`.)"""
     now = now or timezone.now()
     since = now - INACTIVE_AFTER
     return (
         Ambassador.objects.participating()
-        .filter(email_notifications=True, consented_at__lt=since)
+        .filter(channels_paused=False, consented_at__lt=since)
         .filter(Q(user__last_login__lt=since) | Q(user__last_login__isnull=True))
         .exclude(user__assignments__submitted_at__gte=since)
         .exclude(user__notifications__kind="miss_you", user__notifications__created_at__gte=since)

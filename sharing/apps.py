@@ -8,6 +8,9 @@ class SharingConfig(AppConfig):
 
     def ready(self):
         from ambassadors import personal
+        from ambassadors.channels import Category, notification_kinds_category
+
+        notification_kinds_category(Category.SUGGESTIONS, "share_suggestion")
 
         from . import (
             dashboard_panels,  # noqa: F401 (registers the dashboard panel)

@@ -35,7 +35,7 @@ def weekly_digest_send(*, now: dt.datetime | None = None) -> int:
     created = 0
     people = (
         Ambassador.objects.participating()
-        .filter(weekly_digest=True, email_notifications=True)
+        .filter(weekly_digest=True, channels_paused=False)
         .select_related("user")
     )
     for ambassador in in_batches(people):

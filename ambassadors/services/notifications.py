@@ -24,8 +24,10 @@ from django.utils.translation import gettext_lazy
 from core.queue import enqueue_on_commit
 
 from .. import personal
+from ..channels import EMAIL
 from ..models import Ambassador, Notification
 from ..selectors import profile_of, programme_quiet_hours, recipient_language
+from ..signals import notifications_planned
 
 logger = logging.getLogger(__name__)
 
@@ -124,16 +126,18 @@ def validate_link(link: str) -> str:
 
 
 def email_moment(
-    ambassador: Ambassador | None, moment: dt.datetime, email: bool
+    ambassador: Ambassador | None, moment: dt.datetime, email: bool, kind: str = ""
 ) -> dt.datetime | None:
-    """When this person's e-mail may go out, or None when they get none (or a digest)."""
+    """When this person's e-mail about a notification of `kind` may go out, or None when
+    they get none (they chose no e-mail for its category, paused every channel, or take
+    the weekly digest)."""
     if not email:
         return None
     if ambassador is None:
         return moment
     if ambassador.status == Ambassador.Status.LEFT:
         return None
-    if not ambassador.email_notifications or ambassador.weekly_digest:
+    if EMAIL not in ambassador.channels_for(kind) or ambassador.weekly_digest:
         return None
     return ambassador.end_of_quiet_hours(moment)
 
@@ -186,8 +190,9 @@ def notify(
                 link=shown_link,
                 show_in_app=show_in_app,
                 visible_from=now,
-                email_after=email_moment(ambassador, now, email),
+                email_after=email_moment(ambassador, now, email, kind),
             )
+            notifications_planned.send(sender=Notification, notifications=[notification])
     except IntegrityError:
         return Notification.objects.get(idempotency_key=key)
     enqueue_delivery(notification)
@@ -277,7 +282,10 @@ def notification_email_deliver(*, notification_id: int) -> bool:
     if not recipient.email or not recipient.is_active:
         _email_cancel(notification, "no active e-mail address")
         return False
-    if notification.kind != "digest" and email_moment(ambassador, now, True) is None:
+    if (
+        notification.kind != "digest"
+        and email_moment(ambassador, now, True, notification.kind) is None
+    ):
         _email_cancel(notification, "recipient no longer wants e-mail")
         return False
     if ambassador is not None:

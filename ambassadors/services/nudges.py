@@ -20,6 +20,7 @@ from .. import personal
 from ..models import Ambassador, Notification, ProgrammeSettings
 from ..quiet import QuietHours, quiet_end
 from ..selectors import recipient_language, weekly_budget
+from ..signals import notifications_planned
 from .notifications import email_moment, enqueue_delivery, validate_link, written
 
 PLANNING_HORIZON = dt.timedelta(weeks=4)
@@ -242,12 +243,14 @@ def nudge_plan_many(
                     link=links[nudge.key],
                     is_nudge=True,
                     visible_from=slot,
-                    email_after=email_moment(person, slot, True),
+                    email_after=email_moment(person, slot, True, nudge.kind),
                 )
                 rendered[_text_key(nudge)] = notification.texts
                 created.append(notification)
                 results[nudge.key] = notification
             Notification.objects.bulk_create(created, batch_size=500)
+            if created:
+                notifications_planned.send(sender=Notification, notifications=created)
             personal.forget(notification.recipient_id for notification in created)
         for notification in created:
             enqueue_delivery(notification)

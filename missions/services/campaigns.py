@@ -23,6 +23,7 @@ from core import versions
 
 from ..models import Assignment, Campaign
 from ..selectors import campaign_segment
+from ..signals import campaign_planned
 from .errors import ERROR_EMPTY_SEGMENT, MissionError
 
 
@@ -122,4 +123,5 @@ def campaign_plan(*, campaign: Campaign) -> Campaign:
     )
     versions.move(versions.PROGRAMME)  # an update and bulk inserts: no save signal tells
     campaign.refresh_from_db()
+    campaign_planned.send(sender=Campaign, campaign=campaign)
     return campaign

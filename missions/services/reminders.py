@@ -49,6 +49,8 @@ def miss_you_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     nudges = []
     for ambassador in in_batches(inactive_ambassadors(now=now).select_related("user")):
+        if not ambassador.channels_for("miss_you"):
+            continue  # a reminder they would only see by coming back is pointless
         nudges.append(
             Nudge(
                 ambassador_id=ambassador.pk,

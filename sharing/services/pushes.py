@@ -27,6 +27,7 @@ from core.queue import enqueue_on_commit
 
 from ..models import ContentItem, Push
 from ..selectors import push_segment
+from ..signals import push_planned
 from .errors import ERROR_EMPTY_SEGMENT, ERROR_MAY_NOT_PUSH, ERROR_NOT_SHAREABLE, SharingError
 
 PUSH_PERMISSION = "sharing.add_push"
@@ -125,4 +126,5 @@ def push_plan(*, push: Push) -> Push:
     )
     versions.move(versions.PROGRAMME)  # an update and bulk inserts: no save signal tells
     push.refresh_from_db()
+    push_planned.send(sender=Push, push=push)
     return push

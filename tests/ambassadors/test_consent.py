@@ -154,7 +154,7 @@ def test_profile_saves_preferences_and_networks(client_for, employee):
         {
             "language": "en",
             "topics": [topic.pk],
-            "email_notifications": "on",
+            "channel_other_email": "on",
             "max_nudges_per_week": "2",
             "quiet_hours_start": "21:00",
             "quiet_hours_end": "07:00",

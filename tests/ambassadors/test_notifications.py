@@ -35,8 +35,9 @@ def test_same_event_is_notified_once(employee, django_capture_on_commit_callback
 
 
 def test_email_preference_off_means_in_app_only(employee, django_capture_on_commit_callbacks):
-    """With e-mail switched off, the notification shows in-app and no e-mail leaves."""
-    Ambassador.objects.filter(user=employee).update(email_notifications=False)
+    """With e-mail switched off for its kind, the notification shows in-app and no e-mail
+    leaves."""
+    Ambassador.objects.filter(user=employee).update(channel_choices={"other": []})
     employee.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         notification = _notify(employee)

@@ -70,7 +70,7 @@ def test_the_weekly_digest_lists_urgent_ones_first():
     from ambassadors.services import weekly_digest_send
 
     user = make_user(Role.EMPLOYEE, Role.MENTOR, language="en")
-    Ambassador.objects.filter(user=user).update(weekly_digest=True, email_notifications=True)
+    Ambassador.objects.filter(user=user).update(weekly_digest=True)
     for minutes in range(1, 5):
         note(user, "sla_warning", minutes)
     note(user, "mediation_alert", 3000)

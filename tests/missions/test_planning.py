@@ -155,7 +155,7 @@ def _quiet(person: User, days: int) -> None:
 
 def test_we_miss_you_once_a_month_only_for_quiet_people_who_want_email():
     quiet = make_user(Role.EMPLOYEE)
-    no_email = make_user(Role.EMPLOYEE, email_notifications=False)
+    no_email = make_user(Role.EMPLOYEE, channel_choices={"missions": []})
     active = make_user(Role.EMPLOYEE)
     for person in (quiet, no_email):
         _quiet(person, 45)
