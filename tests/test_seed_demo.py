@@ -31,6 +31,10 @@ def test_seed_demo_is_idempotent():
     assert LessonPage.objects.filter(locale__language_code="nl").count() >= 12
     assert Enrolment.objects.completed().exists()
     assert Enrolment.objects.filter(completed_at__isnull=True).exists()
+    # People chose how messages reach them: Lisa reads suggestions only in the platform.
+    lisa = User.objects.get(username="lisa").ambassador
+    assert lisa.channels_for("share_suggestion") == set()
+    assert lisa.channels_for("mission_offer") == {"email"}
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

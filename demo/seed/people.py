@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from ambassadors import services
+from ambassadors.channels import choices_valid
 from ambassadors.models import Ambassador, Department, SocialProfile, Stage, Topic
 from ambassadors.provisioning import programme_settings_ensure
 from ambassadors.roles import Role
@@ -116,6 +117,11 @@ def _preferences(ambassador: Ambassador, person: dict, topics: dict[str, Topic])
         SocialProfile.objects.get_or_create(
             ambassador=ambassador, network=network, defaults={"audience_size": audience_size}
         )
+    if "channels" in person:
+        if not choices_valid(person["channels"]):
+            raise ValueError(f"{person['username']}: channels must map kinds to channel codes")
+        ambassador.channel_choices = person["channels"]
+        ambassador.save(update_fields=["channel_choices"])
     if "quiet_hours" in person:
         start, end = (dt.time.fromisoformat(value) for value in person["quiet_hours"])
         ambassador.quiet_hours_start = start
