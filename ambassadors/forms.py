@@ -144,6 +144,11 @@ class ProfileForm(forms.ModelForm):
                 cells.append(name)
             self.channel_rows.append((category, cells))
 
+    @property
+    def channel_links(self) -> list[ChannelColumn]:
+        """The channels to connect or manage (a chat account, push devices)."""
+        return [column for column in self.channel_columns if column.manage_url]
+
     def channel_fields(self):
         """(category, [bound field or None per column]) for the template's table."""
         return [

@@ -53,7 +53,11 @@ def test_the_table_shows_every_kind_and_the_channels_set_up(client_for, chat):
     user = make_user(Role.EMPLOYEE, language="en")
     response = client_for(user).get("/profile/")
     head, rows = _table(response)
-    assert head == ["Kind of message", "E-mail", "Chat Link your chat account"]
+    assert head == ["Kind of message", "E-mail", "Chat not set up"]
+    links = BeautifulSoup(response.content, "html.parser").select(".channel-links a")
+    assert [(a.get_text(strip=True), a["href"]) for a in links] == [
+        ("Link your chat account", "/notifications/")
+    ]
     assert rows == {
         "Suggestions to share": ["on", "off"],
         "Mission offers and reminders": ["on", "off"],
