@@ -115,6 +115,7 @@ class SlackStub:
     retry_after: str = "7"
     calls: list[tuple[str, dict, dict]] = field(default_factory=list)  # (method, headers, body)
     problems: list[str] = field(default_factory=list)
+    limited: list[str] = field(default_factory=list)  # calls answered 429
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -145,10 +146,11 @@ class SlackStub:
                 self.problems.append(f"{method}: JSON does not parse")
                 return 200, {}, {"ok": False, "error": "invalid_json"}
         with self.lock:
-            self.calls.append((method, headers, body))
             if self.rate_limited:
                 self.rate_limited -= 1
+                self.limited.append(method)
                 return 429, {"Retry-After": self.retry_after}, {"ok": False, "error": "ratelimited"}
+            self.calls.append((method, headers, body))
         if headers.get("Authorization") != f"Bearer {self.token}":
             return 200, {}, {"ok": False, "error": "invalid_auth"}
         if self.refuse_with:
