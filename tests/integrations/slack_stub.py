@@ -27,7 +27,16 @@ BLOCK_KEYS = {
     "divider": {"type", "block_id"},
     "header": {"type", "text", "block_id"},
 }
-BUTTON_KEYS = {"type", "text", "action_id", "url", "value", "style", "confirm", "accessibility_label"}
+BUTTON_KEYS = {
+    "type",
+    "text",
+    "action_id",
+    "url",
+    "value",
+    "style",
+    "confirm",
+    "accessibility_label",
+}
 
 
 def _text_problems(where: str, text, *, limit: int, plain_only: bool = False) -> list[str]:
@@ -78,7 +87,9 @@ def block_kit_problems(blocks) -> list[str]:
         if kind == "section":
             problems += _text_problems(f"{where}.text", block.get("text"), limit=3000)
         elif kind == "header":
-            problems += _text_problems(f"{where}.text", block.get("text"), limit=150, plain_only=True)
+            problems += _text_problems(
+                f"{where}.text", block.get("text"), limit=150, plain_only=True
+            )
         elif kind == "context":
             elements = block.get("elements")
             if not isinstance(elements, list) or not 1 <= len(elements) <= 10:
@@ -208,8 +219,8 @@ def _handler(stub: SlackStub):
     return Handler
 
 
-@pytest.fixture
-def slack_api(settings):
+@pytest.fixture(name="slack_api")
+def slack_api_fixture(settings):
     """Slack's Web API on 127.0.0.1; SLACK_API_URL points at it for the test."""
     stub = SlackStub()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(stub))
@@ -225,8 +236,8 @@ def slack_api(settings):
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
 
-@pytest.fixture
-def slack(slack_api, db):
+@pytest.fixture(name="slack")
+def slack_fixture(slack_api, db):
     """A connected workspace (as the CMS saves it) talking to the local Slack."""
     from integrations.models import SlackConnection
 

@@ -22,7 +22,7 @@ from sharing.services import push_plan
 from tests.factories import make_user
 from tests.factories.sharing import make_item
 
-from .slack_stub import choose_slack, link, slack, slack_api  # noqa: F401 (fixtures)
+from .slack_stub import choose_slack, link, slack_api_fixture, slack_fixture  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,8 @@ def test_one_suggestion_is_one_notification_on_every_channel_and_never_sent_twic
         outbox.deliveries_sweep()
 
     [notification] = Notification.objects.filter(recipient=person, kind="share_suggestion")
-    assert notification.is_nudge and notification.show_in_app
+    assert notification.is_nudge
+    assert notification.show_in_app
     assert notification.email_after is not None  # e-mail brings the same notification
     [delivery] = ChannelDelivery.objects.filter(notification__recipient=person)
     assert (delivery.notification, delivery.channel) == (notification, "slack")
@@ -152,7 +153,9 @@ def test_other_kinds_get_an_open_button(slack):
     )
     outbox.deliveries_sweep()
     [message] = sent_to(slack, person)
-    assert message["blocks"][0]["text"]["text"] == "*Your mentor answered*\nRead it in the platform."
+    assert (
+        message["blocks"][0]["text"]["text"] == "*Your mentor answered*\nRead it in the platform."
+    )
     assert buttons(message)["open"]["url"].endswith("/path/")
     assert "not_relevant" not in buttons(message)
 
@@ -169,7 +172,8 @@ def test_hostile_text_is_escaped_for_slack(slack):
     outbox.deliveries_sweep()
     [message] = sent_to(slack, person)
     text = message["blocks"][0]["text"]["text"]
-    assert "<" not in text and ">" not in text
+    assert "<" not in text
+    assert ">" not in text
     assert "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;" in text
 
 

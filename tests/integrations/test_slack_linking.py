@@ -11,7 +11,7 @@ from integrations.models import SlackAccount, SlackConnection
 from integrations.slack import services
 from tests.factories import make_user
 
-from .slack_stub import SlackStub, link, slack, slack_api  # noqa: F401 (fixtures)
+from .slack_stub import SlackStub, link, slack_api_fixture, slack_fixture  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,8 @@ def test_a_person_links_their_account_with_the_code_from_slack(client_for, slack
     slack.users["ann@example.org"] = "U0ANN"
     client = client_for(person)
     page = client.get(URL).content.decode()
-    assert "ann@example.org" in page and "Send me a code in Slack" in page
+    assert "ann@example.org" in page
+    assert "Send me a code in Slack" in page
 
     response = client.post(URL, follow=True)
     assert "We sent you a code in Slack" in response.content.decode()
