@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from integrations.models.slack import CHANNEL_ID
+
+CODE_SHAPE = re.compile(r"[0-9]{6}")
+ERROR_CODE_SHAPE = _("Enter the six digits from Slack.")
 
 
 class SlackConnectionForm(forms.Form):
@@ -61,10 +65,19 @@ class SlackActionForm(forms.Form):
 class SlackCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from Slack"),
-        min_length=6,
-        max_length=6,
-        validators=[RegexValidator(r"^[0-9]{6}$", _("Enter the six digits from Slack."))],
         widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "maxlength": "6",
+                "pattern": "[0-9]{6}",
+            }
         ),
     )
+
+    def clean_code(self) -> str:
+        # One message for every wrong shape (too short, too long, letters), not three.
+        code = "".join(self.cleaned_data["code"].split())
+        if not CODE_SHAPE.fullmatch(code):
+            raise forms.ValidationError(ERROR_CODE_SHAPE, code="invalid")
+        return code
