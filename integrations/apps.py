@@ -9,6 +9,7 @@ class IntegrationsConfig(AppConfig):
     def ready(self):
         from .channels import receivers as channel_receivers
         from .channels import slack as slack_channel
+        from .slack import personal_data as slack_personal_data  # noqa: F401 (registers)
         from .slack import receivers as slack_receivers
         from .webhooks import receivers as webhook_receivers
         from .xapi import (

@@ -162,3 +162,16 @@ def test_without_a_connection_the_page_says_so(client_for, db):
     page = client_for(person).get(URL).content.decode()
     assert "Slack is not connected to the platform at the moment" in page
     assert "Send me a code" not in page
+
+
+def test_the_linked_account_is_in_the_export_and_erasing_unlinks_it(client_for, slack):
+    from ambassadors.erasure import account_erase
+    from ambassadors.personal_data import personal_data
+
+    person = make_user(language="en")
+    link(person, "U0ANN")
+    exported = personal_data(person)["slack_account"]
+    assert [row["slack_user_id"] for row in exported] == ["U0ANN"]
+    assert "code_hash" not in exported[0]
+    account_erase(user=person)
+    assert not SlackAccount.objects.exists()
