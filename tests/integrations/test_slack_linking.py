@@ -175,3 +175,13 @@ def test_the_linked_account_is_in_the_export_and_erasing_unlinks_it(client_for, 
     assert "code_hash" not in exported[0]
     account_erase(user=person)
     assert not SlackAccount.objects.exists()
+
+
+def test_the_profile_offers_slack_with_a_link_to_this_page_only_when_connected(client_for, slack):
+    person = make_user(language="en")
+    page = client_for(person).get("/profile/").content.decode()
+    assert 'href="/profile/slack/"' in page
+    assert "Link your Slack account" in page
+    SlackConnection.objects.update(broken_reason="token_revoked")
+    page = client_for(person).get("/profile/").content.decode()
+    assert 'href="/profile/slack/"' not in page
