@@ -45,6 +45,9 @@ ACTIONS = {
         _("Switch webhook off"),
         _("Webhook switched off after failed deliveries"),
     ),
+    "academy.slack_connect": (_("Connect Slack"), _("Slack connection saved")),
+    "academy.slack_disconnect": (_("Disconnect Slack"), _("Slack connection removed")),
+    "academy.slack_broken": (_("Mark Slack broken"), _("Slack refused the bot token")),
 }
 
 

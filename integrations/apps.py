@@ -8,6 +8,9 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self):
         from .channels import receivers as channel_receivers
+        from .channels import slack as slack_channel
+        from .slack import personal_data as slack_personal_data  # noqa: F401 (registers)
+        from .slack import receivers as slack_receivers
         from .webhooks import receivers as webhook_receivers
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
@@ -18,3 +21,5 @@ class IntegrationsConfig(AppConfig):
         channel_receivers.connect()
         webhook_receivers.connect()
         xapi_receivers.connect()
+        slack_channel.register()
+        slack_receivers.connect()

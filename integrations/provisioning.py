@@ -18,4 +18,5 @@ SCHEDULES = [
     Repeating("xAPI statements sweep", "integrations.tasks.xapi_statements_sweep", "I", 5),
     # Chat and push deliveries whose moment came (after quiet hours), and retries.
     Repeating("chat and push deliveries", "integrations.tasks.channel_deliveries_sweep", "I", 1),
+    Repeating("Slack announcements", "integrations.tasks.slack_announcements_sweep", "I", 5),
 ]

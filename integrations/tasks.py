@@ -35,3 +35,16 @@ def channel_deliveries_sweep() -> int:
     from .channels import outbox
 
     return outbox.deliveries_sweep()
+
+
+def slack_announcement_send(announcement_id: int) -> bool:
+    from .slack import services as slack
+
+    return slack.announcement_send(announcement_id=announcement_id)
+
+
+def slack_announcements_sweep() -> int:
+    """Periodic: Slack announcements whose retry is due, and what a lost task left."""
+    from .slack import services as slack
+
+    return slack.announcements_sweep()

@@ -158,3 +158,17 @@ def register_webhook_subscriptions():
 @hooks.register("register_admin_viewset")
 def register_webhook_deliveries():
     return WebhookDeliveryViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_slack_urls():
+    from .slack.admin_views import SlackView
+
+    return [path("slack/", SlackView.as_view(), name="integrations_slack")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_slack_menu_item():
+    from .slack.admin_views import SlackMenuItem
+
+    return SlackMenuItem(_("Slack"), reverse("integrations_slack"), icon_name="mail", order=910)

@@ -732,6 +732,13 @@ ROUTES.update(
 # The learning record store's status page and its test statement (integrations/xapi):
 # administrators only, like the other connections to the outside.
 ROUTES["integrations_lrs_status"] = ("/cms/learning-record-store/", CMS_ADMIN_ONLY)
+# Slack (integrations/slack): comms staff and administrators connect it in the CMS; a person
+# links their own account; Slack's callbacks are POSTs verified by signature.
+ROUTES["integrations_slack"] = ("/cms/slack/", CMS_ONLY)
+ROUTES["slack:link"] = ("/profile/slack/", PARTICIPANTS_ONLY)
+ROUTES["slack:confirm"] = ("/profile/slack/confirm/", POST_ONLY)
+ROUTES["slack:unlink"] = ("/profile/slack/unlink/", POST_ONLY)
+ROUTES["slack:interactions"] = ("/integrations/slack/interactions/", POST_ONLY)
 # People enter their networks in their profile: nobody adds an audience figure in the CMS.
 for _name in (
     "wagtailsnippets_ambassadors_socialprofile:add",

@@ -402,3 +402,8 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, n
 
 # The organisation that issues course certificates and Open Badges.
 ACADEMY_ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Ambassador Academy")
+
+# Slack (integrations/slack): the Web API's address (tests point it at a local server), and
+# the beginnings an interaction's response_url may have before the platform answers on it.
+SLACK_API_URL = env_str("SLACK_API_URL", "https://slack.com/api").rstrip("/")
+SLACK_RESPONSE_URL_PREFIXES = ["https://hooks.slack.com/"]
