@@ -45,6 +45,8 @@ ACTIONS = {
         _("Switch webhook off"),
         _("Webhook switched off after failed deliveries"),
     ),
+    "academy.teams_change": (_("Change Teams connection"), _("Teams connection changed")),
+    "academy.teams_broken": (_("Mark Teams connection broken"), _("Teams connection broken")),
 }
 
 

@@ -18,4 +18,6 @@ SCHEDULES = [
     Repeating("xAPI statements sweep", "integrations.tasks.xapi_statements_sweep", "I", 5),
     # Chat and push deliveries whose moment came (after quiet hours), and retries.
     Repeating("chat and push deliveries", "integrations.tasks.channel_deliveries_sweep", "I", 1),
+    # Teams channel announcements of pushes and campaigns a lost task left, and retries.
+    Repeating("Teams announcements", "integrations.tasks.teams_announcements_sweep", "I", 5),
 ]

@@ -35,3 +35,16 @@ def channel_deliveries_sweep() -> int:
     from .channels import outbox
 
     return outbox.deliveries_sweep()
+
+
+def teams_announcement_send(announcement_id: int) -> bool:
+    from .teams import services as teams
+
+    return teams.announcement_send(announcement_id=announcement_id)
+
+
+def teams_announcements_sweep() -> int:
+    """Periodic: announcements a lost task left, and retries."""
+    from .teams import services as teams
+
+    return teams.announcements_sweep()
