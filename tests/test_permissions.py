@@ -31,6 +31,7 @@ from courses import services as course_services
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
 from guidelines import services as guideline_services
 from guidelines.models import ContentStrategyPage, GuidelineIndexPage, GuidelinePage
+from integrations.channels.teams import not_relevant_token
 from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
 from missions.models import Campaign, GrowthRule
 from sharing.models import NewsFeed, Push, Share
@@ -732,6 +733,25 @@ ROUTES.update(
 # The learning record store's status page and its test statement (integrations/xapi):
 # administrators only, like the other connections to the outside.
 ROUTES["integrations_lrs_status"] = ("/cms/learning-record-store/", CMS_ADMIN_ONLY)
+
+
+def _teams_not_relevant(people):
+    """The "Not relevant" page of a suggestion sent to the owner in Teams."""
+    token = not_relevant_token(user_id=people[OWN].pk, item_id=make_item().pk)
+    return f"/teams/not-relevant/{token}/"
+
+
+# Microsoft Teams (integrations/teams): the connection is for comms staff and administrators;
+# a person links their own account; "Not relevant" from Teams works only for its recipient.
+ROUTES["integrations_teams"] = ("/cms/teams/", CMS_ONLY)
+ROUTES.update(
+    {
+        "teams:link": ("/profile/teams/", PARTICIPANTS_ONLY),
+        "teams:confirm": ("/profile/teams/confirm/", POST_ONLY),
+        "teams:unlink": ("/profile/teams/unlink/", POST_ONLY),
+        "teams:not_relevant": (_teams_not_relevant, OWN_OBJECT),
+    }
+)
 # People enter their networks in their profile: nobody adds an audience figure in the CMS.
 for _name in (
     "wagtailsnippets_ambassadors_socialprofile:add",

@@ -93,7 +93,7 @@ def not_relevant(request, token: str):
     if found is None or found[0] != request.user.pk:
         raise Http404
     item = get_object_or_404(ContentItem, pk=found[1])
-    form = ButtonForm(request.POST or None)
+    form = ButtonForm(request.POST) if request.method == "POST" else ButtonForm()
     done = Dismissal.objects.filter(user=request.user, item=item).exists()
     if request.method == "POST" and form.is_valid() and not done:
         try:
