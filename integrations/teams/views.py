@@ -33,7 +33,8 @@ def _link_page(request, *, link_form=None, code_form=None, status=200):
             "configured": connection.bot_configured,
             "account": account,
             "waiting": account is not None and account.confirmed_at is None and account.code_hash,
-            "link_form": link_form or TeamsLinkForm(initial={"email": request.user.email}),
+            "link_form": link_form
+            or TeamsLinkForm(initial={"email": account.email if account else request.user.email}),
             "code_form": code_form or TeamsCodeForm(),
             "unlink_form": ButtonForm(),
         },
