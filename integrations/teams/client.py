@@ -26,6 +26,13 @@ GRAPH_SCOPE = "https://graph.microsoft.com/.default"
 # A token is used until this long before it expires (a request in flight must not outlive it).
 TOKEN_MARGIN = dt.timedelta(minutes=5)
 DEFAULT_RETRY = dt.timedelta(minutes=1)
+# Error codes of the Bot Connector that refuse one person, not the bot.
+PERSONAL_REFUSALS = {
+    "ConversationBlockedByUser",
+    "BotNotInConversationRoster",
+    "BotNotInstalledInUserPersonalScope",
+    "MemberNotFoundInConversation",
+}
 MAX_RETRY = dt.timedelta(hours=6)
 
 
@@ -38,6 +45,7 @@ class Answer:
     data: dict | None = None
     error: str = ""
     broken: bool = False  # the credentials or the webhook are wrong: stop until fixed
+    code: str = ""  # Microsoft's error code, as it sent it
     retry_after: dt.timedelta | None = None  # worth trying again after this long
 
 
@@ -70,9 +78,16 @@ def _read(answered: outbound.Answered, *, broken_on: tuple[int, ...]) -> Answer:
     error = f"{status} {detail}".strip()
     if status == 429 or status >= 500:
         return Answer(
-            ok=False, status=status, error=error, retry_after=retry_after(answered.retry_after)
+            ok=False,
+            status=status,
+            error=error,
+            code=detail,
+            retry_after=retry_after(answered.retry_after),
         )
-    return Answer(ok=False, status=status, data=data, error=error, broken=status in broken_on)
+    # A 403 about one person (they blocked the bot, or the app is not installed for them)
+    # is that person's, not a broken bot.
+    broken = status in broken_on and detail not in PERSONAL_REFUSALS
+    return Answer(ok=False, status=status, data=data, error=error, broken=broken, code=detail)
 
 
 # --- the channel's webhook -----------------------------------------------------------------

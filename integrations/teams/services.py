@@ -58,6 +58,10 @@ ERROR_BOT_BROKEN = _(
 ERROR_NO_SUCH_USER = _(
     "Teams does not know this work e-mail address. Use the address you sign in to Teams with."
 )
+ERROR_BOT_NOT_INSTALLED = _(
+    "The organisation's bot cannot write to you in Teams yet: its app is not installed for "
+    "you, or you blocked it. Add the app in Teams (Apps), then ask for a code again."
+)
 ERROR_TEAMS_UNREACHABLE = _("Teams could not be reached. Try again in a few minutes.")
 ERROR_TOO_MANY_CODES = _("You asked for several codes in a short time. Try again in an hour.")
 ERROR_NO_CODE = _("Ask for a code first.")
@@ -323,6 +327,8 @@ def _refuse_for(answer: client.Answer, part: str = "bot") -> TeamsError:
     if answer.broken:
         teams_mark_broken(part=part, reason=answer.error)
         return TeamsError(ERROR_BOT_BROKEN)
+    if answer.code in client.PERSONAL_REFUSALS:
+        return TeamsError(ERROR_BOT_NOT_INSTALLED, field="email")
     return TeamsError(ERROR_TEAMS_UNREACHABLE)
 
 

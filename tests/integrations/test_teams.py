@@ -257,6 +257,39 @@ def test_expired_or_overtried_code_is_refused(microsoft):
     assert TeamsAccount.objects.get().confirmed_at is None
 
 
+def test_bot_not_installed_for_the_person_is_theirs_not_a_broken_bot(microsoft):
+    """403 "not installed for this user" when opening the chat: a clear message, nothing
+    linked, the bot not marked broken."""
+    connect_teams(webhook=False)
+    user = make_user_with_email("noor@contoso.example")
+    microsoft.users["noor@contoso.example"] = "aad-noor"
+    microsoft.answer_next(
+        "conversation", 403, {"error": {"code": "BotNotInstalledInUserPersonalScope"}}
+    )
+    with pytest.raises(services.TeamsError) as refused:
+        services.teams_link_start(user=user, email="noor@contoso.example")
+    assert refused.value.message == services.ERROR_BOT_NOT_INSTALLED
+    assert not TeamsAccount.objects.exists()
+    assert TeamsConnection.load().bot_broken == ""
+
+
+def test_a_person_who_blocked_the_bot_fails_alone(microsoft):
+    """403 ConversationBlockedByUser: that delivery fails (in-app kept); the bot stays up and
+    the next person still gets theirs."""
+    connect_teams(webhook=False)
+    first, second = make_user(language="en"), make_user(language="en")
+    linked(microsoft, first)
+    linked(microsoft, second)
+    item = make_item()
+    suggest(first, item)
+    suggest(second, item)
+    microsoft.answer_next("activity", 403, {"error": {"code": "ConversationBlockedByUser"}})
+    assert outbox.deliveries_sweep() == 1
+    assert TeamsConnection.load().bot_broken == ""
+    statuses = sorted(ChannelDelivery.objects.values_list("status", flat=True))
+    assert statuses == ["failed", "sent"]
+
+
 def test_linking_without_a_bot_says_so(microsoft):
     connect_teams(bot=False)
     with pytest.raises(services.TeamsError) as refused:
