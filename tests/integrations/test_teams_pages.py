@@ -186,3 +186,16 @@ def test_not_relevant_refuses_forged_and_other_peoples_links(client_for):
     anonymous = client_for(None).get(f"/teams/not-relevant/{token}/")
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/accounts/login/")
+
+
+def test_profile_offers_teams_once_the_bot_is_set_up(client_for, microsoft):
+    """The channel table gets a Teams column with the link to linking, only when the bot is
+    configured and working."""
+    client = client_for(make_user(language="en"))
+    assert LINK not in client.get("/profile/").content.decode()
+    connect_teams(webhook=False)
+    page = client.get("/profile/").content.decode()
+    assert f'href="{LINK}"' in page
+    assert "Link your Teams account" in page
+    TeamsConnection.objects.update(bot_broken="401 invalid_client")
+    assert LINK not in client.get("/profile/").content.decode()
