@@ -19,6 +19,7 @@ import hmac
 import logging
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -227,8 +228,6 @@ def announcement_plan(*, kind: str, object_id: int) -> bool:
 def _announcement_card(announcement: TeamsAnnouncement) -> dict | None:
     """The card of a push (the item's title and summary) or campaign (its name and
     missions): what the organisation asks, never who was asked."""
-    from django.conf import settings
-
     with translation.override(settings.LANGUAGE_CODE):
         if announcement.kind == TeamsAnnouncement.Kind.PUSH:
             from sharing.models import Push
@@ -314,8 +313,6 @@ def announcements_sweep(*, limit: int = 20) -> int:
 
 
 def _code_hash(account_user_id: int, code: str) -> str:
-    from django.conf import settings
-
     return hmac.new(
         settings.SECRET_KEY.encode(),
         f"teams-code:{account_user_id}:{code}".encode(),
