@@ -48,6 +48,8 @@ ACTIONS = {
     "academy.slack_connect": (_("Connect Slack"), _("Slack connection saved")),
     "academy.slack_disconnect": (_("Disconnect Slack"), _("Slack connection removed")),
     "academy.slack_broken": (_("Mark Slack broken"), _("Slack refused the bot token")),
+    "academy.teams_change": (_("Change Teams connection"), _("Teams connection changed")),
+    "academy.teams_broken": (_("Mark Teams connection broken"), _("Teams connection broken")),
 }
 
 

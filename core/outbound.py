@@ -504,6 +504,25 @@ def post(url: str, *, body: bytes, headers: dict[str, str], max_bytes: int = 64_
     return _post(target, resolve(target), body=body, headers=headers, max_bytes=max_bytes)
 
 
+def get_configured(url: str, *, headers: dict[str, str], max_bytes: int = 64_000) -> Answered:
+    """GET an operator-configured address (an API such as Microsoft Graph) with headers,
+    whatever the status, as `post_configured` does for a POST; no redirects."""
+    target, ip = _configured_target(url)
+    deadline = time.monotonic() + TOTAL_SECONDS
+    try:
+        status, response, content = _exchange(
+            target, ip, headers=headers, max_bytes=max_bytes, deadline=deadline
+        )
+    except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
+        raise OutboundError(ERROR_UNREACHABLE) from exc
+    return Answered(
+        status=status,
+        content_type=(response.getheader("Content-Type") or "").split(";")[0].strip().lower(),
+        content=content,
+        retry_after=response.getheader("Retry-After") or "",
+    )
+
+
 def post_configured(
     url: str, *, body: bytes, headers: dict[str, str], max_bytes: int = 64_000
 ) -> Answered:

@@ -9,8 +9,12 @@ class IntegrationsConfig(AppConfig):
     def ready(self):
         from .channels import receivers as channel_receivers
         from .channels import slack as slack_channel
+        from .channels import teams as teams_channel
         from .slack import personal_data as slack_personal_data  # noqa: F401 (registers)
         from .slack import receivers as slack_receivers
+        from .teams import admin as teams_admin  # noqa: F401 (registers the CMS page)
+        from .teams import personal_data as teams_personal_data  # noqa: F401
+        from .teams import receivers as teams_receivers
         from .webhooks import receivers as webhook_receivers
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
@@ -23,3 +27,5 @@ class IntegrationsConfig(AppConfig):
         xapi_receivers.connect()
         slack_channel.register()
         slack_receivers.connect()
+        teams_receivers.connect()
+        teams_channel.register()

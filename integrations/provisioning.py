@@ -19,4 +19,6 @@ SCHEDULES = [
     # Chat and push deliveries whose moment came (after quiet hours), and retries.
     Repeating("chat and push deliveries", "integrations.tasks.channel_deliveries_sweep", "I", 1),
     Repeating("Slack announcements", "integrations.tasks.slack_announcements_sweep", "I", 5),
+    # Teams channel announcements of pushes and campaigns a lost task left, and retries.
+    Repeating("Teams announcements", "integrations.tasks.teams_announcements_sweep", "I", 5),
 ]

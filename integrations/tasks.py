@@ -48,3 +48,16 @@ def slack_announcements_sweep() -> int:
     from .slack import services as slack
 
     return slack.announcements_sweep()
+
+
+def teams_announcement_send(announcement_id: int) -> bool:
+    from .teams import services as teams
+
+    return teams.announcement_send(announcement_id=announcement_id)
+
+
+def teams_announcements_sweep() -> int:
+    """Periodic: announcements a lost task left, and retries."""
+    from .teams import services as teams
+
+    return teams.announcements_sweep()

@@ -31,6 +31,7 @@ from courses import services as course_services
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
 from guidelines import services as guideline_services
 from guidelines.models import ContentStrategyPage, GuidelineIndexPage, GuidelinePage
+from integrations.channels.teams import not_relevant_token
 from mentors.models import CannedResponse, Holiday, OpeningHours, SlaTarget
 from missions.models import Campaign, GrowthRule
 from sharing.models import NewsFeed, Push, Share
@@ -739,6 +740,25 @@ ROUTES["slack:link"] = ("/profile/slack/", PARTICIPANTS_ONLY)
 ROUTES["slack:confirm"] = ("/profile/slack/confirm/", POST_ONLY)
 ROUTES["slack:unlink"] = ("/profile/slack/unlink/", POST_ONLY)
 ROUTES["slack:interactions"] = ("/integrations/slack/interactions/", POST_ONLY)
+
+
+def _teams_not_relevant(people):
+    """The "Not relevant" page of a suggestion sent to the owner in Teams."""
+    token = not_relevant_token(user_id=people[OWN].pk, item_id=make_item().pk)
+    return f"/teams/not-relevant/{token}/"
+
+
+# Microsoft Teams (integrations/teams): the connection is for comms staff and administrators;
+# a person links their own account; "Not relevant" from Teams works only for its recipient.
+ROUTES["integrations_teams"] = ("/cms/teams/", CMS_ONLY)
+ROUTES.update(
+    {
+        "teams:link": ("/profile/teams/", PARTICIPANTS_ONLY),
+        "teams:confirm": ("/profile/teams/confirm/", POST_ONLY),
+        "teams:unlink": ("/profile/teams/unlink/", POST_ONLY),
+        "teams:not_relevant": (_teams_not_relevant, OWN_OBJECT),
+    }
+)
 # People enter their networks in their profile: nobody adds an audience figure in the CMS.
 for _name in (
     "wagtailsnippets_ambassadors_socialprofile:add",

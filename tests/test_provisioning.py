@@ -51,7 +51,7 @@ def test_every_declared_schedule_exists_with_its_task():
     declared = {s.name: s.func for d in provisioning.declarations() for s in d.schedules}
     # identity: SAML records cleanup; mentors: desk tally check; integrations: webhook
     # deliveries and the xAPI sweep
-    assert len(declared) == 17
+    assert len(declared) == 20
     assert dict(Schedule.objects.values_list("name", "func")) == declared
 
 

@@ -252,6 +252,15 @@ XAPI_ENDPOINT = env_str("XAPI_ENDPOINT", "").rstrip("/")
 XAPI_USERNAME = env_str("XAPI_USERNAME", "")
 XAPI_PASSWORD = env_str("XAPI_PASSWORD", "")
 
+# Microsoft Teams (integrations/teams): where Microsoft's services are. Only tests and
+# sovereign clouds (e.g. login.microsoftonline.us) change these; the bot's credentials and
+# the channel's webhook are entered in the CMS.
+TEAMS_LOGIN_URL = env_str("TEAMS_LOGIN_URL", "https://login.microsoftonline.com").rstrip("/")
+TEAMS_GRAPH_URL = env_str("TEAMS_GRAPH_URL", "https://graph.microsoft.com/v1.0").rstrip("/")
+TEAMS_BOT_SERVICE_URL = env_str(
+    "TEAMS_BOT_SERVICE_URL", "https://smba.trafficmanager.net/teams"
+).rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL

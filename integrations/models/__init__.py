@@ -4,5 +4,6 @@ subscriptions with their deliveries (`webhooks.py`), and notifications by chat a
 
 from .channels import ChannelDelivery  # noqa: F401
 from .slack import SlackAccount, SlackAnnouncement, SlackConnection  # noqa: F401
+from .teams import TeamsAccount, TeamsAnnouncement, TeamsConnection  # noqa: F401
 from .webhooks import WebhookDelivery, WebhookSubscription  # noqa: F401
 from .xapi import XapiStatement  # noqa: F401
