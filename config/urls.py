@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("insights.urls")),
     path("", include("missions.urls")),
     path("", include("ambassadors.urls")),
+    path("", include("integrations.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

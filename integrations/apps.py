@@ -15,6 +15,23 @@ class IntegrationsConfig(AppConfig):
         )
         from .xapi import receivers as xapi_receivers
 
+        from ambassadors.channels import ChannelOffer, channel_offer
+
+        from .channels import base as channel_base
+        from .channels import push as push_channel
+        from .webpush import keys as webpush_keys
+
+        channel_base.sender_register(push_channel.sender)
+        channel_offer(
+            ChannelOffer(
+                code=push_channel.CODE,
+                label=_("Push"),
+                available=webpush_keys.available,
+                reaches=lambda user: user.push_subscriptions.exists(),
+                manage_url_name="integrations:push_devices",
+                manage_label=_("Your devices"),
+            )
+        )
         channel_receivers.connect()
         webhook_receivers.connect()
         xapi_receivers.connect()

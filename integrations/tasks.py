@@ -35,3 +35,10 @@ def channel_deliveries_sweep() -> int:
     from .channels import outbox
 
     return outbox.deliveries_sweep()
+
+
+def push_test_send(user_id: int) -> int:
+    """The test message of the devices page, to every device of the person."""
+    from .webpush import services as webpush
+
+    return webpush.push_test_send(user_id=user_id)
