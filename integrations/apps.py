@@ -7,19 +7,18 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Integrations")
 
     def ready(self):
+        from ambassadors.channels import ChannelOffer, channel_offer
+
+        from .channels import base as channel_base
+        from .channels import push as push_channel
         from .channels import receivers as channel_receivers
         from .webhooks import receivers as webhook_receivers
+        from .webpush import keys as webpush_keys
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
             personal_data,  # noqa: F401 (registers its part of the export and the eraser)
         )
         from .xapi import receivers as xapi_receivers
-
-        from ambassadors.channels import ChannelOffer, channel_offer
-
-        from .channels import base as channel_base
-        from .channels import push as push_channel
-        from .webpush import keys as webpush_keys
 
         channel_base.sender_register(push_channel.sender)
         channel_offer(
