@@ -25,9 +25,17 @@ MAX_BODY_BYTES = 4096
 class PushSubscriptionForm(forms.Form):
     """`PushSubscription.toJSON()` flattened: the endpoint and its two keys."""
 
-    endpoint = forms.CharField(max_length=ENDPOINT_MAX_LENGTH, validators=[public_url])
-    p256dh = forms.CharField(max_length=100)
-    auth = forms.CharField(max_length=40)
+    endpoint = forms.CharField(
+        max_length=ENDPOINT_MAX_LENGTH,
+        validators=[public_url],
+        error_messages={"required": ERROR_NOT_JSON},
+    )
+    p256dh = forms.CharField(
+        max_length=100, error_messages={"required": ERROR_NOT_JSON, "max_length": ERROR_KEY}
+    )
+    auth = forms.CharField(
+        max_length=40, error_messages={"required": ERROR_NOT_JSON, "max_length": ERROR_KEY}
+    )
 
     @classmethod
     def from_json(cls, data) -> PushSubscriptionForm:
