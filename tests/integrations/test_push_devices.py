@@ -148,9 +148,7 @@ def own_device(user, name="Firefox on Windows", n=0):
     )
 
 
-def test_the_devices_page_lists_only_the_persons_own_devices(
-    vapid, person, client_for, english
-):
+def test_the_devices_page_lists_only_the_persons_own_devices(vapid, person, client_for, english):
     """Own devices with their remove buttons; someone else's device is not there."""
     mine = own_device(person, "Firefox on Windows")
     theirs = own_device(make_user(), "Safari on iPhone")
@@ -172,9 +170,7 @@ def test_removing_another_persons_device_is_not_found(vapid, person, client_for)
     assert PushSubscription.objects.filter(pk=theirs.pk).exists()
 
 
-def test_removing_the_last_device_leaves_waiting_pushes_in_app(
-    vapid, person, client_for, english
-):
+def test_removing_the_last_device_leaves_waiting_pushes_in_app(vapid, person, client_for, english):
     """The device goes; what waited for push is cancelled (it stays in-app)."""
     from ambassadors.models import Ambassador
     from ambassadors.services.notifications import notify

@@ -131,9 +131,7 @@ def test_every_device_gets_it_and_one_is_enough(vapid, push_service):
     assert delivery.reference == {"devices": 1, "expired": 1}
 
 
-def test_an_expired_subscription_is_dropped_and_the_notification_stays_in_app(
-    vapid, push_service
-):
+def test_an_expired_subscription_is_dropped_and_the_notification_stays_in_app(vapid, push_service):
     """410 Gone: the subscription is deleted, the delivery failed, the notification is still
     there to read in the platform, and nothing is sent again."""
     person = make_user()
