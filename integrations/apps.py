@@ -14,6 +14,9 @@ class IntegrationsConfig(AppConfig):
         from .channels import receivers as channel_receivers
         from .webhooks import receivers as webhook_receivers
         from .webpush import keys as webpush_keys
+        from .webpush import (
+            personal_data as webpush_personal_data,  # noqa: F401 (export and eraser)
+        )
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
             personal_data,  # noqa: F401 (registers its part of the export and the eraser)

@@ -240,3 +240,17 @@ def test_the_devices_page_costs_the_same_for_one_device_or_many(vapid, person, c
 )
 def test_devices_get_names_people_recognise(agent, label, english):
     assert device_label(agent) == label
+
+
+def test_devices_are_in_the_export_without_their_secrets_and_gone_after_erasure(vapid, person):
+    """The export lists the device's name and dates, never its push address or keys;
+    erasing the account forgets the device."""
+    from ambassadors.erasure import account_erase
+    from ambassadors.personal_data import personal_data
+
+    own_device(person, "Firefox on Windows")
+    exported = personal_data(person)["push_devices"]
+    assert [row["label"] for row in exported] == ["Firefox on Windows"]
+    assert not {"endpoint", "p256dh", "auth"} & set(exported[0])
+    account_erase(user=person)
+    assert not PushSubscription.objects.exists()
