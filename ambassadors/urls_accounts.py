@@ -15,6 +15,16 @@ class LoginView(auth_views.LoginView):
         return start_page_for(self.request.user)
 
 
+class LogoutView(auth_views.LogoutView):
+    """Sign-out; the browser drops what it cached of the person's pages (a shared device).
+    The installable app's service worker forgets its kept lessons on the same request."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache"'
+        return response
+
+
 urlpatterns = [
     path(
         "login/",
@@ -25,7 +35,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("integrations.teams.urls")),
     path("", include("ambassadors.urls")),
     path("", include("integrations.slack.urls")),
+    path("", include("integrations.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

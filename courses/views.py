@@ -62,7 +62,11 @@ def lesson_serve(request, lesson):
         # Reading a lesson is the learner's own progress ("where to resume"): idempotent,
         # and only ever for the signed-in person. Already the place to resume: nothing to do.
         services.lesson_open(user=ambassador.user, course=course, lesson=lesson)
-    return _lesson_response(request, course, lesson, status, outline=outline, progress=progress)
+    response = _lesson_response(request, course, lesson, status, outline=outline, progress=progress)
+    # The installable app's service worker keeps pages with this mark for reading offline
+    # (integrations/webapp), and forgets them when the person signs out.
+    response["X-Academy-Offline"] = "lesson"
+    return response
 
 
 def _lesson_response(

@@ -7,6 +7,7 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Integrations")
 
     def ready(self):
+        from .channels import push as push_channel
         from .channels import receivers as channel_receivers
         from .channels import slack as slack_channel
         from .channels import teams as teams_channel
@@ -16,6 +17,9 @@ class IntegrationsConfig(AppConfig):
         from .teams import personal_data as teams_personal_data  # noqa: F401
         from .teams import receivers as teams_receivers
         from .webhooks import receivers as webhook_receivers
+        from .webpush import (
+            personal_data as webpush_personal_data,  # noqa: F401 (export and eraser)
+        )
         from .xapi import (
             admin,  # noqa: F401 (registers the CMS status page)
             personal_data,  # noqa: F401 (registers its part of the export and the eraser)
@@ -29,3 +33,4 @@ class IntegrationsConfig(AppConfig):
         slack_receivers.connect()
         teams_receivers.connect()
         teams_channel.register()
+        push_channel.register()

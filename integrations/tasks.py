@@ -61,3 +61,10 @@ def teams_announcements_sweep() -> int:
     from .teams import services as teams
 
     return teams.announcements_sweep()
+
+
+def push_test_send(user_id: int) -> int:
+    """The test message of the devices page, to every device of the person."""
+    from .webpush import services as webpush
+
+    return webpush.push_test_send(user_id=user_id)

@@ -194,6 +194,15 @@ ROUTES = {
     "ambassadors:notifications_read_all": ("/notifications/read-all/", POST_ONLY),
     "ambassadors:notification_open": ("/notifications/1/open/", POST_ONLY),
     "ambassadors:set_language": ("/language/", POST_ONLY),
+    # The installable app (integrations/webapp): open to anyone, naming no one.
+    "integrations:manifest": ("/manifest.webmanifest", statuses(200)),
+    "integrations:service_worker": ("/sw.js", statuses(200)),
+    "integrations:offline": ("/offline/", statuses(200)),
+    # Web push devices: the person's own (tests/integrations/test_push_devices.py).
+    "integrations:push_devices": ("/profile/devices/", PARTICIPANTS_ONLY),
+    "integrations:push_subscribe": ("/profile/devices/subscribe/", POST_ONLY),
+    "integrations:push_remove": ("/profile/devices/1/remove/", POST_ONLY),
+    "integrations:push_test": ("/profile/devices/test/", POST_ONLY),
     "login": ("/accounts/login/", statuses(302, anonymous=200)),
     "logout": ("/accounts/logout/", POST_ONLY),
     "password_change": ("/accounts/password/change/", SIGNED_IN_ONLY),

@@ -261,6 +261,13 @@ TEAMS_BOT_SERVICE_URL = env_str(
     "TEAMS_BOT_SERVICE_URL", "https://smba.trafficmanager.net/teams"
 ).rstrip("/")
 
+# Web push (integrations/webpush): a VAPID key pair (base64url, as `vapid --gen` or
+# `make run` makes them) and a contact for the push services (mailto: or https:). Without
+# the private key push is not offered; the public key is derived when left out.
+WEBPUSH_VAPID_PRIVATE_KEY = env_str("WEBPUSH_VAPID_PRIVATE_KEY", "")
+WEBPUSH_VAPID_PUBLIC_KEY = env_str("WEBPUSH_VAPID_PUBLIC_KEY", "")
+WEBPUSH_SUBJECT = env_str("WEBPUSH_SUBJECT", "")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Ambassador Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL

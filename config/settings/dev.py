@@ -7,7 +7,8 @@ gets the project's own error page, not Django's debug page with settings and sou
 """
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .base import BASE_DIR
+from .env import env_bool, env_str, webpush_keys_in
 
 DEBUG = env_bool("ACADEMY_DEBUG", False)
 # Without DEBUG, static files come from the apps' folders (no collectstatic needed) and
@@ -17,3 +18,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SERVE_MEDIA = True
 # A development-only key; production refuses to start without its own SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: S105
+# Web push works in the demo: a key pair made once in var/ (gitignored) when none is set.
+if not env_str("WEBPUSH_VAPID_PRIVATE_KEY"):
+    WEBPUSH_VAPID_PRIVATE_KEY, WEBPUSH_VAPID_PUBLIC_KEY = webpush_keys_in(BASE_DIR / "var")

@@ -140,3 +140,31 @@ def sso_providers() -> list[dict]:
             raise ImproperlyConfigured(f"{prefix}PROTOCOL must be oidc or saml, not {protocol!r}.")
         providers.append({"slug": slug, **config})
     return providers
+
+
+def webpush_keys_in(folder) -> tuple[str, str]:
+    """A VAPID key pair (base64url: the raw private number, the uncompressed public point)
+    kept in `folder`/webpush-vapid.key, made once: web push works in the embedded default
+    without configuration. Production sets WEBPUSH_VAPID_PRIVATE_KEY/PUBLIC_KEY instead."""
+    import base64
+    from pathlib import Path
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    path = Path(folder) / "webpush-vapid.key"
+    if path.exists():
+        private = path.read_text().strip()
+        number = int.from_bytes(base64.urlsafe_b64decode(private + "=" * (-len(private) % 4)))
+        key = ec.derive_private_key(number, ec.SECP256R1())
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
+        private = b64(key.private_numbers().private_value.to_bytes(32, "big"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(private + "\n")
+    public = b64(key.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint))
+    return private, public

@@ -56,8 +56,10 @@ class ChannelSender(Protocol):
 
     def send(self, deliveries: list[ChannelDelivery]) -> list[Outcome]:
         """Send claimed deliveries (with `notification` and its `recipient` loaded), one
-        outcome each, in order. Must not raise for one bad delivery; it may read the
-        database before sending, never write (the outbox records the outcomes)."""
+        outcome each, in order. Must not raise for one bad delivery. It never writes the
+        deliveries (the outbox records the outcomes); what it keeps of its own (an expired
+        push subscription dropped, a connection marked broken) it writes after its
+        requests, idempotently."""
 
 
 _senders: dict[str, ChannelSender] = {}

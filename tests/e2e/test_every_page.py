@@ -142,6 +142,8 @@ def test_every_main_page_of_every_role_reads_well_at_1280_and_390(live_server, b
                 ("help request", f"/help/{request.pk}/"),
                 ("notifications", "/notifications/"),
                 ("profile", "/profile/"),
+                ("devices", "/profile/devices/"),
+                ("offline", "/offline/"),
                 ("erase", "/profile/erase/"),
                 ("two-factor", "/account/two-factor/"),
                 ("password change", "/accounts/password/change/"),

@@ -1,0 +1,1 @@
+"""The installable web app: the manifest, the service worker and the offline page."""
