@@ -33,6 +33,16 @@ from .notifications import (
     notify,
     outbox_sweep,
 )
+from .unsubscribe import (
+    DIGEST,
+    ERROR_LINK_EXPIRED,
+    ERROR_LINK_INVALID,
+    Unsubscribe,
+    UnsubscribeError,
+    email_unsubscribe,
+    unsubscribe_read,
+    unsubscribe_token,
+)
 from .nudges import (
     LEFT_OUT_AFTER_END,
     LEFT_OUT_NO_ROOM,
@@ -120,4 +130,12 @@ __all__ = [
     "week_start",
     "weekly_budget",
     "weekly_digest_send",
+    "DIGEST",
+    "ERROR_LINK_EXPIRED",
+    "ERROR_LINK_INVALID",
+    "Unsubscribe",
+    "UnsubscribeError",
+    "email_unsubscribe",
+    "unsubscribe_read",
+    "unsubscribe_token",
 ]
