@@ -375,7 +375,7 @@ class ProgrammeSettings(BaseGenericSetting):
         validators=[validate_one_line],
         help_text=_(
             "The name people see as the sender of every e-mail, for example "
-            "\"Ambassador Academy · Your organisation\". Empty: the name set for the server."
+            '"Ambassador Academy · Your organisation". Empty: the name set for the server.'
         ),
     )
 

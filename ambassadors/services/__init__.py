@@ -33,16 +33,6 @@ from .notifications import (
     notify,
     outbox_sweep,
 )
-from .unsubscribe import (
-    DIGEST,
-    ERROR_LINK_EXPIRED,
-    ERROR_LINK_INVALID,
-    Unsubscribe,
-    UnsubscribeError,
-    email_unsubscribe,
-    unsubscribe_read,
-    unsubscribe_token,
-)
 from .nudges import (
     LEFT_OUT_AFTER_END,
     LEFT_OUT_NO_ROOM,
@@ -79,6 +69,16 @@ from .people import (
     person_update,
 )
 from .profile import ambassador_language_set
+from .unsubscribe import (
+    DIGEST,
+    ERROR_LINK_EXPIRED,
+    ERROR_LINK_INVALID,
+    Unsubscribe,
+    UnsubscribeError,
+    email_unsubscribe,
+    unsubscribe_read,
+    unsubscribe_token,
+)
 
 __all__ = [
     "ERROR_NO_EMAIL",
