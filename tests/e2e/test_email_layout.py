@@ -44,7 +44,7 @@ def email_url(db, tmp_path) -> str:
         link=reverse("ambassadors:notifications"),
     )
     assert services.outbox_sweep() == 1
-    (html, content_type), = mail.outbox[0].alternatives
+    ((html, content_type),) = mail.outbox[0].alternatives
     assert content_type == "text/html"
     path = tmp_path / "email.html"
     path.write_text(html, encoding="utf-8")
