@@ -28,6 +28,7 @@ from django.utils.translation import gettext, gettext_lazy
 from ambassadors import accounts, services
 from ambassadors.channels import EMAIL, Category
 from ambassadors.models import Ambassador, Notification, ProgrammeSettings
+from ambassadors.roles import Role
 from ambassadors.services.unsubscribe import DIGEST, SALT, VALID_FOR
 from tests.factories import make_user
 
@@ -418,3 +419,26 @@ def test_unsubscribing_from_the_digest_turns_it_off(inbox):
     assert all(ambassador.channel_choices[c] == [] for c in Category.values)
     _tell(type(user).objects.get(pk=user.pk), key="after")
     assert _deliver() == 0
+
+
+def test_comms_staff_set_the_sender_name_in_the_cms(inbox, client_for):
+    """The CMS's programme settings take the name (a line break is a form error there), and
+    the next e-mail comes from it."""
+    comms = make_user(Role.EMPLOYEE, Role.COMMS, language="en")
+    programme = ProgrammeSettings.load()
+    url = f"/cms/settings/ambassadors/programmesettings/{programme.pk}/"
+    form = {
+        "max_nudges_per_week": "3",
+        "default_quiet_hours_start": "20:00",
+        "default_quiet_hours_end": "08:00",
+    }
+    refused = client_for(comms).post(url, {**form, "email_sender_name": "Acme\nBcc: x@y.org"})
+    assert refused.status_code == 200
+    assert "Use one line without special characters." in refused.content.decode()
+    assert ProgrammeSettings.load().email_sender_name == ""
+    saved = client_for(comms).post(url, {**form, "email_sender_name": "Acme · Comms"})
+    assert saved.status_code == 302
+    user = _reader("en")
+    _tell(user)
+    _deliver()
+    assert parseaddr(str(inbox.only().message["From"])) == ("Acme · Comms", "academy@example.org")
