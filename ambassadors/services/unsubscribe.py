@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 from django.utils.functional import Promise
@@ -50,10 +49,6 @@ class Unsubscribe:
 
     ambassador: Ambassador
     category: str
-
-    @property
-    def user(self) -> User:
-        return self.ambassador.user
 
     @property
     def label(self) -> str | Promise:

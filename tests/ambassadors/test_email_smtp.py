@@ -349,6 +349,7 @@ def test_the_page_button_unsubscribes_too(inbox, client):
     assert EMAIL not in Ambassador.objects.get(user=user).channels_for(SUGGESTION)
     again = client.post(path, {"List-Unsubscribe": "One-Click"})
     assert again.status_code == 200  # twice is fine
+    assert "These e-mails are already off." in client.get(path).content.decode()
 
 
 @pytest.mark.parametrize(
