@@ -339,6 +339,21 @@ class ButtonForm(forms.Form):
     read): validated like any other, so the view reads no request data of its own."""
 
 
+class UnsubscribeForm(forms.Form):
+    """The one-click unsubscribe POST (RFC 8058): `List-Unsubscribe=One-Click`, as mail
+    programs send it and as the unsubscribe page's button sends it."""
+
+    FIELD = "List-Unsubscribe"
+    VALUE = "One-Click"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The field's name has a hyphen, so it cannot be a class attribute.
+        self.fields[self.FIELD] = forms.ChoiceField(
+            choices=[(self.VALUE, self.VALUE)], widget=forms.HiddenInput, initial=self.VALUE
+        )
+
+
 class LanguageForm(forms.Form):
     """The header's language switch: a known language (else nothing changes) and a local
     page to return to (else the home page)."""

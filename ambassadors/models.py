@@ -343,6 +343,12 @@ class ParticipationEvent(models.Model):
         return f"{self.ambassador} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
+def validate_one_line(value: str) -> None:
+    """No line breaks or other control characters (the value goes into an e-mail header)."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in value):
+        raise ValidationError(_("Use one line without special characters."))
+
+
 @register_setting(icon="cog")
 class ProgrammeSettings(BaseGenericSetting):
     """Site-wide defaults for the attention budget, edited by comms staff."""
@@ -361,6 +367,16 @@ class ProgrammeSettings(BaseGenericSetting):
     )
     default_quiet_hours_end = models.TimeField(
         _("default quiet hours until"), default=dt.time(8, 0)
+    )
+    email_sender_name = models.CharField(
+        _("e-mail sender name"),
+        max_length=70,
+        blank=True,
+        validators=[validate_one_line],
+        help_text=_(
+            "The name people see as the sender of every e-mail, for example "
+            '"Ambassador Academy · Your organisation". Empty: the name set for the server.'
+        ),
     )
 
     class Meta:

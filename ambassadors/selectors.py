@@ -44,6 +44,20 @@ def programme_quiet_hours() -> QuietHours:
     return ProgrammeSettings.load().quiet_hours
 
 
+def email_sender_name() -> str:
+    """The name every e-mail comes from: the programme's setting, else the organisation's."""
+    name = ProgrammeSettings.load().email_sender_name
+    if not name:
+        organisation = settings.ACADEMY_ORGANISATION_NAME
+        name = (
+            f"Ambassador Academy · {organisation}"
+            if organisation and organisation != "Ambassador Academy"
+            else "Ambassador Academy"
+        )
+    # One line whatever was stored or configured: it goes into the From header.
+    return " ".join(name.split())
+
+
 def weekly_budget(ambassador: Ambassador, default: int | None = None) -> int:
     """The person's nudges per week: the programme default, or lower if they chose so.
 

@@ -16,7 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.backends import password_sign_in_allowed
 from core.forms import posted, refuse
@@ -33,6 +34,7 @@ from .forms import (
     ParticipationForm,
     ProfileForm,
     QueuedPasswordResetForm,
+    UnsubscribeForm,
 )
 from .gates import first_unmet_gate
 from .models import Ambassador, Notification
@@ -277,6 +279,30 @@ def set_language(request):
         secure=settings.LANGUAGE_COOKIE_SECURE,
     )
     return response
+
+
+@csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without a session
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request, token: str):
+    """The link in an e-mail's footer and List-Unsubscribe header, open without signing in:
+    GET shows what will stop and a button, POST (the button, or a mail program's one-click)
+    stops it. The signed token is the proof; a forged or expired one changes nothing."""
+    template = "ambassadors/unsubscribe.html"
+    try:
+        link = services.unsubscribe_read(token=token)
+    except services.UnsubscribeError as error:
+        return render(request, template, {"error": error}, status=400)
+    form = UnsubscribeForm(posted(request))
+    with translation.override(selectors.recipient_language(link.ambassador)):
+        if form.is_bound and form.is_valid():
+            try:
+                link = services.email_unsubscribe(token=token)
+            except services.UnsubscribeError as error:
+                return render(request, template, {"error": error}, status=400)
+            return render(request, template, {"link": link, "unsubscribed": True})
+        status = 400 if form.is_bound else 200
+        return render(request, template, {"link": link, "form": form}, status=status)
 
 
 @login_required

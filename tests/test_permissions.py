@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page, get_page_models
 from ambassadors.importing import employee_import_check
 from ambassadors.models import Department, Network, SocialProfile, Topic
 from ambassadors.roles import Role
+from ambassadors.services import unsubscribe_token
 from core import provisioning
 from courses import services as course_services
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
@@ -208,6 +209,11 @@ ROUTES = {
     "password_change": ("/accounts/password/change/", SIGNED_IN_ONLY),
     "password_change_done": ("/accounts/password/change/done/", SIGNED_IN_ONLY),
     "password_reset": ("/accounts/password/reset/", statuses(200)),
+    # Open to whoever holds the signed link (the token is the proof); no writes on GET.
+    "ambassadors:unsubscribe": (
+        lambda p: f"/unsubscribe/{unsubscribe_token(user_id=p[OWN].pk, category='missions')}/",
+        statuses(200),
+    ),
     "password_reset_done": ("/accounts/password/reset/sent/", statuses(200)),
     "password_reset_confirm": ("/accounts/password/reset/MQ/bad-token/", statuses(200)),
     "password_reset_complete": ("/accounts/password/reset/complete/", statuses(200)),

@@ -69,6 +69,16 @@ from .people import (
     person_update,
 )
 from .profile import ambassador_language_set
+from .unsubscribe import (
+    DIGEST,
+    ERROR_LINK_EXPIRED,
+    ERROR_LINK_INVALID,
+    Unsubscribe,
+    UnsubscribeError,
+    email_unsubscribe,
+    unsubscribe_read,
+    unsubscribe_token,
+)
 
 __all__ = [
     "ERROR_NO_EMAIL",
@@ -120,4 +130,12 @@ __all__ = [
     "week_start",
     "weekly_budget",
     "weekly_digest_send",
+    "DIGEST",
+    "ERROR_LINK_EXPIRED",
+    "ERROR_LINK_INVALID",
+    "Unsubscribe",
+    "UnsubscribeError",
+    "email_unsubscribe",
+    "unsubscribe_read",
+    "unsubscribe_token",
 ]

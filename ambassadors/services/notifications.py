@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -17,6 +18,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy
@@ -24,10 +26,16 @@ from django.utils.translation import gettext_lazy
 from core.queue import enqueue_on_commit
 
 from .. import personal
-from ..channels import EMAIL
+from ..channels import EMAIL, category_of
 from ..models import Ambassador, Notification
-from ..selectors import profile_of, programme_quiet_hours, recipient_language
+from ..selectors import (
+    email_sender_name,
+    profile_of,
+    programme_quiet_hours,
+    recipient_language,
+)
 from ..signals import notifications_planned
+from .unsubscribe import DIGEST, Unsubscribe, unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
@@ -240,22 +248,62 @@ def email_send(
     context: dict,
     subject: str | Promise | None = None,
     headers: dict | None = None,
+    unsubscribe: str = "",
 ) -> None:
     """Write an e-mail to a person in their language as it is now, and send it.
 
-    The body is `template`.txt; the subject is `subject` (lazy text, or a notification's text
-    read in the language active here), else `template`_subject.txt. The one place an e-mail
-    is written: notifications, digests, invitations and password resets alike.
+    The one place an e-mail is written: notifications, digests, invitations and password
+    resets alike. Every e-mail has two parts, `template`.txt and `template`.html (which
+    extends templates/email/base.html); the subject is `subject` (lazy text, or a
+    notification's text read in the language active here), else `template`_subject.txt.
+    It comes from the programme's sender name at DEFAULT_FROM_EMAIL's address.
+
+    `unsubscribe` is the category the e-mail belongs to (`category_of(kind)`, or the
+    digest): the e-mail then carries a one-click unsubscribe link for it, in its footer and
+    its List-Unsubscribe headers (RFC 8058). Leave it empty for e-mails a person cannot do
+    without (sign-in links, password resets).
     """
-    with translation.override(recipient_language(recipient)):
-        context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
+    ambassador = profile_of(recipient)
+    headers = dict(headers or {})
+    unsubscribe_url = ""
+    if unsubscribe and ambassador is not None:
+        token = unsubscribe_token(user_id=recipient.pk, category=unsubscribe)
+        unsubscribe_url = f"{settings.SITE_URL}{reverse('ambassadors:unsubscribe', args=[token])}"
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    sender = email_sender_name()
+    language = recipient_language(recipient)
+    with translation.override(language):
+        context = {
+            "recipient": recipient,
+            "site_url": settings.SITE_URL,
+            "profile_url": f"{settings.SITE_URL}{reverse('ambassadors:profile')}#notifications",
+            "sender_name": sender,
+            "language": language,
+            "unsubscribe_url": unsubscribe_url,
+            "unsubscribe_label": (
+                Unsubscribe(ambassador=ambassador, category=unsubscribe).label
+                if unsubscribe_url
+                else ""
+            ),
+            "digest": unsubscribe == DIGEST,
+            **context,
+        }
         if subject is None:
             subject = render_to_string(f"{template}_subject.txt", context)
         subject = _one_line(str(subject))
+        context["subject"] = subject
         body = render_to_string(f"{template}.txt", context)
-    EmailMultiAlternatives(
-        subject=subject, body=body, to=[recipient.email], headers=headers or {}
-    ).send()
+        html = render_to_string(f"{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=formataddr((sender, parseaddr(settings.DEFAULT_FROM_EMAIL)[1])),
+        to=[recipient.email],
+        headers=headers,
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
 
 
 def _lease() -> dt.timedelta:
@@ -335,6 +383,7 @@ def _send_notification_email(notification: Notification) -> None:
             "link": lazy(_link_shown, str)(notification),
         },
         subject=lazy(_subject_shown, str)(notification),
+        unsubscribe=DIGEST if notification.kind == "digest" else category_of(notification.kind),
         # A stable Message-ID lets mail servers drop a copy resent after a crash.
         headers={
             "Message-ID": f"<{notification.idempotency_key.replace(':', '.')}"
