@@ -11,70 +11,26 @@ connection is broken after the batch (`_break_after`), on commit.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.channels import Category, ChannelOffer
-from ambassadors.models import Network, SocialProfile
 
 from ..models import ChannelDelivery, SlackAccount
 from ..slack import api, blocks
 from ..slack import services as slack
 from . import base
+from .suggestions import Suggestion, suggestions_for
 
 CODE = "slack"
-SUGGESTION = "share_suggestion"
 CATEGORIES = (Category.SUGGESTIONS, Category.MISSIONS, Category.MENTOR, Category.OTHER)
 
 
-def _item_id_of(link: str) -> int | None:
-    try:
-        match = resolve(link.split("?")[0])
-    except Resolver404:
-        return None
-    if match.view_name == "sharing:share":
-        return int(match.kwargs["item_id"])
-    return None
-
-
-def _suggestions(item_ids: set[int], user_ids: set[int]):
-    """The items and each person's networks: three queries for any number."""
-    from sharing.models import ContentItem
-
-    items = {
-        item.pk: item
-        for item in ContentItem.objects.filter(pk__in=item_ids).prefetch_related("variants")
-    }
-    networks: dict[int, list[str]] = defaultdict(list)
-    for user_id, network in SocialProfile.objects.filter(
-        ambassador__user_id__in=user_ids
-    ).values_list("ambassador__user_id", "network"):
-        networks[user_id].append(network)
-    return items, networks
-
-
-def suggestion_of(item, networks: Iterable[str]) -> blocks.Suggestion | None:
-    """The item with one suggested text: for a network the person uses, else the first."""
-    variants = list(item.variants.all())
-    if not variants:
-        return None
-    used = set(networks)
-    chosen = next((v for v in variants if v.network in used), variants[0])
-    return blocks.Suggestion(
-        item_id=item.pk,
-        title=item.title,
-        text=chosen.text,
-        network_label=Network(chosen.network).label,
-    )
-
-
-def message_of(notification, language: str, suggestion: blocks.Suggestion | None):
+def message_of(notification, language: str, suggestion: Suggestion | None):
     """(fallback text, blocks) of a notification in `language`."""
     with translation.override(language):
         text = notification.text_in(language)
@@ -115,11 +71,7 @@ class SlackSender:
                 user_id__in=user_ids, confirmed_at__isnull=False
             ).values_list("user_id", "dm_channel")
         )
-        item_ids = {
-            row.notification.pk: _item_id_of(row.notification.link)
-            for row in deliveries
-            if row.notification.kind == SUGGESTION
-        }
+        suggestions = suggestions_for([row.notification for row in deliveries])
         languages = {
             row.notification.recipient_id: getattr(
                 getattr(row.notification.recipient, "ambassador", None), "language", ""
@@ -127,11 +79,6 @@ class SlackSender:
             or settings.LANGUAGE_CODE
             for row in deliveries
         }
-        items, networks = (
-            _suggestions({i for i in item_ids.values() if i}, user_ids)
-            if any(item_ids.values())
-            else ({}, {})
-        )
         outcomes: list[base.Outcome] = []
         broken = ""
         for row in deliveries:
@@ -143,12 +90,7 @@ class SlackSender:
             if not channel:
                 outcomes.append(base.failed("no linked Slack account"))
                 continue
-            item = items.get(item_ids.get(notification.pk) or 0)
-            suggestion = (
-                suggestion_of(item, networks.get(notification.recipient_id, ()))
-                if item is not None
-                else None
-            )
+            suggestion = suggestions.get(notification.pk)
             text, message = message_of(
                 notification, languages[notification.recipient_id], suggestion
             )

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import signing
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from integrations.models.teams import TeamsAccount, TeamsConnection
 
 from ..teams import cards, client
 from . import base
+from .suggestions import Suggestion, suggestions_for
 
 CODE = "teams"
 NOT_RELEVANT_SALT = "integrations.teams.not-relevant"
@@ -43,46 +44,21 @@ def not_relevant_read(token: str) -> tuple[int, int] | None:
         return None
 
 
-def suggested_item_id(link: str) -> int | None:
-    """The item a share suggestion's link (`sharing:share`) points at."""
-    try:
-        match = resolve(str(link).split("?")[0])
-    except Resolver404:
-        return None
-    if match.view_name != "sharing:share":
-        return None
-    return match.kwargs.get("item_id")
-
-
-def suggestion_text(item, networks: list[str], user) -> tuple[str, str]:
-    """(network label, text) of one suggested text: for a network the person uses (in the
-    order they are listed), else the item's first text. Variants prefetched: no queries."""
-    from sharing.selectors import offered_variants
-
-    for network in networks:
-        offered = offered_variants(user=user, items=[item], network=network).get(item.pk)
-        if offered is not None and offered.text.strip():
-            return offered.get_network_display(), offered.text
-    variants = sorted(item.variants.all(), key=lambda v: (v.sort_order or 0, v.pk))
-    first = next((v for v in variants if v.text.strip()), None)
-    return (first.get_network_display(), first.text) if first else ("", "")
-
-
-def suggestion_card(*, user, item, networks: list[str], language: str, body: str = "") -> dict:
-    """The card of a share suggestion for `user`, in `language` (no queries when the item's
-    variants are prefetched)."""
+def suggestion_card(*, user, suggestion: Suggestion, language: str, body: str = "") -> dict:
+    """The card of a share suggestion for `user`, in `language` (no queries)."""
     with translation.override(language):
-        network, suggested = suggestion_text(item, networks, user)
-        token = not_relevant_token(user_id=user.pk, item_id=item.pk)
+        token = not_relevant_token(user_id=user.pk, item_id=suggestion.item_id)
         return cards.card(
-            title=item.title,
-            text=item.summary[:300] or body,
-            quote=suggested,
-            quote_label=_("Suggested text for %(network)s") % {"network": network}
-            if network
+            title=suggestion.title,
+            text=suggestion.summary[:300] or body,
+            quote=suggestion.text,
+            quote_label=_("Suggested text for %(network)s") % {"network": suggestion.network_label}
+            if suggestion.network
             else "",
             buttons=[
-                cards.Button(_("Open in the composer"), reverse("sharing:share", args=[item.pk])),
+                cards.Button(
+                    _("Open in the composer"), reverse("sharing:share", args=[suggestion.item_id])
+                ),
                 cards.Button(_("Not relevant"), reverse("teams:not_relevant", args=[token])),
             ],
         )
@@ -109,9 +85,6 @@ class TeamsSender:
         )
 
     def send(self, deliveries) -> list[base.Outcome]:
-        from ambassadors.models import SocialProfile
-        from sharing.models import ContentItem
-
         connection = TeamsConnection.load()
         user_ids = {row.notification.recipient_id for row in deliveries}
         accounts = {
@@ -120,24 +93,7 @@ class TeamsSender:
                 user_id__in=user_ids, confirmed_at__isnull=False
             )
         }
-        item_ids = {
-            row.notification.pk: suggested_item_id(row.notification.link)
-            for row in deliveries
-            if row.notification.kind == "share_suggestion"
-        }
-        items = (
-            ContentItem.objects.prefetch_related("variants").in_bulk(
-                {pk for pk in item_ids.values() if pk}
-            )
-            if any(item_ids.values())
-            else {}
-        )
-        networks: dict[int, list[str]] = {}
-        if items:
-            for user_id, network in SocialProfile.objects.filter(
-                ambassador__user_id__in=user_ids
-            ).values_list("ambassador__user_id", "network"):
-                networks.setdefault(user_id, []).append(network)
+        suggestions = suggestions_for([row.notification for row in deliveries])
         outcomes: list[base.Outcome] = []
         broken = ""
         for row in deliveries:
@@ -151,13 +107,12 @@ class TeamsSender:
                 continue
             person = getattr(notification.recipient, "ambassador", None)
             language = getattr(person, "language", None) or settings.LANGUAGE_CODE
-            item = items.get(item_ids.get(notification.pk))
+            suggestion = suggestions.get(notification.pk)
             try:
-                if item is not None:
+                if suggestion is not None:
                     adaptive_card = suggestion_card(
                         user=notification.recipient,
-                        item=item,
-                        networks=networks.get(notification.recipient_id, []),
+                        suggestion=suggestion,
                         language=language,
                         body=notification.text_in(language).body,
                     )

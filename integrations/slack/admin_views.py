@@ -19,6 +19,7 @@ from ambassadors.roles import is_comms
 from core.forms import refuse
 from integrations.models.slack import SlackAnnouncement
 
+from ..channels.suggestions import Suggestion, suggestion_of
 from . import blocks, services
 from .forms import SlackActionForm, SlackConnectionForm
 
@@ -26,24 +27,24 @@ from .forms import SlackActionForm, SlackConnectionForm
 SUGGESTION_SUBJECT = gettext_lazy("Something to share: %(title)s")
 
 
-def preview_message() -> tuple[str, list[dict]]:
+def preview_message(user) -> tuple[str, list[dict]]:
     """A suggestion as the newest shareable item would arrive, in the editor's language:
     the very blocks the sender builds. Three queries."""
     from sharing.models import ContentItem
 
     item = ContentItem.objects.shareable().order_by("-pk").prefetch_related("variants").first()
     if item is None:
-        suggestion = blocks.Suggestion(
+        suggestion = Suggestion(
             item_id=0,
-            title=_("An example article"),
-            text=_("An example of a suggested text, as comms staff write it for a network."),
+            title=str(_("An example article")),
+            summary="",
+            text=str(_("An example of a suggested text, as comms staff write it for a network.")),
+            network=Network.LINKEDIN.value,
             network_label=Network.LINKEDIN.label,
         )
         subject, body, link = SUGGESTION_SUBJECT % {"title": suggestion.title}, "", "/share/"
     else:
-        from integrations.channels.slack import suggestion_of
-
-        suggestion = suggestion_of(item, (Network.LINKEDIN,))
+        suggestion = suggestion_of(item, user=user, networks=(Network.LINKEDIN,))
         subject = SUGGESTION_SUBJECT % {"title": item.title}
         body, link = item.summary[:300], reverse("sharing:share", args=[item.pk])
     return blocks.notification_message(
@@ -82,7 +83,7 @@ class SlackView(WagtailAdminTemplateMixin, TemplateView):
         context.setdefault("action_form", SlackActionForm())
         context["connection"] = self.connection
         context["interactions_url"] = settings.SITE_URL + reverse("slack:interactions")
-        fallback, message = preview_message()
+        fallback, message = preview_message(self.request.user)
         context["preview_fallback"] = fallback
         context["preview_html"] = blocks.blocks_html(message)
         context["announcements"] = SlackAnnouncement.objects.order_by("-pk")[:5]

@@ -4,7 +4,6 @@ shows comms staff exactly what a suggestion becomes: the same blocks, rendered).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
@@ -12,22 +11,14 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ..channels.suggestions import Suggestion
+
 NOT_RELEVANT = "not_relevant"
 OPEN = "open"
 NOT_RELEVANT_SALT = "integrations.slack.not_relevant"
 SECTION_LIMIT = 3000  # characters of a section's text
 BUTTON_LIMIT = 75  # characters of a button's label
 FALLBACK_LIMIT = 4000
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """What a share suggestion adds to its message: the item and one suggested text."""
-
-    item_id: int
-    title: str
-    text: str
-    network_label: str
 
 
 def escape_mrkdwn(text: str) -> str:

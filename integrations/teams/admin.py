@@ -21,6 +21,7 @@ from ambassadors.roles import Role, roles_of
 from core.forms import refuse
 from integrations.models.teams import TeamsAccount, TeamsAnnouncement, TeamsConnection
 
+from ..channels.suggestions import suggestion_of
 from ..channels.teams import suggestion_card
 from . import cards, services
 from .forms import TeamsBotForm, TeamsChannelForm
@@ -46,7 +47,8 @@ def preview_card(user) -> tuple[dict | None, object]:
     if item is None:
         return None, None
     language = translation.get_language() or "nl"
-    return suggestion_card(user=user, item=item, networks=[], language=language), item
+    suggestion = suggestion_of(item, user=user, networks=())
+    return suggestion_card(user=user, suggestion=suggestion, language=language), item
 
 
 class TeamsView(WagtailAdminTemplateMixin, TemplateView):

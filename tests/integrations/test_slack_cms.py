@@ -28,7 +28,12 @@ URL = "/cms/slack/"
 
 @pytest.fixture
 def editor(db):
-    return make_user(Role.EMPLOYEE, Role.COMMS, language="en")
+    """A comms editor who reads the CMS in English (it speaks Dutch by default)."""
+    from wagtail.users.models import UserProfile
+
+    user = make_user(Role.EMPLOYEE, Role.COMMS, language="en")
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    return user
 
 
 def test_comms_staff_connect_slack_and_the_secrets_are_never_shown_again(

@@ -15,6 +15,7 @@ from ambassadors.roles import Role
 from ambassadors.services.notifications import lazy_text, notify
 from integrations.channels import outbox
 from integrations.channels.slack import SENDER
+from integrations.channels.suggestions import Suggestion
 from integrations.models import ChannelDelivery, SlackConnection
 from integrations.slack import blocks, services
 from sharing.models import Push, TextVariant
@@ -281,7 +282,9 @@ def test_messages_fit_slacks_limits(slack):
         subject=long,
         body=long,
         link="/share/1/",
-        suggestion=blocks.Suggestion(item_id=1, title=long, text=long, network_label="X"),
+        suggestion=Suggestion(
+            item_id=1, title=long, summary="", text=long, network="x", network_label="X"
+        ),
     )
     from .slack_stub import block_kit_problems
 

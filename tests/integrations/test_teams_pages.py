@@ -23,7 +23,12 @@ LINK = "/profile/teams/"
 
 @pytest.fixture
 def comms(client_for):
-    return client_for(make_user(Role.COMMS, language="en"))
+    """A comms editor who reads the CMS in English (it speaks Dutch by default)."""
+    from wagtail.users.models import UserProfile
+
+    user = make_user(Role.COMMS, language="en")
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    return client_for(user)
 
 
 def test_comms_save_a_public_webhook_that_is_then_shown_only_partly(comms, microsoft):
