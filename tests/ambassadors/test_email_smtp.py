@@ -425,7 +425,11 @@ def test_unsubscribing_from_the_digest_turns_it_off(inbox):
 def test_comms_staff_set_the_sender_name_in_the_cms(inbox, client_for):
     """The CMS's programme settings take the name (a line break is a form error there), and
     the next e-mail comes from it."""
+    from wagtail.users.models import UserProfile
+
     comms = make_user(Role.EMPLOYEE, Role.COMMS, language="en")
+    # The CMS speaks Dutch unless the editor chose otherwise there.
+    UserProfile.objects.update_or_create(user=comms, defaults={"preferred_language": "en"})
     programme = ProgrammeSettings.load()
     url = f"/cms/settings/ambassadors/programmesettings/{programme.pk}/"
     form = {
