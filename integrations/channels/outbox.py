@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 
 from django.conf import settings
@@ -31,6 +32,8 @@ from . import base
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 200
+# Deliveries handed to a channel at once, and recorded together before the next chunk.
+SEND_CHUNK = 25
 MAX_ATTEMPTS = 6
 BACKOFF = [dt.timedelta(minutes=m) for m in (1, 5, 30, 120, 360)]
 # A message that could not go out for this long after it showed in-app is old news on a
@@ -151,52 +154,95 @@ def _settle(row: ChannelDelivery, outcome: base.Outcome, now: dt.datetime) -> No
         row.status = ChannelDelivery.Status.FAILED
 
 
+def _save(rows: list[ChannelDelivery], claim: dt.datetime) -> None:
+    """Record what came of `rows`, only those this worker still holds: a claim that went
+    stale and was taken over is the other worker's to record."""
+    if not rows:
+        return
+    with transaction.atomic():
+        held = set(
+            ChannelDelivery.objects.select_for_update()
+            .filter(pk__in=[row.pk for row in rows], claimed_at=claim)
+            .values_list("pk", flat=True)
+        )
+        ChannelDelivery.objects.bulk_update(
+            [row for row in rows if row.pk in held],
+            ["status", "claimed_at", "send_after", "sent_at", "attempts", "error", "reference"],
+        )
+
+
+def _send_budget() -> float:
+    # Half the task's timeout: a sweep stops sending in time to record what it sent, long
+    # before django-q2 would kill it (and long before its claims go stale).
+    return settings.Q_CLUSTER.get("timeout", 120) / 2
+
+
 def deliveries_send(ids: list[int]) -> int:
     """Claim the due ones of `ids`, check each against the person as they are now, send the
-    rest per channel, record every outcome. Returns how many arrived."""
-    now = timezone.now()
+    rest per channel in chunks, and record each chunk's outcomes as soon as it is sent.
+    Returns how many arrived.
+
+    A chunk is recorded before the next is sent, so a worker killed mid-sweep loses at most
+    one chunk's outcomes; when the time budget is spent, the claims of what was not sent
+    yet are released for the next sweep (not counted as an attempt).
+    """
+    started = time.monotonic()
+    claim = timezone.now()
     claimed = (
-        ChannelDelivery.objects.due(now, _lease())
+        ChannelDelivery.objects.due(claim, _lease())
         .filter(pk__in=ids)
-        .update(claimed_at=now, attempts=F("attempts") + 1)
+        .update(claimed_at=claim, attempts=F("attempts") + 1)
     )
     if not claimed:
         return 0
     rows = list(
         ChannelDelivery.objects.select_related("notification__recipient__ambassador").filter(
-            pk__in=ids, claimed_at=now
+            pk__in=ids, claimed_at=claim
         )
     )
     default_quiet = programme_quiet_hours()
+    checked: list[ChannelDelivery] = []
+    chunks: list[tuple[str, list[ChannelDelivery]]] = []
     by_channel: dict[str, list[ChannelDelivery]] = defaultdict(list)
     for row in rows:
-        verdict = _check(row, now, default_quiet)
+        verdict = _check(row, claim, default_quiet)
         if isinstance(verdict, str):
             row.status, row.error, row.claimed_at = ChannelDelivery.Status.CANCELLED, verdict, None
+            checked.append(row)
         elif isinstance(verdict, dt.datetime):
             row.send_after, row.claimed_at = verdict, None
             row.attempts -= 1  # not an attempt: its moment had not come
+            checked.append(row)
         else:
             by_channel[row.channel].append(row)
-    for code, batch in by_channel.items():
+    for code, waiting in by_channel.items():
+        chunks += [
+            (code, waiting[at : at + SEND_CHUNK]) for at in range(0, len(waiting), SEND_CHUNK)
+        ]
+    _save(checked, claim)
+    sent = 0
+    for position, (code, chunk) in enumerate(chunks):
+        if time.monotonic() - started > _send_budget():
+            left = [row.pk for _code, rest in chunks[position:] for row in rest]
+            ChannelDelivery.objects.filter(pk__in=left, claimed_at=claim).update(
+                claimed_at=None, attempts=F("attempts") - 1
+            )
+            break
         sender = base.sender_for(code)
         if sender is None or not sender.available():
-            outcomes = [base.failed(FAILED_SWITCHED_OFF)] * len(batch)
+            outcomes = [base.failed(FAILED_SWITCHED_OFF)] * len(chunk)
         else:
             try:
-                outcomes = sender.send(batch)
+                outcomes = sender.send(chunk)
             except Exception as exc:  # one channel's fault is never another's
-                logger.exception("Channel %s failed a batch of %s", code, len(batch))
-                outcomes = [base.retry(f"{type(exc).__name__}: {exc}", BACKOFF[0])] * len(batch)
+                logger.exception("Channel %s failed a chunk of %s", code, len(chunk))
+                outcomes = [base.retry(f"{type(exc).__name__}: {exc}", BACKOFF[0])] * len(chunk)
         done = timezone.now()
-        for row, outcome in zip(batch, outcomes, strict=True):
+        for row, outcome in zip(chunk, outcomes, strict=True):
             _settle(row, outcome, done)
-    with transaction.atomic():
-        ChannelDelivery.objects.bulk_update(
-            rows,
-            ["status", "claimed_at", "send_after", "sent_at", "attempts", "error", "reference"],
-        )
-    return sum(row.status == ChannelDelivery.Status.SENT for row in rows)
+        _save(chunk, claim)
+        sent += sum(row.status == ChannelDelivery.Status.SENT for row in chunk)
+    return sent
 
 
 def deliveries_sweep(*, limit: int = SWEEP_BATCH) -> int:

@@ -364,3 +364,47 @@ def test_planning_and_sending_take_the_same_queries_for_any_number(recorder, awa
     """One query for the people, one per channel, one insert; one claim, one read, one
     settle: the same for 2 people as for 12."""
     assert _plan_and_send(recorder, 2) == _plan_and_send(recorder, 12)
+
+
+def test_a_sweep_out_of_time_records_what_it_sent_and_leaves_the_rest(recorder, monkeypatch):
+    """Each chunk is recorded when it is sent; once the time budget is spent, what was not
+    sent goes back to waiting, without counting as an attempt. Nothing is sent twice."""
+    people = [_person(recorder) for _ in range(3)]
+    for person in people:
+        _shift_quiet_hours(person, now_inside=False)
+        _notify(person, key=f"news-{person.pk}")
+    monkeypatch.setattr(outbox, "SEND_CHUNK", 1)
+    monkeypatch.setattr(outbox, "_send_budget", lambda: 3600 if not recorder.sent else -1)
+    ChannelDelivery.objects.update(send_after=timezone.now())
+    assert outbox.deliveries_sweep() == 1
+    rows = sorted(ChannelDelivery.objects.all(), key=lambda row: row.status)
+    assert [(row.status, row.attempts, row.claimed_at) for row in rows] == [
+        ("pending", 0, None),
+        ("pending", 0, None),
+        ("sent", 1, None),
+    ]
+    monkeypatch.setattr(outbox, "_send_budget", lambda: 3600)
+    assert outbox.deliveries_sweep() == 2
+    assert sorted(user for user, _language, _subject in recorder.sent) == sorted(
+        person.pk for person in people
+    )
+
+
+def test_a_claim_taken_over_is_recorded_by_the_worker_that_holds_it(recorder):
+    """A worker whose claim went stale and was taken over records nothing for that row."""
+    user = _person(recorder)
+    _shift_quiet_hours(user, now_inside=False)
+    _notify(user)
+    ChannelDelivery.objects.update(send_after=timezone.now())
+    other_claim = timezone.now() + dt.timedelta(seconds=5)
+
+    class TakenOver(Recorder):
+        def send(self, deliveries):
+            ChannelDelivery.objects.update(claimed_at=other_claim)  # another worker took it
+            return super().send(deliveries)
+
+    taken = TakenOver(linked=recorder.linked)
+    base.sender_register(taken)
+    outbox.deliveries_sweep()
+    row = ChannelDelivery.objects.get()
+    assert (row.status, row.claimed_at) == ("pending", other_claim)
