@@ -5,8 +5,8 @@
 // - Lesson pages (marked by the server with ACADEMY.header) are fetched from the network
 //   first and a copy kept, so a lesson opened before can be read offline.
 // - Nothing else is kept: no other page, no form answers, no API, no CMS.
-// - Signing out (or landing on the sign-in page) forgets the kept lessons: a shared device
-//   keeps nobody's lessons.
+// - Signing out (or landing on the sign-in page) forgets the kept lessons, and signing out
+//   ends push on the device: a shared device keeps nobody's lessons or notifications.
 // - Shows push messages ({title, body, url, tag}) and opens only addresses on this site.
 /* global ACADEMY */
 "use strict";
@@ -42,6 +42,16 @@ function forgetLessons() {
   return caches.delete(LESSONS);
 }
 
+// Signing out also ends push on this device: the next person on a shared device must not
+// see the notifications of the one before. The push service then answers the server 410,
+// and the server drops the subscription.
+function forgetDevice() {
+  return self.registration.pushManager
+    .getSubscription()
+    .then((subscription) => subscription && subscription.unsubscribe())
+    .catch(() => undefined);
+}
+
 function isSignIn(response) {
   try {
     return response.url && new URL(response.url).pathname.startsWith(ACADEMY.signIn);
@@ -75,7 +85,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST" && ACADEMY.signOut.includes(url.pathname)) {
-    event.waitUntil(forgetLessons());
+    event.waitUntil(Promise.all([forgetLessons(), forgetDevice()]));
     return;
   }
   if (request.method !== "GET") return;
