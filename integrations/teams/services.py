@@ -226,7 +226,7 @@ def announcement_plan(*, kind: str, object_id: int) -> bool:
 
 
 def _announcement_card(announcement: TeamsAnnouncement) -> dict | None:
-    """The card of a push (the item's title and summary) or campaign (its name and
+    """The card of a push (the item's title) or campaign (its name and
     missions): what the organisation asks, never who was asked."""
     with translation.override(settings.LANGUAGE_CODE):
         if announcement.kind == TeamsAnnouncement.Kind.PUSH:
@@ -236,8 +236,9 @@ def _announcement_card(announcement: TeamsAnnouncement) -> dict | None:
             if push is None:
                 return None
             return cards.card(
+                # The title only: a proposed item's summary holds its proposer's words,
+                # which erasing them must be able to remove (a channel post cannot be).
                 title=str(_("New to share: %(title)s")) % {"title": push.item.title},
-                text=push.item.summary[:300],
                 buttons=[
                     cards.Button(
                         str(_("Open in Ambassador Academy")),

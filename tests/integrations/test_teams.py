@@ -9,7 +9,7 @@ import pytest
 from django.db import connection as db
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Network, Notification, SocialProfile
@@ -108,7 +108,8 @@ def test_test_message_reaches_the_channel_as_a_valid_card(microsoft):
     """The test button posts one Adaptive Card 1.4 to the webhook and says so in words."""
     connect_teams(bot=False)
     comms = make_user(Role.COMMS, language="en")
-    answer = services.teams_test_message(by=comms)
+    with translation.override("en"):  # the CMS page shows it in the editor's language
+        answer = services.teams_test_message(by=comms)
     assert "Teams took the test message (202)" in answer
     assert microsoft.problems == []
     (message,) = microsoft.webhook_posts
