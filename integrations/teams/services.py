@@ -64,6 +64,10 @@ ERROR_BOT_NOT_INSTALLED = _(
     "you, or you blocked it. Add the app in Teams (Apps), then ask for a code again."
 )
 ERROR_TEAMS_UNREACHABLE = _("Teams could not be reached. Try again in a few minutes.")
+# Only the person's own work address is looked up: the bot never writes to a colleague.
+ERROR_NOT_YOUR_ADDRESS = _(
+    "Use your own work e-mail address (%(email)s): that is how Teams knows you."
+)
 ERROR_TOO_MANY_CODES = _("You asked for several codes in a short time. Try again in an hour.")
 ERROR_NO_CODE = _("Ask for a code first.")
 ERROR_WRONG_CODE = _("That code is not right. Check the message from the bot in Teams.")
@@ -331,9 +335,9 @@ def _refuse_for(answer: client.Answer, part: str = "bot") -> TeamsError:
 
 
 def teams_link_start(*, user: User, email: str) -> TeamsAccount:
-    """Find the person in the directory, open the bot's conversation with them and send a
-    code there. Nothing is kept unless the code was sent; a confirmed account stays as it is
-    until the new one is confirmed (the new code replaces it only then: see confirm)."""
+    """Find the person in the directory by their own work e-mail address, open the bot's
+    conversation with them and send a code there. Nothing is kept unless the code was sent;
+    asking for a new code ends an earlier link until the new code is confirmed."""
     connection = TeamsConnection.load()
     if not connection.bot_configured:
         raise TeamsError(ERROR_NO_BOT)
@@ -342,6 +346,8 @@ def teams_link_start(*, user: User, email: str) -> TeamsAccount:
     if throttle.rate_take(f"teams-code:{user.pk}", limit=CODES_PER_HOUR, seconds=3600):
         raise TeamsError(ERROR_TOO_MANY_CODES, field="email")
     email = email.strip().lower()
+    if not user.email or email != user.email.strip().lower():
+        raise TeamsError(ERROR_NOT_YOUR_ADDRESS % {"email": user.email}, field="email")
     found = client.graph_user(connection, email)
     if not found.ok:
         if found.status == 404:

@@ -224,9 +224,22 @@ def test_linking_finds_the_person_sends_a_code_and_confirms(microsoft):
     ]
 
 
+def test_a_colleagues_address_is_refused_before_asking_microsoft(microsoft):
+    """Only one's own work address is looked up: the bot never writes to a colleague."""
+    connect_teams(webhook=False)
+    user = make_user_with_email("me@contoso.example", language="en")
+    microsoft.users["boss@contoso.example"] = "aad-boss"
+    with pytest.raises(services.TeamsError) as refused:
+        services.teams_link_start(user=user, email="boss@contoso.example")
+    assert "me@contoso.example" in str(refused.value.message)
+    assert microsoft.graph_requests == []
+    assert microsoft.activities == []
+    assert not TeamsAccount.objects.exists()
+
+
 def test_unknown_e_mail_links_nothing(microsoft):
     connect_teams(webhook=False)
-    user = make_user(language="en")
+    user = make_user_with_email("nobody@contoso.example", language="en")
     with pytest.raises(services.TeamsError) as refused:
         services.teams_link_start(user=user, email="nobody@contoso.example")
     assert refused.value.message == services.ERROR_NO_SUCH_USER

@@ -148,11 +148,17 @@ def test_linking_page_sends_a_code_and_confirms(client_for, microsoft):
 
 def test_linking_an_unknown_address_shows_why_and_keeps_nothing(client_for, microsoft):
     connect_teams(webhook=False)
-    client = client_for(make_user(language="en"))
-    response = client.post(LINK, {"email": "nobody@contoso.example"})
+    person = make_user(language="en")
+    client = client_for(person)
+    response = client.post(LINK, {"email": person.email})
     assert response.status_code == 400
     assert "Teams does not know this work e-mail address" in response.content.decode()
     assert not TeamsAccount.objects.exists()
+    # Someone else's address is refused on the page, with the person's own one named.
+    response = client.post(LINK, {"email": "boss@contoso.example"})
+    assert response.status_code == 400
+    assert "Use your own work e-mail address" in response.content.decode()
+    assert "boss@contoso.example" in response.content.decode()  # what they typed stays
 
 
 def test_linking_page_without_a_bot(client_for, microsoft):
