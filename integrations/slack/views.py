@@ -115,7 +115,9 @@ def interactions(request):
     """Slack's interactivity request URL: a verified button press is acted on; a forged,
     old or malformed one is refused with nothing done."""
     connection = services.connection_get()
-    body = request.body[:MAX_BODY]
+    if len(request.body) > MAX_BODY:
+        return HttpResponse(status=413)  # signed or not, nothing of ours is this large
+    body = request.body
     if connection is None or not signature_valid(
         connection.signing_secret,
         request.headers.get("X-Slack-Request-Timestamp", ""),
@@ -128,7 +130,11 @@ def interactions(request):
         payload = json.loads(request.POST.get("payload", ""))
     except ValueError:
         return HttpResponse(status=400)
-    if not isinstance(payload, dict) or payload.get("type") != "block_actions":
+    if (
+        not isinstance(payload, dict)
+        or payload.get("type") != "block_actions"
+        or not isinstance(payload.get("user") or {}, dict)
+    ):
         return HttpResponse(status=200)  # nothing we act on
     services.interaction_handle(payload=payload)
     return JsonResponse({}, status=200)

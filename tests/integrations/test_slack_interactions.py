@@ -113,7 +113,8 @@ def test_an_unknown_slack_user_gets_a_polite_answer_and_nothing_is_done(client, 
     [answer] = answers(hooks)
     assert answer["response_type"] == "ephemeral"
     assert answer["replace_original"] is False
-    assert "nothing was changed" in answer["text"]
+    # Someone unknown is answered in the site's language.
+    assert "er is niets veranderd" in answer["text"]
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,16 @@ def test_without_a_connection_every_callback_is_refused(client, db):
 
 def test_get_is_not_allowed(client, slack):
     assert client.get(URL).status_code == 405
+
+
+def test_an_oversized_or_oddly_shaped_callback_is_refused_without_an_error(client, slack, hooks):
+    """A body larger than any Slack sends is a 413 before anything is read; a signed payload
+    whose user is not an object is ignored, not a 500."""
+    huge = "payload=" + "x" * 200_000
+    assert post(client, huge, signed(huge)).status_code == 413
+    odd = urlencode(
+        {"payload": json.dumps({"type": "block_actions", "team": {"id": TEAM_ID}, "user": "U1"})}
+    )
+    assert post(client, odd, signed(odd)).status_code == 200
+    assert not Dismissal.objects.exists()
+    assert answers(hooks) == []
