@@ -32,7 +32,9 @@ URL_NAME = "integrations_teams"
 class TeamsActionForm(forms.Form):
     """Which of the page's forms was sent."""
 
-    action = forms.ChoiceField(choices=[("channel", "channel"), ("bot", "bot"), ("test", "test")])
+    action = forms.ChoiceField(
+        choices=[("channel", "channel"), ("bot", "bot"), ("test", "test"), ("disconnect", "-")]
+    )
 
 
 def may_manage(user) -> bool:
@@ -96,6 +98,12 @@ class TeamsView(WagtailAdminTemplateMixin, TemplateView):
         if not action.is_valid():
             return redirect(URL_NAME)
         chosen = action.cleaned_data["action"]
+        if chosen == "disconnect":
+            services.teams_disconnect(by=request.user)
+            messages.success(
+                request, _("Teams is disconnected: its address, the bot and every linked account.")
+            )
+            return redirect(URL_NAME)
         if chosen == "test":
             try:
                 answer = services.teams_test_message(by=request.user)

@@ -325,6 +325,29 @@ def _code_hash(account_user_id: int, code: str) -> str:
     ).hexdigest()
 
 
+def teams_disconnect(*, by: User) -> None:
+    """Remove the Teams connection: the webhook address, the bot's credentials and every
+    linked account go (a leaked secret or address is revoked at once); what waits for Teams
+    stays in-app."""
+    from integrations.models import ChannelDelivery
+
+    with transaction.atomic():
+        connection = (
+            TeamsConnection.objects.select_for_update().filter(pk=TeamsConnection.SINGLETON).first()
+        )
+        if connection is None:
+            return
+        audit.record(connection, "academy.teams_change", user=by, part="disconnected")
+        connection.delete()
+        TeamsAccount.objects.all().delete()
+        ChannelDelivery.objects.filter(channel=CODE, status=ChannelDelivery.Status.PENDING).update(
+            status=ChannelDelivery.Status.CANCELLED, error="Teams was disconnected"
+        )
+        TeamsAnnouncement.objects.filter(status=TeamsAnnouncement.Status.PENDING).update(
+            status=TeamsAnnouncement.Status.FAILED, error="Teams was disconnected"
+        )
+
+
 def _refuse_for(answer: client.Answer, part: str = "bot") -> TeamsError:
     if answer.broken:
         teams_mark_broken(part=part, reason=answer.error)

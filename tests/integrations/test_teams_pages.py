@@ -5,6 +5,7 @@ person's linking page, and the "Not relevant" page of a suggestion in Teams."""
 import pytest
 from django.utils import timezone
 
+from ambassadors.models import Notification
 from ambassadors.roles import Role
 from integrations.channels.teams import not_relevant_token
 from integrations.models import TeamsAccount, TeamsConnection
@@ -83,6 +84,41 @@ def test_bot_secret_is_never_shown_again(comms, microsoft):
     connection = TeamsConnection.load()
     assert connection.app_secret == APP_SECRET
     assert connection.bot_broken == ""
+
+
+def test_disconnecting_removes_secrets_links_and_waiting_messages(comms, microsoft):
+    """After a leak: one button removes the address, the bot's secret and every link;
+    what waited for Teams stays in-app only; the change is audited."""
+    from wagtail.models import ModelLogEntry
+
+    from integrations.models import ChannelDelivery
+
+    connect_teams()
+    person = make_user(language="en")
+    TeamsAccount.objects.create(
+        user=person,
+        email=person.email,
+        aad_object_id="aad-1",
+        conversation_id="a:1",
+        confirmed_at=timezone.now(),
+    )
+    notification = Notification.objects.create(
+        recipient=person, kind="news", idempotency_key="n-1", subject="News"
+    )
+    ChannelDelivery.objects.create(
+        notification=notification, channel="teams", send_after=timezone.now()
+    )
+    assert "Disconnect Teams" in comms.get(CMS).content.decode()
+    page = comms.post(CMS, {"action": "disconnect"}, follow=True).content.decode()
+    assert "Teams is disconnected" in page
+    assert "Client secret saved" not in page
+    assert "Disconnect Teams" not in page
+    connection = TeamsConnection.load()
+    assert (connection.webhook_url, connection.app_secret) == ("", "")
+    assert not TeamsAccount.objects.exists()
+    assert ChannelDelivery.objects.get().status == "cancelled"
+    assert Notification.objects.visible().filter(pk=notification.pk).exists()
+    assert ModelLogEntry.objects.filter(action="academy.teams_change").exists()
 
 
 def test_cms_page_previews_the_card_of_the_newest_item(comms, microsoft):
