@@ -163,7 +163,9 @@ def _inspect(found: Counter[str], tag: str, values: dict[str, str]) -> None:
         found[f"form posting elsewhere {brief}"] += 1
     if "formaction" in values and not _local_action(values["formaction"]):
         found[f"button posting elsewhere {brief}"] += 1
-    if tag == "link" and not values.get("href", "").startswith("/static/"):
+    # Our own files only: static ones, and the installable app's manifest (a fixed path).
+    href = values.get("href", "")
+    if tag == "link" and not (href.startswith("/static/") or href == "/manifest.webmanifest"):
         found[f"foreign link {brief}"] += 1
     if tag in ANIMATION:
         target = values.get("attributename", "").lower()

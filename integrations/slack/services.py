@@ -218,7 +218,7 @@ def connection_break(*, reason: str) -> bool:
             return False
         connection = SlackConnection.objects.get(pk=1)
         audit.record(connection, "academy.slack_broken", reason=reason[:60])
-        body = lazy_text(BODY_BROKEN, reason=str(EXPLAINED.get(reason, reason)))
+        body = lazy_text(BODY_BROKEN, reason=EXPLAINED.get(reason, reason))
         for person in comms_staff():
             notify(
                 recipient=person,
