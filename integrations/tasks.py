@@ -68,3 +68,10 @@ def push_test_send(user_id: int) -> int:
     from .webpush import services as webpush
 
     return webpush.push_test_send(user_id=user_id)
+
+
+def slack_reply(response_url: str, body: str) -> None:
+    """The answer to a Slack button press, posted after its request was answered."""
+    from .slack import services as slack
+
+    slack.reply_send(response_url=response_url, body=body)

@@ -32,7 +32,7 @@ from ambassadors.roles import Role
 from ambassadors.services.notifications import lazy_text, notify
 from core import audit, outbound
 from core.errors import Refusal
-from core.queue import enqueue_on_commit
+from core.queue import enqueue, enqueue_on_commit
 from core.throttle import rate_take
 from integrations.models.slack import SlackAccount, SlackAnnouncement, SlackConnection
 
@@ -483,9 +483,20 @@ def response_url_allowed(url: str) -> bool:
 
 
 def _reply(response_url: str, body: dict) -> None:
+    """Answer a button press on its response_url from a task: Slack wants the callback's
+    own request answered within three seconds, and posting the answer may take longer.
+    (What the press changed is committed by then: the callback runs no transaction.)"""
     if not response_url_allowed(response_url):
         logger.warning("Slack interaction: response_url not on the allow-list, not answered")
         return
+    enqueue("integrations.tasks.slack_reply", response_url, json.dumps(body))
+
+
+def reply_send(*, response_url: str, body: str) -> None:
+    """Post one answer to a button press (checked against the allow-list again)."""
+    if not response_url_allowed(response_url):
+        return
+    body = json.loads(body)
     try:
         outbound.post(
             response_url,
