@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from django import forms
@@ -81,3 +82,23 @@ class SlackCodeForm(forms.Form):
         if not CODE_SHAPE.fullmatch(code):
             raise forms.ValidationError(ERROR_CODE_SHAPE, code="invalid")
         return code
+
+
+class SlackInteractionForm(forms.Form):
+    """A verified Slack callback: `payload` is the JSON of a button press (block_actions)
+    whose user is an object. Anything else is not ours to act on (`is_valid()` is False)."""
+
+    payload = forms.CharField(strip=False)
+
+    def clean_payload(self):
+        try:
+            payload = json.loads(self.cleaned_data["payload"])
+        except ValueError as error:
+            raise forms.ValidationError("not JSON", code="invalid") from error
+        if (
+            not isinstance(payload, dict)
+            or payload.get("type") != "block_actions"
+            or not isinstance(payload.get("user") or {}, dict)
+        ):
+            raise forms.ValidationError("not a button press", code="ignored")
+        return payload

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import time
 
@@ -21,7 +20,7 @@ from core.forms import refuse
 from integrations.models.slack import SlackAccount
 
 from . import services
-from .forms import SlackCodeForm
+from .forms import SlackCodeForm, SlackInteractionForm
 
 logger = logging.getLogger(__name__)
 
@@ -126,15 +125,9 @@ def interactions(request):
     ):
         logger.warning("Slack interaction refused: signature or timestamp not valid")
         return HttpResponse(status=401)
-    try:
-        payload = json.loads(request.POST.get("payload", ""))
-    except ValueError:
-        return HttpResponse(status=400)
-    if (
-        not isinstance(payload, dict)
-        or payload.get("type") != "block_actions"
-        or not isinstance(payload.get("user") or {}, dict)
-    ):
-        return HttpResponse(status=200)  # nothing we act on
-    services.interaction_handle(payload=payload)
+    form = SlackInteractionForm(request.POST)
+    if not form.is_valid():
+        ignored = all(e.code == "ignored" for e in form.errors.as_data().get("payload", []))
+        return HttpResponse(status=200 if ignored else 400)  # 200: nothing we act on
+    services.interaction_handle(payload=form.cleaned_data["payload"])
     return JsonResponse({}, status=200)
