@@ -173,5 +173,7 @@ def test_an_oversized_or_oddly_shaped_callback_is_refused_without_an_error(clien
         {"payload": json.dumps({"type": "block_actions", "team": {"id": TEAM_ID}, "user": "U1"})}
     )
     assert post(client, odd, signed(odd)).status_code == 200
+    for broken in ("payload=%7Bnot+json", "other=1"):  # signed, but no payload we can read
+        assert post(client, broken, signed(broken)).status_code == 400
     assert not Dismissal.objects.exists()
     assert answers(hooks) == []
