@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ambassadors.models import Network
 from ambassadors.roles import is_comms
 from core.forms import refuse
 from integrations.models.slack import SlackAnnouncement
 
+from ..admin_pages import IntegrationPage
 from ..channels.suggestions import Suggestion, suggestion_of
 from . import blocks, services
 from .forms import SlackActionForm, SlackConnectionForm
@@ -52,19 +50,15 @@ def preview_message(user) -> tuple[str, list[dict]]:
     )
 
 
-class SlackView(WagtailAdminTemplateMixin, TemplateView):
+class SlackView(IntegrationPage):
     template_name = "integrations/admin/slack.html"
     page_title = gettext_lazy("Slack")
     header_icon = "mail"
+    may_see = staticmethod(is_comms)
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_comms(request.user):
-            raise PermissionDenied
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
         self.connection = services.connection_get()
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def _connection_form(self, data=None):
         connection = self.connection

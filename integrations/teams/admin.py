@@ -6,21 +6,19 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ambassadors.roles import Role, roles_of
+from ambassadors.roles import is_comms
 from core.forms import refuse
 from integrations.models.teams import TeamsAccount, TeamsAnnouncement, TeamsConnection
 
+from ..admin_pages import IntegrationPage
 from ..channels.suggestions import suggestion_of
 from ..channels.teams import suggestion_card
 from . import cards, services
@@ -37,10 +35,6 @@ class TeamsActionForm(forms.Form):
     )
 
 
-def may_manage(user) -> bool:
-    return bool({Role.COMMS, Role.ADMIN} & roles_of(user))
-
-
 def preview_card(user) -> tuple[dict | None, object]:
     """The card the newest item in the library becomes for `user`, in their language."""
     from sharing.models import ContentItem
@@ -53,18 +47,11 @@ def preview_card(user) -> tuple[dict | None, object]:
     return suggestion_card(user=user, suggestion=suggestion, language=language), item
 
 
-class TeamsView(WagtailAdminTemplateMixin, TemplateView):
+class TeamsView(IntegrationPage):
     template_name = "integrations/admin/teams.html"
     page_title = gettext_lazy("Microsoft Teams")
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_manage(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    may_see = staticmethod(is_comms)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,7 +129,7 @@ class TeamsView(WagtailAdminTemplateMixin, TemplateView):
 
 class TeamsMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_manage(request.user)
+        return is_comms(request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ambassadors.roles import Role, roles_of
 from core.forms import refuse
 
+from ..admin_pages import IntegrationPage
 from . import services
 
 
@@ -32,18 +30,11 @@ def is_administrator(user) -> bool:
     return Role.ADMIN in roles_of(user)
 
 
-class LrsStatusView(WagtailAdminTemplateMixin, TemplateView):
+class LrsStatusView(IntegrationPage):
     template_name = "integrations/admin/lrs_status.html"
     page_title = gettext_lazy("Learning record store")
     header_icon = "site"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_administrator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    may_see = staticmethod(is_administrator)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
