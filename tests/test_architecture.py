@@ -27,13 +27,15 @@ MAY_IMPORT = {
     "ambassadors": {"core"},
     **{app: set(_BASE) for app in _CONTENT},
     "missions": _BASE | _CONTENT,
-    "insights": _BASE | _CONTENT | {"missions"},
+    # Refreshers read the courses and the guidelines: beside missions, neither imports the other.
+    "refreshers": _BASE | _CONTENT,
+    "insights": _BASE | _CONTENT | {"missions", "refreshers"},
     "identity": set(_BASE),
     # The public API and the world outside: they read every app, nothing imports them.
-    "api": _BASE | _CONTENT | {"missions", "insights", "identity"},
-    "integrations": _BASE | _CONTENT | {"missions"},
-    "bench": _BASE | _CONTENT | {"missions", "insights"},
-    "demo": _BASE | _CONTENT | {"missions", "insights", "identity"},
+    "api": _BASE | _CONTENT | {"missions", "refreshers", "insights", "identity"},
+    "integrations": _BASE | _CONTENT | {"missions", "refreshers"},
+    "bench": _BASE | _CONTENT | {"missions", "refreshers", "insights"},
+    "demo": _BASE | _CONTENT | {"missions", "refreshers", "insights", "identity"},
 }
 # Not apps: they may import any app (settings name apps by string only).
 NOT_APPS = {"config", "tests", "scripts"}

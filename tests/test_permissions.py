@@ -58,6 +58,7 @@ OUR_APPS = (
     "sharing",
     "mentors",
     "missions",
+    "refreshers",
     "insights",
     "identity",
     "api",

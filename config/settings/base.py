@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "guidelines",
     "sharing",
     "missions",
+    "refreshers",
     "mentors",
     "insights",
     "identity",
