@@ -4,6 +4,7 @@ message activity."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,9 +21,29 @@ def absolute(link: str) -> str:
     return link if link.startswith(("https://", "http://")) else settings.SITE_URL + link
 
 
+# What Adaptive Card Markdown reads as markup in a TextBlock: emphasis, links, code, and a
+# list or heading at the start of a line. Escaped with a backslash (CommonMark), so what
+# people wrote reads as they wrote it: "[win](https://…)" in a title is text, not a link.
+_MARKUP = re.compile(r"([\\`*_~\[\]()<>#|])")
+_LIST_START = re.compile(r"^(\s*(?:\d+)?)([-+.)])(?=\s)", re.MULTILINE)
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
+def plain(text: str) -> str:
+    """Text for a TextBlock that Teams shows as written, not as Markdown."""
+    return _LIST_START.sub(r"\1\\\2", _MARKUP.sub(r"\\\1", text))
+
+
+def unescaped(text: str) -> str:
+    """What a TextBlock of `plain` text shows (for the CMS preview, which draws HTML)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 def _cut(text: str, limit: int = MAX_TEXT) -> str:
+    """Plain text cut to the limit (before escaping: a cut never splits an escape)."""
     text = str(text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return plain(text)
 
 
 @dataclass(frozen=True)
@@ -40,9 +61,9 @@ def card(
     buttons: list[Button] = (),
 ) -> dict:
     """An Adaptive Card: a bold title, a text, an optional quoted suggestion, buttons that
-    open addresses of this site. Everything shown is plain text (Adaptive Cards render a
-    little Markdown in TextBlocks; what people wrote is not meant as Markdown, but Teams
-    renders no HTML or scripts from it either)."""
+    open addresses of this site. Everything shown is plain text: Adaptive Cards render a
+    little Markdown in TextBlocks, and what people wrote is escaped so none of it becomes a
+    link or emphasis (Teams renders no HTML or scripts from it either)."""
     body: list[dict] = [
         {
             "type": "TextBlock",
@@ -60,7 +81,7 @@ def card(
             container.append(
                 {
                     "type": "TextBlock",
-                    "text": quote_label,
+                    "text": _cut(quote_label, 200),
                     "isSubtle": True,
                     "size": "Small",
                     "wrap": True,
@@ -104,9 +125,11 @@ def as_preview(adaptive_card: dict) -> dict:
     body = adaptive_card["body"]
     quote = next((element for element in body if element["type"] == "Container"), None)
     return {
-        "title": body[0]["text"],
-        "texts": [e["text"] for e in body[1:] if e["type"] == "TextBlock"],
-        "quote_label": quote["items"][0]["text"] if quote and len(quote["items"]) > 1 else "",
-        "quote": quote["items"][-1]["text"] if quote else "",
+        "title": unescaped(body[0]["text"]),
+        "texts": [unescaped(e["text"]) for e in body[1:] if e["type"] == "TextBlock"],
+        "quote_label": unescaped(quote["items"][0]["text"])
+        if quote and len(quote["items"]) > 1
+        else "",
+        "quote": unescaped(quote["items"][-1]["text"]) if quote else "",
         "buttons": [(a["title"], a["url"]) for a in adaptive_card["actions"]],
     }

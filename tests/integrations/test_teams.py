@@ -480,3 +480,34 @@ def test_sender_batch_runs_a_fixed_number_of_queries(microsoft):
     small = _sweep_queries(microsoft, 2)
     large = _sweep_queries(microsoft, 6)
     assert small == large
+
+
+def test_markdown_in_a_title_reaches_teams_as_text_not_a_link(
+    microsoft, django_capture_on_commit_callbacks
+):
+    """A title that looks like Markdown is escaped: Teams shows it as written, no link."""
+    connect_teams(bot=False, announce_pushes=True)
+    author = make_user(Role.COMMS)
+    item = make_item(title="[Win a prize](https://evil.example/) **now**")
+    push = Push.objects.create(item=item, window_hours=48, created_by=author)
+    with django_capture_on_commit_callbacks(execute=True):
+        push_plan(push=push)
+    (message,) = microsoft.webhook_posts
+    (title,) = texts_of(card_of(message))
+    assert title.endswith(r": \[Win a prize\]\(https://evil.example/\) \*\*now\*\*")
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        ("- not a list", r"\- not a list"),
+        ("2025. A good year", r"2025\. A good year"),
+        ("snake_case and C:\\temp", r"snake\_case and C:\\temp"),
+        ("#hashtag <at>Jan</at>", r"\#hashtag \<at\>Jan\</at\>"),
+    ],
+)
+def test_plain_escapes_what_teams_would_read_as_markup(written, sent):
+    from integrations.teams.cards import plain, unescaped
+
+    assert plain(written) == sent
+    assert unescaped(sent) == written
