@@ -536,3 +536,33 @@ def test_pages_run_the_same_queries_at_two_sizes(client_for, build):
     small = page_queries(client_for(small_user), small_path)
     large = page_queries(client_for(large_user), large_path)
     assert small == large
+
+
+# --- personal data --------------------------------------------------------------------------
+
+
+def test_the_export_holds_the_opt_in_and_the_reviews_a_person_wrote(work):
+    """A colleague's export lists their opt-in and their reviews with the comment."""
+    from ambassadors.personal_data import personal_data
+
+    colleague = peer_reviewer()
+    review(colleague, work, comment="Mooi verhaal")
+    (section,) = personal_data(colleague)["missions"]
+    assert len(section["peer_review_opt_in"]) == 1
+    assert [row["comment"] for row in section["rubric_reviews_given"]] == ["Mooi verhaal"]
+
+
+def test_erasure_removes_comments_by_and_about_the_person(mentor, work):
+    """Erasing the author clears comments on their work; erasing a reviewer their words."""
+    from ambassadors.erasure import account_erase
+
+    colleague, other = peer_reviewer(), peer_reviewer()
+    review(colleague, work, comment="About your work")
+    account_erase(user=colleague)
+    assert RubricReview.objects.get(reviewer=colleague).comment == ""
+    assert not PeerReviewOptIn.objects.filter(user=colleague).exists()
+    review(other, work, comment="Second opinion")
+    account_erase(user=work.user)
+    assert set(RubricReview.objects.values_list("comment", flat=True)) == {""}
+    # The scores stay as anonymous facts for calibration.
+    assert RubricScore.objects.count() == 8
