@@ -237,7 +237,8 @@ def review_detail(request, pk: int):
         if assignment.awaits_review
         else []
     )
-    form = ReviewForm(request.POST or None, criteria=criteria)
+    data = request.POST if request.method == "POST" else None
+    form = ReviewForm(data, criteria=criteria)
     if form.is_bound and form.is_valid():
         try:
             services.assignment_review(
@@ -337,7 +338,8 @@ def peer_review(request, pk: int):
         raise Http404
     assignment = get_object_or_404(rubric_selectors.peer_reviewable(user=request.user), pk=pk)
     criteria = rubric_selectors.criteria_of(assignment.mission)
-    form = RubricReviewForm(request.POST or None, criteria=criteria)
+    data = request.POST if request.method == "POST" else None
+    form = RubricReviewForm(data, criteria=criteria)
     if form.is_bound and form.is_valid():
         try:
             services.rubric_review_submit(
