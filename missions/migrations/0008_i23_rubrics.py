@@ -14,119 +14,285 @@ def provision(apps, schema_editor):
     roles_sync(apps)
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('missions', '0007_campaign_left_out'),
+        ("missions", "0007_campaign_left_out"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeerReviewOptIn',
+            name="PeerReviewOptIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('since', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='peer_review_opt_in', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("since", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peer_review_opt_in",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'peer review opt-in',
+                "verbose_name": "peer review opt-in",
             },
         ),
         migrations.CreateModel(
-            name='Rubric',
+            name="Rubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_nl', models.CharField(blank=True, max_length=200, verbose_name='name (Dutch)')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
-                ('description_nl', models.TextField(blank=True, max_length=1000, verbose_name='description (Dutch)')),
-                ('description_en', models.TextField(blank=True, max_length=1000, verbose_name='description (English)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name_nl",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (Dutch)"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (English)"),
+                ),
+                (
+                    "description_nl",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="description (Dutch)"
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="description (English)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'rubric',
-                'verbose_name_plural': 'rubrics',
-                'ordering': ['name_nl', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('name_nl', ''), _negated=True), models.Q(('name_en', ''), _negated=True), _connector='OR'), name='rubric_has_a_name')],
+                "verbose_name": "rubric",
+                "verbose_name_plural": "rubrics",
+                "ordering": ["name_nl", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("name_nl", ""), _negated=True),
+                            models.Q(("name_en", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="rubric_has_a_name",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='mission',
-            name='rubric',
-            field=models.ForeignKey(blank=True, help_text='Production missions only: the mentor and colleagues who opted in score the work with it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='missions', to='missions.rubric', verbose_name='rubric for peer review'),
+            model_name="mission",
+            name="rubric",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Production missions only: the mentor and colleagues who opted in score the work with it.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="missions",
+                to="missions.rubric",
+                verbose_name="rubric for peer review",
+            ),
         ),
         migrations.CreateModel(
-            name='RubricCriterion',
+            name="RubricCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name_nl', models.CharField(blank=True, max_length=100, verbose_name='name (Dutch)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='name (English)')),
-                ('description_nl', models.TextField(blank=True, max_length=500, verbose_name='description (Dutch)')),
-                ('description_en', models.TextField(blank=True, max_length=500, verbose_name='description (English)')),
-                ('levels', models.PositiveSmallIntegerField(default=4, help_text='The scale runs from 1 to this number (2 to 6).', validators=[django.core.validators.MinValueValidator(2), django.core.validators.MaxValueValidator(6)], verbose_name='number of levels')),
-                ('level_descriptions_nl', models.TextField(blank=True, help_text='Optional: one line per level, lowest first.', max_length=2000, verbose_name='levels (Dutch)')),
-                ('level_descriptions_en', models.TextField(blank=True, help_text='Optional: one line per level, lowest first.', max_length=2000, verbose_name='levels (English)')),
-                ('rubric', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='missions.rubric')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "name_nl",
+                    models.CharField(blank=True, max_length=100, verbose_name="name (Dutch)"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="name (English)"),
+                ),
+                (
+                    "description_nl",
+                    models.TextField(
+                        blank=True, max_length=500, verbose_name="description (Dutch)"
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True, max_length=500, verbose_name="description (English)"
+                    ),
+                ),
+                (
+                    "levels",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        help_text="The scale runs from 1 to this number (2 to 6).",
+                        validators=[
+                            django.core.validators.MinValueValidator(2),
+                            django.core.validators.MaxValueValidator(6),
+                        ],
+                        verbose_name="number of levels",
+                    ),
+                ),
+                (
+                    "level_descriptions_nl",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional: one line per level, lowest first.",
+                        max_length=2000,
+                        verbose_name="levels (Dutch)",
+                    ),
+                ),
+                (
+                    "level_descriptions_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional: one line per level, lowest first.",
+                        max_length=2000,
+                        verbose_name="levels (English)",
+                    ),
+                ),
+                (
+                    "rubric",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="missions.rubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RubricReview',
+            name="RubricReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('mentor', 'Mentor'), ('peer', 'Colleague')], max_length=6)),
-                ('comment', models.TextField(blank=True, max_length=1000, verbose_name='comment')),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rubric_reviews', to='missions.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("mentor", "Mentor"), ("peer", "Colleague")], max_length=6
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, max_length=1000, verbose_name="comment")),
+                ("submitted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rubric_reviews",
+                        to="missions.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submitted_at', 'pk'],
+                "ordering": ["submitted_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RubricScore',
+            name="RubricScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField()),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='missions.rubriccriterion')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='missions.rubricreview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("level", models.PositiveSmallIntegerField()),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="missions.rubriccriterion",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="missions.rubricreview",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='rubriccriterion',
-            constraint=models.CheckConstraint(condition=models.Q(('levels__gte', 2), ('levels__lte', 6)), name='rubric_criterion_levels_range'),
+            model_name="rubriccriterion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("levels__gte", 2), ("levels__lte", 6)),
+                name="rubric_criterion_levels_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rubriccriterion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('name_nl', ''), _negated=True), models.Q(('name_en', ''), _negated=True), _connector='OR'), name='rubric_criterion_has_a_name'),
+            model_name="rubriccriterion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("name_nl", ""), _negated=True),
+                    models.Q(("name_en", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="rubric_criterion_has_a_name",
+            ),
         ),
         migrations.AddIndex(
-            model_name='rubricreview',
-            index=models.Index(fields=['role', 'submitted_at'], name='rubric_review_role_idx'),
+            model_name="rubricreview",
+            index=models.Index(fields=["role", "submitted_at"], name="rubric_review_role_idx"),
         ),
         migrations.AddConstraint(
-            model_name='rubricreview',
-            constraint=models.UniqueConstraint(fields=('submission', 'reviewer'), name='one_rubric_review_per_reviewer'),
+            model_name="rubricreview",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "reviewer"), name="one_rubric_review_per_reviewer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rubricreview',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['mentor', 'peer'])), name='rubric_review_role_valid'),
+            model_name="rubricreview",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role__in", ["mentor", "peer"])),
+                name="rubric_review_role_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rubricscore',
-            constraint=models.UniqueConstraint(fields=('review', 'criterion'), name='one_score_per_criterion'),
+            model_name="rubricscore",
+            constraint=models.UniqueConstraint(
+                fields=("review", "criterion"), name="one_score_per_criterion"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rubricscore',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 6)), name='rubric_score_level_range'),
+            model_name="rubricscore",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__gte", 1), ("level__lte", 6)),
+                name="rubric_score_level_range",
+            ),
         ),
         migrations.RunPython(provision, migrations.RunPython.noop),
     ]
