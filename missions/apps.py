@@ -24,6 +24,7 @@ class MissionsConfig(AppConfig):
             "mission_reminder",
             "miss_you",
             "promotion_invitation",
+            "rubric_feedback",
         )
 
         from ambassadors import personal

@@ -13,9 +13,9 @@ from django.utils.translation import ngettext_lazy
 from ambassadors.models import Stage
 from core.forms import FilterForm, TypedTextField
 
-from .models import Mission, Submission
+from .models import RUBRIC_COMMENT_MAX_LENGTH, Mission, RubricCriterion, Submission
 from .selectors import REVIEW_AGES
-from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT
+from .services import ERROR_LINK, ERROR_SCREENSHOT, ERROR_TEXT, score_field
 
 EVIDENCE_IMAGE_TYPES = "image/png,image/jpeg,image/webp"
 FEEDBACK_MAX_LENGTH = 2000
@@ -62,8 +62,77 @@ class EvidenceForm(forms.Form):
         self.fields["text"].required = mission.needs_text
 
 
-class ReviewForm(forms.Form):
-    """A reviewer's decision (the button pressed) with feedback for the ambassador."""
+class ScoresMixin:
+    """A level per rubric criterion (radio buttons, described levels); the service checks
+    that none is missing, so it says which one in the person's language."""
+
+    def add_score_fields(self, criteria) -> None:
+        self.criteria: list[RubricCriterion] = list(criteria)
+        for criterion in self.criteria:
+            self.fields[score_field(criterion)] = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.description,
+                choices=criterion.level_choices(),
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    @property
+    def score_fields(self):
+        return [self[score_field(criterion)] for criterion in self.criteria]
+
+    @property
+    def scores(self) -> dict[int, int | None]:
+        return {
+            criterion.pk: self.cleaned_data.get(score_field(criterion))
+            for criterion in self.criteria
+        }
+
+
+class RubricReviewForm(ScoresMixin, forms.Form):
+    """A colleague's review: a level per criterion and an optional comment."""
+
+    comment = TypedTextField(
+        label=_("Your comment for your colleague"),
+        max_length=RUBRIC_COMMENT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional. Plain text. What works well, and one thing to try next time."),
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_score_fields(criteria)
+
+
+class PeerOptInForm(forms.Form):
+    """Yes or no to reviewing colleagues' work (the button pressed)."""
+
+    YES, NO = "yes", "no"
+    CHOOSE = _("Choose yes or no.")
+    answer = forms.ChoiceField(
+        choices=[(YES, _("Yes, I want to review colleagues' work")), (NO, _("No, stop"))],
+        error_messages={"required": CHOOSE, "invalid_choice": CHOOSE},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "answer" in self._errors:
+            # The buttons carry the answer: a missing one is about the whole form.
+            del self._errors["answer"]
+            self.add_error(None, self.CHOOSE)
+        return cleaned
+
+    @property
+    def opt_in(self) -> bool:
+        return self.cleaned_data["answer"] == self.YES
+
+
+class ReviewForm(ScoresMixin, forms.Form):
+    """A reviewer's decision (the button pressed) with feedback for the ambassador, and
+    the rubric's scores for a production mission that has one."""
 
     # The buttons' values, and the action each is in `Assignment.TRANSITIONS`.
     DECISIONS = {"approve": "approve", "changes": "request_changes", "reject": "reject"}
@@ -84,6 +153,10 @@ class ReviewForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"required": CHOOSE, "invalid_choice": CHOOSE},
     )
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_score_fields(criteria)
 
     def clean(self):
         cleaned = super().clean()

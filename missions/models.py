@@ -5,17 +5,30 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
 from ambassadors.models import Department, Language, Stage, Topic
 from core.storage import private_storage
 
 INSTRUCTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+ERROR_RUBRIC_EMPTY = _("A rubric needs at least one criterion. Add the criteria first.")
+ERROR_RUBRIC_STAGE = _("Only production missions (stage 3) are reviewed with a rubric.")
+ERROR_RUBRIC_NAME = _("Give the rubric a name, in Dutch or English.")
+ERROR_CRITERION_NAME = _("Give the criterion a name, in Dutch or English.")
+ERROR_LEVEL_LINES = _("Write one line per level: %(levels)s lines, lowest level first.")
 
 
 class MissionQuerySet(models.QuerySet):
@@ -87,6 +100,18 @@ class Mission(models.Model):
     )
     active_from = models.DateTimeField(_("active from"), null=True, blank=True)
     active_until = models.DateTimeField(_("active until"), null=True, blank=True)
+    rubric = models.ForeignKey(
+        "missions.Rubric",
+        verbose_name=_("rubric for peer review"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="missions",
+        help_text=_(
+            "Production missions only: the mentor and colleagues who opted in score the "
+            "work with it."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MissionQuerySet.as_manager()
@@ -108,6 +133,15 @@ class Mission(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.rubric_id is None:
+            return
+        if self.stage != Stage.PRODUCTION:
+            raise ValidationError({"rubric": ERROR_RUBRIC_STAGE})
+        if not self.rubric.criteria.exists():
+            raise ValidationError({"rubric": ERROR_RUBRIC_EMPTY})
 
     def is_active(self, *, at: dt.datetime | None = None) -> bool:
         """The same rule as `Mission.objects.active()`, for a mission already in memory."""
@@ -437,3 +471,237 @@ class PromotionInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} invited to {self.to_stage}"
+
+
+# --- peer review with a rubric (stage 3) ----------------------------------------------------
+
+# A criterion's scale: from 1 up to its number of levels, at most this many.
+RUBRIC_MAX_LEVELS = 6
+RUBRIC_COMMENT_MAX_LENGTH = 1000
+
+
+def _in_language(nl: str, en: str) -> str:
+    if get_language() == Language.ENGLISH:
+        return en or nl
+    return nl or en
+
+
+class RubricAdminForm(WagtailAdminModelForm):
+    """The CMS form of a rubric: it is refused without a criterion (one left after deletes)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("criteria")
+        if formset is not None:
+            kept = [
+                form
+                for form in formset.forms
+                if (form.has_changed() or form.instance.pk)
+                and form.data.get(form.add_prefix("DELETE")) not in ("on", "true", "1", "True")
+            ]
+            if not kept:
+                self.add_error(None, ERROR_RUBRIC_EMPTY)
+        return cleaned
+
+
+class Rubric(ClusterableModel):
+    """What comms staff judge production work by (from the content strategy): criteria with
+    a scale; a production mission may name one for its mentor and peer reviews."""
+
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    description_nl = models.TextField(_("description (Dutch)"), max_length=1000, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    base_form_class = RubricAdminForm
+    panels = [
+        MultiFieldPanel([FieldPanel("name_nl"), FieldPanel("description_nl")], heading=_("Dutch")),
+        MultiFieldPanel(
+            [FieldPanel("name_en"), FieldPanel("description_en")], heading=_("English")
+        ),
+        InlinePanel("criteria", label=_("Criteria"), min_num=1),
+    ]
+
+    class Meta:
+        ordering = ["name_nl", "pk"]
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_nl="") | ~Q(name_en=""), name="rubric_has_a_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.name_nl.strip() or self.name_en.strip()):
+            raise ValidationError(ERROR_RUBRIC_NAME)
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_nl, self.name_en)
+
+    @property
+    def description(self) -> str:
+        return _in_language(self.description_nl, self.description_en)
+
+
+class RubricCriterion(Orderable):
+    """One thing a reviewer scores (tone of voice, audience fit...), on a scale of levels."""
+
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    description_nl = models.TextField(_("description (Dutch)"), max_length=500, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=500, blank=True)
+    levels = models.PositiveSmallIntegerField(
+        _("number of levels"),
+        default=4,
+        validators=[MinValueValidator(2), MaxValueValidator(RUBRIC_MAX_LEVELS)],
+        help_text=_("The scale runs from 1 to this number (2 to 6)."),
+    )
+    level_descriptions_nl = models.TextField(
+        _("levels (Dutch)"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Optional: one line per level, lowest first."),
+    )
+    level_descriptions_en = models.TextField(
+        _("levels (English)"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Optional: one line per level, lowest first."),
+    )
+
+    panels = [
+        FieldPanel("name_nl"),
+        FieldPanel("name_en"),
+        FieldPanel("description_nl"),
+        FieldPanel("description_en"),
+        FieldPanel("levels"),
+        FieldPanel("level_descriptions_nl"),
+        FieldPanel("level_descriptions_en"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(levels__gte=2, levels__lte=RUBRIC_MAX_LEVELS),
+                name="rubric_criterion_levels_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name_nl="") | ~Q(name_en=""), name="rubric_criterion_has_a_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.name_nl.strip() or self.name_en.strip()):
+            raise ValidationError({"name_nl": ERROR_CRITERION_NAME})
+        errors = {}
+        for field in ("level_descriptions_nl", "level_descriptions_en"):
+            lines = _lines(getattr(self, field))
+            if lines and self.levels and len(lines) != self.levels:
+                errors[field] = ERROR_LEVEL_LINES % {"levels": self.levels}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_nl, self.name_en)
+
+    @property
+    def description(self) -> str:
+        return _in_language(self.description_nl, self.description_en)
+
+    def level_choices(self) -> list[tuple[int, str]]:
+        """(level, label) from 1 up: the level's description where comms staff wrote one."""
+        labels = _lines(_in_language(self.level_descriptions_nl, self.level_descriptions_en))
+        return [
+            (level, f"{level} · {labels[level - 1]}" if len(labels) >= level else str(level))
+            for level in range(1, self.levels + 1)
+        ]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class PeerReviewOptIn(models.Model):
+    """A stage-3 person who said "I want to review colleagues' work"; opting out removes it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_review_opt_in"
+    )
+    since = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("peer review opt-in")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} reviews colleagues"
+
+
+class RubricReview(models.Model):
+    """One reviewer's scores for one submission: the mentor's (with their decision) or a
+    colleague's who opted in. Never edited; a resubmission gets reviews of its own."""
+
+    class Role(models.TextChoices):
+        MENTOR = "mentor", _("Mentor")
+        PEER = "peer", _("Colleague")
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="rubric_reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(max_length=6, choices=Role.choices)
+    # Plain text (core.sanitise.clean_text), shown escaped.
+    comment = models.TextField(_("comment"), max_length=RUBRIC_COMMENT_MAX_LENGTH, blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "reviewer"], name="one_rubric_review_per_reviewer"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["mentor", "peer"]), name="rubric_review_role_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["role", "submitted_at"], name="rubric_review_role_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.role} review of submission {self.submission_id}"
+
+
+class RubricScore(models.Model):
+    """The level a review gives one criterion."""
+
+    review = models.ForeignKey(RubricReview, on_delete=models.CASCADE, related_name="scores")
+    # Scores go with their criterion: a criterion removed from a rubric takes its scores.
+    criterion = models.ForeignKey(RubricCriterion, on_delete=models.CASCADE, related_name="+")
+    level = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="one_score_per_criterion"),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=RUBRIC_MAX_LEVELS),
+                name="rubric_score_level_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.level}"

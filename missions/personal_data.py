@@ -3,7 +3,15 @@
 from ambassadors.erasure import delete_files_on_commit, register_eraser
 from ambassadors.personal_data import register_section, rows
 
-from .models import Assignment, PointsEntry, PromotionInvitation, StageChange, Submission
+from .models import (
+    Assignment,
+    PeerReviewOptIn,
+    PointsEntry,
+    PromotionInvitation,
+    RubricReview,
+    StageChange,
+    Submission,
+)
 
 
 @register_section("missions")
@@ -15,6 +23,10 @@ def missions_data(user) -> list[dict]:
             "points": rows(PointsEntry.objects.filter(user=user), exclude=["user"]),
             "stage_changes": rows(StageChange.objects.filter(user=user), exclude=["user"]),
             "invitations": rows(PromotionInvitation.objects.filter(user=user), exclude=["user"]),
+            "peer_review_opt_in": rows(PeerReviewOptIn.objects.filter(user=user), exclude=["user"]),
+            "rubric_reviews_given": rows(
+                RubricReview.objects.filter(reviewer=user), exclude=["reviewer"]
+            ),
         }
     ]
 
@@ -27,4 +39,8 @@ def erase_missions(user) -> None:
     delete_files_on_commit([submission.screenshot for submission in submissions])
     submissions.update(link="", text="", screenshot="", draft_ref="")
     Assignment.objects.filter(user=user).update(feedback="")
+    # Comments on the person's work, and the words they wrote about colleagues' work.
+    RubricReview.objects.filter(submission__assignment__user=user).update(comment="")
+    RubricReview.objects.filter(reviewer=user).update(comment="")
+    PeerReviewOptIn.objects.filter(user=user).delete()
     StageChange.objects.filter(user=user).update(reason="")

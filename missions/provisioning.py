@@ -9,6 +9,7 @@ PERMISSIONS = {
         "mission": ["add", "change", "delete", "view"],
         "campaign": ["add", "change", "delete", "view"],
         "growthrule": ["change", "view"],
+        "rubric": ["add", "change", "delete", "view"],
         "stagechange": ["add", "view"],
         # No admin pages: lets the audit trail (Site history) show reviews to comms staff.
         "assignment": ["view"],

@@ -24,5 +24,9 @@ urlpatterns = [
     path("missions/evidence/<int:pk>/", views.evidence, name="evidence"),
     path("missions/review/", views.review_list, name="review_queue"),
     path("missions/review/<int:pk>/", views.review_detail, name="review"),
+    path("missions/review/calibration/", views.calibration, name="calibration"),
+    path("missions/peer-review/", views.peer_review_list, name="peer_reviews"),
+    path("missions/peer-review/opt-in/", views.peer_review_opt_in, name="peer_review_opt_in"),
+    path("missions/peer-review/<int:pk>/", views.peer_review, name="peer_review"),
     path("path/move-up/", views.promotion_answer, name="promotion_answer"),
 ]

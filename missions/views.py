@@ -13,13 +13,22 @@ from django.views.decorators.http import require_POST
 
 from ambassadors.access import role_required
 from ambassadors.gates import unmet_gate_shown
+from ambassadors.models import Stage
 from ambassadors.views import participant_required
 from core.forms import refuse
 
-from . import selectors, services
+from . import rubric_selectors, selectors, services
 from .drafts import draft_origins, draft_text
-from .forms import ActionForm, EvidenceForm, PromotionAnswerForm, ReviewFilterForm, ReviewForm
-from .models import Assignment, Campaign, Mission, Submission
+from .forms import (
+    ActionForm,
+    EvidenceForm,
+    PeerOptInForm,
+    PromotionAnswerForm,
+    ReviewFilterForm,
+    ReviewForm,
+    RubricReviewForm,
+)
+from .models import Assignment, Campaign, Mission, PeerReviewOptIn, Submission
 from .selectors import review_queue
 
 # image_clean() re-encodes every screenshot as one of these.
@@ -109,6 +118,7 @@ def _render_assignment(
             and assignment.is_past_due(),
             "form": form,
             "action_form": action_form,
+            "rubric_feedback": rubric_selectors.rubric_feedback(assignment=assignment),
         },
         status=status,
     )
@@ -221,13 +231,22 @@ def review_detail(request, pk: int):
         Assignment.objects.select_related("mission", "user", "user__ambassador", "campaign"),
         pk=pk,
     )
-    form = ReviewForm(request.POST) if request.method == "POST" else ReviewForm()
+    # A production mission with a rubric: the reviewer's scores go with their decision.
+    criteria = (
+        services.rubric_needed(assignment=assignment, reviewer=request.user)
+        if assignment.awaits_review
+        else []
+    )
+    data = request.POST if request.method == "POST" else None
+    form = ReviewForm(data, criteria=criteria)
     if form.is_bound and form.is_valid():
         try:
-            services.REVIEW_DECISIONS[form.action](
+            services.assignment_review(
                 assignment=assignment,
                 reviewer=request.user,
+                action=form.action,
                 feedback=form.cleaned_data["feedback"],
+                scores=form.scores,
             )
         except services.MissionError as error:
             refuse(form, error)
@@ -243,6 +262,105 @@ def review_detail(request, pk: int):
             "assignment": assignment,
             "mission": assignment.mission,
             "submissions": submissions,
+            "form": form,
+            "agreement": rubric_selectors.rubric_agreement(
+                submission=submissions[0] if submissions else None, mission=assignment.mission
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@reviewer_required
+def calibration(request):
+    """For mentors: how far colleagues' rubric scores sit from mentors', per criterion."""
+    return render(
+        request,
+        "missions/calibration.html",
+        {
+            "rows": rubric_selectors.calibration(),
+            "days": rubric_selectors.CALIBRATION_WINDOW.days,
+            "minimum": rubric_selectors.MINIMUM_GROUP,
+        },
+    )
+
+
+def _render_peer_list(request, *, opt_in_form: PeerOptInForm | None = None, status: int = 200):
+    user = request.user
+    ambassador = request.ambassador
+    production = ambassador.stage == Stage.PRODUCTION
+    opted_in = PeerReviewOptIn.objects.filter(user=user).exists()
+    may_review = production and opted_in and ambassador.status == ambassador.Status.ACTIVE
+    return render(
+        request,
+        "missions/peer_review_list.html",
+        {
+            "production": production,
+            "opted_in": opted_in,
+            "queue": rubric_selectors.peer_review_queue(user=user) if may_review else [],
+            "may_review": may_review,
+            "this_week": rubric_selectors.peer_reviews_this_week(user=user),
+            "per_week": services.PEER_REVIEWS_PER_WEEK,
+            "opt_in_form": opt_in_form,
+        },
+        status=status,
+    )
+
+
+@participant_required
+def peer_review_list(request):
+    return _render_peer_list(request)
+
+
+@require_POST
+@participant_required
+def peer_review_opt_in(request):
+    form = PeerOptInForm(request.POST)
+    if form.is_valid():
+        try:
+            opted_in = services.peer_review_opt_in(user=request.user, opt_in=form.opt_in)
+        except services.MissionError as error:
+            refuse(form, error)
+        else:
+            if opted_in:
+                messages.success(request, _("Thank you! Pick a colleague's post below."))
+            else:
+                messages.info(request, _("Fine. You no longer review colleagues' work."))
+            return redirect("missions:peer_reviews")
+    return _render_peer_list(request, opt_in_form=form, status=400)
+
+
+@never_cache
+@participant_required
+def peer_review(request, pk: int):
+    """A colleague's production work and the rubric to review it with (opted-in peers)."""
+    if not services.peer_reviewer_ok(request.user):
+        raise Http404
+    assignment = get_object_or_404(rubric_selectors.peer_reviewable(user=request.user), pk=pk)
+    criteria = rubric_selectors.criteria_of(assignment.mission)
+    data = request.POST if request.method == "POST" else None
+    form = RubricReviewForm(data, criteria=criteria)
+    if form.is_bound and form.is_valid():
+        try:
+            services.rubric_review_submit(
+                reviewer=request.user,
+                assignment=assignment,
+                scores=form.scores,
+                comment=form.cleaned_data["comment"],
+            )
+        except services.MissionError as error:
+            refuse(form, error)
+        else:
+            messages.success(request, _("Thank you for your review!"))
+            return redirect("missions:peer_reviews")
+    return render(
+        request,
+        "missions/peer_review.html",
+        {
+            "assignment": assignment,
+            "mission": assignment.mission,
+            "rubric": assignment.mission.rubric,
+            "submission": Submission.objects.get(pk=assignment.latest_submission),
             "form": form,
         },
         status=400 if form.errors else 200,

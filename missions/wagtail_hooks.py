@@ -18,7 +18,7 @@ from core.admin import ExportingSnippetViewSet
 from core.forms import refuse
 from core.queue import enqueue_on_commit
 
-from .models import Campaign, GrowthRule, Mission, StageChange
+from .models import Campaign, GrowthRule, Mission, Rubric, StageChange
 from .services import STAGE_PERMISSION, MissionError, stage_set
 
 
@@ -63,8 +63,18 @@ class GrowthRuleViewSet(SnippetViewSet):
     list_display = ["__str__", "approved_missions", "require_courses", "require_guidelines"]
 
 
+class RubricViewSet(SnippetViewSet):
+    """Rubrics for peer review of production missions; one without criteria is refused."""
+
+    model = Rubric
+    icon = "list-ol"
+    menu_label = gettext_lazy("Rubrics")
+    list_display = ["name", "created_at"]
+    search_fields = ["name_nl", "name_en"]
+
+
 class MissionsGroup(SnippetViewSetGroup):
-    items = (MissionViewSet, CampaignViewSet, GrowthRuleViewSet)
+    items = (MissionViewSet, CampaignViewSet, GrowthRuleViewSet, RubricViewSet)
     menu_icon = "tasks"
     menu_label = gettext_lazy("Missions")
     menu_name = "missions"
@@ -98,6 +108,16 @@ def register_review_menu_item():
         reverse("missions:review_queue"),
         icon_name="tick-inverse",
         order=221,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_calibration_menu_item():
+    return ReviewMenuItem(
+        gettext_lazy("Review calibration"),
+        reverse("missions:calibration"),
+        icon_name="table",
+        order=222,
     )
 
 

@@ -42,7 +42,7 @@ from tests.factories.courses import build_tree, pass_quiz
 from tests.factories.guidelines import build_guidelines, major_change
 from tests.factories.identity import make_scim_connection
 from tests.factories.mentors import file_request, make_mentor, png_file
-from tests.factories.missions import mission, submitted
+from tests.factories.missions import make_rubric, mission, production_work, submitted
 from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
@@ -353,6 +353,15 @@ ROUTES = {
     ),
     "missions:review_queue": ("/missions/review/", REVIEWERS_ONLY),
     "missions:review": (lambda: f"/missions/review/{submitted().pk}/", REVIEWERS_ONLY),
+    # Peer review with a rubric: the list (and opt-in) for people taking part; a colleague's
+    # work only for opted-in stage-3 people (none of these roles); calibration for reviewers.
+    "missions:calibration": ("/missions/review/calibration/", REVIEWERS_ONLY),
+    "missions:peer_reviews": ("/missions/peer-review/", PARTICIPANTS_ONLY),
+    "missions:peer_review_opt_in": ("/missions/peer-review/opt-in/", POST_ONLY),
+    "missions:peer_review": (
+        lambda: f"/missions/peer-review/{production_work().pk}/",
+        statuses(404, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME),
+    ),
     "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
     # Mentor desk: an employee's own requests; the desk for mentors; a request and its
     # attachments only for its author, its mentor, mentors with the skill while it is queued
@@ -693,6 +702,7 @@ SNIPPETS = {
         {"copy", "inspect"},
         set(),
     ),
+    "missions.rubric": (make_rubric, {"copy"}, set()),
     "missions.growthrule": (
         lambda: GrowthRule.objects.first(),
         {"copy"},

@@ -6,7 +6,7 @@ transaction, in this order: a part may rely on the ones before it.
 
 from __future__ import annotations
 
-from . import courses, guidelines, insights, mentors, missions, people, sharing
+from . import courses, guidelines, insights, mentors, missions, people, rubrics, sharing
 
 PARTS = [
     ("people", people.seed),
@@ -14,6 +14,7 @@ PARTS = [
     ("guidelines", guidelines.seed),
     ("sharing", sharing.seed),
     ("missions", missions.seed),
+    ("rubrics", rubrics.seed),
     ("mentors", mentors.seed),
     ("insights", insights.seed),
 ]

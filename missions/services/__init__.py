@@ -6,6 +6,7 @@
 - stages: changes of stage by hand
 - campaigns: offering a campaign's missions within the attention budget
 - reminders: before a mission ends, and "we miss you"
+- rubrics: peer review of production work with a rubric (opt-in, reviews and scores)
 
 Reads live in `missions.selectors`; the few re-exported below keep older callers working.
 """
@@ -61,9 +62,29 @@ from .errors import (
 from .points import points_award
 from .promotion import promotion_answer, promotion_check
 from .reminders import REMINDER_BEFORE, miss_you_send, reminders_send
+from .rubrics import (
+    PEER_REVIEWS_PER_WEEK,
+    PEERS_PER_SUBMISSION,
+    PEERS_SHOWN_FROM,
+    assignment_review,
+    peer_review_opt_in,
+    peer_reviewer_ok,
+    rubric_needed,
+    rubric_review_submit,
+    score_field,
+)
 from .stages import STAGE_PERMISSION, stage_set
 
 __all__ = [
+    "PEER_REVIEWS_PER_WEEK",
+    "PEERS_PER_SUBMISSION",
+    "PEERS_SHOWN_FROM",
+    "assignment_review",
+    "peer_review_opt_in",
+    "peer_reviewer_ok",
+    "rubric_needed",
+    "rubric_review_submit",
+    "score_field",
     "CHANGES_AT_LEAST",
     "COURSE_POINTS",
     "ERROR_EMPTY_SEGMENT",

@@ -31,3 +31,20 @@ ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this campaign; nothing was o
 
 class MissionError(Refusal):
     """A refused step of the growth path; `field` may name the form field it is about."""
+
+
+# Peer review with a rubric (services/rubrics.py).
+ERROR_NO_RUBRIC = _("This mission is not reviewed with a rubric.")
+ERROR_NOTHING_TO_REVIEW = _("There is no handed-in work to review here.")
+ERROR_PEER_NOT_ALLOWED = _(
+    "Only colleagues in the production stage who chose to review colleagues' work can do this."
+)
+ERROR_OPT_IN_STAGE = _("Reviewing colleagues' work opens up once you are in the production stage.")
+ERROR_ALREADY_REVIEWED = _("You have already reviewed this work.")
+ERROR_ENOUGH_PEERS = _("Enough colleagues have reviewed this work already. Thank you!")
+ERROR_PEER_LIMIT = _(
+    "You have reviewed %(limit)s posts this week. That is plenty: try again in a few days."
+)
+ERROR_SCORE_MISSING = _("Choose a level for “%(criterion)s”.")
+ERROR_LEVEL_RANGE = _("Choose a level from 1 to %(levels)s for “%(criterion)s”.")
+ERROR_UNKNOWN_CRITERION = _("A score was for a criterion this rubric does not have.")

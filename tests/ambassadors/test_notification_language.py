@@ -286,6 +286,22 @@ def mission_reviewed(language):
     return recipient
 
 
+def rubric_feedback(language):
+    from missions import services as missions
+    from tests.factories.missions import peer_reviewer, production_work, scores_for
+
+    recipient = person(language, stage=Stage.PRODUCTION)
+    work = production_work(recipient, title_nl="Reageer", title_en="React")
+    with translation.override(OTHER[language]):
+        for _ in range(missions.PEERS_SHOWN_FROM):
+            missions.rubric_review_submit(
+                reviewer=peer_reviewer(),
+                assignment=work,
+                scores=scores_for(work.mission.rubric),
+            )
+    return recipient
+
+
 def points_milestone(language):
     from missions import services as missions
 
@@ -414,6 +430,7 @@ SCENARIOS = {
     "sla_breach": (sla_breach, "Target missed: %(subject)s"),
     "mediation_escalation": (mediation_escalation, "Target missed: %(subject)s"),
     "mission_reviewed": (mission_reviewed, "Not approved: %(mission)s"),
+    "rubric_feedback": (rubric_feedback, "Colleagues reviewed your work: %(mission)s"),
     "points_milestone": (points_milestone, "New badge: %(points)s points"),
     "promotion_invitation": (promotion_invitation, "You can move on to %(stage)s, if you like"),
     "stage_changed": (stage_changed, "Your stage is now %(stage)s"),
@@ -429,6 +446,7 @@ SCENARIOS = {
 # Words of the content (titles, a mission's name) that must follow the recipient's language.
 CONTENT = {"mission_reviewed": {"nl": "Reageer", "en": "React"}}
 CONTENT["mission_offer"] = CONTENT["mission_reminder"] = CONTENT["mission_reviewed"]
+CONTENT["rubric_feedback"] = CONTENT["mission_reviewed"]
 
 
 def test_every_notification_kind_has_a_scenario():

@@ -13,7 +13,14 @@ from PIL import Image
 from ambassadors.models import Stage
 from ambassadors.roles import Role
 from missions import services
-from missions.models import Assignment, Campaign, Mission
+from missions.models import (
+    Assignment,
+    Campaign,
+    Mission,
+    PeerReviewOptIn,
+    Rubric,
+    RubricCriterion,
+)
 
 from .ambassadors import UserFactory, make_user
 
@@ -82,3 +89,53 @@ def submitted(user=None, *, with_screenshot=True, **fields) -> Assignment:
         screenshot=screenshot() if with_screenshot else None,
     )
     return Assignment.objects.get(pk=assignment.pk)
+
+
+# --- peer review with a rubric --------------------------------------------------------------
+
+CRITERIA = (
+    ("Toon", "Tone of voice"),
+    ("Publiek", "Audience fit"),
+    ("Openheid", "Disclosure"),
+    ("Eigen stem", "Own voice"),
+)
+
+
+def make_rubric(criteria: int = 4, levels: int = 4) -> Rubric:
+    """A production rubric with `criteria` criteria on a scale of 1 to `levels`."""
+    rubric = Rubric.objects.create(name_nl="Eigen content", name_en="Own content")
+    for index in range(criteria):
+        nl, en = CRITERIA[index % len(CRITERIA)]
+        RubricCriterion.objects.create(
+            rubric=rubric,
+            sort_order=index,
+            name_nl=f"{nl} {index + 1}" if index >= len(CRITERIA) else nl,
+            name_en=f"{en} {index + 1}" if index >= len(CRITERIA) else en,
+            levels=levels,
+        )
+    return rubric
+
+
+def production_work(author=None, *, rubric=None, **fields) -> Assignment:
+    """A stage-3 article handed in (a link), on a mission reviewed with `rubric`."""
+    author = author or make_user(Role.EMPLOYEE, stage=Stage.PRODUCTION)
+    fields.setdefault("title_en", "Write about a project")
+    return submitted(
+        author,
+        with_screenshot=False,
+        stage=Stage.PRODUCTION,
+        kind=Mission.Kind.ARTICLE,
+        rubric=rubric or make_rubric(),
+        **fields,
+    )
+
+
+def peer_reviewer(**profile):
+    """A stage-3 employee who opted in to review colleagues' work."""
+    user = make_user(Role.EMPLOYEE, stage=Stage.PRODUCTION, **profile)
+    PeerReviewOptIn.objects.create(user=user)
+    return user
+
+
+def scores_for(rubric: Rubric, level: int = 3) -> dict[int, int]:
+    return {criterion.pk: level for criterion in rubric.criteria.all()}
