@@ -181,3 +181,24 @@ def test_saving_the_item_in_the_cms_keeps_the_retired_text(client_for, comms_en)
     share.refresh_from_db()
     assert share.variant_id == first.pk
     assert set(item.variants.values_list("pk", flat=True)) == {first.pk, second.pk, x_text.pk}
+
+
+def test_the_demo_tells_the_story_of_its_texts(client_for):
+    """After seed_demo: one item with a clear winner, texts nobody shared, a retired text
+    (by pieter, in the item's history), and the comms page showing them."""
+    from django.core.management import call_command
+
+    from sharing.variants import BETTER, WORSE, variant_figures
+
+    call_command("seed_demo", stdout=None)
+    school = ContentItem.objects.get(url__contains="/nl/warmtepomp-school")
+    networks = {block.network: block for block in variant_figures(school)}
+    verdicts = [row.verdict for row in networks["linkedin"].rows]
+    assert verdicts == [BETTER, WORSE]
+    assert all(row.figures.none for row in networks["instagram"].rows)
+    jobs = ContentItem.objects.get(url__contains="/nl/monteurs-gezocht")
+    retired = [v for v in jobs.variants.all() if v.retired_at is not None]
+    assert [v.retired_by.username for v in retired] == ["pieter"]
+    pieter = retired[0].retired_by
+    html = client_for(pieter).get(_page(school)).content.decode()
+    assert "95%" in html
