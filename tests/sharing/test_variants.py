@@ -266,3 +266,16 @@ def test_shares_without_a_text_count_on_their_network():
     assert linkedin.without_text.shares == 6
     assert linkedin.rows[0].figures.shown
     assert linkedin.total.shares == 11
+
+
+def test_the_api_lists_only_texts_still_offered(comms):
+    """The API's items carry the texts a system may suggest: not a retired one."""
+    from tests.api.calls import Caller
+
+    item = make_item(variants=2)
+    first, second = _linkedin(item)
+    services.variant_retire(variant=first, user=comms)
+    rows = Caller("content:read").get("/api/v1/content-items").json()["items"]
+    texts = [variant["text"] for variant in rows[0]["variants"]]
+    assert second.text in texts
+    assert first.text not in texts
