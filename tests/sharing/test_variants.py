@@ -279,3 +279,27 @@ def test_the_api_lists_only_texts_still_offered(comms):
     texts = [variant["text"] for variant in rows[0]["variants"]]
     assert second.text in texts
     assert first.text not in texts
+
+
+def test_the_migration_measures_shares_made_before_it(employee):
+    """Older shares get the same measure `share_create` stores now; none without a text."""
+    import importlib
+
+    from django.apps import apps
+
+    from sharing.coach import rewritten
+
+    migration = importlib.import_module("sharing.migrations.0017_i23_variants")
+    item = make_item(variants=1, disclosure="I work here.")
+    (variant,) = _linkedin(item)
+    text = f"{variant.text} My own thought.\n\nI work here."
+    old = Share.objects.create(
+        user=employee, item=item, network="linkedin", variant=variant, text=text
+    )
+    own = Share.objects.create(user=make_user(Role.EMPLOYEE), item=item, network="x", text="Mine")
+    migration.measure_old_shares(apps, None)
+    old.refresh_from_db()
+    own.refresh_from_db()
+    assert old.rewritten == rewritten(text, item=item, suggestion=variant.text)
+    assert 0 < old.rewritten < 50
+    assert own.rewritten is None
