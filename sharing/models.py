@@ -19,6 +19,8 @@ from wagtail.models import Orderable
 from ambassadors.models import Department, Language, Network, Stage, Topic
 from core.outbound import public_url
 
+from .panels import RetiredStatePanel
+
 # Character limits of the networks' own editors; X counts every link as 23 characters.
 NETWORK_LIMITS = {
     Network.LINKEDIN: 3000,
@@ -202,7 +204,7 @@ class TextVariant(Orderable):
         editable=False,
     )
 
-    panels = [FieldPanel("network"), FieldPanel("text")]
+    panels = [FieldPanel("network"), FieldPanel("text"), RetiredStatePanel()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("suggested text")

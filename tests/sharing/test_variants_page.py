@@ -159,6 +159,9 @@ def test_saving_the_item_in_the_cms_keeps_the_retired_text(client_for, comms_en)
     first, second = _linkedin(item)
     x_text = item.variants.get(network="x")
     services.variant_retire(variant=first, user=comms_en)
+    edit_page = f"/cms/snippets/sharing/contentitem/edit/{item.pk}/"
+    shown = client_for(comms_en).get(edit_page).content.decode()
+    assert shown.count("nobody is offered this text") == 1  # only on the retired one
     share = Share.objects.create(
         user=make_user(Role.EMPLOYEE), item=item, network="linkedin", variant=first, text="t"
     )
