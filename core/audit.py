@@ -50,6 +50,8 @@ ACTIONS = {
     "academy.slack_broken": (_("Mark Slack broken"), _("Slack refused the bot token")),
     "academy.teams_change": (_("Change Teams connection"), _("Teams connection changed")),
     "academy.teams_broken": (_("Mark Teams connection broken"), _("Teams connection broken")),
+    "academy.variant_retire": (_("Retire suggested text"), _("Suggested text retired")),
+    "academy.variant_restore": (_("Restore suggested text"), _("Suggested text offered again")),
 }
 
 

@@ -40,6 +40,12 @@ def own_words(text: str, item: ContentItem) -> str:
     return text.replace(item.disclosure, " ") if item.disclosure else text
 
 
+def rewritten(text: str, *, item: ContentItem, suggestion: str) -> int:
+    """How much of the suggested text a shared text rewrote, 0 (kept it) to 100 (nothing of
+    it left): the rest of the likeness, the item's disclosure left out."""
+    return 100 - likeness(own_words(text, item), suggestion)
+
+
 @dataclass(frozen=True)
 class Echo:
     """How a text echoes the suggestions and colleagues' recent shares of the item."""

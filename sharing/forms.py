@@ -211,3 +211,19 @@ class PushForm(forms.Form):
             "budget is full get theirs later."
         ),
     )
+
+
+class VariantRetireForm(forms.Form):
+    """Retire one of the item's suggested texts, or offer a retired one again (CMS)."""
+
+    RETIRE, RESTORE = "retire", "restore"
+
+    variant = forms.ModelChoiceField(label=_("Suggested text"), queryset=None)
+    action = forms.ChoiceField(
+        label=_("Action"), choices=[(RETIRE, _("Retire")), (RESTORE, _("Offer again"))]
+    )
+
+    def __init__(self, *args, item: ContentItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this item's texts: another item's id is "not a valid choice".
+        self.fields["variant"].queryset = item.variants.all()

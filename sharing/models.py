@@ -19,6 +19,8 @@ from wagtail.models import Orderable
 from ambassadors.models import Department, Language, Network, Stage, Topic
 from core.outbound import public_url
 
+from .panels import RetiredStatePanel
+
 # Character limits of the networks' own editors; X counts every link as 23 characters.
 NETWORK_LIMITS = {
     Network.LINKEDIN: 3000,
@@ -141,7 +143,15 @@ class ContentItem(ClusterableModel):
         FieldPanel("topics"),
         FieldRowPanel([FieldPanel("publish_from"), FieldPanel("expires_at")]),
         FieldPanel("disclosure"),
-        InlinePanel("variants", label=_("Suggested texts"), min_num=1),
+        InlinePanel(
+            "variants",
+            label=_("Suggested texts"),
+            min_num=1,
+            help_text=_(
+                "To stop offering a text, retire it on the item's “Texts and figures” page: "
+                "deleting it here loses what its shares taught."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("proposal_comment"), FieldPanel("review_reason")],
             heading=_("Review"),
@@ -176,16 +186,38 @@ class ContentItem(ClusterableModel):
 
 
 class TextVariant(Orderable):
-    """One suggested text for one network. Several per network are rotated among colleagues."""
+    """One suggested text for one network. Several per network are rotated among colleagues;
+    a retired one is kept (its shares keep pointing at it) but never offered again."""
 
     item = ParentalKey(ContentItem, on_delete=models.CASCADE, related_name="variants")
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
     text = models.TextField(_("text"), max_length=3000)
+    # Not in the panels: the item's form saves its rows with these as they were read, and
+    # only `variant_retire`/`variant_restore` change them.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True, editable=False)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
-    panels = [FieldPanel("network"), FieldPanel("text")]
+    panels = [FieldPanel("network"), FieldPanel("text"), RetiredStatePanel()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("suggested text")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(retired_by__isnull=True) | Q(retired_at__isnull=False),
+                name="variant_retired_by_only_when_retired",
+            ),
+        ]
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
     def __str__(self) -> str:
         return f"{self.get_network_display()}: {self.text[:40]}"
@@ -222,6 +254,9 @@ class Share(models.Model):
     )
     text = models.TextField(max_length=3000)
     edited = models.BooleanField(default=False)
+    # How much of the offered text the person rewrote, 0 (kept it) to 100 (all their own):
+    # 100 minus the coach's likeness, measured once when shared (None: no text was offered).
+    rewritten = models.PositiveSmallIntegerField(null=True, blank=True)
     code = models.CharField(max_length=16, unique=True, default=new_share_code)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -230,7 +265,11 @@ class Share(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "item", "network"], name="share_once_per_network"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(rewritten__isnull=True) | Q(rewritten__lte=100),
+                name="share_rewritten_percent",
+            ),
         ]
         # The feed counts each candidate's recent shares: a range per item, not all of them.
         indexes = [models.Index(fields=["item", "created_at"], name="share_item_recent_idx")]

@@ -68,10 +68,21 @@ def may_propose(ambassador: Ambassador) -> bool:
 # --- offered texts --------------------------------------------------------------------------
 
 
+def current_variants(item: ContentItem) -> list[TextVariant]:
+    """The item's texts that may be offered (retired ones left out), in their order: every
+    read that picks a suggested text starts here. No queries when the variants are
+    prefetched."""
+    return sorted(
+        (variant for variant in item.variants.all() if variant.retired_at is None),
+        key=lambda v: (v.sort_order or 0, v.pk),
+    )
+
+
 def _variants_by_network(item: ContentItem) -> dict[str, list[TextVariant]]:
-    """The item's texts per network, in their order (variants prefetched: no queries)."""
+    """The item's offered texts per network, in their order (variants prefetched: no
+    queries). A network whose texts are all retired has none, as if it never had any."""
     by_network: dict[str, list[TextVariant]] = {}
-    for variant in sorted(item.variants.all(), key=lambda v: (v.sort_order or 0, v.pk)):
+    for variant in current_variants(item):
         by_network.setdefault(variant.network, []).append(variant)
     return by_network
 

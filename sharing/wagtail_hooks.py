@@ -2,34 +2,61 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from ambassadors.models import Language
 from core.admin import ExportingSnippetViewSet
 from core.forms import refuse
 from core.queue import enqueue_on_commit
 
-from .forms import ProposalReviewForm, PushForm
+from .forms import ProposalReviewForm, PushForm, VariantRetireForm
 from .models import ContentItem, NewsFeed, Push
 from .selectors import push_progress, push_segment
 from .services import (
     PUSH_PERMISSION,
+    RETIRE_PERMISSION,
     REVIEW_PERMISSION,
     SharingError,
     proposal_review,
     push_create,
+    variant_restore,
+    variant_retire,
 )
+from .variants import variant_figures
+
+FIGURES_PERMISSION = "sharing.view_contentitem"
+
+
+class ContentItemEditView(EditView):
+    """The item's edit page, with a way to its texts' figures beside Copy and Delete."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm(FIGURES_PERMISSION):
+            buttons.append(
+                Button(
+                    _("Texts and figures"),
+                    url=reverse("sharing_variants", args=[self.object.pk]),
+                    icon_name="doc-full",
+                    priority=30,
+                )
+            )
+        return buttons
 
 
 class ContentItemViewSet(ExportingSnippetViewSet):
     model = ContentItem
+    edit_view_class = ContentItemEditView
     icon = "link"
     menu_label = gettext_lazy("Content library")
     list_display = ["title", "kind", "min_stage", "language", "status", "preview_status"]
@@ -214,9 +241,62 @@ class ProposalReviewView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, For
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
+class VariantFiguresView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
+    """An item's suggested texts with what their shares brought, each with its button to
+    retire it (or offer it again)."""
+
+    template_name = "sharing/admin/variant_figures.html"
+    form_class = VariantRetireForm
+    page_title = gettext_lazy("Texts and figures")
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(FIGURES_PERMISSION):
+            raise PermissionDenied
+        self.item = get_object_or_404(ContentItem, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "item": self.item}
+
+    def get_page_subtitle(self):
+        return self.item.title
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "item": self.item,
+            "networks": variant_figures(self.item),
+            "may_retire": self.request.user.has_perm(RETIRE_PERMISSION),
+            "edit_url": reverse("wagtailsnippets_sharing_contentitem:edit", args=[self.item.pk]),
+        }
+
+    def form_valid(self, form):
+        variant = form.cleaned_data["variant"]
+        retire = form.cleaned_data["action"] == VariantRetireForm.RETIRE
+        try:
+            (variant_retire if retire else variant_restore)(variant=variant, user=self.request.user)
+        except SharingError as problem:
+            refuse(form, problem)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The text is retired: nobody is offered it any more.")
+            if retire
+            else _("The text is offered again."),
+        )
+        return redirect("sharing_variants", pk=self.item.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
 @hooks.register("register_admin_urls")
 def register_push_urls():
     return [
+        path(
+            "sharing/items/<int:pk>/texts/", VariantFiguresView.as_view(), name="sharing_variants"
+        ),
         path("sharing/proposals/<int:pk>/", ProposalReviewView.as_view(), name="sharing_proposal"),
         path("sharing/push/<int:item_id>/", PushCreateView.as_view(), name="sharing_push_new"),
         path("sharing/pushes/<int:pk>/", PushDetailView.as_view(), name="sharing_push"),
@@ -229,6 +309,16 @@ def push_button(snippet, user, next_url=None):
         from wagtail.admin.widgets import ListingButton
 
         yield ListingButton(_("Push"), reverse("sharing_push_new", args=[snippet.pk]), priority=20)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def variant_figures_button(snippet, user, next_url=None):
+    if isinstance(snippet, ContentItem) and user.has_perm(FIGURES_PERMISSION):
+        from wagtail.admin.widgets import ListingButton
+
+        yield ListingButton(
+            _("Texts and figures"), reverse("sharing_variants", args=[snippet.pk]), priority=30
+        )
 
 
 @hooks.register("after_create_snippet")

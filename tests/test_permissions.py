@@ -418,6 +418,7 @@ ROUTES = {
         lambda p: f"/cms/sharing/proposals/{make_item(status='proposed', proposed_by=p[OWN]).pk}/",
         CMS_ONLY,
     ),
+    "sharing_variants": (lambda: f"/cms/sharing/items/{make_item().pk}/texts/", CMS_ONLY),
     # The ambassadors' list as CSV (e-mail addresses): the list's own permission.
     "wagtailsnippets_ambassadors_ambassador:list (csv export)": (
         "/cms/snippets/ambassadors/ambassador/?export=csv",

@@ -84,7 +84,8 @@ class ContentItemOut(Schema):
 
     @staticmethod
     def resolve_variants(obj) -> list[dict]:
-        return [{"network": v.network, "text": v.text} for v in obj.variants.all()]
+        # The texts still offered: a retired one is never suggested again.
+        return [{"network": v.network, "text": v.text} for v in selectors.current_variants(obj)]
 
 
 class ContentItemFilter(Schema):

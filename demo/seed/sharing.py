@@ -10,8 +10,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from ambassadors.models import Ambassador, Network, Topic
-from sharing.models import Click, ContentItem, Share, TextVariant
-from sharing.services import visitor_hash
+from sharing.coach import rewritten
+from sharing.models import Click, ClickDay, ContentItem, Share, TextVariant
+from sharing.services import variant_retire, visitor_hash
 
 from .files import content, story
 from .pictures import picture
@@ -56,6 +57,7 @@ def seed() -> None:
             created.append(item)
     if created:
         _shares_and_clicks(created)
+    _measured_texts(library)
 
 
 def _variants(texts: dict, language: str) -> list[TextVariant]:
@@ -116,7 +118,8 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
             variants = [v for v in item.variants.all() if v.network == network]
             edited = rng.random() < 0.4
             # Each colleague starts from a different suggestion, as the feed offers them.
-            text = (variants[user.pk % len(variants)].text if variants else item.title) + (
+            variant = variants[user.pk % len(variants)] if variants else None
+            text = (variant.text if variant else item.title) + (
                 told["edited_addition"][item.language] if edited else ""
             )
             when = now - dt.timedelta(days=rng.randint(1, 88), hours=rng.randint(0, 23))
@@ -124,7 +127,13 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
                 user=user,
                 item=item,
                 network=network,
-                defaults={"text": text, "edited": edited, "created_at": when, "variant": None},
+                defaults={
+                    "text": text,
+                    "edited": edited,
+                    "created_at": when,
+                    "variant": variant,
+                    "rewritten": _rewritten(text, item, variant),
+                },
             )
             clicks = []
             for visit in range(rng.randint(0, 25)):
@@ -142,3 +151,65 @@ def _shares_and_clicks(items: list[ContentItem]) -> None:
                     )
                 )
             Click.objects.bulk_create(clicks)
+
+
+def _rewritten(text: str, item: ContentItem, variant: TextVariant | None) -> int | None:
+    return rewritten(text, item=item, suggestion=variant.text) if variant else None
+
+
+def _measured_texts(library: dict) -> None:
+    """Shares of some items' texts in numbers that tell a story on the item's "Texts and
+    figures" page (content/sharing/variants.toml): a clear winner, a retired text. Only
+    people without a share of the item on the network share; running again adds nothing."""
+    told = content("sharing/variants.toml")
+    not_yet = set(story()["sharing"]["not_sharing_yet"])
+    urls = {data["slug"]: data["url"] for data in library["items"]}
+    people = list(
+        User.objects.filter(ambassador__status=Ambassador.Status.ACTIVE)
+        .exclude(username__in=not_yet)
+        .order_by("pk")
+    )
+    rng = random.Random(23)  # noqa: S311 (the same demo every time)
+    now = timezone.now()
+    for measured in told["measured"]:
+        item = ContentItem.objects.filter(
+            url=urls[measured["item"]].format(language=measured["language"])
+        ).first()
+        if item is None:
+            continue
+        network = measured["network"]
+        variants = list(item.variants.filter(network=network).order_by("sort_order", "pk"))
+        done = set(
+            Share.objects.filter(item=item, network=network).values_list("user_id", flat=True)
+        )
+        free = iter(person for person in people if person.pk not in done)
+        for variant, count, reached in zip(
+            variants, measured["shares"], measured["reached"], strict=False
+        ):
+            for n in range(count):
+                user = next(free, None)
+                if user is None:
+                    break
+                when = now - dt.timedelta(days=rng.randint(10, 60), hours=rng.randint(0, 23))
+                share = Share.objects.create(
+                    user=user,
+                    item=item,
+                    network=network,
+                    variant=variant,
+                    text=variant.text,
+                    rewritten=0,
+                    created_at=when,
+                )
+                if n < reached:
+                    ClickDay.objects.create(
+                        share=share,
+                        day=(when + dt.timedelta(days=1)).date(),
+                        clicks=rng.randint(3, 9),
+                        visitors=rng.randint(1, 3),
+                        bot_clicks=rng.randint(0, 2),
+                    )
+        retirer = User.objects.filter(username=measured.get("retired_by", "")).first()
+        for place in measured.get("retired", []):
+            variant = variants[place - 1] if place <= len(variants) else None
+            if variant is not None and variant.retired_at is None and retirer is not None:
+                variant_retire(variant=variant, user=retirer)

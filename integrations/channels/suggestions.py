@@ -44,8 +44,9 @@ def suggested_item_id(link: str) -> int | None:
 
 def suggestion_of(item, *, user: User, networks: Iterable[str]) -> Suggestion:
     """The item with the text offered to `user` on the first of their `networks` that has
-    one, else the item's first text. No queries when the item's variants are prefetched."""
-    from sharing.selectors import offered_variants
+    one, else the item's first text not retired. No queries when the item's variants are
+    prefetched."""
+    from sharing.selectors import current_variants, offered_variants
 
     chosen = None
     for network in networks:
@@ -54,8 +55,7 @@ def suggestion_of(item, *, user: User, networks: Iterable[str]) -> Suggestion:
             chosen = offered
             break
     if chosen is None:
-        variants = sorted(item.variants.all(), key=lambda v: (v.sort_order or 0, v.pk))
-        chosen = next((v for v in variants if v.text.strip()), None)
+        chosen = next((v for v in current_variants(item) if v.text.strip()), None)
     return Suggestion(
         item_id=item.pk,
         title=item.title,

@@ -8,6 +8,7 @@ keep `from sharing.services import share_create` and `services.share_create`.
 - `colleague_posts`: asking colleagues to engage with one's own post
 - `pushes`: a push to a segment and its planning within the attention budget
 - `news_feeds`: importing the organisation's feeds
+- `variants`: retiring a suggested text and restoring it
 
 The tracked-link and push reads live in `sharing.selectors`; the ones callers reached here
 before are re-exported too.
@@ -32,15 +33,18 @@ from .colleague_posts import (
 )
 from .errors import (
     ERROR_ALREADY_IN_LIBRARY,
+    ERROR_ALREADY_RETIRED,
     ERROR_EMPTY_COMMENT,
     ERROR_EMPTY_SEGMENT,
     ERROR_EMPTY_TEXT,
     ERROR_MAY_NOT_PUSH,
+    ERROR_MAY_NOT_RETIRE,
     ERROR_MAY_NOT_REVIEW,
     ERROR_NO_TEXTS,
     ERROR_NOT_A_PROPOSAL,
     ERROR_NOT_IN_LIBRARY,
     ERROR_NOT_LINKEDIN,
+    ERROR_NOT_RETIRED,
     ERROR_NOT_SHAREABLE,
     ERROR_NOT_TAKING_PART,
     ERROR_PROPOSAL_STAGE,
@@ -56,6 +60,7 @@ from .proposals import REVIEW_PERMISSION, proposal_create, proposal_review
 from .pushes import PUSH_PERMISSION, push_create, push_plan
 from .retention import clicks_compact
 from .shares import share_check_allowed, share_create, share_text_check, taking_part
+from .variants import RETIRE_PERMISSION, variant_restore, variant_retire
 
 __all__ = [
     "BOT_MARKERS",
@@ -66,14 +71,17 @@ __all__ = [
     "COLLEAGUE_POST_KIND",
     "COLLEAGUE_REQUESTS_PER_WEEK",
     "ERROR_ALREADY_IN_LIBRARY",
+    "ERROR_ALREADY_RETIRED",
     "ERROR_EMPTY_COMMENT",
     "ERROR_EMPTY_SEGMENT",
     "ERROR_EMPTY_TEXT",
     "ERROR_MAY_NOT_PUSH",
+    "ERROR_MAY_NOT_RETIRE",
     "ERROR_MAY_NOT_REVIEW",
     "ERROR_NOT_A_PROPOSAL",
     "ERROR_NOT_IN_LIBRARY",
     "ERROR_NOT_LINKEDIN",
+    "ERROR_NOT_RETIRED",
     "ERROR_NO_TEXTS",
     "ERROR_NOT_SHAREABLE",
     "ERROR_NOT_TAKING_PART",
@@ -83,6 +91,7 @@ __all__ = [
     "ERROR_UNKNOWN_NETWORK",
     "ERROR_UNKNOWN_TOPIC",
     "PUSH_PERMISSION",
+    "RETIRE_PERMISSION",
     "REVIEW_PERMISSION",
     "SAME_COLLEAGUE_GAP",
     "SharingError",
@@ -107,6 +116,8 @@ __all__ = [
     "share_create",
     "share_text_check",
     "taking_part",
+    "variant_restore",
+    "variant_retire",
     "target_url",
     "tracked_url",
     "visitor_hash",

@@ -24,6 +24,11 @@ ERROR_NOT_IN_LIBRARY = _("This item is not in the library.")
 ERROR_EMPTY_SEGMENT = _("Nobody taking part matches this segment; nothing was planned.")
 ERROR_MAY_NOT_PUSH = _("You may not push items to people.")
 
+# Retiring a suggested text
+ERROR_MAY_NOT_RETIRE = _("You may not retire or restore suggested texts.")
+ERROR_ALREADY_RETIRED = _("This text was already retired.")
+ERROR_NOT_RETIRED = _("This text is offered already.")
+
 # Proposals and colleagues' posts
 ERROR_ALREADY_IN_LIBRARY = _("This address is already in the library.")
 ERROR_NO_TEXTS = _("Give at least one suggested text to go with the link.")

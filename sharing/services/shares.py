@@ -9,6 +9,7 @@ from ambassadors.gates import first_unmet_gate
 from ambassadors.models import Ambassador, Network
 from core.sanitise import strip_controls
 
+from ..coach import rewritten
 from ..models import ERROR_TOO_LONG, NETWORK_LIMITS, ContentItem, Share, text_length
 from ..selectors import best_text, offered_variants
 from ..signals import item_shared
@@ -78,19 +79,32 @@ def share_create(*, user: User, item: ContentItem, network: str, text: str) -> S
     own_words = text.replace(item.disclosure, "") if item.disclosure else text
     started_from = best_text(user=user, item=item, network=network)
     edited = started_from.split() != own_words.split()
+    # Measured once here, so the variants' figures never compare texts on a page view.
+    measure = rewritten(text, item=item, suggestion=offered.text) if offered is not None else None
     try:
         with transaction.atomic():
             share, created = Share.objects.get_or_create(
                 user=user,
                 item=item,
                 network=network,
-                defaults={"text": text, "variant": offered, "edited": edited},
+                defaults={
+                    "text": text,
+                    "variant": offered,
+                    "edited": edited,
+                    "rewritten": measure,
+                },
             )
     except IntegrityError:
         share, created = Share.objects.get(user=user, item=item, network=network), False
     if not created and share.text != text:
-        share.text, share.edited = text, edited
-        share.save(update_fields=["text", "edited"])
+        # Measured against the text the share recorded as offered (none: no measure).
+        measure = (
+            rewritten(text, item=item, suggestion=share.variant.text)
+            if share.variant is not None
+            else None
+        )
+        share.text, share.edited, share.rewritten = text, edited, measure
+        share.save(update_fields=["text", "edited", "rewritten"])
     if created:
         item_shared.send(sender=Share, share=share)
     return share
