@@ -170,7 +170,7 @@ def test_month_view_has_every_week_of_the_month(client_for, comms_en):
         "day=%00",
         "view=month&day=2030-02-30",
         "day=<script>",
-        "view[]=week",
+        "view=WEEK",
     ],
 )
 def test_odd_addresses_show_this_week_with_a_message(client_for, comms_en, query):
