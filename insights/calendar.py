@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ambassadors.models import Notification
@@ -109,7 +109,6 @@ def calendar(*, view: str, day: dt.date) -> Calendar:
     today = timezone.localdate()
     start = _local_midnight(mondays[0])
     end = _local_midnight(mondays[-1] + dt.timedelta(days=7))
-    tz = timezone.get_current_timezone()
     by_date: dict[dt.date, Day] = {}
     weeks = []
     full = full_budgets_by_week([_local_midnight(monday) for monday in mondays])
@@ -123,18 +122,29 @@ def calendar(*, view: str, day: dt.date) -> Calendar:
         weeks.append(
             Week(start=monday, days=days, full_budgets=people(full[_local_midnight(monday)]))
         )
+    # Days as index numbers by their local bounds (DST included): compared in the database,
+    # not converted row by row (SQLite converts time zones through a Python function).
+    dates = list(by_date)
+    day_index = Case(
+        *[
+            When(visible_from__lt=_local_midnight(date + dt.timedelta(days=1)), then=Value(index))
+            for index, date in enumerate(dates)
+        ],
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
     nudges = (
         Notification.objects.nudges()
         .filter(visible_from__gte=start, visible_from__lt=end)
-        .annotate(day=TruncDate("visible_from", tzinfo=tz))
+        .annotate(day=day_index)
         .values("day", "kind")
         .annotate(count=Count("id"))
         .order_by()
     )
     for row in nudges:
-        shown = by_date.get(row["day"])
-        if shown is not None:
+        if 0 <= row["day"] < len(dates):
             group = KIND_GROUPS.get(row["kind"], "other")
+            shown = by_date[dates[row["day"]]]
             shown.nudges[group] = shown.nudges.get(group, 0) + row["count"]
     pushes = (
         Push.objects.alias(starts=Coalesce("planned_at", "created_at"))
