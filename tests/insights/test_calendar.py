@@ -208,3 +208,43 @@ def test_queries_do_not_grow_with_the_data(client_for, comms_en, view):
     small = page_queries(client, path)
     _fill(6)
     assert page_queries(client, path) == small
+
+
+def test_the_budget_expression_is_the_planners_budget():
+    """For every own limit (none, zero, lower, higher than the programme's) the database
+    expression gives what `weekly_budget()` gives each person."""
+    from django.db.models import IntegerField
+
+    from ambassadors.selectors import weekly_budget, weekly_budget_expression
+
+    for own in (None, 0, 1, 2, 3, 7):
+        make_user(max_nudges_per_week=own)
+    rows = Ambassador.objects.annotate(budget=weekly_budget_expression()).values_list(
+        "pk", "budget"
+    )
+    assert isinstance(weekly_budget_expression().output_field, IntegerField)
+    for pk, budget in rows:
+        assert budget == weekly_budget(Ambassador.objects.get(pk=pk))
+
+
+def test_full_budgets_after_real_planning_match_each_persons_status():
+    """After the planner fills budgets (a push to people allowing one a week), the calendar
+    counts exactly the people whose own budget status has nothing left."""
+    from sharing.services import push_plan
+
+    people = [*_people(6, max_nudges_per_week=1), *_people(3)]
+    push = push_plan(push=Push.objects.create(item=make_item(), window_hours=24))
+    assert push.planned == len(people)
+    weeks = sorted(
+        {timezone.localtime(n.visible_from).date() for n in Notification.objects.nudges()}
+    )
+    mondays = sorted({day - dt.timedelta(days=day.weekday()) for day in weeks})
+    starts = [_local(monday, 0) for monday in mondays]
+    counted = full_budgets_by_week(starts)
+    for start in starts:
+        expected = sum(
+            budget_status(ambassador=Ambassador.objects.get(user=user), now=start).remaining == 0
+            for user in User.objects.filter(ambassador__status=Ambassador.Status.ACTIVE)
+        )
+        assert counted[start] == expected
+    assert sum(counted.values()) >= 6
