@@ -140,9 +140,7 @@ def test_a_refused_preview_is_a_form_error(client_for, comms_en):
     item = make_item()
     client = client_for(comms_en)
     before = _table_sizes()
-    response = client.post(
-        f"/cms/sharing/push/{item.pk}/", {"window_hours": "-3", "preview": "1"}
-    )
+    response = client.post(f"/cms/sharing/push/{item.pk}/", {"window_hours": "-3", "preview": "1"})
     assert response.status_code == 200
     assert "preview" not in response.context
     assert response.context["form"].errors["window_hours"]
