@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import Ambassador, Notification, ProgrammeSettings
@@ -104,6 +105,77 @@ def budget_status(*, ambassador: Ambassador, now: dt.datetime | None = None) -> 
         .count()
     )
     return BudgetStatus(used=used, budget=weekly_budget(ambassador))
+
+
+def weekly_budget_expression(
+    field: str = "max_nudges_per_week", default: int | None = None
+) -> Case:
+    """`weekly_budget()` as a database expression over a person's own limit at `field` (a
+    path to `Ambassador.max_nudges_per_week`), for queries over many people at once.
+
+    Made by asking `weekly_budget()` itself for each own limit in use (one query; there are
+    only a handful), so the expression cannot drift from the rule the planner keeps.
+    """
+    default = default_weekly_budget() if default is None else default
+    own_limits = (
+        Ambassador.objects.exclude(max_nudges_per_week=None)
+        .order_by()
+        .values_list("max_nudges_per_week", flat=True)
+        .distinct()
+    )
+    return Case(
+        *[
+            When(
+                **{field: own},
+                then=Value(weekly_budget(Ambassador(max_nudges_per_week=own), default)),
+            )
+            for own in own_limits
+        ],
+        default=Value(weekly_budget(Ambassador(max_nudges_per_week=None), default)),
+        output_field=IntegerField(),
+    )
+
+
+def full_budgets_by_week(weeks: list[dt.datetime]) -> dict[dt.datetime, int]:
+    """Per week (each a Monday 00:00 local, see `week_start()`), how many people taking part
+    have no budget left that week: as many nudges planned or sent in it as their weekly
+    budget, the rule `budget_status()` shows each person. A fixed number of queries: the
+    people are counted by the database, not in Python.
+    """
+    if not weeks:
+        return {}
+    bounds = [(start, next_week_start(start)) for start in weeks]
+    week = Case(
+        *[
+            When(visible_from__gte=start, visible_from__lt=end, then=Value(index))
+            for index, (start, end) in enumerate(bounds)
+        ],
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
+    own_limit = "recipient__ambassador__max_nudges_per_week"
+    full = (
+        Notification.objects.nudges()
+        .filter(
+            visible_from__gte=min(start for start, _end in bounds),
+            visible_from__lt=max(end for _start, end in bounds),
+            recipient__ambassador__status=Ambassador.Status.ACTIVE,
+        )
+        .annotate(week=week)
+        .values("week", "recipient_id", own_limit)
+        .annotate(used=Count("id"), budget=weekly_budget_expression(own_limit))
+        .filter(used__gte=F("budget"))
+        .order_by()
+    )
+    inner, params = full.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The inner query is the ORM's own SQL with its parameters kept apart.
+        cursor.execute(
+            f"SELECT week, COUNT(*) FROM ({inner}) full_budgets GROUP BY week",  # noqa: S608
+            params,
+        )
+        counts = dict(cursor.fetchall())
+    return {start: counts.get(index, 0) for index, start in enumerate(weeks)}
 
 
 # --- notifications -------------------------------------------------------------------------

@@ -52,3 +52,25 @@ class InsightFilterForm(FilterForm):
         super().__init__(data, **kwargs)
         self.fields["department"].choices = _all(departments)
         self.fields["topic"].choices = _all(topics)
+
+
+# The calendar shows these years at most: far enough either way, and no date arithmetic
+# near the ends of the calendar (a hostile `day=9999-12-31`).
+CALENDAR_YEARS = (2000, 2100)
+
+
+class CalendarForm(forms.Form):
+    """The calendar's week or month and a day in it, read from the address."""
+
+    view = forms.ChoiceField(
+        label=_("View"),
+        choices=[("week", _("Week")), ("month", _("Month"))],
+        required=False,
+    )
+    day = forms.DateField(label=_("Day"), input_formats=["%Y-%m-%d"], required=False)
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day is not None and not CALENDAR_YEARS[0] <= day.year <= CALENDAR_YEARS[1]:
+            raise forms.ValidationError(_("Choose a day between 2000 and 2100."))
+        return day

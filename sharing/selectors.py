@@ -403,20 +403,35 @@ def intent_url(share: Share) -> str:
 
 def push_segment(push: Push) -> QuerySet[Ambassador]:
     """Participants the push is for: the item's stage and language, and the segment."""
-    people = Ambassador.objects.participating().filter(stage__gte=push.item.min_stage)
-    if push.stage:
-        people = people.filter(stage=push.stage)
-    if push.department_id:
-        people = people.filter(department_id=push.department_id)
-    language = push.language or push.item.language
-    people = people.filter(language=language)
-    topic_ids = list(push.topics.values_list("pk", flat=True))
+    return segment_people(
+        item=push.item,
+        stage=push.stage,
+        department_id=push.department_id,
+        language=push.language,
+        topic_ids=list(push.topics.values_list("pk", flat=True)),
+    )
+
+
+def segment_people(
+    *,
+    item: ContentItem,
+    stage: int | None = None,
+    department_id: int | None = None,
+    language: str = "",
+    topic_ids: list[int] | tuple[int, ...] = (),
+) -> QuerySet[Ambassador]:
+    """Participants a push of `item` to this segment is for (saved or not yet: a preview)."""
+    people = Ambassador.objects.participating().filter(stage__gte=item.min_stage)
+    if stage:
+        people = people.filter(stage=stage)
+    if department_id:
+        people = people.filter(department_id=department_id)
+    people = people.filter(language=language or item.language)
     if topic_ids:
         people = people.filter(topics__in=topic_ids).distinct()
     # Never ask again someone who hid the item ("not relevant") or already shared it.
-    item = push.item_id
-    done = Share.objects.filter(item_id=item).values("user_id")
-    hidden = Dismissal.objects.filter(item_id=item).values("user_id")
+    done = Share.objects.filter(item_id=item.pk).values("user_id")
+    hidden = Dismissal.objects.filter(item_id=item.pk).values("user_id")
     people = people.exclude(user_id__in=done).exclude(user_id__in=hidden)
     return people.select_related("user")
 

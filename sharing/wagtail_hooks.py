@@ -13,7 +13,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from ambassadors.models import Language
+from ambassadors.models import MINIMUM_GROUP, Language
 from core.admin import ExportingSnippetViewSet
 from core.forms import refuse
 from core.queue import enqueue_on_commit
@@ -28,6 +28,7 @@ from .services import (
     SharingError,
     proposal_review,
     push_create,
+    push_preview,
     variant_restore,
     variant_retire,
 )
@@ -126,6 +127,20 @@ class LibraryBreadcrumbsMixin:
         ]
 
 
+# The name of the form's "preview" button: it counts, the other button plans.
+PREVIEW = "preview"
+
+
+def _shown(preview) -> dict:
+    """The preview's counts of people as they may be shown: below five (not zero) withheld."""
+    names = ("segment", "reach", "left_out", "after_window", "no_room", "after_end", "opted_out")
+    counts = {name: getattr(preview, name) for name in names}
+    return {
+        name: _("fewer than 5") if 0 < count < MINIMUM_GROUP else count
+        for name, count in counts.items()
+    }
+
+
 class PushCreateView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "sharing/admin/push_form.html"
     form_class = PushForm
@@ -145,6 +160,12 @@ class PushCreateView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, FormVie
         return {**super().get_context_data(**kwargs), "item": self.item}
 
     def form_valid(self, form):
+        if PREVIEW in self.request.POST:
+            # Only counts what planning now would do: nothing is saved or planned.
+            preview = push_preview(item=self.item, **form.cleaned_data)
+            return self.render_to_response(
+                self.get_context_data(form=form, preview=preview, shown=_shown(preview))
+            )
         try:
             push, size = push_create(
                 item=self.item, created_by=self.request.user, **form.cleaned_data

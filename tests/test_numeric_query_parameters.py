@@ -39,6 +39,7 @@ URLS = [
     "/cms/users/?group={v}&p={v}",
     "/cms/images/?collection_id={v}&p={v}",
     "/cms/pages/?p={v}",
+    "/cms/attention-calendar/?view={v}&day={v}",
 ]
 
 

@@ -404,6 +404,8 @@ ROUTES = {
     ),
     "courses_figures": ("/cms/course-figures/", CMS_ONLY),
     "guidelines_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
+    # The attention calendar (insights/admin_views.py): comms staff and administrators.
+    "insights_calendar": ("/cms/attention-calendar/", CMS_ONLY),
     "guidelines_coverage_results": ("/cms/guideline-acknowledgements/results/", CMS_ONLY),
     "missions_stage_change": (
         lambda p: f"/cms/missions/stage/{p[OWN].ambassador.pk}/",

@@ -35,6 +35,7 @@ from .notifications import (
 )
 from .nudges import (
     LEFT_OUT_AFTER_END,
+    LEFT_OUT_NO_BUDGET,
     LEFT_OUT_NO_ROOM,
     LEFT_OUT_NOT_TAKING_PART,
     PLAN_BATCH,
@@ -43,6 +44,7 @@ from .nudges import (
     Nudge,
     nudge_plan,
     nudge_plan_many,
+    nudge_plan_preview,
 )
 from .participation import (
     CONSENT_VERSION,
@@ -97,6 +99,7 @@ __all__ = [
     "ERROR_NOT_TAKING_PART",
     "ERROR_UNSAFE_LINK",
     "LEFT_OUT_AFTER_END",
+    "LEFT_OUT_NO_BUDGET",
     "LEFT_OUT_NOT_TAKING_PART",
     "LEFT_OUT_NO_ROOM",
     "MAX_EMAIL_ATTEMPTS",
@@ -124,6 +127,7 @@ __all__ = [
     "notify",
     "nudge_plan",
     "nudge_plan_many",
+    "nudge_plan_preview",
     "outbox_sweep",
     "programme_quiet_hours",
     "recipient_language",

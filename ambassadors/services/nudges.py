@@ -31,6 +31,8 @@ TIME_TO_ACT = dt.timedelta(hours=12)
 LEFT_OUT_NOT_TAKING_PART = "not_taking_part"
 LEFT_OUT_NO_ROOM = "no_room"
 LEFT_OUT_AFTER_END = "after_end"
+# The person asked for no nudges at all (a budget of zero).
+LEFT_OUT_NO_BUDGET = "no_budget"
 
 
 def _minimum_gap(budget: int) -> dt.timedelta:
@@ -139,6 +141,100 @@ def _text_key(nudge: Nudge) -> tuple:
     )
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """Where the planner put one nudge: its person and moment."""
+
+    nudge: Nudge
+    person: Ambassador
+    slot: dt.datetime
+
+
+def _plan_batch(
+    batch: list[Nudge],
+    *,
+    default_budget: int,
+    default_quiet: QuietHours | None,
+    results: dict,
+    why: dict[str, str],
+    lock: bool,
+) -> list[_Placement]:
+    """Choose a moment for each new nudge of `batch`, reading (and with `lock`, locking)
+    its people and their planned nudges; writes nothing.
+
+    Fills `results` with the existing notification (or None) for keys planned before or
+    left out, and `why` with the reason for each one left out.
+    """
+    people_rows = Ambassador.objects.filter(pk__in={nudge.ambassador_id for nudge in batch})
+    if lock:
+        people_rows = people_rows.select_for_update()
+    people = {person.pk: person for person in people_rows}
+    existing = {
+        row.idempotency_key: row
+        for row in Notification.objects.filter(idempotency_key__in=[nudge.key for nudge in batch])
+    }
+    now = timezone.now()
+    horizon = now + PLANNING_HORIZON
+    earliest = min(max(nudge.earliest or now, now) for nudge in batch)
+    planned: dict[int, list[dt.datetime]] = {}
+    by_kind: dict[tuple[int, str], list[dt.datetime]] = {}
+    # The moment is compared through an expression so that the database reads the
+    # per-person index. Rows planned by earlier batches are not in its statistics
+    # yet, so it would take the window as rare and scan all of it, batch after batch.
+    for recipient, moment, kind in (
+        Notification.objects.nudges()
+        .alias(moment=Coalesce("visible_from", "created_at"))
+        .filter(
+            recipient_id__in=[person.user_id for person in people.values()],
+            moment__gte=earliest - dt.timedelta(days=7),
+            moment__lt=horizon + dt.timedelta(days=7),
+        )
+        .order_by()
+        .values_list("recipient_id", "visible_from", "kind")
+    ):
+        planned.setdefault(recipient, []).append(moment)
+        by_kind.setdefault((recipient, kind), []).append(moment)
+    placements: list[_Placement] = []
+    placed: set[str] = set()
+    for nudge in batch:
+        if nudge.key in existing or nudge.key in results or nudge.key in placed:
+            if nudge.key not in placed:
+                results[nudge.key] = existing.get(nudge.key) or results[nudge.key]
+            continue
+        person = people.get(nudge.ambassador_id)
+        results[nudge.key] = None
+        if person is None or person.status != Ambassador.Status.ACTIVE:
+            why[nudge.key] = LEFT_OUT_NOT_TAKING_PART
+            continue
+        budget = weekly_budget(person, default_budget)
+        if budget == 0:
+            why[nudge.key] = LEFT_OUT_NO_BUDGET
+            continue
+        theirs = planned.setdefault(person.user_id, [])
+        same_kind = by_kind.setdefault((person.user_id, nudge.kind), [])
+        limits = [_Limit(theirs, budget)]
+        if nudge.kind_per_week is not None:
+            limits.append(_Limit(same_kind, nudge.kind_per_week))
+        # The programme's quiet hours hold for anyone who has not set their own.
+        quiet = person.quiet_hours(default_quiet)
+        slot, reason = _free_slot(
+            quiet,
+            theirs,
+            limits,
+            earliest=max(nudge.earliest or now, now),
+            latest=nudge.latest,
+            horizon=horizon,
+        )
+        if slot is None:
+            why[nudge.key] = reason
+            continue
+        theirs.append(slot)
+        same_kind.append(slot)
+        placed.add(nudge.key)
+        placements.append(_Placement(nudge=nudge, person=person, slot=slot))
+    return placements
+
+
 def nudge_plan_many(
     nudges: list[Nudge], /, *, left_out: dict[str, str] | None = None
 ) -> dict[str, Notification | None]:
@@ -149,7 +245,8 @@ def nudge_plan_many(
     person does not take part or has no room before the horizon (or the nudge's `latest`);
     pass a dict as `left_out` to learn why (`LEFT_OUT_*`) for each key left out.
     Each batch is one transaction that locks its people's rows, so a concurrent planner
-    cannot take the same last slot.
+    cannot take the same last slot. `nudge_plan_preview()` chooses the same moments
+    without writing.
     """
     links = {nudge.key: validate_link(nudge.link) for nudge in nudges}
     # Many nudges share one text (a push to everyone): render each text once, not per person.
@@ -162,72 +259,16 @@ def nudge_plan_many(
         batch = nudges[first : first + PLAN_BATCH]
         created: list[Notification] = []
         with transaction.atomic():
-            people = {
-                person.pk: person
-                for person in Ambassador.objects.select_for_update().filter(
-                    pk__in={nudge.ambassador_id for nudge in batch}
-                )
-            }
-            existing = {
-                row.idempotency_key: row
-                for row in Notification.objects.filter(
-                    idempotency_key__in=[nudge.key for nudge in batch]
-                )
-            }
-            now = timezone.now()
-            horizon = now + PLANNING_HORIZON
-            earliest = min(max(nudge.earliest or now, now) for nudge in batch)
-            planned: dict[int, list[dt.datetime]] = {}
-            by_kind: dict[tuple[int, str], list[dt.datetime]] = {}
-            # The moment is compared through an expression so that the database reads the
-            # per-person index. Rows planned by earlier batches are not in its statistics
-            # yet, so it would take the window as rare and scan all of it, batch after batch.
-            for recipient, moment, kind in (
-                Notification.objects.nudges()
-                .alias(moment=Coalesce("visible_from", "created_at"))
-                .filter(
-                    recipient_id__in=[person.user_id for person in people.values()],
-                    moment__gte=earliest - dt.timedelta(days=7),
-                    moment__lt=horizon + dt.timedelta(days=7),
-                )
-                .order_by()
-                .values_list("recipient_id", "visible_from", "kind")
-            ):
-                planned.setdefault(recipient, []).append(moment)
-                by_kind.setdefault((recipient, kind), []).append(moment)
-            for nudge in batch:
-                if nudge.key in existing or nudge.key in results:
-                    results[nudge.key] = existing.get(nudge.key) or results[nudge.key]
-                    continue
-                person = people.get(nudge.ambassador_id)
-                results[nudge.key] = None
-                if person is None or person.status != Ambassador.Status.ACTIVE:
-                    why[nudge.key] = LEFT_OUT_NOT_TAKING_PART
-                    continue
-                budget = weekly_budget(person, default_budget)
-                if budget == 0:
-                    why[nudge.key] = LEFT_OUT_NO_ROOM
-                    continue
-                theirs = planned.setdefault(person.user_id, [])
-                same_kind = by_kind.setdefault((person.user_id, nudge.kind), [])
-                limits = [_Limit(theirs, budget)]
-                if nudge.kind_per_week is not None:
-                    limits.append(_Limit(same_kind, nudge.kind_per_week))
-                # The programme's quiet hours hold for anyone who has not set their own.
-                quiet = person.quiet_hours(default_quiet)
-                slot, reason = _free_slot(
-                    quiet,
-                    theirs,
-                    limits,
-                    earliest=max(nudge.earliest or now, now),
-                    latest=nudge.latest,
-                    horizon=horizon,
-                )
-                if slot is None:
-                    why[nudge.key] = reason
-                    continue
-                theirs.append(slot)
-                same_kind.append(slot)
+            placements = _plan_batch(
+                batch,
+                default_budget=default_budget,
+                default_quiet=default_quiet,
+                results=results,
+                why=why,
+                lock=True,
+            )
+            for placement in placements:
+                nudge, person, slot = placement.nudge, placement.person, placement.slot
                 notification = Notification(
                     recipient_id=person.user_id,
                     about_id=nudge.about_id,
@@ -255,6 +296,33 @@ def nudge_plan_many(
         for notification in created:
             enqueue_delivery(notification)
     return results
+
+
+def nudge_plan_preview(
+    nudges: list[Nudge], /, *, left_out: dict[str, str] | None = None
+) -> dict[str, dt.datetime | None]:
+    """The moments `nudge_plan_many()` would choose now, through the same planning step,
+    writing and locking nothing: per key, the moment (or the one planned earlier under that
+    key) or None, with why in `left_out`."""
+    results: dict = {}
+    why = left_out if left_out is not None else {}
+    programme = ProgrammeSettings.load()
+    moments: dict[str, dt.datetime | None] = {}
+    for first in range(0, len(nudges), PLAN_BATCH):
+        placements = _plan_batch(
+            nudges[first : first + PLAN_BATCH],
+            default_budget=programme.max_nudges_per_week,
+            default_quiet=programme.quiet_hours,
+            results=results,
+            why=why,
+            lock=False,
+        )
+        for placement in placements:
+            moments[placement.nudge.key] = placement.slot
+    for key, notification in results.items():
+        if key not in moments:
+            moments[key] = notification.visible_from if notification is not None else None
+    return moments
 
 
 def nudge_plan(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -16,17 +17,21 @@ from ambassadors.models import Department, Topic
 from ambassadors.quiet import awake_moment
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
+    LEFT_OUT_NO_BUDGET,
+    LEFT_OUT_NO_ROOM,
+    LEFT_OUT_NOT_TAKING_PART,
     TIME_TO_ACT,
     Nudge,
     lazy_text,
     nudge_plan_many,
+    nudge_plan_preview,
     programme_quiet_hours,
 )
 from core import versions
 from core.queue import enqueue_on_commit
 
 from ..models import ContentItem, Push
-from ..selectors import push_segment
+from ..selectors import push_segment, segment_people
 from ..signals import push_planned
 from .errors import ERROR_EMPTY_SEGMENT, ERROR_MAY_NOT_PUSH, ERROR_NOT_SHAREABLE, SharingError
 
@@ -66,38 +71,29 @@ def push_create(
     return push, size
 
 
-def push_plan(*, push: Push) -> Push:
-    """Plan one suggestion per person, spread evenly over the waking hours of the window,
-    within each budget and never later than the item's end allows.
-
-    Idempotent: a person already planned for this push keeps their slot. Records what was
-    planned: the first and last moment, and who was left out and why.
-    """
-    people = list(
-        push_segment(push)
-        .order_by("pk")
-        .values_list("pk", "user_id", "language", "quiet_hours_start", "quiet_hours_end")
-    )
-    if not people:
-        raise SharingError(ERROR_EMPTY_SEGMENT)
-    start = timezone.now()
-    latest = push.item.expires_at - TIME_TO_ACT if push.item.expires_at else None
+def _push_nudges(
+    *, item: ContentItem, people: list[tuple], window_hours: int, key: str, start: dt.datetime
+) -> tuple[list[Nudge], dt.datetime]:
+    """One suggestion of `item` per person (`people`: pk, user id, language and own quiet
+    hours), spread over the waking hours of the window that opens at `start`; and the end of
+    that spread. What `push_plan()` plans and `push_preview()` counts, so the two agree."""
+    latest = item.expires_at - TIME_TO_ACT if item.expires_at else None
     # Spread over the window, or up to the last useful moment when the item ends before it.
-    end = start + dt.timedelta(hours=push.window_hours)
+    end = start + dt.timedelta(hours=window_hours)
     if latest is not None and start < latest < end:
         end = latest
     # A proposal's summary holds its proposer's words: erasing them removes these too.
-    about = push.item.proposed_by_id
+    about = item.proposed_by_id
     default_quiet = programme_quiet_hours()
     # One text and one link for all: rendered once for everyone (`nudge_plan_many`).
-    subject = lazy_text(_("Something to share: %(title)s"), title=push.item.title)
-    body = push.item.summary[:300]
-    link = reverse("sharing:share", args=[push.item_id])
+    subject = lazy_text(_("Something to share: %(title)s"), title=item.title)
+    body = item.summary[:300]
+    link = reverse("sharing:share", args=[item.pk])
     nudges = [
         Nudge(
             ambassador_id=pk,
             kind="share_suggestion",
-            key=f"push:{push.pk}:{user_id}",
+            key=f"{key}:{user_id}",
             subject=subject,
             body=body,
             link=link,
@@ -112,6 +108,30 @@ def push_plan(*, push: Push) -> Push:
         )
         for position, (pk, user_id, language, own_start, own_end) in enumerate(people)
     ]
+    return nudges, end
+
+
+_PEOPLE_FIELDS = ("pk", "user_id", "language", "quiet_hours_start", "quiet_hours_end")
+
+
+def push_plan(*, push: Push) -> Push:
+    """Plan one suggestion per person, spread evenly over the waking hours of the window,
+    within each budget and never later than the item's end allows.
+
+    Idempotent: a person already planned for this push keeps their slot. Records what was
+    planned: the first and last moment, and who was left out and why.
+    """
+    people = list(push_segment(push).order_by("pk").values_list(*_PEOPLE_FIELDS))
+    if not people:
+        raise SharingError(ERROR_EMPTY_SEGMENT)
+    start = timezone.now()
+    nudges, _end = _push_nudges(
+        item=push.item,
+        people=people,
+        window_hours=push.window_hours,
+        key=f"push:{push.pk}",
+        start=start,
+    )
     left_out: dict[str, str] = {}
     outcome = nudge_plan_many(nudges, left_out=left_out)
     slots = [notification.visible_from for notification in outcome.values() if notification]
@@ -128,3 +148,70 @@ def push_plan(*, push: Push) -> Push:
     push.refresh_from_db()
     push_planned.send(sender=Push, push=push)
     return push
+
+
+@dataclass(frozen=True)
+class PushPreview:
+    """What a push would plan if it were planned now: whom it reaches and when, and who it
+    leaves out and why (`LEFT_OUT_*` of the attention budget)."""
+
+    segment: int
+    reach: int
+    first: dt.datetime | None
+    last: dt.datetime | None
+    window_start: dt.datetime
+    window_end: dt.datetime
+    after_window: int  # reached, but after the window: their budget is full until then
+    no_room: int  # no room in their budget within the planning horizon
+    after_end: int  # the item ends before their next free moment
+    opted_out: int  # asked for no nudges at all, or not taking part
+
+    @property
+    def left_out(self) -> int:
+        return self.segment - self.reach
+
+
+def push_preview(
+    *,
+    item: ContentItem,
+    window_hours: int,
+    stage: int | None = None,
+    department: Department | None = None,
+    language: str = "",
+    topics: Iterable[Topic] = (),
+) -> PushPreview:
+    """What pushing `item` to this segment now would plan, through the planner's own steps
+    (`nudge_plan_preview`), writing nothing."""
+    people = list(
+        segment_people(
+            item=item,
+            stage=stage,
+            department_id=department.pk if department else None,
+            language=language,
+            topic_ids=[topic.pk for topic in topics],
+        )
+        .order_by("pk")
+        .values_list(*_PEOPLE_FIELDS)
+    )
+    start = timezone.now()
+    if not people:
+        return PushPreview(0, 0, None, None, start, start, 0, 0, 0, 0)
+    nudges, end = _push_nudges(
+        item=item, people=people, window_hours=window_hours, key="push-preview", start=start
+    )
+    left_out: dict[str, str] = {}
+    moments = nudge_plan_preview(nudges, left_out=left_out)
+    slots = [moment for moment in moments.values() if moment is not None]
+    reasons = list(left_out.values())
+    return PushPreview(
+        segment=len(people),
+        reach=len(slots),
+        first=min(slots, default=None),
+        last=max(slots, default=None),
+        window_start=start,
+        window_end=end,
+        after_window=sum(slot > end for slot in slots),
+        no_room=reasons.count(LEFT_OUT_NO_ROOM),
+        after_end=reasons.count(LEFT_OUT_AFTER_END),
+        opted_out=reasons.count(LEFT_OUT_NO_BUDGET) + reasons.count(LEFT_OUT_NOT_TAKING_PART),
+    )
