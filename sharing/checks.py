@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from ambassadors.models import Network
 from core import structure
@@ -147,9 +148,8 @@ def rules_from(checks: PostingChecks, links: dict[str, dict[str, str]] | None = 
 
 def _section_links(checks: PostingChecks) -> dict[str, dict[str, str]]:
     """Each check's guideline section in each language: the chosen page's live translation
-    in that language (else the page itself), with the section's anchor."""
-    from wagtail.models import Page
-
+    in that language (else another live one), with the section's anchor; no link to a page
+    that is not live."""
     chosen = {check: getattr(checks, f"{check}_page") for check in CHECKS}
     keys = {page.translation_key for page in chosen.values() if page is not None}
     translations = {
@@ -161,9 +161,10 @@ def _section_links(checks: PostingChecks) -> dict[str, dict[str, str]]:
         if page is None:
             continue
         anchor = getattr(checks, f"{check}_anchor")
+        live = [p for (key, _language), p in translations.items() if key == page.translation_key]
         for language in LANGUAGES:
-            target = translations.get((page.translation_key, language), page)
-            url = target.get_url()
+            target = translations.get((page.translation_key, language)) or next(iter(live), None)
+            url = target.get_url() if target is not None else None
             if url:
                 links.setdefault(check, {})[language] = url + (f"#{anchor}" if anchor else "")
     return links
