@@ -252,7 +252,9 @@ def coach(request, item_id: int):
     item = _composer_item(request, item_id)
     form = CoachForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
+        if "text" in form.errors:
+            return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
+        return JsonResponse({"error": _("Choose a network.")}, status=400)
     text = form.cleaned_data["text"]
     network = form.cleaned_data["network"] or _networks(request, request.ambassador)[0]
     echo = text_echo(user=request.user, item=item, text=text, request=request)

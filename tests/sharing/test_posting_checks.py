@@ -304,7 +304,9 @@ def test_the_coach_returns_the_hints_for_the_network(client_for):
     assert client.post(url, {"text": "Noordlicht", "network": "linkedin"}).json()["hints"][0][
         "code"
     ] == (CHECK_CONFIDENTIAL)
-    assert client.post(url, {"text": "Mooi", "network": "nope"}).status_code == 400
+    unknown = client.post(url, {"text": "Mooi", "network": "nope"})
+    assert unknown.status_code == 400
+    assert unknown.json() == {"error": "Choose a network."}
 
 
 @pytest.mark.django_db
