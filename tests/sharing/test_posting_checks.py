@@ -427,3 +427,10 @@ def test_hostile_or_overlong_settings_are_refused_in_the_users_language(
 def test_an_employee_cannot_edit_the_checks(client_for, employee):
     response = client_for(employee).get(_edit_url())
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_comms_staff_may_change_the_checks_and_employees_not(comms_en, employee):
+    """Sharing declares the permission for the comms group (sharing/provisioning.py)."""
+    assert comms_en.has_perm("sharing.change_postingchecks")
+    assert not employee.has_perm("sharing.change_postingchecks")
