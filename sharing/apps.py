@@ -21,3 +21,12 @@ class SharingConfig(AppConfig):
 
         personal.follow(Share)  # the path page's count of shares
         snapshots.connect()
+
+        from django.db.models.signals import post_save
+
+        from core import structure
+
+        from .models import PostingChecks
+
+        # The composer keeps the posting checks with the site's structure (sharing/checks.py).
+        post_save.connect(structure.changed, sender=PostingChecks, dispatch_uid="posting-checks")

@@ -61,6 +61,9 @@ class ShareForm(forms.Form):
     )
     # Sent by "Share anyway" after the warning that colleagues shared nearly the same text.
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Sent by "Check my text" (without JavaScript): the page comes back with the posting
+    # checks' hints for this text, nothing shared.
+    check = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, network: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +101,8 @@ class CoachForm(forms.Form):
     text = TypedTextField(
         required=False, max_length=Share._meta.get_field("text").max_length, strip=True
     )
+    # The network whose posting checks apply (empty: the person's first network).
+    network = forms.ChoiceField(choices=Network.choices, required=False)
 
 
 class SaveForm(forms.Form):

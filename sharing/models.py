@@ -4,9 +4,11 @@ links, clicks counted without raw IP addresses, dismissals, and pushes to segmen
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
 from ambassadors.models import Department, Language, Network, Stage, Topic
 from core.outbound import public_url
+from core.sanitise import strip_controls
 
 from .panels import RetiredStatePanel
 
@@ -416,3 +420,211 @@ class NewsFeed(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- posting checks (issue 23) ---------------------------------------------------------------
+
+# The checks the composer runs on a text before it is shared: hints, never a block.
+CHECK_LENGTH = "length"
+CHECK_HASHTAGS = "hashtags"
+CHECK_DISCLOSURE = "disclosure"
+CHECK_CONFIDENTIAL = "confidential"
+CHECK_LINK = "link"
+CHECKS = (CHECK_LENGTH, CHECK_HASHTAGS, CHECK_DISCLOSURE, CHECK_CONFIDENTIAL, CHECK_LINK)
+# Bounds on what the CMS list may hold: every composer keystroke reads it.
+CONFIDENTIAL_MAX_WORDS = 200
+CONFIDENTIAL_MAX_LENGTH = 60
+DISCLOSURE_MAX_SYNONYMS = 20
+HINT_LENGTH = 300
+ERROR_TOO_MANY_WORDS = _("At most %(max)s words or phrases, one per line: this list has %(count)s.")
+ERROR_WORD_TOO_LONG = _("“%(word)s…” is longer than %(max)s characters. Use a shorter phrase.")
+ERROR_WORD_CHARACTERS = _("Use plain text without hidden characters, one word or phrase a line.")
+ERROR_ANCHOR = _(
+    "Use the section's name as it appears after # in its address: small letters, digits and "
+    "hyphens, for example “confidentiality”."
+)
+
+
+def validate_one_per_line(value: str, *, max_count: int = CONFIDENTIAL_MAX_WORDS) -> None:
+    """A list of words or phrases, one a line, within the bounds and without control
+    characters (the lines are matched literally, never read as a pattern)."""
+    lines = list_lines(value, keep_all=True)
+    if len(lines) > max_count:
+        raise ValidationError(ERROR_TOO_MANY_WORDS % {"max": max_count, "count": len(lines)})
+    for line in lines:
+        if len(line) > CONFIDENTIAL_MAX_LENGTH:
+            raise ValidationError(
+                ERROR_WORD_TOO_LONG % {"word": line[:20], "max": CONFIDENTIAL_MAX_LENGTH}
+            )
+        if any(unicodedata.category(c) in ("Cc", "Cf") for c in line):
+            raise ValidationError(ERROR_WORD_CHARACTERS)
+
+
+def validate_synonyms(value: str) -> None:
+    validate_one_per_line(value, max_count=DISCLOSURE_MAX_SYNONYMS)
+
+
+def list_lines(value: str, *, keep_all: bool = False) -> list[str]:
+    """The non-empty lines of a one-per-line list, stripped, each once (case-insensitively)."""
+    seen, lines = set(), []
+    for line in (value or "").splitlines():
+        line = line.strip()
+        if not line or (not keep_all and line.casefold() in seen):
+            continue
+        seen.add(line.casefold())
+        lines.append(line)
+    return lines
+
+
+anchor_validator = RegexValidator(r"^[a-z0-9][a-z0-9-]{0,59}$", ERROR_ANCHOR)
+
+
+def _enabled(label):
+    return models.BooleanField(label, default=True)
+
+
+def _section_page():
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("guideline page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def _anchor():
+    return models.CharField(
+        _("section"),
+        max_length=60,
+        blank=True,
+        validators=[anchor_validator],
+        help_text=_(
+            "The section of the page, e.g. disclosure, confidentiality, network-tips, "
+            "dos-and-donts (a second section of the same kind: text-2)."
+        ),
+    )
+
+
+def _hint(language):
+    return models.CharField(
+        _("hint (Dutch)") if language == "nl" else _("hint (English)"),
+        max_length=HINT_LENGTH,
+        blank=True,
+        help_text=_("Empty: the standard hint."),
+    )
+
+
+def _check_panel(check: str, heading, *extra):
+    return MultiFieldPanel(
+        [
+            FieldPanel(f"{check}_on"),
+            *extra,
+            FieldRowPanel([FieldPanel(f"{check}_page"), FieldPanel(f"{check}_anchor")]),
+            FieldPanel(f"{check}_hint_nl"),
+            FieldPanel(f"{check}_hint_en"),
+        ],
+        heading=heading,
+    )
+
+
+@register_setting(icon="tick")
+class PostingChecks(BaseGenericSetting):
+    """The checks of the programme's guidelines that the composer shows as friendly hints
+    before a post is shared (sharing/checks.py); each links to its guideline section."""
+
+    length_on = _enabled(_("check the length per network"))
+    length_page = _section_page()
+    length_anchor = _anchor()
+    length_hint_nl = _hint("nl")
+    length_hint_en = _hint("en")
+
+    hashtags_on = _enabled(_("check the number of hashtags"))
+    hashtags_max = models.PositiveSmallIntegerField(
+        _("at most this many hashtags"),
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(30)],
+    )
+    hashtags_page = _section_page()
+    hashtags_anchor = _anchor()
+    hashtags_hint_nl = _hint("nl")
+    hashtags_hint_en = _hint("en")
+
+    disclosure_on = _enabled(_("check the disclosure that you work here"))
+    disclosure_own_content = models.BooleanField(
+        _("also on the organisation's own posts and news"),
+        default=False,
+        help_text=_(
+            "Items with a required disclosure of their own are always checked. With this on, "
+            "posts of the organisation and own news without one ask for the line below too."
+        ),
+    )
+    disclosure_line_nl = models.CharField(
+        _("disclosure line (Dutch)"), max_length=CONFIDENTIAL_MAX_LENGTH, blank=True
+    )
+    disclosure_line_en = models.CharField(
+        _("disclosure line (English)"), max_length=CONFIDENTIAL_MAX_LENGTH, blank=True
+    )
+    disclosure_synonyms = models.TextField(
+        _("other words that count as the disclosure"),
+        blank=True,
+        validators=[validate_synonyms],
+        help_text=_("One per line, for example #werkbijons or “I work at”."),
+    )
+    disclosure_page = _section_page()
+    disclosure_anchor = _anchor()
+    disclosure_hint_nl = _hint("nl")
+    disclosure_hint_en = _hint("en")
+
+    confidential_on = _enabled(_("check for confidential words"))
+    confidential_words = models.TextField(
+        _("confidential words"),
+        blank=True,
+        validators=[validate_one_per_line],
+        help_text=_(
+            "One word or phrase per line, e.g. a project's code name; at most 200 lines of "
+            "60 characters. Found as whole words, capitals and accents as written or not."
+        ),
+    )
+    confidential_page = _section_page()
+    confidential_anchor = _anchor()
+    confidential_hint_nl = _hint("nl")
+    confidential_hint_en = _hint("en")
+
+    link_on = _enabled(_("check the tracked link"))
+    link_page = _section_page()
+    link_anchor = _anchor()
+    link_hint_nl = _hint("nl")
+    link_hint_en = _hint("en")
+
+    select_related = [f"{check}_page" for check in CHECKS]
+
+    panels = [
+        _check_panel(CHECK_LENGTH, _("Length per network")),
+        _check_panel(CHECK_HASHTAGS, _("Hashtags"), FieldPanel("hashtags_max")),
+        _check_panel(
+            CHECK_DISCLOSURE,
+            _("Disclosure"),
+            FieldPanel("disclosure_own_content"),
+            FieldRowPanel([FieldPanel("disclosure_line_nl"), FieldPanel("disclosure_line_en")]),
+            FieldPanel("disclosure_synonyms"),
+        ),
+        _check_panel(CHECK_CONFIDENTIAL, _("Confidential words"), FieldPanel("confidential_words")),
+        _check_panel(CHECK_LINK, _("Tracked link")),
+    ]
+
+    class Meta:
+        verbose_name = _("posting checks")
+
+    def clean(self):
+        super().clean()
+        for field in (
+            "disclosure_line_nl",
+            "disclosure_line_en",
+            *(f"{check}_hint_{language}" for check in CHECKS for language in ("nl", "en")),
+        ):
+            value = " ".join(strip_controls(getattr(self, field)).split())
+            setattr(self, field, value)  # empty: the standard text
+        self.confidential_words = "\n".join(list_lines(self.confidential_words))
+        self.disclosure_synonyms = "\n".join(list_lines(self.disclosure_synonyms))

@@ -9,6 +9,7 @@ PERMISSIONS = {
         "contentitem": ["add", "change", "delete", "view"],
         "push": ["add", "view"],
         "newsfeed": ["add", "change", "delete", "view"],
+        "postingchecks": ["change"],
     },
 }
 

@@ -20,6 +20,7 @@ from core.forms import posted, refuse
 
 from . import services, snapshots
 from .cards import feed_cards
+from .checks import posting_hints, posting_rules
 from .coach import Echo, text_echo
 from .forms import (
     CoachForm,
@@ -196,7 +197,7 @@ def share(request, item_id: int):
         network=network,
     )
     crowd = None
-    if form.is_bound and form.is_valid():
+    if form.is_bound and form.is_valid() and not form.cleaned_data["check"]:
         text = form.cleaned_data["text"]
         echo = text_echo(user=request.user, item=item, text=text, request=request)
         if echo.warn and not form.cleaned_data["confirmed"]:
@@ -232,6 +233,9 @@ def share(request, item_id: int):
             "hashtags": hashtags_for(item),
             "coach": _coach(echo),
             "crowd": crowd,
+            "hints": posting_hints(
+                text=text, network=network, item=item, checks=posting_rules(request)
+            ),
             "copy_first": network in (Network.FACEBOOK, Network.INSTAGRAM),
             "gate": gate,
         },
@@ -242,14 +246,20 @@ def share(request, item_id: int):
 @require_POST
 @participant_required
 def coach(request, item_id: int):
-    """The own-words coach while typing: scores and counts as JSON, no texts of others.
-    A POST, so the draft never lands in an address (access logs, history)."""
+    """The own-words coach while typing: scores and counts as JSON, no texts of others, and
+    the posting checks' hints for the network. A POST, so the draft never lands in an address
+    (access logs, history)."""
     item = _composer_item(request, item_id)
     form = CoachForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
-    echo = text_echo(user=request.user, item=item, text=form.cleaned_data["text"], request=request)
-    response = JsonResponse(_coach(echo))
+        if "text" in form.errors:
+            return JsonResponse({"error": _("The text is too long to compare.")}, status=400)
+        return JsonResponse({"error": _("Choose a network.")}, status=400)
+    text = form.cleaned_data["text"]
+    network = form.cleaned_data["network"] or _networks(request, request.ambassador)[0]
+    echo = text_echo(user=request.user, item=item, text=text, request=request)
+    hints = posting_hints(text=text, network=network, item=item, checks=posting_rules(request))
+    response = JsonResponse({**_coach(echo), "hints": [hint.as_json() for hint in hints]})
     response["Cache-Control"] = "private, no-store"
     return response
 

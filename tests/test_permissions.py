@@ -656,6 +656,11 @@ ROUTES.update(
             setting_edit("insights.insightsettings"),
             CMS_ONLY,
         ),
+        # The posting checks the composer shows as hints (issue 23).
+        "cms_settings:sharing.postingchecks": (
+            setting_edit("sharing.postingchecks"),
+            CMS_ONLY,
+        ),
     }
 )
 

@@ -6,13 +6,14 @@ transaction, in this order: a part may rely on the ones before it.
 
 from __future__ import annotations
 
-from . import courses, guidelines, insights, mentors, missions, people, rubrics, sharing
+from . import checks, courses, guidelines, insights, mentors, missions, people, rubrics, sharing
 
 PARTS = [
     ("people", people.seed),
     ("courses", courses.seed),
     ("guidelines", guidelines.seed),
     ("sharing", sharing.seed),
+    ("posting checks", checks.seed),
     ("missions", missions.seed),
     ("rubrics", rubrics.seed),
     ("mentors", mentors.seed),

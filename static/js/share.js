@@ -70,6 +70,8 @@
     var mine = ++asked;
     var body = new FormData();
     body.append("text", field.value);
+    var network = form.querySelector("input[name=network]");
+    if (network) body.append("network", network.value);
     var token = form.querySelector("input[name=csrfmiddlewaretoken]");
     fetch(coachUrl, {
       method: "POST",
@@ -84,8 +86,56 @@
       if (meter) { meter.value = data.suggestion; meter.textContent = data.suggestion + "%"; }
       if (advice) advice.textContent = data.advice;
       if (crowd) crowd.textContent = data.crowd;
+      if (data.hints) showHints(data.hints);
     }).catch(function () {});
   }
+
+  // The posting checks' hints, as the coach's answer lists them (text only, never HTML).
+  var hintList = document.querySelector("[data-hints]");
+  var hintNone = document.querySelector("[data-hints-none]");
+  var hintKey = null;
+  function showHints(hints) {
+    if (!hintList) return;
+    var key = JSON.stringify(hints);
+    if (key === hintKey) return; // unchanged: say nothing again to a screen reader
+    hintKey = key;
+    while (hintList.firstChild) hintList.removeChild(hintList.firstChild);
+    hints.forEach(function (hint) {
+      var item = document.createElement("li");
+      item.className = "hint hint-" + (hint.severity === "warning" ? "warning" : "info");
+      item.dataset.hint = hint.code;
+      var parts = [
+        ["hint-label", hint.severity === "warning" ? hintList.dataset.warningLabel : hintList.dataset.infoLabel],
+        ["hint-message", hint.message],
+        ["hint-detail", hint.detail]
+      ];
+      parts.forEach(function (part) {
+        if (!part[1]) return;
+        var span = document.createElement("span");
+        span.className = part[0];
+        span.textContent = part[1];
+        item.appendChild(span);
+      });
+      if (hint.link && /^(\/(?!\/)|https?:\/\/)/.test(hint.link)) {
+        var link = document.createElement("a");
+        link.className = "hint-link";
+        link.href = hint.link;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.textContent = hintList.dataset.linkLabel;
+        var note = document.createElement("span");
+        note.className = "visually-hidden";
+        note.textContent = " " + hintList.dataset.newTab;
+        link.appendChild(note);
+        item.appendChild(link);
+      }
+      hintList.appendChild(item);
+    });
+    if (hintNone) hintNone.hidden = hints.length > 0;
+  }
+  // With the live hints, the button that asks the server to check is not needed.
+  var checkText = document.querySelector("[data-check-text]");
+  if (checkText && coachUrl && window.fetch) checkText.hidden = true;
 
   function update() {
     count();

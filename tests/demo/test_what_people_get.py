@@ -144,3 +144,19 @@ def test_the_seeded_demo_gives_people_what_the_files_promise(client):
     assert not [s for s in subjects if s.endswith(("(eerder)", "(earlier)"))]
     for notification in Notification.objects.all():
         assert not str(notification.subject).endswith(("(eerder)", "(earlier)"))
+
+    # The posting checks (issue 23): the code names are confidential, and each check links
+    # to its section of the social media guideline, in the reader's language.
+    from demo.seed import checks as demo_checks
+    from sharing.checks import posting_rules
+    from sharing.models import PostingChecks
+
+    demo_checks.seed()  # again: nothing changes
+    assert PostingChecks.objects.count() == 1
+    rules = posting_rules()
+    assert "Noordlicht" in rules.confidential
+    assert rules.links["confidential"]["nl"].endswith("/social-media-richtlijnen/#confidentiality")
+    assert rules.links["confidential"]["en"].endswith("/social-media-guidelines/#confidentiality")
+    guideline = client.get(rules.links["disclosure"]["en"].split("#")[0]).content.decode()
+    assert 'id="disclosure"' in guideline
+    assert 'id="network-tips-x"' in guideline

@@ -119,6 +119,7 @@ def test_the_coach_answers_scores_and_counts_never_texts(client_for, employee, e
         "warn",
         "advice",
         "crowd",
+        "hints",  # the posting checks' hints (tests/sharing/test_posting_checks.py)
     }
     assert "father" not in json.dumps(data)
     assert "closest" not in data  # a likeness to one colleague's post, asked often, would spell it
