@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,38 +164,49 @@ def wants_reminder(user: User) -> bool:
     return RefresherSettings.objects.filter(user=user, remind=True).exists()
 
 
+def _moment(value) -> str:
+    # SQLite gives the subquery's datetime back as text, PostgreSQL as a datetime.
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
 def reminders_plan(*, now: dt.datetime | None = None) -> int:
     """Daily: one nudge, within the attention budget, to each person who asked for reminders
-    and has a question coming back; at most one a week (its key), so running twice, or
-    daily while the question waits, adds nothing. Questions never answered show on the path
-    and ask for no reminder: a reminder is about what comes back."""
+    and has a question coming back. At most one while the same question waits (the nudge's
+    key names the first due one), and at most one a week; running twice adds nothing.
+    Questions never answered show on the path and ask for no reminder: a reminder is about
+    what comes back."""
     now = now or timezone.now()
-    year, week, _day = now.isocalendar()
-    due = ReviewState.objects.filter(user_id=OuterRef("user_id"), due__lte=now)
+    first_due = (
+        ReviewState.objects.filter(user_id=OuterRef("user_id"), due__lte=now)
+        .order_by("due")
+        .values("due")[:1]
+    )
     wanting = RefresherSettings.objects.filter(user_id=OuterRef("user_id"), remind=True)
     people = (
-        Ambassador.objects.active()
-        .filter(Exists(wanting), Exists(due))
+        Ambassador.objects.participating()
+        .filter(Exists(wanting))
+        .annotate(first_due=Subquery(first_due))
+        .filter(first_due__isnull=False)
         .select_related("user")
         .order_by("pk")
     )
-    nudges = []
-    for ambassador in in_batches(people):
-        nudges.append(
-            Nudge(
-                ambassador_id=ambassador.pk,
-                kind=REMINDER_KIND,
-                key=f"refresher:{ambassador.user_id}:{year}-W{week:02d}",
-                subject=_("A question to keep it fresh"),
-                body=_(
-                    "A short question on what you learned is waiting for you. It takes a minute."
-                ),
-                link=reverse("refreshers:page"),
-                earliest=now,
-                kind_per_week=1,
-            )
+    nudges = [
+        Nudge(
+            ambassador_id=ambassador.pk,
+            kind=REMINDER_KIND,
+            key=f"refresher:{ambassador.user_id}:{_moment(ambassador.first_due)}",
+            subject=_("A question to keep it fresh"),
+            body=_("A short question on what you learned is waiting for you. It takes a minute."),
+            link=reverse("refreshers:page"),
+            earliest=now,
+            kind_per_week=1,
         )
-    return sum(note is not None for note in nudge_plan_many(nudges).values())
+        for ambassador in in_batches(people)
+    ]
+    planned = nudge_plan_many(nudges).values()
+    # The notifications planned now; one planned on an earlier day under the same key counts
+    # for nothing.
+    return sum(note is not None and note.created_at >= now for note in planned)
 
 
 def orphans_drop() -> int:

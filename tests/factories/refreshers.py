@@ -58,3 +58,18 @@ def option_ids(question: RefresherQuestion, correct: bool) -> list[str]:
 def due_moment() -> dt.datetime:
     """A moment at which every question a person became eligible for just now is due."""
     return timezone.now() + FIRST_ASKED_AFTER + dt.timedelta(minutes=1)
+
+
+def made_due(user) -> None:
+    """Move `user`'s completions and acknowledgements, and every question, into the past so
+    that their questions are due now."""
+    from courses.models import Enrolment
+    from guidelines.models import Acknowledgement
+
+    past = timezone.now() - FIRST_ASKED_AFTER - dt.timedelta(days=1)
+    Enrolment.objects.filter(user=user, completed_at__isnull=False).update(completed_at=past)
+    Acknowledgement.objects.filter(user=user).update(acknowledged_at=past)
+    RefresherQuestion.objects.update(created_at=past)
+    from ambassadors import personal
+
+    personal.forget([user.pk])
