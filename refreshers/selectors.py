@@ -119,6 +119,32 @@ def _options(raw_options) -> tuple[Option, ...]:
     )
 
 
+def guideline_pages(keys) -> dict:
+    """Every live guideline page (all languages) of these translation keys, by key: one query.
+    A section's id belongs to one language's page (each translation has its own blocks)."""
+    if not keys:
+        return {}
+    found: dict = {}
+    pages = (
+        GuidelinePage.objects.live()
+        .filter(translation_key__in=keys)
+        .only("id", "title", "url_path", "translation_key", "locale_id", "body")
+    )
+    for page in pages:
+        found.setdefault(page.translation_key, []).append(page)
+    return found
+
+
+def page_with_section(pages: list, section_id: str) -> GuidelinePage | None:
+    """The page holding the section, else the one in the active language, else any."""
+    if not pages:
+        return None
+    for page in pages:
+        if section_id and any(raw.get("id") == section_id for raw in page.body.raw_data):
+            return page
+    return preferred_pages(pages).popitem()[1]
+
+
 def section_heading(page: GuidelinePage | None, section_id: str) -> str:
     if page is None:
         return ""
@@ -155,14 +181,9 @@ def refreshers_for(
         (state.question_id or (state.lesson_key, state.block_id)): state
         for state in ReviewState.objects.filter(user=user)
     }
-    guideline_pages = {}
-    keys = {question.guideline_key for question in questions if question.guideline_key}
-    if keys:
-        guideline_pages = preferred_pages(
-            GuidelinePage.objects.live()
-            .filter(translation_key__in=keys)
-            .only("id", "title", "url_path", "translation_key", "locale_id", "body")
-        )
+    pages_by_key = guideline_pages(
+        {question.guideline_key for question in questions if question.guideline_key}
+    )
 
     found = []
     for lesson in lessons.values():
@@ -187,7 +208,7 @@ def refreshers_for(
     for question in questions:
         if not len(question.question.raw_data):
             continue
-        page = guideline_pages.get(question.guideline_key)
+        page = page_with_section(pages_by_key.get(question.guideline_key, []), question.section_id)
         state = states.get(question.pk)
         since = max(
             acknowledged.get(question.guideline_key, first_acknowledged), question.created_at
@@ -291,15 +312,7 @@ def wrong_answers_report(*, since: dt.datetime) -> list[ReportRow]:
     )
     guideline_keys = {row["guideline_key"] for row in groups if row["guideline_key"]}
     lesson_keys = {row["lesson_key"] for row in groups if row["lesson_key"]}
-    guidelines = (
-        preferred_pages(
-            GuidelinePage.objects.filter(translation_key__in=guideline_keys).only(
-                "id", "title", "translation_key", "locale_id", "body"
-            )
-        )
-        if guideline_keys
-        else {}
-    )
+    guidelines = guideline_pages(guideline_keys)
     lessons = (
         preferred_pages(
             LessonPage.objects.filter(translation_key__in=lesson_keys).only(
@@ -329,7 +342,9 @@ def wrong_answers_report(*, since: dt.datetime) -> list[ReportRow]:
                 )
             )
         elif group["guideline_key"]:
-            page = guidelines.get(group["guideline_key"])
+            page = page_with_section(
+                guidelines.get(group["guideline_key"], []), group["section_id"]
+            )
             heading = section_heading(page, group["section_id"])
             rows.append(
                 ReportRow(

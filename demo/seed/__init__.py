@@ -6,7 +6,7 @@ transaction, in this order: a part may rely on the ones before it.
 
 from __future__ import annotations
 
-from . import courses, guidelines, insights, mentors, missions, people, sharing
+from . import courses, guidelines, insights, mentors, missions, people, refreshers, sharing
 
 PARTS = [
     ("people", people.seed),
@@ -15,5 +15,6 @@ PARTS = [
     ("sharing", sharing.seed),
     ("missions", missions.seed),
     ("mentors", mentors.seed),
+    ("refreshers", refreshers.seed),
     ("insights", insights.seed),
 ]
