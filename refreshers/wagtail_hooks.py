@@ -33,6 +33,12 @@ class RefresherQuestionViewSet(ExportingSnippetViewSet):
     list_display = ["__str__", "language", "guideline", BooleanColumn("live", label=_("Asked"))]
     list_filter = ["language", "live"]
     list_export = ["language", "__str__", "explanation", "live"]
+    export_headings = {
+        "language": _("Language"),
+        "__str__": _("Question"),
+        "explanation": _("Explanation"),
+        "live": _("Asked"),
+    }
     edit_handler = ObjectList(
         [
             FieldPanel("language"),
