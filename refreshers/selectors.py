@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import MINIMUM_GROUP
@@ -51,6 +52,11 @@ class Refresher:
     link_title: str
     link_url: str
     course_key: str = ""  # a lesson question's course
+
+
+def page_language() -> str:
+    """The language of the page being shown: questions are asked in it."""
+    return (get_language() or "nl")[:2]
 
 
 def question_ref(question_id: int) -> str:

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,12 +17,10 @@ from . import selectors, services
 from .forms import AnswerForm, ReminderForm
 
 
-def _language() -> str:
-    return (get_language() or "nl")[:2]
-
-
 def _render(request, *, form=None, graded=None, status=200):
-    waiting = selectors.waiting_for(request.user, language=_language(), request=request)
+    waiting = selectors.waiting_for(
+        request.user, language=selectors.page_language(), request=request
+    )
     if form is None and graded is None and waiting.due:
         form = AnswerForm(refresher=waiting.due[0])
     return render(
@@ -50,7 +47,7 @@ def refresher_page(request):
     found = {
         item.ref: item
         for item in selectors.refreshers_for(
-            request.user, language=_language(), request=request, now=now
+            request.user, language=selectors.page_language(), request=request, now=now
         )
     }
     if ref not in found:
@@ -62,7 +59,7 @@ def refresher_page(request):
                 user=request.user,
                 ref=ref,
                 chosen=form.cleaned_data["choice"],
-                language=_language(),
+                language=selectors.page_language(),
                 request=request,
                 now=now,
             )

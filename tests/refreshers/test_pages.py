@@ -9,7 +9,7 @@ from refreshers import services
 from refreshers.models import RefresherAnswer, RefresherSettings
 from refreshers.selectors import question_ref
 from tests.factories import make_user
-from tests.factories.courses import complete_basics
+from tests.factories.courses import QUIZ, add_course, add_lesson, complete_basics, pass_quiz
 from tests.factories.guidelines import acknowledge
 from tests.factories.refreshers import made_due, make_question, option_ids
 from tests.queries import page_queries
@@ -107,8 +107,12 @@ def test_the_reminder_choice_is_kept(client_for, employee):
     assert not RefresherSettings.objects.get(user=employee).remind
 
 
-def _grow(user, tree, guidelines, questions: int, answered: int):
+def _grow(user, tree, guidelines, questions: int, answered: int, courses: int = 0):
     complete_basics(user, tree)
+    for number in range(courses):
+        course = add_course(tree.index, f"Extra {user.pk}-{number}", 0, required=False)
+        lesson = add_lesson(course, f"Quiz {user.pk}-{number}", [("quiz", QUIZ)])
+        pass_quiz(user, course, lesson)
     for _n in range(questions):
         make_question(guidelines.main)
     acknowledge(user, guidelines.main)
@@ -127,7 +131,12 @@ def test_queries_do_not_grow_with_questions_and_answers(client_for, tree, guidel
     """The card and the page cost the same for a person with one question and with many."""
     small, large = make_user(Role.EMPLOYEE), make_user(Role.EMPLOYEE)
     _grow(small, tree, guidelines, questions=1, answered=0)
-    _grow(large, tree, guidelines, questions=12, answered=2)
+    _grow(large, tree, guidelines, questions=12, answered=2, courses=3)
+    from refreshers.selectors import refreshers_for
+
+    sizes = [len(refreshers_for(person, language="nl")) for person in (small, large)]
+    # The questions on the guideline are everyone's; the large one completed three more courses.
+    assert sizes == [3 + 13, 3 + 13 + 3 * 3]
     counts = [
         page_queries(client_for(person), path, between=lambda p=person: personal.forget([p.pk]))
         for person in (small, large)
