@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import Ambassador
+from ambassadors.models import Ambassador, Notification
 from ambassadors.services import Nudge, nudge_plan_many
 from core.errors import Refusal
 from core.queue import in_batches
@@ -203,10 +203,16 @@ def reminders_plan(*, now: dt.datetime | None = None) -> int:
         )
         for ambassador in in_batches(people)
     ]
-    planned = nudge_plan_many(nudges).values()
-    # The notifications planned now; one planned on an earlier day under the same key counts
-    # for nothing.
-    return sum(note is not None and note.created_at >= now for note in planned)
+    keys = [nudge.key for nudge in nudges]
+    earlier = set(
+        Notification.objects.filter(idempotency_key__in=keys).values_list(
+            "idempotency_key", flat=True
+        )
+    )
+    planned = nudge_plan_many(nudges)
+    # The notifications planned now; one planned on an earlier day under the same key (the
+    # same question still waiting) counts for nothing.
+    return sum(note is not None and key not in earlier for key, note in planned.items())
 
 
 def orphans_drop() -> int:

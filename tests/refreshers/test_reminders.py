@@ -94,3 +94,15 @@ def test_the_daily_task_is_declared():
 
     declared = {s.func for d in provisioning.declarations() for s in d.schedules}
     assert "refreshers.tasks.daily" in declared
+
+
+def test_a_question_that_comes_back_again_brings_a_new_reminder(awake_now, guidelines):
+    """Answered after the reminder, then due again weeks later: one more reminder."""
+    question = make_question(guidelines.main)
+    person = make_user(Role.EMPLOYEE)
+    answered_once(person, question)
+    assert services.reminders_plan() == 1
+    later = timezone.now() + dt.timedelta(days=20)  # within the planning horizon
+    ReviewState.objects.filter(user=person).update(due=later - dt.timedelta(hours=1))
+    assert services.reminders_plan(now=later) == 1
+    assert reminders(person).count() == 2
