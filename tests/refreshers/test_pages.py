@@ -142,3 +142,30 @@ def test_queries_do_not_grow_with_questions_and_answers(client_for, tree, guidel
         for person in (small, large)
     ]
     assert counts[0] == counts[1]
+
+
+def test_hostile_question_texts_are_shown_escaped(client_for, employee, guidelines):
+    """What comms staff typed is text: escaped on the card and in the result."""
+    hostile = "<script>alert(1)</script>"
+    question = make_question(
+        guidelines.main,
+        value={
+            "kind": "single",
+            "text": f"Q {hostile}",
+            "options": [
+                {"text": f"A {hostile}", "correct": True, "feedback": f"F {hostile}"},
+                {"text": "B", "correct": False, "feedback": ""},
+            ],
+        },
+        explanation=f"E {hostile}",
+    )
+    acknowledge(employee, guidelines.main)
+    made_due(employee)
+    client = client_for(employee)
+    path = client.get("/path/").content.decode()
+    result = client.post(
+        "/refreshers/", {"item": question_ref(question.pk), "choice": option_ids(question, True)}
+    ).content.decode()
+    for html in (path, result):
+        assert hostile not in html
+        assert "&lt;script&gt;" in html
