@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("mentors.urls")),
     path("", include("insights.urls")),
     path("", include("missions.urls")),
+    path("", include("refreshers.urls")),
     path("", include("integrations.teams.urls")),
     path("", include("ambassadors.urls")),
     path("", include("integrations.slack.urls")),

@@ -125,23 +125,28 @@ def quiz_grade(*, quiz_value: Any, answers: dict[str, list[str]]) -> list[Questi
     questions = {question.id: question.value for question in quiz_value["questions"].bound_blocks}
     if set(answers) - set(questions):
         raise LearningError(ERROR_FOREIGN_ANSWER)
-    results = []
-    for question_id, question in questions.items():
-        chosen = answers.get(question_id) or []
-        if not chosen:
-            raise LearningError(ERROR_MISSING_ANSWER)
-        options = {option.id: option.value for option in question["options"].bound_blocks}
-        if set(chosen) - set(options):
-            raise LearningError(ERROR_FOREIGN_ANSWER)
-        if question["kind"] != QuestionBlock.MULTIPLE and len(set(chosen)) != 1:
-            raise LearningError(ERROR_ONE_ANSWER)
-        correct = {option_id for option_id, option in options.items() if option["correct"]}
-        results.append(
-            QuestionResult(
-                question_id=question_id, correct=set(chosen) == correct, chosen=sorted(set(chosen))
-            )
-        )
-    return results
+    return [
+        question_grade(question_id=question_id, question=question, chosen=answers.get(question_id))
+        for question_id, question in questions.items()
+    ]
+
+
+def question_grade(*, question_id: str, question: Any, chosen: list[str] | None) -> QuestionResult:
+    """One question (a QuestionBlock's value) against the options chosen: right when exactly
+    the correct options were chosen. Raises on a missing answer or a foreign option. The one
+    grading rule, used by lesson quizzes and by refreshers (refreshers/services.py)."""
+    chosen = chosen or []
+    if not chosen:
+        raise LearningError(ERROR_MISSING_ANSWER)
+    options = {option.id: option.value for option in question["options"].bound_blocks}
+    if set(chosen) - set(options):
+        raise LearningError(ERROR_FOREIGN_ANSWER)
+    if question["kind"] != QuestionBlock.MULTIPLE and len(set(chosen)) != 1:
+        raise LearningError(ERROR_ONE_ANSWER)
+    correct = {option_id for option_id, option in options.items() if option["correct"]}
+    return QuestionResult(
+        question_id=question_id, correct=set(chosen) == correct, chosen=sorted(set(chosen))
+    )
 
 
 def quiz_submit(

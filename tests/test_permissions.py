@@ -43,6 +43,7 @@ from tests.factories.guidelines import build_guidelines, major_change
 from tests.factories.identity import make_scim_connection
 from tests.factories.mentors import file_request, make_mentor, png_file
 from tests.factories.missions import make_rubric, mission, production_work, submitted
+from tests.factories.refreshers import make_question
 from tests.factories.sharing import make_item
 
 pytestmark = pytest.mark.django_db
@@ -363,6 +364,9 @@ ROUTES = {
         statuses(404, anonymous=TO_LOGIN, newcomer=TO_WELCOME, admin=TO_WELCOME),
     ),
     "missions:promotion_answer": ("/path/move-up/", POST_ONLY),
+    # Refreshers: the person's own due questions (tests/refreshers/test_pages.py).
+    "refreshers:page": ("/refreshers/", PARTICIPANTS_ONLY),
+    "refreshers:reminder": ("/refreshers/reminder/", POST_ONLY),
     # Mentor desk: an employee's own requests; the desk for mentors; a request and its
     # attachments only for its author, its mentor, mentors with the skill while it is queued
     # and the team lead (someone else's request is simply not found; `mentor` here has no
@@ -403,6 +407,7 @@ ROUTES = {
         CMS_ONLY,
     ),
     "courses_figures": ("/cms/course-figures/", CMS_ONLY),
+    "refreshers_report": ("/cms/refresher-answers/", CMS_ONLY),
     "guidelines_coverage": ("/cms/guideline-acknowledgements/", CMS_ONLY),
     # The attention calendar (insights/admin_views.py): comms staff and administrators.
     "insights_calendar": ("/cms/attention-calendar/", CMS_ONLY),
@@ -722,6 +727,7 @@ SNIPPETS = {
         {"add", "edit", "delete", "copy", "create", "usage", "history", "history_results"},
     ),
     "mentors.slatarget": (lambda: SlaTarget.objects.first(), {"copy"}, {"delete"}),
+    "refreshers.refresherquestion": (make_question, {"copy"}, set()),
     "mentors.openinghours": (lambda: OpeningHours.objects.first(), {"copy"}, set()),
     "mentors.holiday": (
         lambda: Holiday.objects.create(date=dt.date(2031, 12, 25), name="Christmas"),

@@ -50,8 +50,8 @@ def test_every_declared_schedule_exists_with_its_task():
     """One schedule per declaration, named as declared, running the declaring app's task."""
     declared = {s.name: s.func for d in provisioning.declarations() for s in d.schedules}
     # identity: SAML records cleanup; mentors: desk tally check; integrations: webhook
-    # deliveries and the xAPI sweep
-    assert len(declared) == 20
+    # deliveries and the xAPI sweep; refreshers: the daily reminders
+    assert len(declared) == 21
     assert dict(Schedule.objects.values_list("name", "func")) == declared
 
 

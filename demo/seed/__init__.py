@@ -6,7 +6,18 @@ transaction, in this order: a part may rely on the ones before it.
 
 from __future__ import annotations
 
-from . import checks, courses, guidelines, insights, mentors, missions, people, rubrics, sharing
+from . import (
+    checks,
+    courses,
+    guidelines,
+    insights,
+    mentors,
+    missions,
+    people,
+    refreshers,
+    rubrics,
+    sharing,
+)
 
 PARTS = [
     ("people", people.seed),
@@ -17,5 +28,6 @@ PARTS = [
     ("missions", missions.seed),
     ("rubrics", rubrics.seed),
     ("mentors", mentors.seed),
+    ("refreshers", refreshers.seed),
     ("insights", insights.seed),
 ]

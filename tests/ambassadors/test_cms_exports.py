@@ -44,6 +44,13 @@ def _content_item():
     return [item.title, item.url]
 
 
+def _refresher_question():
+    from tests.factories.refreshers import DISCLOSURE_QUESTION, make_question
+
+    make_question(language="en", explanation="Say it in your profile.")
+    return ["en", DISCLOSURE_QUESTION["text"], "Say it in your profile."]
+
+
 # A known row per exporting list: (make it, the cells it must show). A new list with
 # `list_export` needs a row here (test_every_exporting_list_is_checked).
 KNOWN_ROWS = {
@@ -52,6 +59,7 @@ KNOWN_ROWS = {
     "ambassadors.topic": _topic,
     "missions.mission": _mission,
     "sharing.contentitem": _content_item,
+    "refreshers.refresherquestion": _refresher_question,
 }
 
 
