@@ -208,17 +208,23 @@ def hashtags_in(text: str) -> list[str]:
     return HASHTAG.findall(URL.sub(" ", text))
 
 
-def _address(url: str) -> tuple[str, str]:
-    """An address as compared: host without www., path without a trailing slash."""
-    parts = urlsplit(url if "://" in url else f"https://{url}")
-    host = (parts.hostname or "").removeprefix("www.")
+def _address(url: str) -> tuple[str, str] | None:
+    """An address as compared: host without www., path without a trailing slash; None for
+    what only looks like one ("https://[oops": urlsplit refuses a broken IPv6 host)."""
+    try:
+        parts = urlsplit(url if "://" in url else f"https://{url}")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
     return host, parts.path.rstrip("/")
 
 
 def pasted_item_address(text: str, item: ContentItem) -> bool:
     """The text holds the item's own address (untracked), query and fragment aside."""
     own = _address(item.url)
-    return any(_address(found.rstrip(TRAILING)) == own for found in URL.findall(text))
+    return own is not None and any(
+        _address(found.rstrip(TRAILING)) == own for found in URL.findall(text)
+    )
 
 
 # --- the checks ------------------------------------------------------------------------------

@@ -173,6 +173,11 @@ def test_another_address_or_none_on_a_network_that_adds_the_link_is_silent():
     assert _hints("Geen link", network="facebook") == []
 
 
+def test_something_that_only_looks_like_an_address_is_no_crash():
+    """A broken IPv6 host ("https://[oops") makes urlsplit refuse: no hint, no error."""
+    assert _hints("Lees dit: https://[oops en https://x]") == []
+
+
 def test_instagram_says_where_the_link_goes():
     """Instagram adds no link: an info hint about the link for the bio; the pasted raw
     address there points to the personal link of the next step."""
@@ -344,6 +349,7 @@ def test_guideline_sections_have_stable_ids(client_for, employee):
     body = client_for(employee).get(guidelines.main.url).content.decode()
     for anchor in ("principles", "dos-and-donts", "negative-reactions"):
         assert f'id="{anchor}"' in body
+    assert "anchors" not in body  # the template's own comment stays out of the page
 
 
 # --- the CMS setting ---------------------------------------------------------------------------
@@ -396,7 +402,7 @@ def test_comms_staff_save_the_checks_and_empty_hints_fall_back(client_for, comms
         [hint] = posting_hints(
             text="noordlicht", network="linkedin", item=_item(), checks=posting_rules()
         )
-    assert hint.message == str(DEFAULT_HINTS[CHECK_CONFIDENTIAL])
+        assert hint.message == str(DEFAULT_HINTS[CHECK_CONFIDENTIAL])
 
 
 @pytest.mark.django_db
