@@ -15,6 +15,7 @@ from ambassadors.services import nudge_plan
 from sharing import services
 from sharing.models import Push
 from sharing.selectors import push_progress
+from sharing.services import pushes
 from tests.factories import make_user
 from tests.factories.sharing import make_item
 
@@ -268,3 +269,21 @@ def test_no_withheld_count_follows_from_the_shown_ones():
                         changed = True
             for name, value in real.items():
                 assert not (0 < value < 5) or name in withheld, (counts, after_window, name)
+
+
+def test_a_segment_too_large_to_preview_is_only_counted(client_for, comms_en, monkeypatch):
+    """Above the limit the preview plans nothing in the request: it gives the segment's size
+    and points to the push's own page, in as many queries as a small preview."""
+    monkeypatch.setattr(pushes, "PREVIEW_LIMIT", 6)
+    item = make_item()
+    _people(9)
+    preview = services.push_preview(item=item, window_hours=24)
+    # The nine and the comms person.
+    assert (preview.too_large, preview.segment, preview.reach) == (True, 10, 0)
+    client = client_for(comms_en)
+    before = _table_sizes()
+    response = client.post(f"/cms/sharing/push/{item.pk}/", {"window_hours": 24, "preview": "1"})
+    html = response.content.decode()
+    assert "This segment has 10 people: too many to preview here." in html
+    assert "would reach" not in html
+    assert _table_sizes() == before
