@@ -21,6 +21,7 @@ from django.utils import timezone
 from ambassadors.models import Notification
 from ambassadors.selectors import full_budgets_by_week
 from missions.models import Campaign
+from refreshers.services import REMINDER_KIND as REFRESHER_REMINDER
 from sharing.models import Push
 
 from .dashboard import people
@@ -32,6 +33,7 @@ KIND_GROUPS = {
     "mission_offer": "offers",
     "mission_reminder": "reminders",
     "miss_you": "reminders",
+    REFRESHER_REMINDER: "reminders",
 }
 GROUPS = ("suggestions", "offers", "reminders", "other")
 

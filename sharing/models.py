@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -370,17 +370,30 @@ class Push(models.Model):
     segment_size = models.PositiveIntegerField(default=0)
     planned = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
-    # Of those skipped: the item ends before their next free moment (the rest: no room in
-    # their attention budget within the planning horizon).
+    # Of those skipped: the item ends before their next free moment.
     skipped_after_end = models.PositiveIntegerField(default=0)
+    # Of those skipped: asked for no suggestions (a weekly budget of zero) or no longer
+    # taking part. The rest had no room in their attention budget within the horizon.
+    skipped_no_budget = models.PositiveIntegerField(default=0)
     first_slot = models.DateTimeField(null=True, blank=True)
     last_slot = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(skipped__gte=F("skipped_after_end") + F("skipped_no_budget")),
+                name="push_reasons_within_skipped",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Push of {self.item}"
+
+    @property
+    def skipped_no_room(self) -> int:
+        """Those skipped for want of room in their attention budget within the horizon."""
+        return self.skipped - self.skipped_after_end - self.skipped_no_budget
 
 
 class NewsFeed(models.Model):

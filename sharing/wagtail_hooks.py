@@ -32,6 +32,7 @@ from .services import (
     variant_restore,
     variant_retire,
 )
+from .services.pushes import push_figures_shown, withheld_count
 from .variants import variant_figures
 
 FIGURES_PERMISSION = "sharing.view_contentitem"
@@ -132,12 +133,38 @@ PREVIEW = "preview"
 
 
 def _shown(preview) -> dict:
-    """The preview's counts of people as they may be shown: below five (not zero) withheld."""
-    names = ("segment", "reach", "left_out", "after_window", "no_room", "after_end", "opted_out")
-    counts = {name: getattr(preview, name) for name in names}
+    """The preview's counts of people as they may be shown together (rule of five)."""
+    return push_figures_shown(
+        segment=preview.segment,
+        reach=preview.reach,
+        after_window=preview.after_window,
+        no_room=preview.no_room,
+        after_end=preview.after_end,
+        no_budget=preview.opted_out,
+    )
+
+
+def _push_shown(push, after_window: int = 0) -> dict:
+    """A planned push's counts as they may be shown together, as the preview shows them."""
+    return push_figures_shown(
+        segment=push.segment_size,
+        reach=push.planned,
+        after_window=after_window,
+        no_room=push.skipped_no_room,
+        after_end=push.skipped_after_end,
+        no_budget=push.skipped_no_budget,
+    )
+
+
+def _progress_shown(progress: dict, *, reach_withheld: bool) -> dict:
+    """Planned, delivered, opened and shared as they may be shown: small counts withheld,
+    and planned and delivered (all of the reach, in time) too while the reach is."""
     return {
-        name: _("fewer than 5") if 0 < count < MINIMUM_GROUP else count
-        for name, count in counts.items()
+        name: withheld_count(progress[name])
+        if 0 < progress[name] < MINIMUM_GROUP
+        or (reach_withheld and name in {"planned", "delivered"})
+        else progress[name]
+        for name in ("planned", "delivered", "opened", "shared")
     }
 
 
@@ -205,20 +232,35 @@ class PushDetailView(LibraryBreadcrumbsMixin, WagtailAdminTemplateMixin, Templat
 
     def get_context_data(self, **kwargs):
         push = self.push
+        progress = push_progress(push)
+        # Until planning has run, the segment is counted as it is now.
+        segment_size = push_segment(push).count() if push.planned_at is None else push.segment_size
+        if push.planned_at is None:
+            shown = push_figures_shown(
+                segment=segment_size,
+                reach=0,
+                after_window=0,
+                no_room=0,
+                after_end=0,
+                no_budget=0,
+            )
+        else:
+            shown = _push_shown(push, after_window=progress["after_window"])
+        others = Push.objects.select_related("item").order_by("-created_at")[:20]
         return {
             **super().get_context_data(**kwargs),
             "push": push,
             "planning": push.planned_at is None,
-            # Until planning has run, the segment is counted as it is now.
-            "segment_size": push_segment(push).count()
-            if push.planned_at is None
-            else push.segment_size,
+            "shown": shown,
+            "segment_size": segment_size,
             "refresh_seconds": self.refresh_seconds,
             "topics": list(push.topics.all()),
             "language": Language(push.language or push.item.language).label,
-            "skipped_no_room": push.skipped - push.skipped_after_end,
-            "progress": push_progress(push),
-            "pushes": Push.objects.select_related("item").order_by("-created_at")[:20],
+            "progress": progress,
+            "progress_shown": _progress_shown(
+                progress, reach_withheld=not isinstance(shown["reach"], int)
+            ),
+            "pushes": [(other, _push_shown(other)) for other in others],
         }
 
 

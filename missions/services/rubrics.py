@@ -144,6 +144,13 @@ def rubric_review_submit(
     comment = clean_text(comment, max_length=RUBRIC_COMMENT_MAX_LENGTH).strip()
     now = timezone.now()
     with transaction.atomic():
+        # The reviewer first: their weekly cap is counted below, and two tabs reviewing
+        # different work lock different assignments, so only this lock makes them wait.
+        if (
+            role == Role.PEER
+            and PeerReviewOptIn.objects.select_for_update().filter(user=reviewer).first() is None
+        ):
+            raise MissionError(ERROR_PEER_NOT_ALLOWED)
         locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
         submission = latest_submission(locked)
         if submission is None or (role == Role.PEER and locked.state not in PEER_REVIEW_STATES):

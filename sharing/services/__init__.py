@@ -57,7 +57,14 @@ from .errors import (
 from .library import item_add_for, item_create, item_dismiss, item_save
 from .news_feeds import feed_import
 from .proposals import REVIEW_PERMISSION, proposal_create, proposal_review
-from .pushes import PUSH_PERMISSION, PushPreview, push_create, push_plan, push_preview
+from .pushes import (
+    PUSH_PERMISSION,
+    PushPreview,
+    push_create,
+    push_figures_shown,
+    push_plan,
+    push_preview,
+)
 from .retention import clicks_compact
 from .shares import share_check_allowed, share_create, share_text_check, taking_part
 from .variants import RETIRE_PERMISSION, variant_restore, variant_retire
@@ -109,6 +116,7 @@ __all__ = [
     "proposal_create",
     "proposal_review",
     "push_create",
+    "push_figures_shown",
     "push_preview",
     "PushPreview",
     "push_plan",

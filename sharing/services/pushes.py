@@ -11,9 +11,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import Department, Topic
+from ambassadors.models import MINIMUM_GROUP, Department, Topic, suppressed_parts
 from ambassadors.quiet import awake_moment
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
@@ -135,12 +136,14 @@ def push_plan(*, push: Push) -> Push:
     left_out: dict[str, str] = {}
     outcome = nudge_plan_many(nudges, left_out=left_out)
     slots = [notification.visible_from for notification in outcome.values() if notification]
+    reasons = list(left_out.values())
     Push.objects.filter(pk=push.pk).update(
         planned_at=start,
         segment_size=len(people),
         planned=len(slots),
         skipped=len(people) - len(slots),
-        skipped_after_end=sum(reason == LEFT_OUT_AFTER_END for reason in left_out.values()),
+        skipped_after_end=reasons.count(LEFT_OUT_AFTER_END),
+        skipped_no_budget=_no_budget(reasons),
         first_slot=min(slots, default=None),
         last_slot=max(slots, default=None),
     )
@@ -165,10 +168,17 @@ class PushPreview:
     no_room: int  # no room in their budget within the planning horizon
     after_end: int  # the item ends before their next free moment
     opted_out: int  # asked for no nudges at all, or not taking part
+    too_large: bool = False  # above PREVIEW_LIMIT: only `segment` is counted
 
     @property
     def left_out(self) -> int:
         return self.segment - self.reach
+
+
+# The most people `push_preview()` plans through in a web request: about 2 s on SQLite
+# (bench/push_preview_bench.py: 0.2-0.3 s for 2,000, 0.9-1.3 s for 10,000, linear).
+# A bigger segment is only counted; its push's own page shows what planning did.
+PREVIEW_LIMIT = 15_000
 
 
 def push_preview(
@@ -182,20 +192,20 @@ def push_preview(
 ) -> PushPreview:
     """What pushing `item` to this segment now would plan, through the planner's own steps
     (`nudge_plan_preview`), writing nothing."""
-    people = list(
-        segment_people(
-            item=item,
-            stage=stage,
-            department_id=department.pk if department else None,
-            language=language,
-            topic_ids=[topic.pk for topic in topics],
-        )
-        .order_by("pk")
-        .values_list(*_PEOPLE_FIELDS)
-    )
+    segment = segment_people(
+        item=item,
+        stage=stage,
+        department_id=department.pk if department else None,
+        language=language,
+        topic_ids=[topic.pk for topic in topics],
+    ).order_by("pk")
+    people = list(segment.values_list(*_PEOPLE_FIELDS)[: PREVIEW_LIMIT + 1])
     start = timezone.now()
     if not people:
         return PushPreview(0, 0, None, None, start, start, 0, 0, 0, 0)
+    if len(people) > PREVIEW_LIMIT:
+        # Too long to plan in the request: its size only; its own page shows the rest.
+        return PushPreview(segment.count(), 0, None, None, start, start, 0, 0, 0, 0, True)
     nudges, end = _push_nudges(
         item=item, people=people, window_hours=window_hours, key="push-preview", start=start
     )
@@ -213,5 +223,55 @@ def push_preview(
         after_window=sum(slot > end for slot in slots),
         no_room=reasons.count(LEFT_OUT_NO_ROOM),
         after_end=reasons.count(LEFT_OUT_AFTER_END),
-        opted_out=reasons.count(LEFT_OUT_NO_BUDGET) + reasons.count(LEFT_OUT_NOT_TAKING_PART),
+        opted_out=_no_budget(reasons),
     )
+
+
+def _no_budget(reasons: list[str]) -> int:
+    """Those left out who asked for no suggestions: a weekly budget of zero, or (paused
+    since the segment was counted) no longer taking part. The preview and the push's page
+    call them the same."""
+    return reasons.count(LEFT_OUT_NO_BUDGET) + reasons.count(LEFT_OUT_NOT_TAKING_PART)
+
+
+# How a withheld count of people reads: under five, or a bigger part hidden with it.
+FEWER_THAN_FIVE = _("fewer than 5")
+FIVE_OR_MORE = _("5 or more")
+
+
+def push_figures_shown(
+    *, segment: int, reach: int, after_window: int, no_room: int, after_end: int, no_budget: int
+) -> dict[str, int | str | bool]:
+    """A push's counts of people as they may be shown together, before planning (the
+    preview) and after (its page): the rule of five over segment = reach + the three
+    reasons, so that no count under five is shown nor can be worked out from the others.
+
+    The small parts and, with them, the smallest others are withheld
+    (`suppressed_parts`); those left out (segment − reach) and those reached after the
+    window (a part of the reach) are withheld with the reach.
+    """
+    parts = {"reach": reach, "no_room": no_room, "after_end": after_end, "no_budget": no_budget}
+    hidden = suppressed_parts(parts)
+    if "reach" in hidden:
+        hidden |= {"left_out", "after_window"}
+    elif after_window and 0 < reach - after_window < MINIMUM_GROUP:
+        hidden.add("after_window")  # those reached in time would follow from it
+    counts = {
+        "segment": segment,
+        "left_out": no_room + after_end + no_budget,
+        "after_window": after_window,
+        **parts,
+    }
+    shown: dict[str, int | str | bool] = {
+        name: withheld_count(count) if name in hidden or 0 < count < MINIMUM_GROUP else count
+        for name, count in counts.items()
+    }
+    shown["withheld"] = any(isinstance(value, Promise) for value in shown.values())
+    return shown
+
+
+def withheld_count(count: int) -> int | str:
+    """How a withheld count of people reads."""
+    if count == 0:
+        return 0  # nothing to hide: no part is ever withheld for a zero
+    return FEWER_THAN_FIVE if count < MINIMUM_GROUP else FIVE_OR_MORE

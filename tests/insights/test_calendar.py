@@ -13,6 +13,7 @@ from ambassadors.selectors import budget_status, full_budgets_by_week
 from insights import calendar
 from insights.dashboard import Withheld
 from missions.models import Campaign
+from refreshers.services import REMINDER_KIND as REFRESHER_REMINDER
 from sharing.models import Push
 from tests.factories import make_user
 from tests.factories.sharing import make_item
@@ -82,6 +83,14 @@ def test_small_counts_of_a_day_are_withheld():
     counts = _day(calendar.calendar(view=calendar.WEEK, day=MONDAY), MONDAY).counts
     assert isinstance(counts["reminders"], Withheld)
     assert counts["offers"] == 5
+
+
+def test_refresher_reminders_count_as_reminders():
+    """Five refresher reminders on a day count under "Reminders", not "Other nudges"."""
+    for user in _people(5):
+        _nudges(user, _local(MONDAY, 9), kind=REFRESHER_REMINDER)
+    counts = _day(calendar.calendar(view=calendar.WEEK, day=MONDAY), MONDAY).counts
+    assert counts == {"reminders": 5}
 
 
 def test_full_budgets_follow_each_persons_budget():

@@ -2,9 +2,11 @@
 review what, what the author sees, the mentors' agreement and calibration figures."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models.query import QuerySet
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
@@ -34,6 +36,9 @@ from tests.factories.missions import (
 from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
+
+# The refusal of a sixth review in a week, in whatever language the test runs.
+WEEKLY_LIMIT = re.escape(str(errors.ERROR_PEER_LIMIT % {"limit": services.PEER_REVIEWS_PER_WEEK}))
 
 
 @pytest.fixture
@@ -95,9 +100,11 @@ def cms(comms):
 @pytest.mark.usefixtures("english")
 def test_cms_refuses_a_rubric_without_criteria(client_for, cms):
     """Rubrics without criteria: the CMS says so and saves nothing."""
+    # Read in English before the request, which leaves the site's language active.
+    refusal = str(ERROR_RUBRIC_EMPTY)
     response = client_for(cms).post("/cms/snippets/missions/rubric/add/", _rubric_form([]))
     assert response.status_code == 200
-    assert str(ERROR_RUBRIC_EMPTY) in response.content.decode()
+    assert refusal in response.content.decode()
     assert not Rubric.objects.exists()
 
 
@@ -192,7 +199,8 @@ def test_every_criterion_needs_a_level_in_its_range(work, rubric):
     assert refused.value.field == services.score_field(first)
     assert str(refused.value) == str(errors.ERROR_SCORE_MISSING % {"criterion": first.name})
     for level in (0, 5, "x"):
-        with pytest.raises(services.MissionError, match="from 1 to 4"):
+        out_of_range = str(errors.ERROR_LEVEL_RANGE % {"levels": 4, "criterion": first.name})
+        with pytest.raises(services.MissionError, match=re.escape(out_of_range)):
             services.rubric_review_submit(
                 reviewer=colleague, assignment=work, scores={**missing, first.pk: level}
             )
@@ -236,12 +244,35 @@ def test_peer_reviews_are_capped_per_submission_and_per_week(work):
     rubric = make_rubric()
     for _ in range(services.PEER_REVIEWS_PER_WEEK):
         review(busy, production_work(rubric=rubric))
-    with pytest.raises(services.MissionError, match="this week"):
+    with pytest.raises(services.MissionError, match=WEEKLY_LIMIT):
         review(busy, production_work(rubric=rubric))
     RubricReview.objects.filter(reviewer=busy).update(
         submitted_at=timezone.now() - dt.timedelta(days=8)
     )
     review(busy, production_work(rubric=rubric))
+
+
+def test_the_weekly_cap_is_counted_under_a_lock_on_the_reviewer(work, monkeypatch):
+    """The reviewer's opt-in row is locked before their week is counted, so two tabs
+    reviewing different work at once wait for each other; the sixth is still refused."""
+    locked = []
+    select_for_update = QuerySet.select_for_update
+
+    def recording(queryset, *args, **kwargs):
+        locked.append(queryset.model)
+        return select_for_update(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", recording)
+    busy = peer_reviewer()
+    rubric = make_rubric()
+    review(busy, work)
+    assert PeerReviewOptIn in locked
+    assert locked.index(PeerReviewOptIn) < locked.index(Assignment)
+    for _ in range(services.PEER_REVIEWS_PER_WEEK - 1):
+        review(busy, production_work(rubric=rubric))
+    with pytest.raises(services.MissionError, match=WEEKLY_LIMIT):
+        review(busy, production_work(rubric=rubric))
+    assert RubricReview.objects.filter(reviewer=busy).count() == services.PEER_REVIEWS_PER_WEEK
 
 
 def test_the_list_offers_least_reviewed_work_first_and_never_own(client_for):

@@ -1,11 +1,13 @@
 """The push preview: the planner's own numbers before the push is made, writing nothing."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from wagtail.users.models import UserProfile
 
 from ambassadors.roles import Role
@@ -13,6 +15,7 @@ from ambassadors.services import nudge_plan
 from sharing import services
 from sharing.models import Push
 from sharing.selectors import push_progress
+from sharing.services import pushes
 from tests.factories import make_user
 from tests.factories.sharing import make_item
 
@@ -126,7 +129,9 @@ def test_the_form_previews_without_planning(
     # The eight, and the comms person: an employee taking part too.
     assert (preview.reach, preview.opted_out) == (9, 3)
     html = response.content.decode()
-    assert "This push would reach 9 people" in html
+    # Three left out: withheld, and so is the reach, which with the segment would give it.
+    assert "This push would reach 5 or more people" in html
+    assert "9 people" not in html
     assert "asked for no suggestions: fewer than 5" in html
     # The same form, confirmed, plans the push.
     with django_capture_on_commit_callbacks(execute=True):
@@ -165,3 +170,120 @@ def test_preview_queries_do_not_grow_with_the_segment(client_for, comms_en):
     small = _preview_queries(client, item)
     _segment(free=5, full=3, opted_out=1)
     assert _preview_queries(client, item) == small
+
+
+def _reasons(html: str) -> list[str]:
+    """The reasons left out, as listed after "left out:"."""
+    listing = html.split("left out:", 1)[1].split("<ul>", 1)[1].split("</ul>", 1)[0]
+    return [line.split("</li>")[0].strip() for line in listing.split("<li>")[1:]]
+
+
+def test_preview_and_the_planned_push_show_the_same_three_reasons(client_for, comms_en, frozen):
+    """Those with a weekly budget of zero "asked for no suggestions" before planning and
+    after, and the small counts are withheld the same way on both pages."""
+    _segment(free=8, full=6, opted_out=3)
+    item = make_item(expires_at=NOW + dt.timedelta(days=3))
+    client = client_for(comms_en)
+    before = client.post(f"/cms/sharing/push/{item.pk}/", {"window_hours": 24, "preview": "1"})
+    preview = before.context["preview"]
+    assert (preview.no_room, preview.after_end, preview.opted_out) == (0, 6, 3)
+    push = _plan(item, 24)
+    assert (push.skipped_no_room, push.skipped_after_end, push.skipped_no_budget) == (0, 6, 3)
+    after = client.get(f"/cms/sharing/pushes/{push.pk}/").content.decode()
+    reasons = [
+        "attention budget full in the next four weeks: 0",
+        # Six, withheld with the three: otherwise 9 left out less 6 would give them away.
+        "quiet hours or a full budget until the item expires: 5 or more",
+        "asked for no suggestions: fewer than 5",
+    ]
+    assert _reasons(before.content.decode()) == reasons
+    assert _reasons(after) == reasons
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        # Three opted out of twelve: the reach would give them away, so it is withheld too.
+        (
+            {"reach": 9, "no_room": 0, "after_end": 0, "no_budget": 3, "after_window": 0},
+            {"reach": "5 or more", "left_out": "fewer than 5", "no_budget": "fewer than 5"},
+        ),
+        # Nine left out, three of them for one reason: the next smallest reason goes with it.
+        (
+            {"reach": 8, "no_room": 0, "after_end": 6, "no_budget": 3, "after_window": 0},
+            {"reach": 8, "left_out": 9, "after_end": "5 or more", "no_budget": "fewer than 5"},
+        ),
+        # Ten reached, two of them in time: "8 after the window" would give the two away.
+        (
+            {"reach": 10, "no_room": 5, "after_end": 0, "no_budget": 0, "after_window": 8},
+            {"reach": 10, "left_out": 5, "after_window": "5 or more"},
+        ),
+    ],
+)
+def test_withheld_counts_take_the_parts_that_would_give_them_away(counts, expected):
+    """The reviewer's cases: a count under five cannot be worked out from the others."""
+    segment = counts["reach"] + counts["no_room"] + counts["after_end"] + counts["no_budget"]
+    shown = services.push_figures_shown(segment=segment, **counts)
+    with translation.override("en"):
+        assert {
+            name: shown[name] if isinstance(shown[name], int) else str(shown[name])
+            for name in expected
+        } == expected
+    assert shown["withheld"]
+
+
+def test_no_withheld_count_follows_from_the_shown_ones():
+    """Over every small split: no count under five is shown, and no sum of people shown
+    together has exactly one part withheld (which would give that part away)."""
+    names = ("reach", "no_room", "after_end", "no_budget")
+    for values in itertools.product(range(8), repeat=4):
+        counts = dict(zip(names, values, strict=True))
+        for after_window in range(counts["reach"] + 1):
+            segment = sum(values)
+            shown = services.push_figures_shown(
+                segment=segment, after_window=after_window, **counts
+            )
+            withheld = {name for name, value in shown.items() if isinstance(value, Promise)}
+            real = {
+                **counts,
+                "segment": segment,
+                "after_window": after_window,
+                "left_out": segment - counts["reach"],
+                "in_time": counts["reach"] - after_window,
+            }
+            withheld.add("in_time")  # never shown
+            # Work out whatever sums of people shown together give away, until nothing new.
+            equations = [
+                ("segment", ("reach", "left_out")),
+                ("left_out", ("no_room", "after_end", "no_budget")),
+                ("segment", ("reach", "no_room", "after_end", "no_budget")),
+                ("reach", ("after_window", "in_time")),
+            ]
+            changed = True
+            while changed:
+                changed = False
+                for total, parts in equations:
+                    hidden = [n for n in (total, *parts) if n in withheld]
+                    if len(hidden) == 1:
+                        withheld.discard(hidden[0])
+                        changed = True
+            for name, value in real.items():
+                assert not (0 < value < 5) or name in withheld, (counts, after_window, name)
+
+
+def test_a_segment_too_large_to_preview_is_only_counted(client_for, comms_en, monkeypatch):
+    """Above the limit the preview plans nothing in the request: it gives the segment's size
+    and points to the push's own page, in as many queries as a small preview."""
+    monkeypatch.setattr(pushes, "PREVIEW_LIMIT", 6)
+    item = make_item()
+    _people(9)
+    preview = services.push_preview(item=item, window_hours=24)
+    # The nine and the comms person.
+    assert (preview.too_large, preview.segment, preview.reach) == (True, 10, 0)
+    client = client_for(comms_en)
+    before = _table_sizes()
+    response = client.post(f"/cms/sharing/push/{item.pk}/", {"window_hours": 24, "preview": "1"})
+    html = response.content.decode()
+    assert "This segment has 10 people: too many to preview here." in html
+    assert "would reach" not in html
+    assert _table_sizes() == before
