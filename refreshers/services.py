@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -125,6 +125,12 @@ def refresher_answer(
         raise RefresherError(error.message, field="choice") from error
 
     state = ReviewState.objects.select_for_update().filter(user=user, **where).first()
+    # Checked again now that the row is locked: a second submit of the same answer (a double
+    # click, two tabs) waited here for the first and must not grade again.
+    if state is not None and state.due > now:
+        raise RefresherError(ERROR_NOT_DUE)
+    if answered_today(user, now=now) >= DAILY_LIMIT:
+        raise RefresherError(ERROR_DAILY_LIMIT)
     card, due = schedule.review(state.card if state else None, correct=result.correct, at=now)
     if state is None:
         state = ReviewState(user=user, **where)
@@ -134,8 +140,15 @@ def refresher_answer(
     state.reviews += 1
     state.lapses += 0 if result.correct else 1
     state.last_answered_at, state.last_correct = now, result.correct
-    state.full_clean()
-    state.save()
+    # The "once per person" constraints are left to the database (every one names `user`):
+    # a first answer submitted twice at once inserts twice, and the second must be refused,
+    # not fail.
+    state.full_clean(exclude=["user"])
+    try:
+        with transaction.atomic():
+            state.save()
+    except IntegrityError as error:
+        raise RefresherError(ERROR_NOT_DUE) from error
     RefresherAnswer.objects.create(
         user=user, chosen=result.chosen, correct=result.correct, answered_at=now, **answer_about
     )
