@@ -142,13 +142,17 @@ def guideline_pages(keys) -> dict:
 
 
 def page_with_section(pages: list, section_id: str) -> GuidelinePage | None:
-    """The page holding the section, else the one in the active language, else any."""
+    """The page holding the section (in the active language when translations share the
+    section's id, as copies for translation do), else the one in the active language, else
+    any."""
     if not pages:
         return None
-    for page in pages:
-        if section_id and any(raw.get("id") == section_id for raw in page.body.raw_data):
-            return page
-    return preferred_pages(pages).popitem()[1]
+    holding = [
+        page
+        for page in pages
+        if section_id and any(raw.get("id") == section_id for raw in page.body.raw_data)
+    ]
+    return preferred_pages(holding or pages).popitem()[1]
 
 
 def section_heading(page: GuidelinePage | None, section_id: str) -> str:

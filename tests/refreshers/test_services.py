@@ -293,3 +293,29 @@ def test_a_first_answer_saved_twice_at_once_is_refused_not_a_crash(
         )
     assert refused.value.message == services.ERROR_NOT_DUE
     assert not RefresherAnswer.objects.exists()
+
+
+def test_the_section_link_follows_the_reader_when_translations_share_the_section(guidelines):
+    """A translation copies the blocks with their ids: the page in the reader's language."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from guidelines.models import GuidelinePage
+    from tests.factories.guidelines import publish
+
+    english_locale, _created = Locale.objects.get_or_create(language_code="en")
+    copy = guidelines.main.copy_for_translation(english_locale, copy_parents=True)
+    copy.title, copy.slug = "Social media guidelines", "social-media-guidelines"
+    copy.save()
+    publish(copy)
+    section_id = make_question(guidelines.main).section_id
+    pages = selectors.guideline_pages({guidelines.main.translation_key})[
+        guidelines.main.translation_key
+    ]
+    dutch = GuidelinePage.objects.get(pk=guidelines.main.pk)
+    english = GuidelinePage.objects.get(pk=copy.pk)
+    assert any(raw["id"] == section_id for raw in english.body.raw_data)
+    for language, wanted in (("en", english), ("nl", dutch)):
+        with translation.override(language):
+            for order in (pages, pages[::-1]):
+                assert selectors.page_with_section(order, section_id).pk == wanted.pk
