@@ -31,6 +31,7 @@ DAILY_LIMIT = 3
 REF_MAX_LENGTH = 120
 QUESTION_PREFIX, LESSON_PREFIX = "g", "c"
 FEWER_THAN_FIVE = _("fewer than 5")
+WITHHELD_NEAR = _("withheld, so a smaller group can't be worked out")
 
 
 @dataclass(frozen=True)
@@ -142,13 +143,17 @@ def guideline_pages(keys) -> dict:
 
 
 def page_with_section(pages: list, section_id: str) -> GuidelinePage | None:
-    """The page holding the section, else the one in the active language, else any."""
+    """The page holding the section (in the active language when translations share the
+    section's id, as copies for translation do), else the one in the active language, else
+    any."""
     if not pages:
         return None
-    for page in pages:
-        if section_id and any(raw.get("id") == section_id for raw in page.body.raw_data):
-            return page
-    return preferred_pages(pages).popitem()[1]
+    holding = [
+        page
+        for page in pages
+        if section_id and any(raw.get("id") == section_id for raw in page.body.raw_data)
+    ]
+    return preferred_pages(holding or pages).popitem()[1]
 
 
 def section_heading(page: GuidelinePage | None, section_id: str) -> str:
@@ -285,10 +290,17 @@ class ReportRow:
     answers: int | None
     wrong: int | None
     edit_url: str = ""
+    # Another period offered differs from this one by fewer than five people: comparing the
+    # two would show that small group's answers.
+    near_other_period: bool = False
 
     @property
     def shown(self) -> bool:
-        return self.people >= MINIMUM_GROUP
+        return self.people >= MINIMUM_GROUP and not self.near_other_period
+
+    @property
+    def withheld_label(self):
+        return WITHHELD_NEAR if self.people >= MINIMUM_GROUP else FEWER_THAN_FIVE
 
     @property
     def wrong_share(self) -> float | None:
@@ -301,21 +313,45 @@ def _edit_url(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk]) if page is not None else ""
 
 
-def wrong_answers_report(*, since: dt.datetime) -> list[ReportRow]:
-    """Guideline sections and lessons by share of wrong answers since `since`.
+def _near_other_period(group: dict, days: int, periods) -> bool:
+    """The differencing rule of the insights dashboard (insights.dashboard.withhold_reason):
+    withheld when another offered period's people count differs by 1 to 4."""
+    people = group[f"people_{days}"]
+    return any(
+        0 < abs(people - group[f"people_{other}"]) < MINIMUM_GROUP
+        for other in periods
+        if other != days
+    )
+
+
+def wrong_answers_report(
+    *, days: int, periods=(), now: dt.datetime | None = None
+) -> list[ReportRow]:
+    """Guideline sections and lessons by share of wrong answers over the last `days` days.
 
     Only groups of MINIMUM_GROUP people or more show their figures; smaller ones say "fewer
-    than 5" and nothing else, so nobody's answers can be picked out. Three queries."""
-    groups = list(
-        RefresherAnswer.objects.filter(answered_at__gte=since)
-        .values("guideline_key", "section_id", "lesson_key")
-        .annotate(
-            people=Count("user", distinct=True),
-            answers=Count("id"),
-            wrong=Count("id", filter=Q(correct=False)),
+    than 5" and nothing else, so nobody's answers can be picked out. The other `periods`
+    offered (in days) overlap this one: where one of them differs from it by fewer than five
+    people, this period's figures are withheld too, or subtracting the two would show that
+    small group's. All periods are counted in one grouped query; three queries in all."""
+    now = now or timezone.now()
+    periods = sorted({days, *periods})
+    counted = {}
+    for period in periods:
+        within = Q(answered_at__gte=now - dt.timedelta(days=period))
+        counted[f"people_{period}"] = Count("user", distinct=True, filter=within)
+        counted[f"answers_{period}"] = Count("id", filter=within)
+        counted[f"wrong_{period}"] = Count("id", filter=within & Q(correct=False))
+    groups = [
+        group
+        for group in RefresherAnswer.objects.filter(
+            answered_at__gte=now - dt.timedelta(days=max(periods))
         )
+        .values("guideline_key", "section_id", "lesson_key")
+        .annotate(**counted)
         .order_by()
-    )
+        if group[f"people_{days}"]
+    ]
     guideline_keys = {row["guideline_key"] for row in groups if row["guideline_key"]}
     lesson_keys = {row["lesson_key"] for row in groups if row["lesson_key"]}
     guidelines = guideline_pages(guideline_keys)
@@ -330,11 +366,13 @@ def wrong_answers_report(*, since: dt.datetime) -> list[ReportRow]:
     )
     rows = []
     for group in groups:
-        shown = group["people"] >= MINIMUM_GROUP
+        near = _near_other_period(group, days, periods)
+        shown = group[f"people_{days}"] >= MINIMUM_GROUP and not near
         figures = {
-            "people": group["people"],
-            "answers": group["answers"] if shown else None,
-            "wrong": group["wrong"] if shown else None,
+            "people": group[f"people_{days}"],
+            "answers": group[f"answers_{days}"] if shown else None,
+            "wrong": group[f"wrong_{days}"] if shown else None,
+            "near_other_period": near,
         }
         if group["lesson_key"]:
             lesson = lessons.get(group["lesson_key"])

@@ -8,10 +8,10 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Ambassador, Notification
@@ -125,6 +125,12 @@ def refresher_answer(
         raise RefresherError(error.message, field="choice") from error
 
     state = ReviewState.objects.select_for_update().filter(user=user, **where).first()
+    # Checked again now that the row is locked: a second submit of the same answer (a double
+    # click, two tabs) waited here for the first and must not grade again.
+    if state is not None and state.due > now:
+        raise RefresherError(ERROR_NOT_DUE)
+    if answered_today(user, now=now) >= DAILY_LIMIT:
+        raise RefresherError(ERROR_DAILY_LIMIT)
     card, due = schedule.review(state.card if state else None, correct=result.correct, at=now)
     if state is None:
         state = ReviewState(user=user, **where)
@@ -134,8 +140,15 @@ def refresher_answer(
     state.reviews += 1
     state.lapses += 0 if result.correct else 1
     state.last_answered_at, state.last_correct = now, result.correct
-    state.full_clean()
-    state.save()
+    # The "once per person" constraints are left to the database (every one names `user`):
+    # a first answer submitted twice at once inserts twice, and the second must be refused,
+    # not fail.
+    state.full_clean(exclude=["user"])
+    try:
+        with transaction.atomic():
+            state.save()
+    except IntegrityError as error:
+        raise RefresherError(ERROR_NOT_DUE) from error
     RefresherAnswer.objects.create(
         user=user, chosen=result.chosen, correct=result.correct, answered_at=now, **answer_about
     )
@@ -164,44 +177,48 @@ def wants_reminder(user: User) -> bool:
     return RefresherSettings.objects.filter(user=user, remind=True).exists()
 
 
-def _moment(value) -> str:
-    # SQLite gives the subquery's datetime back as text, PostgreSQL as a datetime.
-    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+def _first_due_to_ask(ambassador: Ambassador, *, now: dt.datetime) -> dt.datetime | None:
+    """When the first question `ambassador` answered before and may be asked now came back:
+    the page's own rule (refreshers_for), in their language, so a schedule left behind (a
+    question no longer asked, in the other language, a guideline or course no longer theirs)
+    never asks for a reminder the page cannot answer."""
+    with translation.override(ambassador.language):
+        items = refreshers_for(ambassador.user, language=ambassador.language, now=now)
+    return min((item.due for item in items if not item.new and item.due <= now), default=None)
 
 
 def reminders_plan(*, now: dt.datetime | None = None) -> int:
     """Daily: one nudge, within the attention budget, to each person who asked for reminders
     and has a question coming back. At most one while the same question waits (the nudge's
-    key names the first due one), and at most one a week; running twice adds nothing.
-    Questions never answered show on the path and ask for no reminder: a reminder is about
-    what comes back."""
+    key names the first due one the person may be asked), and at most one a week; running
+    twice adds nothing. Questions never answered show on the path and ask for no reminder: a
+    reminder is about what comes back."""
     now = now or timezone.now()
-    first_due = (
-        ReviewState.objects.filter(user_id=OuterRef("user_id"), due__lte=now)
-        .order_by("due")
-        .values("due")[:1]
-    )
+    something_due = ReviewState.objects.filter(user_id=OuterRef("user_id"), due__lte=now)
     wanting = RefresherSettings.objects.filter(user_id=OuterRef("user_id"), remind=True)
     people = (
         Ambassador.objects.participating()
-        .filter(Exists(wanting))
-        .annotate(first_due=Subquery(first_due))
-        .filter(first_due__isnull=False)
+        .filter(Exists(wanting), Exists(something_due))
         .select_related("user")
         .order_by("pk")
     )
+    first_due = {}
+    for ambassador in in_batches(people):
+        due = _first_due_to_ask(ambassador, now=now)
+        if due is not None:
+            first_due[ambassador] = due
     nudges = [
         Nudge(
             ambassador_id=ambassador.pk,
             kind=REMINDER_KIND,
-            key=f"refresher:{ambassador.user_id}:{_moment(ambassador.first_due)}",
+            key=f"refresher:{ambassador.user_id}:{due.isoformat()}",
             subject=_("A question to keep it fresh"),
             body=_("A short question on what you learned is waiting for you. It takes a minute."),
             link=reverse("refreshers:page"),
             earliest=now,
             kind_per_week=1,
         )
-        for ambassador in in_batches(people)
+        for ambassador, due in first_due.items()
     ]
     keys = [nudge.key for nudge in nudges]
     earlier = set(
@@ -217,10 +234,11 @@ def reminders_plan(*, now: dt.datetime | None = None) -> int:
 
 def orphans_drop() -> int:
     """Schedules of lesson questions whose lesson is no longer published (a course or lesson
-    deleted or withdrawn) are dropped; pages already skip them. Their answers stay for the
-    report."""
+    deleted or withdrawn), and of questions comms no longer ask, are dropped; pages already
+    skip them. Their answers stay for the report."""
     live = LessonPage.objects.live().filter(translation_key=OuterRef("lesson_key"))
-    deleted, _by_model = (
+    lessons_gone, _by_model = (
         ReviewState.objects.filter(lesson_key__isnull=False).exclude(Exists(live)).delete()
     )
-    return deleted
+    not_asked, _by_model = ReviewState.objects.filter(question__live=False).delete()
+    return lessons_gone + not_asked

@@ -1,11 +1,9 @@
 """Refreshers in the CMS: the questions comms staff write, and the report of which guideline
 sections and lessons are most often answered wrongly (groups of five people or more)."""
 
-import datetime as dt
 from collections import OrderedDict
 
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,7 +16,7 @@ from core.admin import ExportingSnippetViewSet
 
 from .forms import RefresherQuestionForm
 from .models import RefresherQuestion
-from .selectors import FEWER_THAN_FIVE, ReportRow, wrong_answers_report
+from .selectors import ReportRow, wrong_answers_report
 
 PERIODS = {30: _("last 30 days"), 90: _("last 90 days"), 365: _("last year")}
 DEFAULT_PERIOD = 90
@@ -55,7 +53,7 @@ register_snippet(RefresherQuestionViewSet)
 
 
 def _figure(row: ReportRow, value):
-    return value if row.shown else FEWER_THAN_FIVE
+    return value if row.shown else row.withheld_label
 
 
 class WrongAnswersView(ReportView):
@@ -103,14 +101,14 @@ class WrongAnswersView(ReportView):
         return days if days in PERIODS else DEFAULT_PERIOD
 
     def get_queryset(self):
-        return wrong_answers_report(since=timezone.now() - dt.timedelta(days=self.period()))
+        return wrong_answers_report(days=self.period(), periods=tuple(PERIODS))
 
     def to_row_dict(self, item: ReportRow) -> OrderedDict:
         shown = item.shown
         return OrderedDict(
             title=item.title,
             where=item.where,
-            people=item.people if shown else str(FEWER_THAN_FIVE),
+            people=item.people if shown else str(item.withheld_label),
             answers=item.answers if shown else None,
             wrong=item.wrong if shown else None,
             wrong_share=round(item.wrong_share) if shown and item.wrong_share is not None else None,

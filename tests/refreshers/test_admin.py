@@ -120,7 +120,7 @@ def test_the_report_shows_figures_only_for_five_people_or_more(guidelines, tree)
     answers_about(guidelines, people=5, wrong=2)
     answers_about(guidelines, people=4, wrong=4, section_type="principles")
     rows = {
-        row.title: row for row in wrong_answers_report(since=timezone.now() - dt.timedelta(days=90))
+        row.title: row for row in wrong_answers_report(days=90)
     }
     shown, withheld = rows["Heated discussions"], rows["Principles"]
     assert (shown.people, shown.answers, shown.wrong, shown.wrong_share) == (5, 5, 2, 40)
@@ -140,7 +140,7 @@ def test_the_report_page_withholds_small_groups(cms, guidelines):
 
 def test_answers_outside_the_period_do_not_count(guidelines):
     answers_about(guidelines, people=5, wrong=5)
-    assert wrong_answers_report(since=timezone.now()) == []
+    assert wrong_answers_report(days=0) == []
 
 
 def test_the_report_csv_says_fewer_than_5(cms, guidelines):
@@ -180,3 +180,31 @@ def test_the_report_costs_the_same_queries_with_more_answers(cms, guidelines, tr
     assert "Quiz time" in html
     assert "100%" in html
     assert page_queries(cms, "/cms/refresher-answers/") == small
+
+
+def test_overlapping_periods_cannot_be_subtracted(cms, guidelines):
+    """Six people answered in the year, five of them in the last 90 days: each period alone
+    has five or more, but the year less 90 days is one person's answers. Both withheld."""
+    answers_about(guidelines, people=5, wrong=1)
+    raw = next(r for r in guidelines.main.body.raw_data if r["type"] == "negative_reactions")
+    RefresherAnswer.objects.create(
+        user=make_user(Role.EMPLOYEE),
+        guideline_key=guidelines.main.translation_key,
+        section_id=raw["id"],
+        correct=False,
+        answered_at=timezone.now() - dt.timedelta(days=200),
+    )
+    offered = (30, 90, 365)
+    for days in offered:
+        (row,) = wrong_answers_report(days=days, periods=offered)
+        assert not row.shown, days
+        assert (row.answers, row.wrong, row.wrong_share) == (None, None, None)
+    # Offered alone, the year shows (nothing to compare it with).
+    (alone,) = wrong_answers_report(days=365)
+    assert (alone.people, alone.answers, alone.wrong) == (6, 6, 2)
+
+    for days in offered:
+        html = cms.get(f"/cms/refresher-answers/?days={days}").content.decode()
+        assert "withheld, so a smaller group" in html
+        assert "33%" not in html
+        assert "20%" not in html

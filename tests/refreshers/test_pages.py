@@ -169,3 +169,14 @@ def test_hostile_question_texts_are_shown_escaped(client_for, employee, guidelin
     for html in (path, result):
         assert hostile not in html
         assert "&lt;script&gt;" in html
+
+
+def test_the_same_answer_posted_twice_is_graded_once(client_for, employee, asked):
+    """A double click: the second post is a form error, not a second answer."""
+    client = client_for(employee)
+    data = {"item": question_ref(asked.pk), "choice": option_ids(asked, False)}
+    assert "is-failed" in client.post("/refreshers/", data).content.decode()
+    response = client.post("/refreshers/", data)
+    assert response.status_code == 200
+    assert "message-error" in response.content.decode()
+    assert RefresherAnswer.objects.filter(user=employee).count() == 1

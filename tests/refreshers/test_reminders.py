@@ -11,7 +11,7 @@ from ambassadors.models import Ambassador, Notification
 from ambassadors.roles import Role
 from ambassadors.services import nudge_plan
 from refreshers import services, tasks
-from refreshers.models import ReviewState
+from refreshers.models import RefresherAnswer, RefresherQuestion, ReviewState
 from refreshers.selectors import question_ref
 from tests.factories import make_user
 from tests.factories.guidelines import acknowledge
@@ -106,3 +106,43 @@ def test_a_question_that_comes_back_again_brings_a_new_reminder(awake_now, guide
     ReviewState.objects.filter(user=person).update(due=later - dt.timedelta(hours=1))
     assert services.reminders_plan(now=later) == 1
     assert reminders(person).count() == 2
+
+
+def test_no_reminder_about_a_question_no_longer_asked_and_its_schedule_goes(awake_now, guidelines):
+    """Comms unticked "ask this question": the page cannot ask it, so no reminder points
+    there, and the daily task drops its schedule (the answer stays for the report)."""
+    question = make_question(guidelines.main)
+    person = make_user(Role.EMPLOYEE)
+    answered_once(person, question)
+    RefresherQuestion.objects.filter(pk=question.pk).update(live=False)
+
+    assert services.reminders_plan() == 0
+    assert tasks.daily() == 0
+    assert not ReviewState.objects.filter(user=person).exists()
+    assert RefresherAnswer.objects.filter(user=person).count() == 1
+
+
+def test_a_schedule_that_cannot_be_asked_does_not_hold_back_later_reminders(awake_now, guidelines):
+    """An earlier due schedule of a question in the other language (the person switched) is
+    not what the reminder waits for: each time their own question comes back, a reminder."""
+    question = make_question(guidelines.main)
+    elsewhere = make_question(guidelines.main, language="en")
+    person = make_user(Role.EMPLOYEE)
+    answered_once(person, question)
+    ReviewState.objects.create(
+        user=person, question=elsewhere, due=timezone.now() - dt.timedelta(days=3)
+    )
+    assert services.reminders_plan() == 1
+    later = timezone.now() + dt.timedelta(days=20)
+    ReviewState.objects.filter(question=question).update(due=later - dt.timedelta(hours=1))
+    assert services.reminders_plan(now=later) == 1
+    assert reminders(person).count() == 2
+
+
+def test_no_reminder_once_the_person_no_longer_has_the_question(awake_now, guidelines):
+    """The question only in the other language now that the person reads English."""
+    question = make_question(guidelines.main)
+    person = make_user(Role.EMPLOYEE)
+    answered_once(person, question)
+    Ambassador.objects.filter(user=person).update(language="en")
+    assert services.reminders_plan() == 0

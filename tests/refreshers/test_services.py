@@ -215,3 +215,107 @@ def test_questions_in_the_other_language_are_not_asked(employee, guidelines):
     acknowledge(employee, guidelines.main)
     assert selectors.refreshers_for(employee, language="nl") == []
     assert len(selectors.refreshers_for(employee, language="en")) == 1
+
+
+def test_a_stale_second_submit_is_refused_under_the_lock(employee, guidelines, monkeypatch):
+    """The second of two submits read "due" before the first was saved: once it holds the
+    row it sees the new due date and grades nothing (no second answer, counted once)."""
+    question = make_question(guidelines.main)
+    acknowledge(employee, guidelines.main)
+    now = due_moment()
+    stale = selectors.refreshers_for(employee, language="nl", now=now)
+    common = {"user": employee, "ref": question_ref(question.pk), "language": "nl", "now": now}
+    services.refresher_answer(chosen=option_ids(question, False), **common)
+    monkeypatch.setattr(services, "refreshers_for", lambda *args, **kwargs: stale)
+    with pytest.raises(services.RefresherError) as refused:
+        services.refresher_answer(chosen=option_ids(question, False), **common)
+    assert refused.value.message == services.ERROR_NOT_DUE
+    assert RefresherAnswer.objects.count() == 1
+    state = ReviewState.objects.get(user=employee)
+    assert (state.reviews, state.lapses) == (1, 1)
+
+
+def test_a_stale_submit_past_the_daily_limit_is_refused_under_the_lock(
+    employee, tree, guidelines, monkeypatch
+):
+    """Today's limit read before another tab's answers were saved: checked again."""
+    complete_basics(employee, tree)
+    for _n in range(2):
+        make_question(guidelines.main)
+    acknowledge(employee, guidelines.main)
+    now = due_moment()
+    due = due_refs(employee, now)
+    assert len(due) > selectors.DAILY_LIMIT
+    for ref in due[: selectors.DAILY_LIMIT]:
+        item = next(i for i in selectors.refreshers_for(employee, language="nl") if i.ref == ref)
+        services.refresher_answer(
+            user=employee, ref=ref, chosen=[item.options[0].id], language="nl", now=now
+        )
+    real, calls = services.answered_today, []
+
+    def stale_at_first(user, *, now):
+        calls.append(now)
+        return 0 if len(calls) == 1 else real(user, now=now)
+
+    monkeypatch.setattr(services, "answered_today", stale_at_first)
+    ref = due[selectors.DAILY_LIMIT]
+    item = next(i for i in selectors.refreshers_for(employee, language="nl") if i.ref == ref)
+    with pytest.raises(services.RefresherError) as refused:
+        services.refresher_answer(
+            user=employee, ref=ref, chosen=[item.options[0].id], language="nl", now=now
+        )
+    assert refused.value.message == services.ERROR_DAILY_LIMIT
+    assert RefresherAnswer.objects.count() == selectors.DAILY_LIMIT
+
+
+def test_a_first_answer_saved_twice_at_once_is_refused_not_a_crash(
+    employee, guidelines, monkeypatch
+):
+    """Two first answers at the same moment: both find no schedule; the second insert meets
+    the one-per-person constraint and is refused like any answer already given."""
+    question = make_question(guidelines.main)
+    acknowledge(employee, guidelines.main)
+    now = due_moment()
+    review = services.schedule.review
+
+    def meanwhile_the_other_request_saves(card, **kwargs):
+        ReviewState.objects.create(user=employee, question=question, due=now)
+        return review(card, **kwargs)
+
+    monkeypatch.setattr(services.schedule, "review", meanwhile_the_other_request_saves)
+    with pytest.raises(services.RefresherError) as refused:
+        services.refresher_answer(
+            user=employee,
+            ref=question_ref(question.pk),
+            chosen=option_ids(question, True),
+            language="nl",
+            now=now,
+        )
+    assert refused.value.message == services.ERROR_NOT_DUE
+    assert not RefresherAnswer.objects.exists()
+
+
+def test_the_section_link_follows_the_reader_when_translations_share_the_section(guidelines):
+    """A translation copies the blocks with their ids: the page in the reader's language."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from guidelines.models import GuidelinePage
+    from tests.factories.guidelines import publish
+
+    english_locale, _created = Locale.objects.get_or_create(language_code="en")
+    copy = guidelines.main.copy_for_translation(english_locale, copy_parents=True)
+    copy.title, copy.slug = "Social media guidelines", "social-media-guidelines"
+    copy.save()
+    publish(copy)
+    section_id = make_question(guidelines.main).section_id
+    pages = selectors.guideline_pages({guidelines.main.translation_key})[
+        guidelines.main.translation_key
+    ]
+    dutch = GuidelinePage.objects.get(pk=guidelines.main.pk)
+    english = GuidelinePage.objects.get(pk=copy.pk)
+    assert any(raw["id"] == section_id for raw in english.body.raw_data)
+    for language, wanted in (("en", english), ("nl", dutch)):
+        with translation.override(language):
+            for order in (pages, pages[::-1]):
+                assert selectors.page_with_section(order, section_id).pk == wanted.pk
