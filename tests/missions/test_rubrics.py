@@ -37,8 +37,11 @@ from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
+
 # The refusal of a sixth review in a week, in whatever language the test runs.
-WEEKLY_LIMIT = re.escape(str(errors.ERROR_PEER_LIMIT % {"limit": services.PEER_REVIEWS_PER_WEEK}))
+def weekly_limit() -> str:
+    """The weekly cap's refusal, in the language active when it is raised (not at import)."""
+    return re.escape(str(errors.ERROR_PEER_LIMIT % {"limit": services.PEER_REVIEWS_PER_WEEK}))
 
 
 @pytest.fixture
@@ -244,7 +247,7 @@ def test_peer_reviews_are_capped_per_submission_and_per_week(work):
     rubric = make_rubric()
     for _ in range(services.PEER_REVIEWS_PER_WEEK):
         review(busy, production_work(rubric=rubric))
-    with pytest.raises(services.MissionError, match=WEEKLY_LIMIT):
+    with pytest.raises(services.MissionError, match=weekly_limit()):
         review(busy, production_work(rubric=rubric))
     RubricReview.objects.filter(reviewer=busy).update(
         submitted_at=timezone.now() - dt.timedelta(days=8)
@@ -270,7 +273,7 @@ def test_the_weekly_cap_is_counted_under_a_lock_on_the_reviewer(work, monkeypatc
     assert locked.index(PeerReviewOptIn) < locked.index(Assignment)
     for _ in range(services.PEER_REVIEWS_PER_WEEK - 1):
         review(busy, production_work(rubric=rubric))
-    with pytest.raises(services.MissionError, match=WEEKLY_LIMIT):
+    with pytest.raises(services.MissionError, match=weekly_limit()):
         review(busy, production_work(rubric=rubric))
     assert RubricReview.objects.filter(reviewer=busy).count() == services.PEER_REVIEWS_PER_WEEK
 

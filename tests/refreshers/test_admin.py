@@ -119,9 +119,7 @@ def test_the_report_shows_figures_only_for_five_people_or_more(guidelines, tree)
     """Five people: the share of wrong answers; four: "fewer than 5", nothing else."""
     answers_about(guidelines, people=5, wrong=2)
     answers_about(guidelines, people=4, wrong=4, section_type="principles")
-    rows = {
-        row.title: row for row in wrong_answers_report(days=90)
-    }
+    rows = {row.title: row for row in wrong_answers_report(days=90)}
     shown, withheld = rows["Heated discussions"], rows["Principles"]
     assert (shown.people, shown.answers, shown.wrong, shown.wrong_share) == (5, 5, 2, 40)
     assert not withheld.shown
