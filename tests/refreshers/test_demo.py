@@ -1,6 +1,5 @@
 """The demo shows refreshers: a question waiting for the demo people, a report row."""
 
-
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
