@@ -22,6 +22,8 @@ from .quiet import QuietHours, is_quiet, quiet_end
 # The programme's rule of five: a figure or a detail that could point at fewer than five
 # people taking part is not shown (insights, the anonymous leaderboard entry).
 MINIMUM_GROUP = 5
+# What stands in place of a count of people under five, on every page that shows one.
+FEWER_THAN_FIVE = _("fewer than 5")
 
 
 def suppressed_parts(parts: dict) -> set:

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import MINIMUM_GROUP, Ambassador, Stage
+from ambassadors.models import FEWER_THAN_FIVE, MINIMUM_GROUP, Ambassador, Stage
 
 from .models import Assignment, RubricCriterion, RubricReview, RubricScore, Submission
 from .services.rubrics import PEER_REVIEW_STATES, PEERS_PER_SUBMISSION, PEERS_SHOWN_FROM
@@ -28,7 +28,6 @@ QUEUE_SIZE = 20
 # Colleagues review recent work: older posts have had their moment.
 PEER_REVIEW_WINDOW = dt.timedelta(days=30)
 CALIBRATION_WINDOW = dt.timedelta(days=90)
-FEWER_THAN_FIVE = _("fewer than 5")
 
 
 def _latest_submission():

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import MINIMUM_GROUP
+from ambassadors.models import FEWER_THAN_FIVE, MINIMUM_GROUP
 from core.structure import active_locale_id
 from courses.models import CoursePage, Enrolment, LessonPage
 from guidelines.models import Acknowledgement, GuidelinePage
@@ -30,7 +30,6 @@ from .schedule import first_due
 DAILY_LIMIT = 3
 REF_MAX_LENGTH = 120
 QUESTION_PREFIX, LESSON_PREFIX = "g", "c"
-FEWER_THAN_FIVE = _("fewer than 5")
 WITHHELD_NEAR = _("withheld, so a smaller group can't be worked out")
 
 

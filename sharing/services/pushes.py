@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ambassadors.models import MINIMUM_GROUP, Department, Topic, suppressed_parts
+from ambassadors.models import (
+    FEWER_THAN_FIVE,
+    MINIMUM_GROUP,
+    Department,
+    Topic,
+    suppressed_parts,
+)
 from ambassadors.quiet import awake_moment
 from ambassadors.services import (
     LEFT_OUT_AFTER_END,
@@ -235,7 +241,6 @@ def _no_budget(reasons: list[str]) -> int:
 
 
 # How a withheld count of people reads: under five, or a bigger part hidden with it.
-FEWER_THAN_FIVE = _("fewer than 5")
 FIVE_OR_MORE = _("5 or more")
 
 
