@@ -136,6 +136,9 @@ def database_away(copy: Path | None):
         finally:
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
             admin.close()
+            # This process's connection was terminated with the rest: the next test must
+            # not inherit it (it would fail with "terminating connection").
+            connection.close()
     else:
         # The file goes with its write-ahead log; what a failed connection leaves in their
         # place (an empty database) is removed before they come back.

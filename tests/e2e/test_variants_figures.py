@@ -1,25 +1,16 @@
 """The texts-and-figures page in a real browser: on a phone (390 px) nothing scrolls
 sideways and every row reads as a card with its labels."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from ambassadors.roles import Role
 from core import provisioning
 from sharing.models import ClickDay, Share
-from tests.e2e import conftest as e2e
 from tests.e2e.test_insights_layout import _sign_in
 from tests.factories import make_user
 from tests.factories.sharing import make_item
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path("/work/wt/shots")
-
-# The browser fixtures of tests/e2e, here beside the page's other tests.
-browser, page, _fresh_content_types = e2e.browser, e2e.page, e2e._fresh_content_types
 
 
 def test_the_figures_page_fits_a_phone(live_server, page):
@@ -44,5 +35,3 @@ def test_the_figures_page_fits_a_phone(live_server, page):
     page.goto(f"{live_server.url}/cms/sharing/items/{item.pk}/texts/")
     assert page.locator(".variant-figures__range").count() == 3  # two texts and the total
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    if SHOTS.is_dir() and os.access(SHOTS, os.W_OK):
-        page.screenshot(path=str(SHOTS / "variants-figures.png"), full_page=True)
