@@ -18,6 +18,12 @@ ERROR_CHOOSE = _("Choose an answer.")
 ERROR_UNKNOWN_SECTION = _("Choose one of the sections in the list.")
 
 
+class QuestionRefForm(forms.Form):
+    """Which question a POST answers, read before its options are known (they depend on it)."""
+
+    item = forms.CharField(max_length=REF_MAX_LENGTH)
+
+
 class AnswerForm(forms.Form):
     """One answer: which question (its reference) and the option(s) chosen. Nothing else
     the browser sends is read: the server knows which options are correct."""

@@ -14,7 +14,7 @@ from ambassadors.views import participant_required
 from core.forms import refuse
 
 from . import selectors, services
-from .forms import AnswerForm, ReminderForm
+from .forms import AnswerForm, QuestionRefForm, ReminderForm
 
 
 def _render(request, *, form=None, graded=None, status=200):
@@ -42,7 +42,10 @@ def _render(request, *, form=None, graded=None, status=200):
 def refresher_page(request):
     if request.method != "POST":
         return _render(request)
-    ref = request.POST.get("item", "")[: selectors.REF_MAX_LENGTH]
+    which = QuestionRefForm(request.POST)
+    if not which.is_valid():
+        raise Http404  # no question, or a reference longer than any question has
+    ref = which.cleaned_data["item"]
     now = timezone.now()
     found = {
         item.ref: item

@@ -89,6 +89,7 @@ def test_another_persons_question_is_404(client_for, employee, other_employee, t
     for ref in (theirs.ref, "g0", "x" * 500, "<svg onload=alert(1)>"):
         response = client.post("/refreshers/", {"item": ref, "choice": [theirs.options[0].id]})
         assert response.status_code == 404, ref
+    assert client.post("/refreshers/", {"choice": [theirs.options[0].id]}).status_code == 404
     assert not RefresherAnswer.objects.exists()
 
 
